@@ -1,0 +1,4 @@
+/**
+ * Torrent engine in plain Java: strict bencode, v1 and hybrid v1+v2 metainfo, piece hashing during upload, BEP 35 signing and verification, magnet links. No Spring, Jakarta or Netty here.
+ */
+package org.seedcast.torrent;
