@@ -1,0 +1,5 @@
+/**
+ * The people who sign in: admins and producers, their hashed passwords and roles, and the first
+ * admin created at first start. Fans never sign in.
+ */
+package org.seedcast.accounts;

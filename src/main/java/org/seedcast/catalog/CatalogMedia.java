@@ -1,0 +1,66 @@
+package org.seedcast.catalog;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.seedcast.storage.MediaDirectory;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Which media the public may fetch. Web seeds ask for the same files thousands of times a
+ * second, so answers are cached and dropped when the catalog changes.
+ */
+@Component
+class CatalogMedia implements MediaDirectory {
+
+    private static final int MAX_CACHED = 10_000;
+
+    private final EpisodeRepository episodes;
+    private final ShowRepository shows;
+    private final Map<Long, Optional<PublicMedia>> byEpisode = new ConcurrentHashMap<>();
+
+    CatalogMedia(EpisodeRepository episodes, ShowRepository shows) {
+        this.episodes = episodes;
+        this.shows = shows;
+    }
+
+    @Override
+    public Optional<PublicMedia> publishedMedia(long episodeId) {
+        Optional<PublicMedia> cached = byEpisode.get(episodeId);
+        if (cached != null) {
+            return cached;
+        }
+        Optional<PublicMedia> media = load(episodeId);
+        if (byEpisode.size() >= MAX_CACHED) {
+            byEpisode.clear();
+        }
+        byEpisode.put(episodeId, media);
+        return media;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<PublicMedia> showArtwork(String showSlug) {
+        return shows.findBySlug(showSlug).filter(show -> show.getArtworkId() != null)
+                .map(show -> new PublicMedia(show.getArtworkId(), "artwork", show.getArtworkType(), -1,
+                        show.getArtworkId().toString().replace("-", ""), show.getUpdatedAt()));
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(CatalogChanged change) {
+        if (change.episodeId() != null) {
+            byEpisode.remove(change.episodeId());
+        } else {
+            byEpisode.clear();
+        }
+    }
+
+    private Optional<PublicMedia> load(long episodeId) {
+        return episodes.findById(episodeId).filter(Episode::isPublished).map(e -> e.view(""))
+                .map(v -> new PublicMedia(v.mediaId(), v.fileName(), v.mediaType(), v.size(), v.sha256(),
+                        v.publishedAt()));
+    }
+}

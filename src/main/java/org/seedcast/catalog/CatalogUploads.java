@@ -1,0 +1,34 @@
+package org.seedcast.catalog;
+
+import org.seedcast.accounts.SeedcastUser;
+import org.seedcast.storage.UploadTarget;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Uploads are for episodes: the uploader must manage the show, and a finished upload becomes a draft. */
+@Component
+class CatalogUploads implements UploadTarget {
+
+    private final Catalog catalog;
+    private final ShowRepository shows;
+
+    CatalogUploads(Catalog catalog, ShowRepository shows) {
+        this.catalog = catalog;
+        this.shows = shows;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public long authorize(String showSlug, SeedcastUser user) {
+        return catalog.managedShow(showSlug, user).getId();
+    }
+
+    @Override
+    @Transactional
+    public long completed(CompletedUpload upload) {
+        Show show = shows.findById(upload.showId())
+                .orElseThrow(() -> new NotFoundException("The show of this upload no longer exists."));
+        EpisodeDetails details = EpisodeDetails.of(upload.title(), "", null, null);
+        return catalog.createEpisode(show, details, upload.media(), upload.fileName()).getId();
+    }
+}

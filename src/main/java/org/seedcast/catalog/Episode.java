@@ -1,0 +1,152 @@
+package org.seedcast.catalog;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.seedcast.storage.StoredMedia;
+
+/**
+ * An episode of a show. Its GUID and media file name are fixed when it is created, so editing
+ * the title or notes never changes what feeds and torrents identify it by.
+ */
+@Entity
+@Table(name = "episodes")
+class Episode {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "show_id", nullable = false)
+    private long showId;
+
+    @Column(nullable = false, unique = true)
+    private UUID guid;
+
+    @Column(nullable = false)
+    private String title;
+
+    @Column(nullable = false)
+    private String description;
+
+    private Integer season;
+
+    @Column(name = "episode_number")
+    private Integer episodeNumber;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private EpisodeStatus status;
+
+    @Column(name = "publish_at")
+    private Instant publishAt;
+
+    @Column(name = "published_at")
+    private Instant publishedAt;
+
+    @Column(name = "media_id")
+    private UUID mediaId;
+
+    @Column(name = "media_file_name")
+    private String mediaFileName;
+
+    @Column(name = "media_type")
+    private String mediaType;
+
+    @Column(name = "media_size")
+    private Long mediaSize;
+
+    @Column(name = "media_sha256")
+    private String mediaSha256;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Version
+    private int version;
+
+    protected Episode() {
+    }
+
+    Episode(long showId, EpisodeDetails details, StoredMedia media, String fileName, Instant now) {
+        this.showId = showId;
+        this.guid = UUID.randomUUID();
+        this.status = EpisodeStatus.DRAFT;
+        this.createdAt = now;
+        this.mediaId = media.id();
+        this.mediaFileName = fileName;
+        this.mediaType = media.mediaType();
+        this.mediaSize = media.size();
+        this.mediaSha256 = media.sha256();
+        describe(details, now);
+    }
+
+    void describe(EpisodeDetails details, Instant now) {
+        this.title = details.title();
+        this.description = details.description();
+        this.season = details.season();
+        this.episodeNumber = details.episodeNumber();
+        this.updatedAt = now;
+    }
+
+    /**
+     * Publishes now, or schedules for {@code when} if that lies in the future.
+     *
+     * @throws InvalidInputException when there is no media to publish
+     */
+    void publish(Instant when, Instant now) {
+        if (mediaId == null) {
+            throw new InvalidInputException("file", "an episode needs its media file before it can be published");
+        }
+        if (when != null && when.isAfter(now)) {
+            status = EpisodeStatus.SCHEDULED;
+            publishAt = when;
+        } else {
+            status = EpisodeStatus.PUBLISHED;
+            publishAt = null;
+            publishedAt = now;
+        }
+        updatedAt = now;
+    }
+
+    /** Back to draft: the public no longer sees it. */
+    void withdraw(Instant now) {
+        status = EpisodeStatus.DRAFT;
+        publishAt = null;
+        publishedAt = null;
+        updatedAt = now;
+    }
+
+    boolean isPublished() {
+        return status == EpisodeStatus.PUBLISHED;
+    }
+
+    Long getId() {
+        return id;
+    }
+
+    long getShowId() {
+        return showId;
+    }
+
+    UUID getMediaId() {
+        return mediaId;
+    }
+
+    EpisodeView view(String showSlug) {
+        return new EpisodeView(id, showId, showSlug, guid, title, description, season, episodeNumber, status,
+                publishAt, publishedAt, mediaId, mediaFileName, mediaType, mediaSize, mediaSha256, createdAt, updatedAt);
+    }
+}

@@ -1,0 +1,22 @@
+package org.seedcast.catalog;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface EpisodeRepository extends JpaRepository<Episode, Long> {
+
+    @Query("select e from Episode e where e.showId = :showId and e.status = 'PUBLISHED' order by e.publishedAt desc, e.id desc")
+    List<Episode> findPublished(long showId);
+
+    @Query("select e from Episode e where e.showId = :showId order by e.createdAt desc, e.id desc")
+    List<Episode> findAllOfShow(long showId);
+
+    @Query("select e from Episode e where e.status = 'SCHEDULED' and e.publishAt <= :now")
+    List<Episode> findDue(Instant now);
+
+    @Query("select count(e) from Episode e where e.showId = :showId and e.status = 'PUBLISHED'")
+    long countPublished(long showId);
+}

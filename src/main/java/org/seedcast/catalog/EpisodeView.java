@@ -1,0 +1,20 @@
+package org.seedcast.catalog;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** An episode as pages, feeds, the publishing module and the API see it. */
+public record EpisodeView(long id, long showId, String showSlug, UUID guid, String title, String description,
+                          Integer season, Integer episodeNumber, EpisodeStatus status, Instant publishAt,
+                          Instant publishedAt, UUID mediaId, String fileName, String mediaType, Long size,
+                          String sha256, Instant createdAt, Instant updatedAt) {
+
+    public boolean isPublished() {
+        return status == EpisodeStatus.PUBLISHED;
+    }
+
+    /** The path of its media, the web seed: {@code /media/{id}/{fileName}}. */
+    public String mediaPath() {
+        return "/media/" + id + "/" + fileName;
+    }
+}

@@ -1,0 +1,91 @@
+package org.seedcast.database;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+/**
+ * Starts an embedded PostgreSQL whose files live under {@code SEEDCAST_DATA_DIR/postgres} when
+ * neither {@code spring.datasource.url} nor another connection (e.g. a Testcontainers
+ * {@code @ServiceConnection}) is configured. Boot's own DataSource, Flyway and JPA set-up then
+ * use it through {@link JdbcConnectionDetails}, so nothing downstream knows it is embedded.
+ */
+@AutoConfiguration(before = DataSourceAutoConfiguration.class)
+@Conditional(EmbeddedDatabaseConfiguration.NoExternalDatabase.class)
+class EmbeddedDatabaseConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean(JdbcConnectionDetails.class)
+    EmbeddedPostgres embeddedPostgres(@Value("${seedcast.data-dir:./data}") Path dataDir) throws IOException {
+        refuseRoot();
+        Path pgData = dataDir.toAbsolutePath().normalize().resolve("postgres");
+        Files.createDirectories(pgData);
+        log.info("Starting embedded PostgreSQL with its files in {}", pgData);
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(pgData)
+                .setCleanDataDirectory(false)
+                .setServerConfig("listen_addresses", "localhost")
+                .setServerConfig("max_connections", "50")
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .setRegisterShutdownHook(false)
+                .start();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(JdbcConnectionDetails.class)
+    JdbcConnectionDetails embeddedConnectionDetails(EmbeddedPostgres postgres) {
+        return new EmbeddedConnectionDetails(postgres.getJdbcUrl("postgres", "postgres"));
+    }
+
+    private static void refuseRoot() {
+        if ("root".equals(System.getProperty("user.name"))) {
+            throw new IllegalStateException("PostgreSQL refuses to run as root, so the embedded database cannot start. "
+                    + "Run Seedcast as an ordinary user, or point it at an external PostgreSQL with SPRING_DATASOURCE_URL.");
+        }
+    }
+
+    /** True unless {@code spring.datasource.url} names an external database. */
+    static class NoExternalDatabase implements Condition {
+
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            String url = context.getEnvironment().getProperty("spring.datasource.url");
+            return url == null || url.isBlank();
+        }
+    }
+
+    private record EmbeddedConnectionDetails(String jdbcUrl) implements JdbcConnectionDetails {
+
+        @Override
+        public String getJdbcUrl() {
+            return jdbcUrl;
+        }
+
+        @Override
+        public String getUsername() {
+            return "postgres";
+        }
+
+        @Override
+        public String getPassword() {
+            return "";
+        }
+    }
+}

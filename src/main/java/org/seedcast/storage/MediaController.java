@@ -1,0 +1,125 @@
+package org.seedcast.storage;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Serves published media, the torrents' web seed (BEP 19): HEAD, single {@code Range} requests
+ * answered with 206 and an exact {@code Content-Range}, strong ETags, and zero-copy transfer
+ * (Tomcat's sendfile where available, {@code FileChannel.transferTo} otherwise).
+ */
+@RestController
+class MediaController {
+
+    private static final String SENDFILE_SUPPORT = "org.apache.tomcat.sendfile.support";
+    private static final long SENDFILE_MIN = 48 * 1024;
+
+    private final MediaDirectory directory;
+    private final MediaStore store;
+
+    MediaController(MediaDirectory directory, MediaStore store) {
+        this.directory = directory;
+        this.store = store;
+    }
+
+    /** GET and HEAD: Spring answers HEAD through the GET mapping without a body. */
+    @GetMapping("/media/{episodeId}/{fileName:.+}")
+    void media(@PathVariable long episodeId, @PathVariable String fileName,
+               HttpServletRequest request, HttpServletResponse response) throws IOException {
+        MediaDirectory.PublicMedia media = directory.publishedMedia(episodeId)
+                .filter(m -> m.fileName().equals(fileName))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No published media at this address."));
+        serve(media, request, response, "public, max-age=3600");
+    }
+
+    @GetMapping("/shows/{slug}/artwork")
+    void artwork(@PathVariable String slug, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        MediaDirectory.PublicMedia media = directory.showArtwork(slug)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "This show has no artwork."));
+        serve(media, request, response, "public, max-age=300");
+    }
+
+    private void serve(MediaDirectory.PublicMedia media, HttpServletRequest request, HttpServletResponse response,
+                       String cacheControl) throws IOException {
+        Path file = store.find(media.mediaId())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "The media file is missing."));
+        long size = java.nio.file.Files.size(file);
+        String etag = "\"" + media.sha256().substring(0, Math.min(32, media.sha256().length())) + "\"";
+        response.setHeader(HttpHeaders.ETAG, etag);
+        response.setHeader(HttpHeaders.ACCEPT_RANGES, "bytes");
+        response.setHeader(HttpHeaders.CACHE_CONTROL, cacheControl);
+        response.setDateHeader(HttpHeaders.LAST_MODIFIED, media.lastModified().toEpochMilli());
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.inline().filename(media.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString());
+        if (etag.equals(request.getHeader(HttpHeaders.IF_NONE_MATCH))) {
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return;
+        }
+        RangeRequest range = rangeOf(request, etag, size);
+        if (range == RangeRequest.UNSATISFIABLE) {
+            response.setStatus(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE.value());
+            response.setHeader(HttpHeaders.CONTENT_RANGE, "bytes */" + size);
+            return;
+        }
+        long start = range == null ? 0 : range.start();
+        long length = range == null ? size : range.length();
+        if (range != null) {
+            response.setStatus(HttpStatus.PARTIAL_CONTENT.value());
+            response.setHeader(HttpHeaders.CONTENT_RANGE,
+                    "bytes " + range.start() + "-" + range.endInclusive() + "/" + size);
+        }
+        response.setContentType(media.mediaType());
+        response.setContentLengthLong(length);
+        if (!"HEAD".equals(request.getMethod())) {
+            transfer(file, start, length, request, response);
+        }
+    }
+
+    private static RangeRequest rangeOf(HttpServletRequest request, String etag, long size) {
+        String ifRange = request.getHeader(HttpHeaders.IF_RANGE);
+        if (ifRange != null && !ifRange.equals(etag)) {
+            return null;
+        }
+        return RangeRequest.parse(request.getHeader(HttpHeaders.RANGE), size);
+    }
+
+    private static void transfer(Path file, long start, long length, HttpServletRequest request,
+                                 HttpServletResponse response) throws IOException {
+        if (Boolean.TRUE.equals(request.getAttribute(SENDFILE_SUPPORT)) && length >= SENDFILE_MIN) {
+            request.setAttribute("org.apache.tomcat.sendfile.filename", file.toAbsolutePath().toString());
+            request.setAttribute("org.apache.tomcat.sendfile.start", start);
+            request.setAttribute("org.apache.tomcat.sendfile.end", start + length);
+            return;
+        }
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+            OutputStream out = response.getOutputStream();
+            WritableByteChannel channel = Channels.newChannel(out);
+            long position = start;
+            long end = start + length;
+            while (position < end) {
+                long sent = in.transferTo(position, end - position, channel);
+                if (sent <= 0) {
+                    break;
+                }
+                position += sent;
+            }
+            out.flush();
+        }
+    }
+}

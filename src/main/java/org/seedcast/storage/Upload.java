@@ -1,0 +1,113 @@
+package org.seedcast.storage;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A tus upload in progress; the bytes received so far are its file in the uploads directory. */
+@Entity
+@Table(name = "uploads")
+class Upload {
+
+    @Id
+    private UUID id;
+
+    @Column(name = "show_id", nullable = false)
+    private long showId;
+
+    @Column(name = "account_id", nullable = false)
+    private long accountId;
+
+    @Column(name = "file_name", nullable = false)
+    private String fileName;
+
+    @Column(nullable = false)
+    private String title;
+
+    @Column(nullable = false)
+    private long length;
+
+    @Column(name = "media_type")
+    private String mediaType;
+
+    @Column(name = "episode_id")
+    private Long episodeId;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    protected Upload() {
+    }
+
+    Upload(UUID id, long showId, long accountId, String fileName, String title, long length, Instant now) {
+        this.id = id;
+        this.showId = showId;
+        this.accountId = accountId;
+        this.fileName = fileName;
+        this.title = title;
+        this.length = length;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    UUID getId() {
+        return id;
+    }
+
+    long getShowId() {
+        return showId;
+    }
+
+    long getAccountId() {
+        return accountId;
+    }
+
+    String getFileName() {
+        return fileName;
+    }
+
+    String getTitle() {
+        return title;
+    }
+
+    long getLength() {
+        return length;
+    }
+
+    String getMediaType() {
+        return mediaType;
+    }
+
+    Long getEpisodeId() {
+        return episodeId;
+    }
+
+    Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    boolean isComplete() {
+        return episodeId != null;
+    }
+
+    void recognised(String mediaType, Instant now) {
+        this.mediaType = mediaType;
+        this.updatedAt = now;
+    }
+
+    void touched(Instant now) {
+        this.updatedAt = now;
+    }
+
+    void completed(long episodeId, Instant now) {
+        this.episodeId = episodeId;
+        this.updatedAt = now;
+    }
+}
