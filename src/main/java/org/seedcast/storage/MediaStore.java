@@ -55,6 +55,11 @@ public class MediaStore {
         return importStream(in, 10L << 20, MediaKind::sniffImage, "Artwork must be a PNG, JPEG or WebP image.");
     }
 
+    /** The largest audio or video file accepted, in bytes ({@code SEEDCAST_UPLOADS_MAX_SIZE}). */
+    public long maxUploadSize() {
+        return properties.uploads().maxSize().toBytes();
+    }
+
     /** The file of a stored media id, if it exists. */
     public Optional<Path> find(UUID id) {
         Path path = pathOf(id);

@@ -28,7 +28,12 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 class SecurityConfiguration {
 
     private static final RequestMatcher API = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
-    private static final RequestMatcher CARRIES_CREDENTIALS = request -> request.getHeader("Authorization") != null;
+    /**
+     * CSRF protects requests a browser authenticates by its session cookie. An API request that
+     * carries its own credentials, or has no session at all, cannot be forged that way.
+     */
+    private static final RequestMatcher NOT_FORGEABLE = request -> request.getHeader("Authorization") != null
+            || (API.matches(request) && request.getRequestedSessionId() == null);
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -48,7 +53,7 @@ class SecurityConfiguration {
             .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/studio", false).permitAll())
             .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?signedOut"))
             .httpBasic(basic -> basic.authenticationEntryPoint(apiEntryPoint()))
-            .csrf(csrf -> csrf.ignoringRequestMatchers(CARRIES_CREDENTIALS))
+            .csrf(csrf -> csrf.ignoringRequestMatchers(NOT_FORGEABLE))
             .exceptionHandling(errors -> errors
                 .defaultAuthenticationEntryPointFor(apiEntryPoint(), API)
                 .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true)

@@ -1,0 +1,69 @@
+package org.seedcast.catalog.web;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.seedcast.accounts.SeedcastUser;
+import org.seedcast.catalog.Catalog;
+import org.seedcast.catalog.EpisodeView;
+import org.seedcast.catalog.NotFoundException;
+import org.seedcast.catalog.ShowView;
+import org.seedcast.catalog.TorrentLinks;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/** The fans' pages: every show, one show with its published episodes, one episode. */
+@Controller
+class PublicPagesController {
+
+    private final Catalog catalog;
+    private final ObjectProvider<TorrentLinks> torrents;
+
+    PublicPagesController(Catalog catalog, ObjectProvider<TorrentLinks> torrents) {
+        this.catalog = catalog;
+        this.torrents = torrents;
+    }
+
+    @GetMapping("/")
+    String home(Model model) {
+        model.addAttribute("shows", catalog.allShows());
+        return "home";
+    }
+
+    @GetMapping("/shows/{slug}")
+    String show(@PathVariable String slug, @AuthenticationPrincipal SeedcastUser user, Model model) {
+        ShowView show = catalog.requireShow(slug);
+        List<EpisodeView> episodes = catalog.publishedEpisodes(slug);
+        model.addAttribute("show", show);
+        model.addAttribute("episodes", episodes);
+        model.addAttribute("torrents", linksOf(episodes));
+        model.addAttribute("canManage", catalog.canManage(slug, user));
+        return "show";
+    }
+
+    @GetMapping("/shows/{slug}/episodes/{id}")
+    String episode(@PathVariable String slug, @PathVariable long id, Model model) {
+        EpisodeView episode = catalog.publishedEpisode(id)
+                .filter(e -> e.showSlug().equals(slug))
+                .orElseThrow(() -> new NotFoundException("No published episode " + id + " in " + slug + "."));
+        model.addAttribute("show", catalog.requireShow(slug));
+        model.addAttribute("episode", episode);
+        TorrentLinks links = torrents.getIfAvailable();
+        model.addAttribute("torrent", links == null ? null : links.forEpisode(id).orElse(null));
+        return "episode";
+    }
+
+    private Map<Long, TorrentLinks.Links> linksOf(List<EpisodeView> episodes) {
+        Map<Long, TorrentLinks.Links> map = new HashMap<>();
+        TorrentLinks links = torrents.getIfAvailable();
+        if (links != null) {
+            episodes.forEach(e -> links.forEpisode(e.id()).ifPresent(l -> map.put(e.id(), l)));
+        }
+        return map;
+    }
+}

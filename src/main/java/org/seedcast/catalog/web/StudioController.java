@@ -1,0 +1,201 @@
+package org.seedcast.catalog.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+
+import org.seedcast.accounts.SeedcastUser;
+import org.seedcast.catalog.Catalog;
+import org.seedcast.catalog.EpisodeView;
+import org.seedcast.catalog.InvalidInputException;
+import org.seedcast.catalog.ShowView;
+import org.seedcast.storage.MediaStore;
+import org.seedcast.storage.RejectedMediaException;
+import org.seedcast.storage.StoredMedia;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The producers' pages: their shows, a show's episodes with the uploader, an episode's editor. */
+@Controller
+class StudioController {
+
+    private final Catalog catalog;
+    private final MediaStore mediaStore;
+
+    StudioController(Catalog catalog, MediaStore mediaStore) {
+        this.catalog = catalog;
+        this.mediaStore = mediaStore;
+    }
+
+    @GetMapping("/studio")
+    String index(@AuthenticationPrincipal SeedcastUser user, Model model) {
+        model.addAttribute("shows", catalog.showsManagedBy(user));
+        return "studio/index";
+    }
+
+    @GetMapping("/studio/shows/new")
+    String newShow(Model model) {
+        return showForm(model, new ShowForm(), false, Map.of());
+    }
+
+    @PostMapping("/studio/shows/new")
+    String createShow(@ModelAttribute("form") ShowForm form, @AuthenticationPrincipal SeedcastUser user, Model model,
+                      RedirectAttributes redirect) {
+        try {
+            ShowView show = catalog.createShow(form.details(), user);
+            redirect.addFlashAttribute("success", "Created " + show.title() + ". Upload its first episode below.");
+            return "redirect:/studio/shows/" + show.slug();
+        } catch (InvalidInputException e) {
+            return showForm(model, form, false, Map.of(e.field(), e.getMessage()));
+        }
+    }
+
+    @GetMapping("/studio/shows/{slug}")
+    String show(@PathVariable String slug, @AuthenticationPrincipal SeedcastUser user, Model model) {
+        catalog.requireManager(slug, user);
+        model.addAttribute("show", catalog.requireShow(slug));
+        model.addAttribute("episodes", catalog.episodesFor(slug, user));
+        model.addAttribute("maxUploadSize", mediaStore.maxUploadSize());
+        return "studio/show";
+    }
+
+    @GetMapping("/studio/shows/{slug}/edit")
+    String editShow(@PathVariable String slug, @AuthenticationPrincipal SeedcastUser user, Model model) {
+        catalog.requireManager(slug, user);
+        return showForm(model, ShowForm.of(catalog.requireShow(slug)), true, Map.of());
+    }
+
+    @PostMapping("/studio/shows/{slug}/edit")
+    String updateShow(@PathVariable String slug, @ModelAttribute("form") ShowForm form,
+                      @AuthenticationPrincipal SeedcastUser user, Model model, RedirectAttributes redirect) {
+        form.setSlug(slug);
+        form.setTorrentFormat(catalog.requireShow(slug).torrentFormat());
+        try {
+            catalog.updateShow(slug, form.details(), user);
+            redirect.addFlashAttribute("success", "Saved.");
+            return "redirect:/studio/shows/" + slug;
+        } catch (InvalidInputException e) {
+            return showForm(model, form, true, Map.of(e.field(), e.getMessage()));
+        }
+    }
+
+    @PostMapping("/studio/shows/{slug}/artwork")
+    String artwork(@PathVariable String slug, @RequestParam(required = false) MultipartFile artwork,
+                   @AuthenticationPrincipal SeedcastUser user, RedirectAttributes redirect) throws IOException {
+        catalog.requireManager(slug, user);
+        if (artwork == null || artwork.isEmpty()) {
+            redirect.addFlashAttribute("error", "Choose an image to upload.");
+            return "redirect:/studio/shows/" + slug + "/edit";
+        }
+        try (InputStream in = artwork.getInputStream()) {
+            StoredMedia image = mediaStore.importImage(in);
+            catalog.replaceArtwork(slug, image, user);
+            redirect.addFlashAttribute("success", "The artwork was replaced.");
+        } catch (RejectedMediaException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/studio/shows/" + slug + "/edit";
+    }
+
+    @GetMapping("/studio/episodes/{id}")
+    String episode(@PathVariable long id, @RequestParam(required = false) String uploaded,
+                   @AuthenticationPrincipal SeedcastUser user, Model model) {
+        EpisodeView episode = managedEpisode(id, user);
+        if (uploaded != null && !model.containsAttribute("success")) {
+            model.addAttribute("success", "Upload complete: the episode is a draft until you publish it.");
+        }
+        return episodeForm(model, episode, EpisodeForm.of(episode), Map.of());
+    }
+
+    @PostMapping("/studio/episodes/{id}")
+    String updateEpisode(@PathVariable long id, @ModelAttribute("form") EpisodeForm form,
+                         @AuthenticationPrincipal SeedcastUser user, Model model, RedirectAttributes redirect) {
+        EpisodeView episode = managedEpisode(id, user);
+        try {
+            catalog.updateEpisode(id, form.details(), user);
+            redirect.addFlashAttribute("success", "Saved.");
+            return "redirect:/studio/episodes/" + id;
+        } catch (InvalidInputException e) {
+            return episodeForm(model, episode, form, Map.of(e.field(), e.getMessage()));
+        }
+    }
+
+    @PostMapping("/studio/episodes/{id}/publish")
+    String publish(@PathVariable long id, @AuthenticationPrincipal SeedcastUser user, RedirectAttributes redirect) {
+        catalog.publish(id, null, user);
+        redirect.addFlashAttribute("success", "Published.");
+        return "redirect:/studio/episodes/" + id;
+    }
+
+    @PostMapping("/studio/episodes/{id}/schedule")
+    String schedule(@PathVariable long id, @RequestParam(required = false) String publishAt,
+                    @AuthenticationPrincipal SeedcastUser user, RedirectAttributes redirect) {
+        try {
+            LocalDateTime when = LocalDateTime.parse(publishAt == null ? "" : publishAt);
+            EpisodeView episode = catalog.publish(id, when.toInstant(ZoneOffset.UTC), user);
+            redirect.addFlashAttribute("success", episode.isPublished() ? "That time has passed, so it is published now."
+                    : "Scheduled.");
+        } catch (DateTimeParseException e) {
+            redirect.addFlashAttribute("error", "Give a date and time to schedule the episode.");
+        }
+        return "redirect:/studio/episodes/" + id;
+    }
+
+    @PostMapping("/studio/episodes/{id}/unpublish")
+    String unpublish(@PathVariable long id, @AuthenticationPrincipal SeedcastUser user, RedirectAttributes redirect) {
+        catalog.withdraw(id, user);
+        redirect.addFlashAttribute("success", "The episode is a draft again; fans no longer see it.");
+        return "redirect:/studio/episodes/" + id;
+    }
+
+    @PostMapping("/studio/episodes/{id}/delete")
+    String delete(@PathVariable long id, @AuthenticationPrincipal SeedcastUser user, RedirectAttributes redirect) {
+        EpisodeView episode = managedEpisode(id, user);
+        try {
+            catalog.deleteEpisode(id, user);
+            redirect.addFlashAttribute("success", "Deleted " + episode.title() + " and its file.");
+            return "redirect:/studio/shows/" + episode.showSlug();
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+            return "redirect:/studio/episodes/" + id;
+        }
+    }
+
+    private EpisodeView managedEpisode(long id, SeedcastUser user) {
+        EpisodeView episode = catalog.episodeFor(id, user);
+        catalog.requireManager(episode.showSlug(), user);
+        return episode;
+    }
+
+    private String showForm(Model model, ShowForm form, boolean editing, Map<String, String> errors) {
+        model.addAttribute("form", form);
+        model.addAttribute("editing", editing);
+        model.addAttribute("errors", errors);
+        if (!errors.isEmpty()) {
+            model.addAttribute("error", "Please correct the field marked below.");
+        }
+        return "studio/show-form";
+    }
+
+    private String episodeForm(Model model, EpisodeView episode, EpisodeForm form, Map<String, String> errors) {
+        model.addAttribute("episode", episode);
+        model.addAttribute("show", catalog.requireShow(episode.showSlug()));
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        if (!errors.isEmpty()) {
+            model.addAttribute("error", "Please correct the field marked below.");
+        }
+        return "studio/episode";
+    }
+}

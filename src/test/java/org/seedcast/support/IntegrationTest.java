@@ -1,0 +1,27 @@
+package org.seedcast.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The whole application on a random port against a real PostgreSQL, with its data directory
+ * under {@code target/test-data}. Every test class with this annotation shares one context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "seedcast.data-dir=target/test-data/it",
+        "seedcast.admin.username=admin",
+        "seedcast.admin.password=admin-secret-1",
+        "seedcast.uploads.max-size=64MB",
+        "seedcast.tracker.port=0",
+        "logging.level.org.testcontainers=OFF",
+})
+@Import(PostgresTestConfiguration.class)
+public @interface IntegrationTest {
+}
