@@ -1,0 +1,98 @@
+package org.seedcast.catalog.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.seedcast.support.Browser;
+import org.seedcast.support.Http;
+import org.seedcast.support.IntegrationTest;
+import org.seedcast.support.Media;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A producer in a real browser: signs in, creates a show, uploads through the resumable uploader. */
+@IntegrationTest
+class StudioBrowserTests {
+
+    @LocalServerPort
+    int port;
+
+    @TempDir
+    Path tmp;
+
+    WebDriver browser;
+    WebDriverWait wait;
+
+    @BeforeEach
+    void start() {
+        browser = Browser.start();
+        wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        Http admin = Http.at(port).as("admin", "admin-secret-1");
+        admin.postJson("/api/users", "{\"username\":\"carol\",\"password\":\"carol-pass-1\",\"role\":\"producer\"}");
+    }
+
+    @AfterEach
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void producerCreatesAShowAndUploadsAnEpisodeThroughTheResumableUploader() throws IOException {
+        signIn("carol", "carol-pass-1");
+
+        browser.get(url("/studio/shows/new"));
+        browser.findElement(By.id("title")).sendKeys("Carol's Kitchen");
+        browser.findElement(By.id("slug")).sendKeys("carols-kitchen");
+        browser.findElement(By.id("description")).sendKeys("Cooking & <chemistry>");
+        browser.findElement(By.cssSelector("button[type=submit].button")).click();
+        wait.until(ExpectedConditions.urlContains("/studio/shows/carols-kitchen"));
+        assertThat(browser.findElement(By.cssSelector(".flash.success")).getText()).contains("Created Carol's Kitchen");
+
+        Path video = tmp.resolve("Pilot episode.mp4");
+        Files.write(video, Media.mp4(20 * 1024 * 1024 + 5, 42));
+        browser.findElement(By.id("episode-title")).sendKeys("Pilot");
+        browser.findElement(By.id("episode-file")).sendKeys(video.toString());
+        browser.findElement(By.id("upload-start")).click();
+
+        wait.until(ExpectedConditions.urlContains("/studio/episodes/"));
+        assertThat(browser.findElement(By.cssSelector(".flash.success")).getText()).contains("Upload complete");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Pilot");
+
+        browser.get(url("/studio/shows/carols-kitchen"));
+        WebElement table = browser.findElement(By.id("episodes"));
+        assertThat(table.getText()).contains("Pilot").contains("Draft").contains("Pilot-episode.mp4").contains("21.0 MB");
+    }
+
+    @Test
+    void aWrongPasswordShowsAnErrorOnTheLoginPage() {
+        signIn("carol", "not-her-password");
+        assertThat(browser.getCurrentUrl()).contains("/login?error");
+        assertThat(browser.findElement(By.cssSelector(".flash.error")).getText()).contains("Wrong username or password");
+    }
+
+    private void signIn(String username, String password) {
+        browser.get(url("/login"));
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.cssSelector("form.stacked button[type=submit]")).click();
+        wait.until(driver -> !driver.getCurrentUrl().endsWith("/login"));
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
