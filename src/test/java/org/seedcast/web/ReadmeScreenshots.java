@@ -1,0 +1,79 @@
+package org.seedcast.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.seedcast.support.Browser;
+import org.seedcast.support.Http;
+import org.seedcast.support.IntegrationTest;
+import org.seedcast.support.Media;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Renders the README's screenshots into {@code docs/screenshots}:
+ * {@code ./mvnw test -Dtest=ReadmeScreenshots -Dseedcast.screenshots=true}. Off in normal runs.
+ */
+@IntegrationTest
+@EnabledIfSystemProperty(named = "seedcast.screenshots", matches = "true")
+class ReadmeScreenshots {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void rendersTheMainPages() throws Exception {
+        Http admin = Http.at(port).as("admin", "admin-secret-1");
+        admin.postJson("/api/shows", "{\"slug\":\"tech-talk\",\"title\":\"Tech & Talk\",\"author\":\"Seedcast Studio\",\"category\":\"Technology\","
+                + "\"description\":\"Weekly conversations about the tools we build with, the bugs that bit us, and the people behind open source.\"}");
+        admin.postJson("/api/shows", "{\"slug\":\"night-kitchen\",\"title\":\"Night Kitchen\",\"author\":\"Ana Ruiz\",\"category\":\"Food\","
+                + "\"description\":\"Late-night cooking with whatever is left in the fridge.\"}");
+        for (int i = 1; i <= 3; i++) {
+            String body = admin.postMultipart("/api/shows/tech-talk/episodes", "Episode " + i + ": The one with the flaky test",
+                    "episode-" + i + ".mp4", Media.mp4(3_000_000 * i, i)).body();
+            admin.postJson("/api/episodes/" + com.jayway.jsonpath.JsonPath.read(body, "$.id") + "/publish", "");
+        }
+        admin.postMultipart("/api/shows/tech-talk/episodes", "Episode 4: Draft in progress", "episode-4.mp4", Media.mp4(1_000_000, 4));
+
+        ChromeDriver browser = Browser.start();
+        try {
+            shoot(browser, "/", "home");
+            shoot(browser, "/shows/tech-talk", "show");
+            shoot(browser, "/shows/tech-talk/episodes/2", "episode");
+            browser.get(url("/login"));
+            browser.findElement(By.id("username")).sendKeys("admin");
+            browser.findElement(By.id("password")).sendKeys("admin-secret-1");
+            browser.findElement(By.cssSelector("form.stacked button[type=submit]")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/studio"));
+            shoot(browser, "/studio", "studio");
+            shoot(browser, "/studio/shows/tech-talk", "studio-show");
+            shoot(browser, "/studio/shows/new", "new-show");
+            shoot(browser, "/admin/users", "users");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private void shoot(ChromeDriver browser, String path, String name) throws Exception {
+        browser.get(url(path));
+        Path png = browser.getScreenshotAs(OutputType.FILE).toPath();
+        Path target = Path.of("docs/screenshots", name + ".png");
+        Files.createDirectories(target.getParent());
+        Files.copy(png, target, StandardCopyOption.REPLACE_EXISTING);
+        assertThat(target).isNotEmptyFile();
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
