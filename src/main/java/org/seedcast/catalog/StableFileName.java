@@ -17,7 +17,7 @@ final class StableFileName {
         String name = original == null ? "" : original;
         name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
         name = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
-        name = name.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("-{2,}", "-");
+        name = name.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("-{2,}", "-").replaceAll("-+\\.", ".");
         name = name.replaceAll("^[.-]+", "").replaceAll("[.-]+$", "");
         if (name.length() > 120) {
             int dot = name.lastIndexOf('.');
