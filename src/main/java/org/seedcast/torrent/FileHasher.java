@@ -19,14 +19,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Hashes a whole file already on disk (a re-hash or an import) on every core: workers take runs
  * of whole pieces in turn and hash each with both SHA-1 and SHA-256, so the load stays even
  * whatever the format; the whole file's SHA-256, which cannot be split, runs on a thread of its
- * own. Memory: one buffer of at most 16 MiB per worker.
+ * own. Each worker reads 128 KiB at a time and hashes it while it is still in the CPU's L2 cache,
+ * so memory bandwidth is spent once per byte; memory: one 128 KiB buffer per thread.
  *
  * @see PieceHasher for bytes still arriving
  */
 public final class FileHasher {
 
     private static final int UNIT_BYTES = 4 * 1024 * 1024;
-    private static final int STREAM_BUFFER = 1024 * 1024;
+    private static final int CHUNK = 128 * 1024;
 
     private final int threads;
 
@@ -73,7 +74,7 @@ public final class FileHasher {
 
     private static byte[] streamSha256(FileChannel channel, long length) throws IOException {
         MessageDigest sha256 = MerkleTree.sha256();
-        byte[] buffer = new byte[STREAM_BUFFER];
+        byte[] buffer = new byte[CHUNK];
         for (long position = 0; position < length; ) {
             int step = (int) Math.min(buffer.length, length - position);
             readFully(channel, buffer, step, position);
@@ -137,25 +138,26 @@ public final class FileHasher {
         /** Takes units until none is left; each piece index is written by one worker only. */
         void work() throws IOException {
             PieceDigester digester = new PieceDigester(pieceLength, format);
-            byte[] buffer = new byte[(int) Math.min((long) piecesPerUnit * pieceLength, fileLength)];
+            byte[] buffer = new byte[(int) Math.min(CHUNK, fileLength)];
             for (int unit = nextUnit.getAndIncrement(); (long) unit * piecesPerUnit < pieceCount;
                     unit = nextUnit.getAndIncrement()) {
-                hashUnit(unit, digester, buffer);
+                int first = unit * piecesPerUnit;
+                for (int piece = first; piece < Math.min(pieceCount, first + piecesPerUnit); piece++) {
+                    hashPiece(piece, digester, buffer);
+                }
             }
         }
 
-        private void hashUnit(int unit, PieceDigester digester, byte[] buffer) throws IOException {
-            int first = unit * piecesPerUnit;
-            int last = Math.min(pieceCount, first + piecesPerUnit);
-            long start = (long) first * pieceLength;
-            int length = (int) (Math.min(fileLength, (long) last * pieceLength) - start);
-            readFully(channel, buffer, length, start);
-            for (int piece = first; piece < last; piece++) {
-                int offset = (piece - first) * pieceLength;
-                int size = Math.min(pieceLength, length - offset);
-                digester.update(buffer, offset, size);
-                digester.finishPiece(piece, pieces, layer, treeLeaves(digester));
+        private void hashPiece(int piece, PieceDigester digester, byte[] buffer) throws IOException {
+            long start = (long) piece * pieceLength;
+            long end = Math.min(fileLength, start + pieceLength);
+            for (long position = start; position < end; ) {
+                int step = (int) Math.min(buffer.length, end - position);
+                readFully(channel, buffer, step, position);
+                digester.update(buffer, 0, step);
+                position += step;
             }
+            digester.finishPiece(piece, pieces, layer, treeLeaves(digester));
         }
 
         private int treeLeaves(PieceDigester digester) {
