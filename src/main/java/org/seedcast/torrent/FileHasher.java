@@ -22,7 +22,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * own. Each worker reads 128 KiB at a time and hashes it while it is still in the CPU's L2 cache,
  * so memory bandwidth is spent once per byte; memory: one 128 KiB buffer per thread.
  *
+ * Stateless, so one instance can serve every caller.
+ *
  * @see PieceHasher for bytes still arriving
+ * @see <a href="https://www.bittorrent.org/beps/bep_0052.html">BEP 52</a>
  */
 public final class FileHasher {
 

@@ -7,6 +7,8 @@ import java.util.Arrays;
 /**
  * BEP 52 merkle trees of SHA-256 hashes, reduced in place in a flat array of 32-byte nodes:
  * a layer padded to a power of two with pad hashes, each parent the hash of its two children.
+ *
+ * @see <a href="https://www.bittorrent.org/beps/bep_0052.html">BEP 52</a>
  */
 final class MerkleTree {
 

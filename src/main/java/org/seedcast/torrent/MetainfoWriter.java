@@ -12,7 +12,10 @@ import org.seedcast.torrent.bencode.BValue;
  * Lays out a single-file torrent: the info dict of BEP 3 ({@code length}, {@code name},
  * {@code piece length}, {@code pieces}), for a hybrid also BEP 52's {@code file tree} and
  * {@code meta version}, and outside it {@code announce}, {@code announce-list} (BEP 12),
- * {@code url-list} (BEP 19), {@code piece layers} and the descriptive keys.
+ * {@code url-list} (BEP 19), {@code piece layers} and the descriptive keys. A single file needs no
+ * BEP 47 pad files.
+ *
+ * @see <a href="https://www.bittorrent.org/beps/bep_0052.html">BEP 52</a>
  */
 final class MetainfoWriter {
 

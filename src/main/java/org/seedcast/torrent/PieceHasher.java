@@ -28,6 +28,7 @@ public final class PieceHasher {
     private final MessageDigest fileSha256 = MerkleTree.sha256();
     private final byte[] pieces;
     private final byte[] layer;
+    private byte[] chunk;
     private long position;
     private int pieceFill;
     private int pieceIndex;
@@ -102,7 +103,9 @@ public final class PieceHasher {
             buffer.position(buffer.limit());
             return;
         }
-        byte[] chunk = new byte[Math.min(buffer.remaining(), 64 * 1024)];
+        if (chunk == null) {
+            chunk = new byte[64 * 1024];
+        }
         while (buffer.hasRemaining()) {
             int step = Math.min(chunk.length, buffer.remaining());
             buffer.get(chunk, 0, step);

@@ -3,6 +3,8 @@ package org.seedcast.torrent;
 /**
  * Piece lengths: a power of two from 16 KiB (the v2 block, BEP 52) to 16 MiB. The automatic
  * choice aims at 1,000 to 2,000 pieces, as WebTorrent and mktorrent master do.
+ *
+ * @see <a href="https://www.bittorrent.org/beps/bep_0052.html">BEP 52</a>
  */
 public final class PieceLength {
 

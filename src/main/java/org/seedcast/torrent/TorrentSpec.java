@@ -10,6 +10,8 @@ import java.util.Objects;
  * (and so the info-hash): make it a stable file name derived once, and keep the episode title and
  * notes out, so that editing them never changes the info-hash. The rest sits outside {@code info}.
  *
+ * @see <a href="https://www.bittorrent.org/beps/bep_0012.html">BEP 12</a>
+ * @see <a href="https://www.bittorrent.org/beps/bep_0019.html">BEP 19</a>
  * @param name         the file name in the torrent, e.g. {@code my-show-s01e03.mp4}
  * @param trackers     the tracker's announce URLs (HTTP, UDP): one tier, BEP 12
  * @param webSeeds     full URLs of the media file, BEP 19 {@code url-list}

@@ -2,10 +2,12 @@ package org.seedcast.torrent;
 
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import org.seedcast.torrent.bencode.BDict;
+import org.seedcast.torrent.bencode.BInteger;
 import org.seedcast.torrent.bencode.BString;
 import org.seedcast.torrent.bencode.BValue;
 
@@ -136,9 +138,9 @@ public final class TorrentVerifier {
         StringBuilder details = new StringBuilder();
         info.get("guid").filter(BString.class::isInstance)
                 .ifPresent(guid -> details.append(", guid ").append(((BString) guid).text()));
-        info.get("published").filter(org.seedcast.torrent.bencode.BInteger.class::isInstance)
-                .ifPresent(time -> details.append(", published ").append(java.time.Instant.ofEpochSecond(
-                        ((org.seedcast.torrent.bencode.BInteger) time).value())));
+        info.get("published").filter(BInteger.class::isInstance)
+                .ifPresent(time -> details.append(", published ")
+                        .append(Instant.ofEpochSecond(((BInteger) time).value())));
         return details.toString();
     }
 }

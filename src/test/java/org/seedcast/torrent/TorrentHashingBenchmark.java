@@ -28,8 +28,12 @@ public final class TorrentHashingBenchmark {
         TorrentFormat format = args[1].equals("v1") ? TorrentFormat.V1 : TorrentFormat.HYBRID;
         Path file = Path.of(args[2]);
         int pieceLength = Integer.parseInt(args[3]);
+        long warmUp = System.nanoTime();
         warmUp(format, pieceLength);
         long start = System.nanoTime();
+        System.out.printf("jvm_start_seconds=%.3f%nwarm_up_seconds=%.3f%n",
+                (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()) / 1e3,
+                (start - warmUp) / 1e9);
         PieceHashes hashes = new FileHasher().hashPieces(file, pieceLength, format);
         Torrent torrent = Torrent.create(new TorrentSpec(file.getFileName().toString(),
                 List.of(URI.create("http://t.example/announce")), List.of(), null, "Seedcast bench", null), hashes);

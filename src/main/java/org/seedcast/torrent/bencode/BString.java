@@ -1,5 +1,6 @@
 package org.seedcast.torrent.bencode;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -54,7 +55,7 @@ public final class BString implements BValue, Comparable<BString> {
     }
 
     /** Writes the bytes without a defensive copy; the encoder's path. */
-    void writeTo(java.io.ByteArrayOutputStream out) {
+    void writeTo(ByteArrayOutputStream out) {
         out.write(bytes, 0, bytes.length);
     }
 
