@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Random;
 
 /** Random values, torrent-shaped documents and mutations of them, for property tests and fuzzing. */
-final class RandomBencode {
+public final class RandomBencode {
 
     private final Random random;
 
@@ -13,7 +13,7 @@ final class RandomBencode {
         return random;
     }
 
-    RandomBencode(Random random) {
+    public RandomBencode(Random random) {
         this.random = random;
     }
 
@@ -48,7 +48,7 @@ final class RandomBencode {
     }
 
     /** Flips, inserts, deletes or duplicates a few bytes, or cuts the input short. */
-    byte[] mutate(byte[] input) {
+    public byte[] mutate(byte[] input) {
         byte[] bytes = input.clone();
         int edits = 1 + random.nextInt(4);
         for (int i = 0; i < edits && bytes.length > 0; i++) {
