@@ -47,14 +47,26 @@ measure() { # name command...
 # one untimed round of each as a warm-up, then the timed round
 for round in warm timed; do
   : > "$RESULTS"
-  measure mktorrent_v1 mktorrent -t 2 -l "$EXP" -a http://t.example/announce -o "$OUT/mktorrent.torrent" "$FILE"
   rm -f "$OUT/mktorrent.torrent"
+  measure mktorrent_v1 mktorrent -t 2 -l "$EXP" -a http://t.example/announce -o "$OUT/mktorrent.torrent" "$FILE"
   measure ours_v1 "$JAVA" -Xmx128m -cp "$CP" org.seedcast.torrent.TorrentHashingBenchmark create v1 "$FILE" "$PIECE" "$OUT/ours-v1.torrent"
   measure libtorrent_v1 "$PYTHON" bench/lt_create.py "$FILE" "$OUT/lt-v1.torrent" "$PIECE" v1
   measure ours_hybrid "$JAVA" -Xmx128m -cp "$CP" org.seedcast.torrent.TorrentHashingBenchmark create hybrid "$FILE" "$PIECE" "$OUT/ours-hybrid.torrent"
   measure libtorrent_hybrid "$PYTHON" bench/lt_create.py "$FILE" "$OUT/lt-hybrid.torrent" "$PIECE" hybrid
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# the same file and piece length must give the same info-hashes whoever made the torrent
+"$PYTHON" - "$OUT" <<'PY'
+import sys
+import libtorrent as lt
+out = sys.argv[1]
+for kind, names in (("v1", ("mktorrent", "lt-v1", "ours-v1")), ("hybrid", ("lt-hybrid", "ours-hybrid"))):
+    hashes = {n: lt.torrent_info(f"{out}/{n}.torrent").info_hashes() for n in names}
+    seen = {(str(h.v1), str(h.v2)) for h in hashes.values()}
+    print(f"{kind} info-hashes agree across {', '.join(names)}: {'yes' if len(seen) == 1 else 'NO'}"
+          f" ({next(iter(seen))[0]})")
+PY
 
 "$JAVA" -cp "$CP" org.seedcast.torrent.TorrentHashingBenchmark digest-speed > "$OUT/speed.txt"
 OPENSSL_SHA1=$(openssl speed -evp sha1 -bytes 1048576 -seconds 2 2>/dev/null | awk '/^sha1/ {print $NF}')
