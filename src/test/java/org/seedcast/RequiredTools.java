@@ -1,60 +1,106 @@
 package org.seedcast;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
 import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
-
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * External programs some tests need (aria2c, chromium, mktorrent …). Without one, such a test is
- * skipped with a message naming the Debian package, unless {@code SEEDCAST_REQUIRE_TOOLS=true}
- * (system property {@code seedcast.requireTools}), as in CI, where it fails instead.
+ * Finds the real tools (mktorrent, aria2c, openssl, python3-libtorrent ...) that interop tests
+ * run. A missing tool skips the test with a message saying what to install, unless the system
+ * property {@code seedcast.requireTools} is {@code true} (CI), where it fails the test instead.
  */
 public final class RequiredTools {
 
     private RequiredTools() {
     }
 
-    /** The program's path on {@code PATH}; skips or fails the test when it is missing. */
+    /** The executable {@code command} on the PATH, or a skipped (or failed) test. */
     public static Path require(String command) {
-        Optional<Path> found = find(command);
-        if (found.isPresent()) {
-            return found.get();
-        }
-        String message = command + " is not installed (Debian: apt-get install " + packageOf(command) + ")";
-        if (required()) {
-            fail(message + ", and SEEDCAST_REQUIRE_TOOLS=true");
-        }
-        Assumptions.abort(message + "; skipping. Set SEEDCAST_REQUIRE_TOOLS=true to fail instead.");
-        throw new IllegalStateException("unreachable");
+        return find(command).orElseGet(() -> missing(command + " is not on the PATH"));
     }
 
-    public static Optional<Path> find(String command) {
-        String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
-        for (String dir : path.split(File.pathSeparator)) {
-            Path candidate = Path.of(dir, command);
-            if (Files.isExecutable(candidate)) {
-                return Optional.of(candidate);
+    /**
+     * A Python 3 interpreter that can import {@code module}: the PATH's first, then the
+     * system's {@code /usr/bin/python3} (Debian's python3-* packages install there, and a
+     * pyenv on the PATH does not see them).
+     */
+    public static Path requirePythonModule(String module) {
+        Set<Path> candidates = new LinkedHashSet<>();
+        find("python3").ifPresent(candidates::add);
+        Path system = Path.of("/usr/bin/python3");
+        if (Files.isExecutable(system)) {
+            candidates.add(system);
+        }
+        for (Path python : candidates) {
+            if (exitCode(List.of(python.toString(), "-c", "import " + module)) == 0) {
+                return python;
             }
         }
-        return Optional.empty();
+        return missing("no python3 can import " + module + " (Debian: python3-" + module + ")");
     }
 
-    static boolean required() {
-        return "true".equalsIgnoreCase(System.getProperty("seedcast.requireTools"))
-                || "true".equalsIgnoreCase(System.getenv("SEEDCAST_REQUIRE_TOOLS"));
+    /** Runs a command to its end (2 minutes at most) and returns its standard output. */
+    public static String run(List<String> command) {
+        try {
+            Path output = Files.createTempFile("tool", ".out");
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(output.toFile()).start();
+            if (!process.waitFor(2, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new AssertionError(command + " did not finish in 2 minutes");
+            }
+            String text = Files.readString(output, StandardCharsets.UTF_8);
+            Files.delete(output);
+            if (process.exitValue() != 0) {
+                throw new AssertionError(command + " exited with " + process.exitValue() + ":\n" + text);
+            }
+            return text;
+        } catch (IOException e) {
+            throw new AssertionError("could not run " + command, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted running " + command, e);
+        }
     }
 
-    private static String packageOf(String command) {
-        return switch (command) {
-            case "aria2c" -> "aria2";
-            case "chromedriver" -> "chromium-driver";
-            case "transmission-show" -> "transmission-cli";
-            default -> command;
-        };
+    private static int exitCode(List<String> command) {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return process.waitFor(30, TimeUnit.SECONDS) ? process.exitValue() : -1;
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private static Optional<Path> find(String command) {
+        List<Path> directories = new ArrayList<>();
+        for (String directory : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            if (!directory.isEmpty()) {
+                directories.add(Path.of(directory));
+            }
+        }
+        return directories.stream().map(directory -> directory.resolve(command))
+                .filter(Files::isExecutable).findFirst();
+    }
+
+    private static <T> T missing(String problem) {
+        if (Boolean.getBoolean("seedcast.requireTools")) {
+            throw new AssertionError(problem + ", and seedcast.requireTools=true requires it");
+        }
+        Assumptions.abort(problem + ": skipped (set seedcast.requireTools=true to fail instead)");
+        return null;
     }
 }

@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# Torrent hashing benchmark: one command, all contenders in the same run on the same file.
+#
+#   bench/torrent-hashing.sh            # 2 GiB file; SIZE_MIB=512 bench/torrent-hashing.sh for a quick look
+#
+# Makes bench/out/episode.bin (random bytes, kept between runs; bench/out/ is gitignored), reads it
+# once into the page cache, then times, each as its own process under /usr/bin/time:
+#   ours v1 and ours hybrid: org.seedcast.torrent.TorrentHashingBenchmark from the test classes
+#     (target/classes:target/test-classes, compiled here by ./mvnw test-compile), -Xmx128m, a JIT
+#     warm-up on 64 MiB in memory inside the JVM before the timed hashing;
+#   mktorrent -t 2 (v1); libtorrent's creator via python3-libtorrent (v1_only and hybrid).
+# Prints wall and CPU seconds, peak RSS (and our peak heap), the ratios against the targets, and
+# one core's SHA-1 / SHA-256 throughput (Java and openssl) with the "two-hash limit": SHA-1 plus
+# SHA-256 over every byte, spread perfectly over the machine's cores.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+JAVA="$JAVA_HOME/bin/java"
+SIZE_MIB=${SIZE_MIB:-2048}
+OUT=bench/out
+FILE=$OUT/episode.bin
+PYTHON=/usr/bin/python3
+mkdir -p "$OUT"
+
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg), cores: $(nproc)"
+./mvnw -q -B test-compile
+CP=target/classes:target/test-classes
+
+if [ ! -f "$FILE" ] || [ "$(stat -c %s "$FILE")" -ne $((SIZE_MIB * 1024 * 1024)) ]; then
+  echo "making $FILE ($SIZE_MIB MiB)"
+  head -c $((SIZE_MIB * 1024 * 1024)) /dev/urandom > "$FILE"
+fi
+BYTES=$(stat -c %s "$FILE")
+PIECE=$("$JAVA" -cp "$CP" org.seedcast.torrent.PieceLengthOf "$BYTES" 2>/dev/null || echo 2097152)
+EXP=$("$PYTHON" -c "print(($PIECE).bit_length() - 1)")
+echo "file: $BYTES bytes, piece length $PIECE (2^$EXP)"
+cat "$FILE" > /dev/null  # warm the page cache: every contender reads from memory
+
+RESULTS=$OUT/results.txt
+: > "$RESULTS"
+measure() { # name command...
+  local name=$1; shift
+  /usr/bin/time -f "%e %U %S %M" -o "$OUT/time.txt" "$@" > "$OUT/$name.log" 2>&1
+  echo "$name $(cat "$OUT/time.txt")" >> "$RESULTS"
+}
+
+# one untimed round of each as a warm-up, then the timed round
+for round in warm timed; do
+  : > "$RESULTS"
+  rm -f "$OUT/mktorrent.torrent"
+  measure mktorrent_v1 mktorrent -t 2 -l "$EXP" -a http://t.example/announce -o "$OUT/mktorrent.torrent" "$FILE"
+  measure ours_v1 "$JAVA" -Xmx128m -cp "$CP" org.seedcast.torrent.TorrentHashingBenchmark create v1 "$FILE" "$PIECE" "$OUT/ours-v1.torrent"
+  measure libtorrent_v1 "$PYTHON" bench/lt_create.py "$FILE" "$OUT/lt-v1.torrent" "$PIECE" v1
+  measure ours_hybrid "$JAVA" -Xmx128m -cp "$CP" org.seedcast.torrent.TorrentHashingBenchmark create hybrid "$FILE" "$PIECE" "$OUT/ours-hybrid.torrent"
+  measure libtorrent_hybrid "$PYTHON" bench/lt_create.py "$FILE" "$OUT/lt-hybrid.torrent" "$PIECE" hybrid
+done
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# the same file and piece length must give the same info-hashes whoever made the torrent
+"$PYTHON" - "$OUT" <<'PY'
+import sys
+import libtorrent as lt
+out = sys.argv[1]
+for kind, names in (("v1", ("mktorrent", "lt-v1", "ours-v1")), ("hybrid", ("lt-hybrid", "ours-hybrid"))):
+    hashes = {n: lt.torrent_info(f"{out}/{n}.torrent").info_hashes() for n in names}
+    seen = {(str(h.v1), str(h.v2)) for h in hashes.values()}
+    print(f"{kind} info-hashes agree across {', '.join(names)}: {'yes' if len(seen) == 1 else 'NO'}"
+          f" ({next(iter(seen))[0]})")
+PY
+
+"$JAVA" -cp "$CP" org.seedcast.torrent.TorrentHashingBenchmark digest-speed > "$OUT/speed.txt"
+OPENSSL_SHA1=$(openssl speed -evp sha1 -bytes 1048576 -seconds 2 2>/dev/null | awk '/^sha1/ {print $NF}')
+OPENSSL_SHA256=$(openssl speed -evp sha256 -bytes 1048576 -seconds 2 2>/dev/null | awk '/^sha256/ {print $NF}')
+
+"$PYTHON" - "$RESULTS" "$OUT/speed.txt" "$BYTES" "$(nproc)" "$OPENSSL_SHA1" "$OPENSSL_SHA256" \
+    "$OUT/ours_v1.log" "$OUT/ours_hybrid.log" <<'PY'
+import sys
+results, speed, size, cores = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+
+def rate(text):  # openssl speed prints e.g. 1642567.03k (thousands of bytes per second)
+    return float(text[:-1]) * 1e3 if text.endswith("k") else float(text or "nan")
+
+rows = {}
+for line in open(results):
+    name, wall, user, system, rss = line.split()
+    rows[name] = (float(wall), float(user) + float(system), int(rss) / 1024)
+java = dict(l.strip().split("=") for l in open(speed))
+
+def field(log, key):
+    for l in open(log):
+        if l.startswith(key + "="):
+            return float(l.split("=")[1])
+    return float("nan")
+
+heap = {"ours_v1": field(sys.argv[7], "peak_heap_mb"), "ours_hybrid": field(sys.argv[8], "peak_heap_mb")}
+inner = {"ours_v1": field(sys.argv[7], "hash_seconds"), "ours_hybrid": field(sys.argv[8], "hash_seconds")}
+print(f"\n{'contender':18} {'wall s':>7} {'cpu s':>7} {'rss MB':>7} {'heap MB':>8} {'in-JVM s':>9}")
+for name, (wall, cpu, rss) in rows.items():
+    print(f"{name:18} {wall:7.2f} {cpu:7.2f} {rss:7.0f} {heap.get(name, float('nan')):8.1f} "
+          f"{inner.get(name, float('nan')):9.2f}")
+s1, s256 = float(java["java_sha1_mb_s"]), float(java["java_sha256_mb_s"])
+limit = size / 1e6 * (1 / s1 + 1 / s256) / cores
+print(f"\none core: Java SHA-1 {s1:.0f} MB/s, SHA-256 {s256:.0f} MB/s; "
+      f"openssl SHA-1 {rate(sys.argv[5]) / 1e6:.0f} MB/s, SHA-256 {rate(sys.argv[6]) / 1e6:.0f} MB/s")
+print(f"two-hash limit (Java digests, {cores} cores): {limit:.2f} s")
+ratios = [
+    ("ours v1 / mktorrent -t 2", rows["ours_v1"][0], rows["mktorrent_v1"][0], inner["ours_v1"], "<= 1.00"),
+    ("ours hybrid / libtorrent hybrid", rows["ours_hybrid"][0], rows["libtorrent_hybrid"][0],
+     inner["ours_hybrid"], "<= 0.75"),
+    ("ours hybrid / two-hash limit", rows["ours_hybrid"][0], limit, inner["ours_hybrid"], "<= 1.10"),
+    ("ours v1 / libtorrent v1", rows["ours_v1"][0], rows["libtorrent_v1"][0], inner["ours_v1"], ""),
+]
+print(f"\n{'ratio (wall)':34} {'process':>8} {'in-JVM':>8}  target")
+for label, ours, anchor, ours_inner, target in ratios:
+    print(f"{label:34} {ours / anchor:7.2f}x {ours_inner / anchor:7.2f}x  {target}")
+print(f"peak heap: {max(heap.values()):.1f} MB (target < 128; the JVM ran with -Xmx128m)")
+print("process = whole JVM run (start-up, JIT, hashing, writing); in-JVM = hashing and writing only")
+PY

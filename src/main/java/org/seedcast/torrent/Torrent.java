@@ -1,0 +1,115 @@
+package org.seedcast.torrent;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import org.seedcast.torrent.bencode.BDict;
+import org.seedcast.torrent.bencode.BencodeEncoder;
+
+/**
+ * A .torrent file (BEP 3; hybrid v1+v2 per BEP 52) with what other modules need from it: its
+ * bytes, its info-hashes (of the info dict's exact bytes), name, length, trackers and web seeds.
+ * Made by {@link #create} or read by {@link #parse}, which accepts only strict bencode.
+ *
+ * @see <a href="https://www.bittorrent.org/beps/bep_0003.html">BEP 3</a>
+ */
+public final class Torrent {
+
+    private final byte[] bytes;
+    private final BDict root;
+    private final byte[] infoBytes;
+    private final InfoHash infoHash;
+    private final InfoHashV2 infoHashV2;
+    private final String name;
+    private final long length;
+    private final List<URI> trackers;
+    private final List<URI> webSeeds;
+
+    Torrent(byte[] bytes, BDict root, byte[] infoBytes, InfoHash infoHash, InfoHashV2 infoHashV2,
+            String name, long length, List<URI> trackers, List<URI> webSeeds) {
+        this.bytes = bytes;
+        this.root = root;
+        this.infoBytes = infoBytes;
+        this.infoHash = infoHash;
+        this.infoHashV2 = infoHashV2;
+        this.name = name;
+        this.length = length;
+        this.trackers = List.copyOf(trackers);
+        this.webSeeds = List.copyOf(webSeeds);
+    }
+
+    /** A single-file torrent for the hashed file, v1 or hybrid as the hashes were made. */
+    public static Torrent create(TorrentSpec spec, PieceHashes hashes) {
+        return fromOwnBytes(BencodeEncoder.encode(MetainfoWriter.torrent(spec, hashes)));
+    }
+
+    /** Reads a torrent from untrusted bytes. */
+    public static Torrent parse(byte[] bytes) throws InvalidTorrentException {
+        return MetainfoReader.read(bytes.clone());
+    }
+
+    /** Reads bytes this engine just wrote; a failure is a bug, not bad input. */
+    static Torrent fromOwnBytes(byte[] bytes) {
+        try {
+            return MetainfoReader.read(bytes);
+        } catch (InvalidTorrentException e) {
+            throw new IllegalStateException("wrote a torrent it cannot read back", e);
+        }
+    }
+
+    /** A copy of the .torrent file's bytes. */
+    public byte[] bytes() {
+        return bytes.clone();
+    }
+
+    /** The v1 info-hash: SHA-1 of the info dict's bytes. */
+    public InfoHash infoHash() {
+        return infoHash;
+    }
+
+    /** The v2 info-hash (SHA-256 of the same bytes) of a hybrid torrent; empty for v1. */
+    public Optional<InfoHashV2> infoHashV2() {
+        return Optional.ofNullable(infoHashV2);
+    }
+
+    public TorrentFormat format() {
+        return infoHashV2 == null ? TorrentFormat.V1 : TorrentFormat.HYBRID;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The total length of the torrent's content in bytes. */
+    public long length() {
+        return length;
+    }
+
+    /** Every announce URL, {@code announce} first, then {@code announce-list} tier by tier. */
+    public List<URI> trackers() {
+        return trackers;
+    }
+
+    /** The {@code url-list} web seeds (BEP 19). */
+    public List<URI> webSeeds() {
+        return webSeeds;
+    }
+
+    public MagnetLink magnetLink() {
+        return MagnetLink.of(this);
+    }
+
+    BDict root() {
+        return root;
+    }
+
+    /** The exact bytes of the info dict as they stand in the file. */
+    byte[] infoBytes() {
+        return infoBytes.clone();
+    }
+
+    @Override
+    public String toString() {
+        return "Torrent[" + name + ", " + infoHash + (infoHashV2 == null ? "" : ", " + infoHashV2) + "]";
+    }
+}

@@ -1,0 +1,85 @@
+package org.seedcast.torrent;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.ThreadMXBean;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.List;
+
+/**
+ * The Java side of {@code bench/torrent-hashing.sh}. Modes:
+ * {@code create v1|hybrid FILE PIECE_LENGTH OUT} hashes FILE on every core and writes a torrent,
+ * after a short JIT warm-up on 8 MiB in memory, printing the hashing time and the peak heap;
+ * {@code digest-speed} prints one core's SHA-1 and SHA-256 throughput in MB/s of CPU time.
+ */
+public final class TorrentHashingBenchmark {
+
+    private TorrentHashingBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args[0].equals("digest-speed")) {
+            System.out.printf("java_sha1_mb_s=%.0f%njava_sha256_mb_s=%.0f%n", speed("SHA-1"), speed("SHA-256"));
+            return;
+        }
+        TorrentFormat format = args[1].equals("v1") ? TorrentFormat.V1 : TorrentFormat.HYBRID;
+        Path file = Path.of(args[2]);
+        int pieceLength = Integer.parseInt(args[3]);
+        long warmUp = System.nanoTime();
+        warmUp(format, pieceLength);
+        long start = System.nanoTime();
+        System.out.printf("jvm_start_seconds=%.3f%nwarm_up_seconds=%.3f%n",
+                (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()) / 1e3,
+                (start - warmUp) / 1e9);
+        PieceHashes hashes = new FileHasher().hashPieces(file, pieceLength, format);
+        Torrent torrent = Torrent.create(new TorrentSpec(file.getFileName().toString(),
+                List.of(URI.create("http://t.example/announce")), List.of(), null, "Seedcast bench", null), hashes);
+        Files.write(Path.of(args[4]), torrent.bytes());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("hash_seconds=%.3f%npeak_heap_mb=%.1f%ninfo_hash=%s%n", seconds, peakHeapMb(),
+                torrent.infoHash());
+    }
+
+    private static void warmUp(TorrentFormat format, int pieceLength) {
+        byte[] chunk = new byte[1 << 20];
+        long length = 8L << 20;
+        PieceHasher hasher = PieceHasher.start(length, pieceLength, format);
+        for (long done = 0; done < length; done += chunk.length) {
+            hasher.update(chunk, 0, chunk.length);
+        }
+        hasher.finish();
+    }
+
+    /** MB per second of this thread's CPU time, as {@code openssl speed} counts, so load elsewhere does not skew it. */
+    private static double speed(String algorithm) throws Exception {
+        MessageDigest digest = MessageDigest.getInstance(algorithm);
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        byte[] buffer = new byte[1 << 20];
+        for (int i = 0; i < 300; i++) {
+            digest.update(buffer);
+        }
+        long bytes = 0;
+        long start = threads.getCurrentThreadCpuTime();
+        while (threads.getCurrentThreadCpuTime() - start < 2_000_000_000L) {
+            for (int i = 0; i < 16; i++) {
+                digest.update(buffer);
+            }
+            bytes += 16L * buffer.length;
+        }
+        return bytes / 1e6 / ((threads.getCurrentThreadCpuTime() - start) / 1e9);
+    }
+
+    private static double peakHeapMb() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak / 1e6;
+    }
+}

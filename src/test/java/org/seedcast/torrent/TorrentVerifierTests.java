@@ -1,0 +1,115 @@
+package org.seedcast.torrent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TorrentVerifierTests {
+
+    static PublisherIdentity publisher;
+    static PublisherIdentity impostor;
+    static PublisherIdentity other;
+
+    @BeforeAll
+    static void identities(@TempDir Path dir) throws Exception {
+        publisher = PublisherIdentity.loadOrCreate(dir.resolve("a"), "com.example.shows");
+        impostor = PublisherIdentity.loadOrCreate(dir.resolve("b"), "com.example.shows");
+        other = PublisherIdentity.loadOrCreate(dir.resolve("c"), "org.other.shows");
+    }
+
+    @Test
+    void findsATorrentSignedByThePublisherGenuine() {
+        Torrent torrent = PublisherIdentityTests.torrent();
+        Torrent signed = publisher.sign(torrent, "urn:uuid:1234", Instant.parse("2026-03-01T10:00:00Z"));
+
+        Verification result = TorrentVerifier.verify(signed.bytes(), publisher.certificate());
+
+        assertThat(result).isEqualTo(new Verification(Verdict.GENUINE, "com.example.shows",
+                "signed by com.example.shows, guid urn:uuid:1234, published 2026-03-01T10:00:00Z"));
+        assertThat(signed.infoHash()).isEqualTo(torrent.infoHash());
+        assertThat(signed.infoHashV2()).isEqualTo(torrent.infoHashV2());
+        assertThat(TorrentVerifier.verify(signed.bytes()).verdict()).isEqualTo(Verdict.GENUINE);
+    }
+
+    @Test
+    void findsAChangedInfoDictTampered() {
+        byte[] signed = publisher.sign(PublisherIdentityTests.torrent(), "g", Instant.now()).bytes();
+        byte[] changed = replace(signed, "5:e.mp4", "5:x.mp4"); // same length, new file name
+
+        assertThat(TorrentVerifier.verify(changed, publisher.certificate()).verdict()).isEqualTo(Verdict.TAMPERED);
+        assertThat(TorrentVerifier.verify(changed).verdict()).isEqualTo(Verdict.TAMPERED);
+    }
+
+    @Test
+    void findsChangedSignedDetailsTampered() {
+        byte[] signed = publisher.sign(PublisherIdentityTests.torrent(), "guid-1", Instant.now()).bytes();
+        byte[] changed = replace(signed, "6:guid-1", "6:guid-2");
+
+        assertThat(TorrentVerifier.verify(changed, publisher.certificate()).reason())
+                .isEqualTo("the signature by com.example.shows does not match: "
+                        + "the torrent's content or its signed details were changed");
+    }
+
+    @Test
+    void findsATorrentWithoutSignaturesUnsigned() {
+        Verification result = TorrentVerifier.verify(PublisherIdentityTests.torrent().bytes(), publisher.certificate());
+
+        assertThat(result.verdict()).isEqualTo(Verdict.UNSIGNED);
+    }
+
+    @Test
+    void findsAnotherPublishersSignatureSignedByOther() {
+        byte[] signed = other.sign(PublisherIdentityTests.torrent(), "g", Instant.now()).bytes();
+
+        Verification result = TorrentVerifier.verify(signed, publisher.certificate());
+
+        assertThat(result).isEqualTo(new Verification(Verdict.SIGNED_BY_OTHER, "org.other.shows",
+                "signed by org.other.shows, not by com.example.shows"));
+    }
+
+    @Test
+    void findsAnImpostorUsingThePublishersIdSignedByOther() {
+        byte[] signed = impostor.sign(PublisherIdentityTests.torrent(), "g", Instant.now()).bytes();
+
+        assertThat(TorrentVerifier.verify(signed, publisher.certificate()).verdict())
+                .isEqualTo(Verdict.SIGNED_BY_OTHER);
+    }
+
+    @Test
+    void keepsOtherSignersWhenSigning() {
+        Torrent bySomeone = other.sign(PublisherIdentityTests.torrent(), "g", Instant.now());
+
+        Torrent byBoth = publisher.sign(bySomeone, "g", Instant.now());
+
+        assertThat(TorrentVerifier.verify(byBoth.bytes(), publisher.certificate()).genuine()).isTrue();
+        assertThat(TorrentVerifier.verify(byBoth.bytes(), other.certificate()).genuine()).isTrue();
+    }
+
+    @Test
+    void answersCorruptInputWithAVerdictNotAnException() {
+        byte[] signed = publisher.sign(PublisherIdentityTests.torrent(), "g", Instant.now()).bytes();
+        Random random = new Random(35);
+        for (int i = 0; i < 300; i++) {
+            byte[] corrupt = signed.clone();
+            corrupt[random.nextInt(corrupt.length)] ^= (byte) (1 + random.nextInt(255));
+
+            Verification result = TorrentVerifier.verify(corrupt, publisher.certificate());
+
+            assertThat(result.reason()).isNotBlank();
+        }
+        assertThat(TorrentVerifier.verify("not a torrent".getBytes(StandardCharsets.US_ASCII)).verdict())
+                .isEqualTo(Verdict.MALFORMED);
+    }
+
+    static byte[] replace(byte[] bytes, String from, String to) {
+        String text = new String(bytes, StandardCharsets.ISO_8859_1);
+        assertThat(text).contains(from);
+        return text.replace(from, to).getBytes(StandardCharsets.ISO_8859_1);
+    }
+}
