@@ -2,6 +2,7 @@ package org.seedcast;
 
 import java.time.Clock;
 
+import org.seedcast.torrent.TorrentVerifyCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -14,7 +15,14 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class SeedcastApplication {
 
+    /**
+     * Starts the server; {@code verify FILE.torrent [--cert publisher.pem]} instead checks a
+     * torrent's signature and exits (0 only when genuine) without starting anything.
+     */
     public static void main(String[] args) {
+        if (args.length > 0 && "verify".equals(args[0])) {
+            System.exit(TorrentVerifyCommand.run(args, System.out, System.err));
+        }
         SpringApplication.run(SeedcastApplication.class, args);
     }
 

@@ -19,8 +19,9 @@ class CatalogUploads implements UploadTarget {
 
     @Override
     @Transactional(readOnly = true)
-    public long authorize(String showSlug, SeedcastUser user) {
-        return catalog.managedShow(showSlug, user).getId();
+    public UploadPlan authorize(String showSlug, SeedcastUser user) {
+        Show show = catalog.managedShow(showSlug, user);
+        return new UploadPlan(show.getId(), show.getTorrentFormat());
     }
 
     @Override

@@ -16,6 +16,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.seedcast.torrent.TorrentFormat;
 
 /** A show: its public description, its torrent format, and the producers who manage it (by account id). */
 @Entity
@@ -108,6 +109,10 @@ class Show {
         producerIds.remove(accountId);
     }
 
+    TorrentFormat getTorrentFormat() {
+        return torrentFormat;
+    }
+
     Long getId() {
         return id;
     }
@@ -134,6 +139,6 @@ class Show {
 
     ShowView view() {
         return new ShowView(id, slug, title, description, author, language, category, explicit,
-                torrentFormat.code(), artworkId != null, Set.copyOf(producerIds), createdAt, updatedAt);
+                TorrentFormatConverter.code(torrentFormat), artworkId != null, Set.copyOf(producerIds), createdAt, updatedAt);
     }
 }

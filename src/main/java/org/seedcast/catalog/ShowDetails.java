@@ -3,6 +3,8 @@ package org.seedcast.catalog;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import org.seedcast.torrent.TorrentFormat;
+
 /**
  * What a producer says about a show, validated: build one with {@link #of}.
  */
@@ -37,7 +39,7 @@ public record ShowDetails(String slug, String title, String description, String 
         String cleanAuthor = limit(trim(author), "author", 200);
         String cleanCategory = limit(trim(category), "category", 100);
         return new ShowDetails(cleanSlug, cleanTitle, cleanDescription, cleanAuthor, cleanLanguage, cleanCategory,
-                explicit, TorrentFormat.parse(torrentFormat));
+                explicit, TorrentFormatConverter.parse(torrentFormat));
     }
 
     private static String trim(String text) {

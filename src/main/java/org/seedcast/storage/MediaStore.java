@@ -2,7 +2,6 @@ package org.seedcast.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -15,18 +14,25 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
 
+import org.seedcast.torrent.InvalidTorrentException;
+import org.seedcast.torrent.PieceHasher;
+import org.seedcast.torrent.PieceHashes;
+import org.seedcast.torrent.PieceLength;
+import org.seedcast.torrent.TorrentFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
  * Media files on disk under {@code SEEDCAST_DATA_DIR/media}, each named by a random id. A file
  * appears there only once it is complete and accepted: writes go to a temporary file first and
- * are moved in atomically.
+ * are moved in atomically. Beside each audio or video file lie its torrent piece hashes
+ * ({@code {id}.hashes}), computed while the bytes arrived, so its torrent needs no second pass.
  */
 @Service
 public class MediaStore {
 
     static final int BUFFER_SIZE = 1 << 20;
+    private static final long MAX_IMAGE_SIZE = 10L << 20;
 
     private final StorageProperties properties;
 
@@ -37,22 +43,53 @@ public class MediaStore {
         sweepLeftovers();
     }
 
-    /** Temporary files left by an import that a crash cut short are never media: remove them. */
-    private void sweepLeftovers() throws IOException {
-        try (var leftovers = Files.list(tmpDir())) {
-            leftovers.forEach(MediaStore::deleteQuietly);
+    /**
+     * Streams audio or video of {@code declaredSize} bytes into the store, hashing it for a
+     * torrent of {@code format} on the way; rejects anything else, anything over the size
+     * limit, and a stream that ends before or runs past its declared size.
+     */
+    public StoredMedia importMedia(InputStream in, long declaredSize, TorrentFormat format) {
+        if (declaredSize <= 0) {
+            throw new RejectedMediaException(HttpStatus.BAD_REQUEST, "The file is empty.");
         }
-    }
-
-    /** Streams audio or video into the store; rejects anything else, or anything over the size limit. */
-    public StoredMedia importMedia(InputStream in) {
-        return importStream(in, properties.uploads().maxSize().toBytes(), MediaKind::sniffMedia,
-                "Only audio and video files are accepted (checked by their content, not their name).");
+        if (declaredSize > maxUploadSize()) {
+            throw tooLarge(maxUploadSize());
+        }
+        PieceHasher hasher = PieceHasher.start(declaredSize, PieceLength.forFileLength(declaredSize), format);
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile(tmpDir(), "import-", ".part");
+            Copied copied = copy(in, tmp, declaredSize, hasher::update);
+            if (copied.size() != declaredSize) {
+                throw new RejectedMediaException(HttpStatus.BAD_REQUEST, "The upload ended after " + copied.size()
+                        + " of " + declaredSize + " bytes; nothing was kept.");
+            }
+            String type = kind(copied, MediaKind::sniffMedia,
+                    "Only audio and video files are accepted (checked by their content, not their name).");
+            return adopt(tmp, type, hasher.finish());
+        } catch (IOException e) {
+            throw interrupted();
+        } finally {
+            deleteQuietly(tmp);
+        }
     }
 
     /** Streams a PNG, JPEG or WebP image (show artwork, at most 10 MB) into the store. */
     public StoredMedia importImage(InputStream in) {
-        return importStream(in, 10L << 20, MediaKind::sniffImage, "Artwork must be a PNG, JPEG or WebP image.");
+        MessageDigest sha256 = sha256();
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile(tmpDir(), "import-", ".part");
+            Copied copied = copy(in, tmp, MAX_IMAGE_SIZE, sha256::update);
+            String type = kind(copied, MediaKind::sniffImage, "Artwork must be a PNG, JPEG or WebP image.");
+            UUID id = UUID.randomUUID();
+            Files.move(tmp, pathOf(id), StandardCopyOption.ATOMIC_MOVE);
+            return new StoredMedia(id, type, copied.size(), HexFormat.of().formatHex(sha256.digest()));
+        } catch (IOException e) {
+            throw interrupted();
+        } finally {
+            deleteQuietly(tmp);
+        }
     }
 
     /** The largest audio or video file accepted, in bytes ({@code SEEDCAST_UPLOADS_MAX_SIZE}). */
@@ -66,71 +103,96 @@ public class MediaStore {
         return Files.isRegularFile(path) ? Optional.of(path) : Optional.empty();
     }
 
-    public void delete(UUID id) {
+    /** The torrent piece hashes computed while the file arrived, if they were kept. */
+    public Optional<PieceHashes> hashes(UUID id) {
+        Path path = hashesOf(id);
+        if (!Files.isRegularFile(path)) {
+            return Optional.empty();
+        }
         try {
-            Files.deleteIfExists(pathOf(id));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return Optional.of(PieceHashes.fromBytes(Files.readAllBytes(path)));
+        } catch (IOException | InvalidTorrentException e) {
+            return Optional.empty();
         }
     }
 
-    /** Moves a finished upload into the store under a new id. */
-    StoredMedia adopt(Path complete, String mediaType, long size, String sha256) throws IOException {
+    public void delete(UUID id) {
+        deleteQuietly(pathOf(id));
+        deleteQuietly(hashesOf(id));
+    }
+
+    /** Moves a complete, accepted file into the store under a new id, with its piece hashes. */
+    StoredMedia adopt(Path complete, String mediaType, PieceHashes hashes) throws IOException {
         UUID id = UUID.randomUUID();
+        Path sidecar = hashesOf(id);
+        Files.write(sidecar, hashes.toBytes());
         Files.move(complete, pathOf(id), StandardCopyOption.ATOMIC_MOVE);
-        return new StoredMedia(id, mediaType, size, sha256);
+        String sha256 = HexFormat.of().formatHex(hashes.fileSha256().orElseThrow());
+        return new StoredMedia(id, mediaType, hashes.fileLength(), sha256);
     }
 
     Path pathOf(UUID id) {
         return properties.mediaDir().resolve(id + ".media");
     }
 
+    private Path hashesOf(UUID id) {
+        return properties.mediaDir().resolve(id + ".hashes");
+    }
+
     private Path tmpDir() {
         return properties.dataDir().toAbsolutePath().normalize().resolve("tmp");
     }
 
-    private StoredMedia importStream(InputStream in, long maxSize,
-                                     BiFunction<byte[], Integer, Optional<String>> sniffer, String wrongKind) {
-        Path tmp = null;
-        try {
-            tmp = Files.createTempFile(tmpDir(), "import-", ".part");
-            StoredMedia media = copyAndCheck(in, tmp, maxSize, sniffer, wrongKind);
-            return adopt(tmp, media.mediaType(), media.size(), media.sha256());
-        } catch (IOException e) {
-            throw new RejectedMediaException(HttpStatus.BAD_REQUEST, "The upload was interrupted; nothing was kept.");
-        } finally {
-            deleteQuietly(tmp);
+    /** Temporary files left by an import that a crash cut short are never media: remove them. */
+    private void sweepLeftovers() throws IOException {
+        try (var leftovers = Files.list(tmpDir())) {
+            leftovers.forEach(MediaStore::deleteQuietly);
         }
     }
 
-    private static StoredMedia copyAndCheck(InputStream in, Path tmp, long maxSize,
-                                            BiFunction<byte[], Integer, Optional<String>> sniffer,
-                                            String wrongKind) throws IOException {
-        MessageDigest sha256 = sha256();
+    /** Something that sees every byte copied, in order: a digest or a piece hasher. */
+    interface ByteSink {
+        void update(byte[] bytes, int offset, int length);
+    }
+
+    private record Copied(long size, byte[] head, int headLength) {
+    }
+
+    private static Copied copy(InputStream in, Path target, long maxSize, ByteSink sink) throws IOException {
         byte[] buffer = new byte[BUFFER_SIZE];
         byte[] head = new byte[MediaKind.SNIFF_LENGTH];
         int headLength = 0;
         long size = 0;
-        try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+        try (FileChannel out = FileChannel.open(target, StandardOpenOption.WRITE)) {
             for (int n; (n = in.read(buffer)) != -1; ) {
-                size += n;
-                if (size > maxSize) {
-                    throw new RejectedMediaException(HttpStatus.CONTENT_TOO_LARGE,
-                            "The file is larger than the limit of " + maxSize + " bytes.");
+                if (size + n > maxSize) {
+                    throw tooLarge(maxSize);
                 }
+                size += n;
                 int take = Math.min(n, head.length - headLength);
                 System.arraycopy(buffer, 0, head, headLength, take);
                 headLength += take;
-                sha256.update(buffer, 0, n);
+                sink.update(buffer, 0, n);
                 out.write(ByteBuffer.wrap(buffer, 0, n));
             }
         }
-        if (size == 0) {
+        return new Copied(size, head, headLength);
+    }
+
+    private static String kind(Copied copied, BiFunction<byte[], Integer, Optional<String>> sniffer, String wrongKind) {
+        if (copied.size() == 0) {
             throw new RejectedMediaException(HttpStatus.BAD_REQUEST, "The file is empty.");
         }
-        String type = sniffer.apply(head, headLength)
+        return sniffer.apply(copied.head(), copied.headLength())
                 .orElseThrow(() -> new RejectedMediaException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, wrongKind));
-        return new StoredMedia(null, type, size, HexFormat.of().formatHex(sha256.digest()));
+    }
+
+    static RejectedMediaException tooLarge(long maxSize) {
+        return new RejectedMediaException(HttpStatus.CONTENT_TOO_LARGE, "The file is larger than the limit of " + maxSize + " bytes.");
+    }
+
+    private static RejectedMediaException interrupted() {
+        return new RejectedMediaException(HttpStatus.BAD_REQUEST, "The upload was interrupted; nothing was kept.");
     }
 
     static MessageDigest sha256() {

@@ -8,16 +8,16 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.seedcast.accounts.SeedcastUser;
+import org.seedcast.torrent.PieceHasher;
+import org.seedcast.torrent.PieceLength;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -43,7 +43,7 @@ class ResumableUploads {
     private final StorageProperties properties;
     private final Clock clock;
     private final Map<UUID, ReentrantLock> locks = new ConcurrentHashMap<>();
-    private final Map<UUID, RunningHash> hashes = new ConcurrentHashMap<>();
+    private final Map<UUID, PieceHasher> hashers = new ConcurrentHashMap<>();
 
     ResumableUploads(UploadRepository repository, MediaStore mediaStore, UploadTarget target,
                      StorageProperties properties, Clock clock) throws IOException {
@@ -71,7 +71,7 @@ class ResumableUploads {
         if (!StringUtils.hasText(fileName) || !StringUtils.hasText(showSlug)) {
             throw new RejectedMediaException(HttpStatus.BAD_REQUEST, "Upload-Metadata must carry filename and show.");
         }
-        long showId = target.authorize(showSlug, user);
+        UploadTarget.UploadPlan plan = target.authorize(showSlug, user);
         String cleanTitle = StringUtils.hasText(title) ? title.strip() : fileName.strip();
         UUID id = UUID.randomUUID();
         try {
@@ -79,8 +79,8 @@ class ResumableUploads {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        repository.save(new Upload(id, showId, user.id(), truncate(fileName.strip(), 255), truncate(cleanTitle, 300),
-                length, clock.instant()));
+        repository.save(new Upload(id, plan.showId(), user.id(), truncate(fileName.strip(), 255), truncate(cleanTitle, 300),
+                length, plan.format(), clock.instant()));
         return id;
     }
 
@@ -135,24 +135,24 @@ class ResumableUploads {
             throw new RejectedMediaException(HttpStatus.CONFLICT,
                     "Upload-Offset " + offset + " does not match the " + current + " bytes received so far.");
         }
-        RunningHash hash = hashAt(upload.getId(), part, current);
-        long received = current;
+        PieceHasher hasher = hasherAt(upload, part, current);
+        long received;
         try {
-            received = write(part, current, upload.getLength(), body, hash);
+            received = write(part, current, upload.getLength(), body, hasher);
         } catch (IOException clientWentAway) {
-            received = hash.offset;
+            received = hasher.position();
             log.debug("Upload {} interrupted at {} bytes: {}", upload.getId(), received, clientWentAway.toString());
         }
         checkKind(upload, part, received);
         upload.touched(clock.instant());
         repository.save(upload);
         if (received == upload.getLength()) {
-            return complete(upload, part, hash);
+            return complete(upload, part, hasher);
         }
         return new Status(received, upload.getLength(), null);
     }
 
-    private long write(Path part, long offset, long length, InputStream body, RunningHash hash) throws IOException {
+    private long write(Path part, long offset, long length, InputStream body, PieceHasher hasher) throws IOException {
         byte[] buffer = new byte[MediaStore.BUFFER_SIZE];
         long position = offset;
         try (FileChannel out = FileChannel.open(part, StandardOpenOption.WRITE)) {
@@ -166,7 +166,7 @@ class ResumableUploads {
                 while (chunk.hasRemaining()) {
                     out.write(chunk, position + chunk.position());
                 }
-                hash.update(buffer, n);
+                hasher.update(buffer, 0, n);
                 position += n;
             }
         }
@@ -193,11 +193,11 @@ class ResumableUploads {
         upload.recognised(type, clock.instant());
     }
 
-    private Status complete(Upload upload, Path part, RunningHash hash) {
-        hashes.remove(upload.getId());
+    private Status complete(Upload upload, Path part, PieceHasher hasher) {
+        hashers.remove(upload.getId());
         StoredMedia media;
         try {
-            media = mediaStore.adopt(part, upload.getMediaType(), upload.getLength(), hash.hex());
+            media = mediaStore.adopt(part, upload.getMediaType(), hasher.finish());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -216,13 +216,19 @@ class ResumableUploads {
         return new Status(upload.getLength(), upload.getLength(), episodeId);
     }
 
-    private RunningHash hashAt(UUID id, Path part, long offset) {
-        RunningHash hash = hashes.get(id);
-        if (hash == null || hash.offset != offset) {
-            hash = RunningHash.rebuild(part, offset);
-            hashes.put(id, hash);
+    /** The hasher of an upload, rebuilt from the bytes on disk after a restart or a failed append. */
+    private PieceHasher hasherAt(Upload upload, Path part, long offset) {
+        PieceHasher hasher = hashers.get(upload.getId());
+        if (hasher == null || hasher.position() != offset) {
+            try {
+                hasher = PieceHasher.resume(part, offset, upload.getLength(),
+                        PieceLength.forFileLength(upload.getLength()), upload.getTorrentFormat());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            hashers.put(upload.getId(), hasher);
         }
-        return hash;
+        return hasher;
     }
 
     private Upload owned(UUID id, SeedcastUser user) {
@@ -245,7 +251,7 @@ class ResumableUploads {
     }
 
     private void discard(Upload upload) {
-        hashes.remove(upload.getId());
+        hashers.remove(upload.getId());
         locks.remove(upload.getId());
         MediaStore.deleteQuietly(partPath(upload.getId()));
         repository.delete(upload);
@@ -269,44 +275,5 @@ class ResumableUploads {
      * @param episodeId the draft episode, once complete
      */
     record Status(long offset, long length, Long episodeId) {
-    }
-
-    /** The SHA-256 of the bytes received so far; rebuilt from disk after a restart. */
-    private static final class RunningHash {
-        private final MessageDigest digest;
-        private long offset;
-
-        private RunningHash(MessageDigest digest, long offset) {
-            this.digest = digest;
-            this.offset = offset;
-        }
-
-        static RunningHash rebuild(Path part, long offset) {
-            MessageDigest digest = MediaStore.sha256();
-            try (InputStream in = Files.newInputStream(part)) {
-                byte[] buffer = new byte[MediaStore.BUFFER_SIZE];
-                long left = offset;
-                while (left > 0) {
-                    int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
-                    if (n < 0) {
-                        break;
-                    }
-                    digest.update(buffer, 0, n);
-                    left -= n;
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return new RunningHash(digest, offset);
-        }
-
-        void update(byte[] bytes, int length) {
-            digest.update(bytes, 0, length);
-            offset += length;
-        }
-
-        String hex() {
-            return HexFormat.of().formatHex(digest.digest());
-        }
     }
 }

@@ -5,8 +5,11 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.seedcast.torrent.TorrentFormat;
 
 /** A tus upload in progress; the bytes received so far are its file in the uploads directory. */
 @Entity
@@ -31,6 +34,10 @@ class Upload {
     @Column(nullable = false)
     private long length;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "torrent_format", nullable = false)
+    private TorrentFormat torrentFormat;
+
     @Column(name = "media_type")
     private String mediaType;
 
@@ -46,8 +53,10 @@ class Upload {
     protected Upload() {
     }
 
-    Upload(UUID id, long showId, long accountId, String fileName, String title, long length, Instant now) {
+    Upload(UUID id, long showId, long accountId, String fileName, String title, long length, TorrentFormat format,
+           Instant now) {
         this.id = id;
+        this.torrentFormat = format;
         this.showId = showId;
         this.accountId = accountId;
         this.fileName = fileName;
@@ -79,6 +88,10 @@ class Upload {
 
     long getLength() {
         return length;
+    }
+
+    TorrentFormat getTorrentFormat() {
+        return torrentFormat;
     }
 
     String getMediaType() {

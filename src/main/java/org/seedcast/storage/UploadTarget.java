@@ -1,6 +1,7 @@
 package org.seedcast.storage;
 
 import org.seedcast.accounts.SeedcastUser;
+import org.seedcast.torrent.TorrentFormat;
 
 /**
  * What an upload is for, decided outside storage: the catalog implements this to check that a
@@ -11,10 +12,17 @@ public interface UploadTarget {
     /**
      * Checks that {@code user} may upload an episode to the show with this slug.
      *
-     * @return the show's id
+     * @return the show and the torrent format its episodes get, so the upload is hashed for it as it arrives
      * @throws org.springframework.web.ErrorResponseException 404 for an unknown show, 403 for a show the user does not manage
      */
-    long authorize(String showSlug, SeedcastUser user);
+    UploadPlan authorize(String showSlug, SeedcastUser user);
+
+    /**
+     * @param showId the show
+     * @param format the torrent format of the show's episodes
+     */
+    record UploadPlan(long showId, TorrentFormat format) {
+    }
 
     /**
      * The upload is complete and its media stored.

@@ -3,6 +3,8 @@ package org.seedcast.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.seedcast.torrent.TorrentFormat;
+
 import org.junit.jupiter.api.Test;
 
 class ShowDetailsTests {

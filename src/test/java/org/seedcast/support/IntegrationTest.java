@@ -9,17 +9,19 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
 /**
- * The whole application on a random port against a real PostgreSQL, with its data directory
+ * The whole application on a free port (chosen by {@link TestRunSetup}) against a real PostgreSQL, with its data directory
  * under {@code target/test-data}. Every test class with this annotation shares one context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
         "seedcast.data-dir=target/test-data/it",
         "seedcast.admin.username=admin",
         "seedcast.admin.password=admin-secret-1",
         "seedcast.uploads.max-size=64MB",
         "seedcast.tracker.port=0",
+        "server.port=${seedcast.test.port}",
+        "seedcast.public-url=http://localhost:${seedcast.test.port}",
         "logging.level.org.testcontainers=OFF",
 })
 @Import(PostgresTestConfiguration.class)

@@ -12,6 +12,7 @@ import org.seedcast.catalog.CatalogProperties;
 import org.seedcast.catalog.EpisodeDetails;
 import org.seedcast.catalog.EpisodeView;
 import org.seedcast.catalog.InvalidInputException;
+import org.seedcast.catalog.TorrentFormatConverter;
 import org.seedcast.catalog.TorrentLinks;
 import org.seedcast.storage.MediaStore;
 import org.seedcast.storage.StoredMedia;
@@ -67,7 +68,7 @@ class EpisodeApiController {
                 season, episodeNumber);
         StoredMedia media;
         try (InputStream in = file.getInputStream()) {
-            media = mediaStore.importMedia(in);
+            media = mediaStore.importMedia(in, file.getSize(), TorrentFormatConverter.parse(catalog.requireShow(slug).torrentFormat()));
         }
         try {
             EpisodeView episode = catalog.createEpisode(slug, details, media, file.getOriginalFilename(), user);

@@ -1,0 +1,219 @@
+package org.seedcast.publishing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.seedcast.catalog.Catalog;
+import org.seedcast.catalog.CatalogChanged;
+import org.seedcast.catalog.CatalogProperties;
+import org.seedcast.catalog.EpisodePublished;
+import org.seedcast.catalog.EpisodeView;
+import org.seedcast.catalog.EpisodeWithdrawn;
+import org.seedcast.catalog.ShowView;
+import org.seedcast.catalog.TorrentFormatConverter;
+import org.seedcast.catalog.TorrentLinks;
+import org.seedcast.storage.MediaStore;
+import org.seedcast.torrent.FileHasher;
+import org.seedcast.torrent.InfoHash;
+import org.seedcast.torrent.InfoHashV2;
+import org.seedcast.torrent.InvalidTorrentException;
+import org.seedcast.torrent.PieceHashes;
+import org.seedcast.torrent.PieceLength;
+import org.seedcast.torrent.PublisherIdentity;
+import org.seedcast.torrent.Torrent;
+import org.seedcast.torrent.TorrentFormat;
+import org.seedcast.torrent.TorrentSpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.util.StringUtils;
+
+/**
+ * Turns a published episode into its signed torrent (hybrid or v1, web seed, our tracker) from
+ * the piece hashes computed while it was uploaded, in the same transaction that publishes the
+ * episode; then tells the tracker ({@link TorrentPublished}). Withdrawing does the reverse.
+ */
+@Service
+public class Publishing implements TorrentLinks {
+
+    private static final Logger log = LoggerFactory.getLogger(Publishing.class);
+    static final String CREATED_BY = "Seedcast 0.1";
+
+    private final TorrentRepository torrents;
+    private final Catalog catalog;
+    private final MediaStore mediaStore;
+    private final PublisherIdentity identity;
+    private final CatalogProperties site;
+    private final TrackerAddress tracker;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final Map<Long, Optional<Links>> linksCache = new ConcurrentHashMap<>();
+
+    Publishing(TorrentRepository torrents, Catalog catalog, MediaStore mediaStore, PublisherIdentity identity,
+               CatalogProperties site, TrackerAddress tracker, ApplicationEventPublisher events, Clock clock) {
+        this.torrents = torrents;
+        this.catalog = catalog;
+        this.mediaStore = mediaStore;
+        this.identity = identity;
+        this.site = site;
+        this.tracker = tracker;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Every published torrent, for the tracker to load at start. */
+    @Transactional(readOnly = true)
+    public List<TorrentPublished> published() {
+        return torrents.findByPublishedTrue().stream().map(Publishing::event).toList();
+    }
+
+    /** The signed .torrent of a published episode, by its v1 (40 hex) or v2 (64 hex) info-hash. */
+    @Transactional(readOnly = true)
+    public Optional<TorrentFile> torrentFile(String infoHashHex) {
+        String hex = infoHashHex.toLowerCase(java.util.Locale.ROOT);
+        Optional<TorrentRecord> record = hex.length() == 64
+                ? torrents.findByInfoHashV2AndPublishedTrue(hex) : torrents.findByInfoHashAndPublishedTrue(hex);
+        return record.map(r -> new TorrentFile(r.getInfoHash(), fileNameOf(r), r.getTorrent(), r.getUpdatedAt()));
+    }
+
+    /** The announce URLs written into every torrent: HTTP first, then UDP (one tier, BEP 12). */
+    public List<URI> announceUrls() {
+        String host = StringUtils.hasText(tracker.host()) ? tracker.host() : site.publicUrl().getHost();
+        return List.of(URI.create("http://" + host + ":" + tracker.port() + "/announce"),
+                URI.create("udp://" + host + ":" + tracker.port() + "/announce"));
+    }
+
+    @Override
+    public Optional<Links> forEpisode(long episodeId) {
+        return linksCache.computeIfAbsent(episodeId, id -> torrents.findById(id)
+                .filter(TorrentRecord::isPublished).map(this::links));
+    }
+
+    @EventListener
+    @Transactional
+    void on(EpisodePublished published) {
+        EpisodeView episode = published.episode();
+        ShowView show = catalog.requireShow(episode.showSlug());
+        TorrentFormat format = TorrentFormatConverter.parse(show.torrentFormat());
+        Torrent unsigned = Torrent.create(spec(episode, show), hashesOf(episode, format));
+        Torrent signed = identity.sign(unsigned, episode.guid().toString(), episode.publishedAt());
+        TorrentRecord record = torrents.findById(episode.id()).orElseGet(() -> new TorrentRecord(episode.id(), clock.instant()));
+        record.publish(signed.infoHash().toHex(), signed.infoHashV2().map(InfoHashV2::toHex).orElse(null),
+                signed.bytes(), clock.instant());
+        torrents.save(record);
+        linksCache.remove(episode.id());
+        log.info("Published episode {} as torrent {}{}", episode.id(), record.getInfoHash(),
+                record.getInfoHashV2() == null ? "" : " (v2 " + record.getInfoHashV2() + ")");
+        events.publishEvent(event(record));
+    }
+
+    /** Drops cached links once a change is committed, so no reader caches the state before it. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(CatalogChanged change) {
+        if (change.episodeId() != null) {
+            linksCache.remove(change.episodeId());
+        }
+    }
+
+    @EventListener
+    @Transactional
+    void on(EpisodeWithdrawn withdrawn) {
+        torrents.findById(withdrawn.episode().id()).filter(TorrentRecord::isPublished).ifPresent(record -> {
+            record.withdraw(clock.instant());
+            linksCache.remove(record.getEpisodeId());
+            events.publishEvent(new TorrentWithdrawn(record.getEpisodeId(), InfoHash.fromHex(record.getInfoHash()),
+                    truncatedV2(record)));
+        });
+    }
+
+    private TorrentSpec spec(EpisodeView episode, ShowView show) {
+        return new TorrentSpec(episode.fileName(), announceUrls(), List.of(URI.create(site.absolute(episode.mediaPath()))),
+                show.title() + " — " + site.absolute("/shows/" + show.slug() + "/episodes/" + episode.id()),
+                CREATED_BY, episode.publishedAt());
+    }
+
+    /** The hashes computed during the upload, or a two-core pass over the file when they are missing. */
+    private PieceHashes hashesOf(EpisodeView episode, TorrentFormat format) {
+        Optional<PieceHashes> kept = mediaStore.hashes(episode.mediaId()).filter(h -> h.format() == format);
+        if (kept.isPresent()) {
+            return kept.get();
+        }
+        Path file = mediaStore.find(episode.mediaId())
+                .orElseThrow(() -> new IllegalStateException("the media of episode " + episode.id() + " is missing"));
+        log.info("Hashing the media of episode {} anew for a {} torrent", episode.id(), format);
+        try {
+            return new FileHasher().hash(file, PieceLength.forFileLength(episode.size()), format);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Links links(TorrentRecord record) {
+        try {
+            Torrent torrent = Torrent.parse(record.getTorrent());
+            return new Links(record.getInfoHash(), record.getInfoHashV2(), torrent.magnetLink().toString(),
+                    site.absolute("/torrents/" + record.getInfoHash() + ".torrent"), record.getTorrent().length);
+        } catch (InvalidTorrentException e) {
+            throw new IllegalStateException("stored torrent of episode " + record.getEpisodeId() + " is unreadable", e);
+        }
+    }
+
+    private static String fileNameOf(TorrentRecord record) {
+        try {
+            return Torrent.parse(record.getTorrent()).name() + ".torrent";
+        } catch (InvalidTorrentException e) {
+            return record.getInfoHash() + ".torrent";
+        }
+    }
+
+    private static TorrentPublished event(TorrentRecord record) {
+        return new TorrentPublished(record.getEpisodeId(), InfoHash.fromHex(record.getInfoHash()), truncatedV2(record));
+    }
+
+    private static InfoHash truncatedV2(TorrentRecord record) {
+        return record.getInfoHashV2() == null ? null : InfoHashV2.fromHex(record.getInfoHashV2()).truncated();
+    }
+
+    /** A signed .torrent as served: its v1 hash (hex), a readable file name, its bytes, when it was signed. */
+    public static final class TorrentFile {
+        private final String infoHash;
+        private final String fileName;
+        private final byte[] bytes;
+        private final Instant lastModified;
+
+        TorrentFile(String infoHash, String fileName, byte[] bytes, Instant lastModified) {
+            this.infoHash = infoHash;
+            this.fileName = fileName;
+            this.bytes = bytes;
+            this.lastModified = lastModified;
+        }
+
+        public String infoHash() {
+            return infoHash;
+        }
+
+        public String fileName() {
+            return fileName;
+        }
+
+        public byte[] bytes() {
+            return bytes.clone();
+        }
+
+        public Instant lastModified() {
+            return lastModified;
+        }
+    }
+}
