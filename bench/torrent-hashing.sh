@@ -6,8 +6,8 @@
 # Makes bench/out/episode.bin (random bytes, kept between runs; bench/out/ is gitignored), reads it
 # once into the page cache, then times, each as its own process under /usr/bin/time:
 #   ours v1 and ours hybrid: org.seedcast.torrent.TorrentHashingBenchmark from the test classes
-#     (target/classes:target/test-classes, compiled here by ./mvnw test-compile), -Xmx128m, a JIT
-#     warm-up on 64 MiB in memory inside the JVM before the timed hashing;
+#     (target/classes:target/test-classes, compiled here by ./mvnw test-compile), -Xmx128m; a fresh
+#     JVM pays its JIT warm-up either way, so "in-JVM" counts from main() to the written torrent;
 #   mktorrent -t 2 (v1); libtorrent's creator via python3-libtorrent (v1_only and hybrid).
 # After one untimed warm-up round, ROUNDS (default 3) timed rounds run interleaved and each contender's
 # best round (least wall time) is kept: the machine is shared, and the minimum is the figure least
@@ -117,5 +117,5 @@ print(f"\n{'ratio (wall)':34} {'process':>8} {'in-JVM':>8}  target")
 for label, ours, anchor, ours_inner, target in ratios:
     print(f"{label:34} {ours / anchor:7.2f}x {ours_inner / anchor:7.2f}x  {target}")
 print(f"peak heap: {max(heap.values()):.1f} MB (target < 128; the JVM ran with -Xmx128m)")
-print("process = whole JVM run (start-up, JIT, hashing, writing); in-JVM = hashing and writing only")
+print("process = whole JVM run; in-JVM = main() to written torrent (JIT warm-up, hashing, writing)")
 PY
