@@ -111,6 +111,8 @@ ratios = [
     ("ours hybrid / libtorrent hybrid", rows["ours_hybrid"][0], rows["libtorrent_hybrid"][0],
      inner["ours_hybrid"], "<= 0.75"),
     ("ours hybrid / two-hash limit", rows["ours_hybrid"][0], limit, inner["ours_hybrid"], "<= 1.10"),
+    ("ours hybrid / (2 x mktorrent v1)", rows["ours_hybrid"][0], 2 * rows["mktorrent_v1"][0],
+     inner["ours_hybrid"], "<= 1.10 (the issue's estimate of the limit)"),
     ("ours v1 / libtorrent v1", rows["ours_v1"][0], rows["libtorrent_v1"][0], inner["ours_v1"], ""),
 ]
 print(f"\n{'ratio (wall)':34} {'process':>8} {'in-JVM':>8}  target")
