@@ -3,21 +3,28 @@ package org.seedcast.torrent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PrivateKey;
 import java.time.Instant;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.seedcast.torrent.bencode.BDict;
+import org.seedcast.torrent.bencode.BString;
+import org.seedcast.torrent.bencode.BencodeEncoder;
 
 class TorrentVerifierTests {
 
     static PublisherIdentity publisher;
     static PublisherIdentity impostor;
     static PublisherIdentity other;
+    static Path keyDir;
 
     @BeforeAll
     static void identities(@TempDir Path dir) throws Exception {
+        keyDir = dir;
         publisher = PublisherIdentity.loadOrCreate(dir.resolve("a"), "com.example.shows");
         impostor = PublisherIdentity.loadOrCreate(dir.resolve("b"), "com.example.shows");
         other = PublisherIdentity.loadOrCreate(dir.resolve("c"), "org.other.shows");
@@ -89,6 +96,20 @@ class TorrentVerifierTests {
 
         assertThat(TorrentVerifier.verify(byBoth.bytes(), publisher.certificate()).genuine()).isTrue();
         assertThat(TorrentVerifier.verify(byBoth.bytes(), other.certificate()).genuine()).isTrue();
+    }
+
+    @Test
+    void acceptsASignatureWithoutTheOptionalSignedInfo() throws Exception {
+        Torrent torrent = PublisherIdentityTests.torrent();
+        PrivateKey key = Pem.readRsaKey(Files.readString(keyDir.resolve("a/publisher-key.pem")));
+        BDict entry = BDict.builder() // BEP 35: certificate and info are optional, signature is not
+                .put("signature", BString.of(Bep35.sign(torrent.infoBytes(), key)))
+                .build();
+        BDict root = torrent.root().with("signatures", BDict.builder().put("com.example.shows", entry).build());
+
+        Verification result = TorrentVerifier.verify(BencodeEncoder.encode(root), publisher.certificate());
+
+        assertThat(result.verdict()).isEqualTo(Verdict.GENUINE);
     }
 
     @Test
