@@ -85,7 +85,7 @@ public class Publishing implements TorrentLinks {
         String hex = infoHashHex.toLowerCase(java.util.Locale.ROOT);
         Optional<TorrentRecord> record = hex.length() == 64
                 ? torrents.findByInfoHashV2AndPublishedTrue(hex) : torrents.findByInfoHashAndPublishedTrue(hex);
-        return record.map(r -> new TorrentFile(r.getInfoHash(), fileNameOf(r), r.getTorrent(), r.getUpdatedAt()));
+        return record.map(r -> new TorrentFile(r.getEpisodeId(), r.getInfoHash(), fileNameOf(r), r.getTorrent(), r.getUpdatedAt()));
     }
 
     /** The announce URLs written into every torrent: HTTP first, then UDP (one tier, BEP 12). */
@@ -186,18 +186,24 @@ public class Publishing implements TorrentLinks {
         return record.getInfoHashV2() == null ? null : InfoHashV2.fromHex(record.getInfoHashV2()).truncated();
     }
 
-    /** A signed .torrent as served: its v1 hash (hex), a readable file name, its bytes, when it was signed. */
+    /** A signed .torrent as served: its episode, its v1 hash (hex), a readable file name, its bytes, when it was signed. */
     public static final class TorrentFile {
+        private final long episodeId;
         private final String infoHash;
         private final String fileName;
         private final byte[] bytes;
         private final Instant lastModified;
 
-        TorrentFile(String infoHash, String fileName, byte[] bytes, Instant lastModified) {
+        TorrentFile(long episodeId, String infoHash, String fileName, byte[] bytes, Instant lastModified) {
+            this.episodeId = episodeId;
             this.infoHash = infoHash;
             this.fileName = fileName;
             this.bytes = bytes;
             this.lastModified = lastModified;
+        }
+
+        public long episodeId() {
+            return episodeId;
         }
 
         public String infoHash() {

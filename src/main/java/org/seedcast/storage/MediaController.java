@@ -11,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -32,10 +33,12 @@ class MediaController {
 
     private final MediaDirectory directory;
     private final MediaStore store;
+    private final ApplicationEventPublisher events;
 
-    MediaController(MediaDirectory directory, MediaStore store) {
+    MediaController(MediaDirectory directory, MediaStore store, ApplicationEventPublisher events) {
         this.directory = directory;
         this.store = store;
+        this.events = events;
     }
 
     /** GET and HEAD: Spring answers HEAD through the GET mapping without a body. */
@@ -45,7 +48,9 @@ class MediaController {
         MediaDirectory.PublicMedia media = directory.publishedMedia(episodeId)
                 .filter(m -> m.fileName().equals(fileName))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No published media at this address."));
-        serve(media, request, response, "public, max-age=3600");
+        if (serve(media, request, response, "public, max-age=3600")) {
+            events.publishEvent(new MediaDownloaded(episodeId));
+        }
     }
 
     @GetMapping("/shows/{slug}/artwork")
@@ -55,8 +60,9 @@ class MediaController {
         serve(media, request, response, "public, max-age=300");
     }
 
-    private void serve(MediaDirectory.PublicMedia media, HttpServletRequest request, HttpServletResponse response,
-                       String cacheControl) throws IOException {
+    /** @return whether a GET was answered from byte 0: a download begun, worth counting */
+    private boolean serve(MediaDirectory.PublicMedia media, HttpServletRequest request, HttpServletResponse response,
+                          String cacheControl) throws IOException {
         Path file = store.find(media.mediaId())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "The media file is missing."));
         long size = java.nio.file.Files.size(file);
@@ -69,13 +75,13 @@ class MediaController {
                 ContentDisposition.inline().filename(media.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString());
         if (etag.equals(request.getHeader(HttpHeaders.IF_NONE_MATCH))) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-            return;
+            return false;
         }
         RangeRequest range = rangeOf(request, etag, size);
         if (range == RangeRequest.UNSATISFIABLE) {
             response.setStatus(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE.value());
             response.setHeader(HttpHeaders.CONTENT_RANGE, "bytes */" + size);
-            return;
+            return false;
         }
         long start = range == null ? 0 : range.start();
         long length = range == null ? size : range.length();
@@ -86,9 +92,11 @@ class MediaController {
         }
         response.setContentType(media.mediaType());
         response.setContentLengthLong(length);
-        if (!"HEAD".equals(request.getMethod())) {
-            transfer(file, start, length, request, response);
+        if ("HEAD".equals(request.getMethod())) {
+            return false;
         }
+        transfer(file, start, length, request, response);
+        return start == 0;
     }
 
     private static RangeRequest rangeOf(HttpServletRequest request, String etag, long size) {

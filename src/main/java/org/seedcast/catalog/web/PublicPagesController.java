@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.seedcast.accounts.SeedcastUser;
 import org.seedcast.catalog.Catalog;
+import org.seedcast.catalog.CatalogProperties;
 import org.seedcast.catalog.EpisodeView;
 import org.seedcast.catalog.NotFoundException;
 import org.seedcast.catalog.ShowView;
@@ -23,10 +24,12 @@ class PublicPagesController {
 
     private final Catalog catalog;
     private final ObjectProvider<TorrentLinks> torrents;
+    private final CatalogProperties site;
 
-    PublicPagesController(Catalog catalog, ObjectProvider<TorrentLinks> torrents) {
+    PublicPagesController(Catalog catalog, ObjectProvider<TorrentLinks> torrents, CatalogProperties site) {
         this.catalog = catalog;
         this.torrents = torrents;
+        this.site = site;
     }
 
     @GetMapping("/")
@@ -43,6 +46,9 @@ class PublicPagesController {
         model.addAttribute("episodes", episodes);
         model.addAttribute("torrents", linksOf(episodes));
         model.addAttribute("canManage", catalog.canManage(slug, user));
+        // The feed paths are part of the public contract; the feeds module serves them.
+        model.addAttribute("podcastFeedUrl", site.absolute("/shows/" + slug + "/feed.xml"));
+        model.addAttribute("torrentFeedUrl", site.absolute("/shows/" + slug + "/torrents.xml"));
         return "show";
     }
 

@@ -9,12 +9,14 @@ import java.util.Map;
 
 import org.seedcast.accounts.SeedcastUser;
 import org.seedcast.catalog.Catalog;
+import org.seedcast.catalog.DownloadCounts;
 import org.seedcast.catalog.EpisodeView;
 import org.seedcast.catalog.InvalidInputException;
 import org.seedcast.catalog.ShowView;
 import org.seedcast.storage.MediaStore;
 import org.seedcast.storage.RejectedMediaException;
 import org.seedcast.storage.StoredMedia;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,10 +34,12 @@ class StudioController {
 
     private final Catalog catalog;
     private final MediaStore mediaStore;
+    private final ObjectProvider<DownloadCounts> downloadCounts;
 
-    StudioController(Catalog catalog, MediaStore mediaStore) {
+    StudioController(Catalog catalog, MediaStore mediaStore, ObjectProvider<DownloadCounts> downloadCounts) {
         this.catalog = catalog;
         this.mediaStore = mediaStore;
+        this.downloadCounts = downloadCounts;
     }
 
     @GetMapping("/studio")
@@ -193,6 +197,8 @@ class StudioController {
         model.addAttribute("show", catalog.requireShow(episode.showSlug()));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
+        DownloadCounts counts = downloadCounts.getIfAvailable();
+        model.addAttribute("downloads", counts == null ? DownloadCounts.Counts.NONE : counts.forEpisode(episode.id()));
         if (!errors.isEmpty()) {
             model.addAttribute("error", "Please correct the field marked below.");
         }

@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
 import org.seedcast.publishing.Publishing;
+import org.seedcast.publishing.TorrentDownloaded;
 import org.seedcast.torrent.PublisherIdentity;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -25,10 +27,12 @@ class TorrentController {
 
     private final Publishing publishing;
     private final PublisherIdentity identity;
+    private final ApplicationEventPublisher events;
 
-    TorrentController(Publishing publishing, PublisherIdentity identity) {
+    TorrentController(Publishing publishing, PublisherIdentity identity, ApplicationEventPublisher events) {
         this.publishing = publishing;
         this.identity = identity;
+        this.events = events;
     }
 
     @GetMapping("/torrents/{infoHash:[0-9a-fA-F]{40}|[0-9a-fA-F]{64}}.torrent")
@@ -39,6 +43,7 @@ class TorrentController {
         if (request.checkNotModified(etag)) {
             return null;
         }
+        events.publishEvent(new TorrentDownloaded(file.episodeId()));
         return ResponseEntity.ok()
                 .contentType(BITTORRENT)
                 .eTag(etag)

@@ -1,0 +1,5 @@
+/**
+ * Download counts per episode (direct media from byte 0, .torrent fetches): counted in memory on
+ * the request path, written to PostgreSQL in batches, shown to producers in the studio.
+ */
+package org.seedcast.downloads;
