@@ -3,7 +3,6 @@
 local size = tonumber(os.getenv("FILE_SIZE"))
 local piece = 1048576
 local pieces = math.floor(size / piece)
-local non206 = 0
 
 function setup(thread)
   thread:set("id", math.random(1, 1000000))
@@ -18,6 +17,5 @@ function request()
   return wrk.format("GET", nil, { ["Range"] = "bytes=" .. start .. "-" .. (start + piece - 1) })
 end
 
-function response(status, headers, body)
-  if status ~= 206 then non206 = non206 + 1 end
-end
+-- No response() callback: defining one makes wrk hand every 1 MiB body to Lua, which would
+-- measure wrk, not the server. Statuses other than 2xx show as "Non-2xx" in wrk's summary.

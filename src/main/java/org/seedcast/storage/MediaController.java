@@ -69,6 +69,7 @@ class MediaController {
         String etag = "\"" + media.sha256().substring(0, Math.min(32, media.sha256().length())) + "\"";
         response.setHeader(HttpHeaders.ETAG, etag);
         response.setHeader(HttpHeaders.ACCEPT_RANGES, "bytes");
+        response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader(HttpHeaders.CACHE_CONTROL, cacheControl);
         response.setDateHeader(HttpHeaders.LAST_MODIFIED, media.lastModified().toEpochMilli());
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION,

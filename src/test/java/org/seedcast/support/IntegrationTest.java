@@ -19,7 +19,7 @@ import org.springframework.context.annotation.Import;
         "seedcast.admin.username=admin",
         "seedcast.admin.password=admin-secret-1",
         "seedcast.uploads.max-size=64MB",
-        "seedcast.tracker.port=0",
+        "seedcast.tracker.port=${seedcast.test.tracker-port}",
         "server.port=${seedcast.test.port}",
         "seedcast.public-url=http://localhost:${seedcast.test.port}",
         "logging.level.org.testcontainers=OFF",

@@ -13,7 +13,7 @@ import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
  * Once per test run, before any Spring context (and its embedded PostgreSQL) exists: empties
- * {@code target/test-data}, and picks a free port for the web app ({@code seedcast.test.port}),
+ * {@code target/test-data}, and picks a free port for the web app ({@code seedcast.test.port}) and the tracker ({@code seedcast.test.tracker-port}),
  * so the public URL written into torrents is known before the server starts and real clients
  * (aria2c) can follow it. Registered in {@code META-INF/services}.
  */
@@ -26,6 +26,7 @@ public class TestRunSetup implements LauncherSessionListener {
         deleteRecursively(ROOT);
         if (System.getProperty("seedcast.test.port") == null) {
             System.setProperty("seedcast.test.port", Integer.toString(freePort()));
+            System.setProperty("seedcast.test.tracker-port", Integer.toString(freePort()));
         }
     }
 
