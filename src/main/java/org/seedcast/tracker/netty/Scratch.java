@@ -1,0 +1,28 @@
+package org.seedcast.tracker.netty;
+
+import io.netty.util.concurrent.FastThreadLocal;
+import java.nio.ByteBuffer;
+import org.seedcast.tracker.protocol.SelectedPeers;
+
+/** Per event-loop thread buffers, so a request allocates nothing it keeps. */
+final class Scratch {
+
+    static final int MAX_HEAD = 4096;
+
+    final byte[] head = new byte[MAX_HEAD];
+    final ByteBuffer out = ByteBuffer.allocate(64 * 1024);
+    final SelectedPeers peers;
+
+    private Scratch(int maxPeers) {
+        peers = new SelectedPeers(maxPeers);
+    }
+
+    static FastThreadLocal<Scratch> perThread(int maxPeers) {
+        return new FastThreadLocal<>() {
+            @Override
+            protected Scratch initialValue() {
+                return new Scratch(maxPeers);
+            }
+        };
+    }
+}

@@ -1,0 +1,159 @@
+package org.seedcast.tracker.netty;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.FixedRecvByteBufAllocator;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollChannelOption;
+import io.netty.channel.epoll.EpollDatagramChannel;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.DatagramChannel;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.FastThreadLocal;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.seedcast.tracker.engine.TrackerEngine;
+import org.seedcast.tracker.guard.ConnectionLimiter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The tracker's listeners: HTTP on TCP and BEP 15 on UDP, on the same port, on event loops of their
+ * own so a flood cannot starve the web application's threads. Uses Linux epoll with
+ * {@code SO_REUSEPORT} and one UDP socket per event loop where available, NIO elsewhere.
+ */
+public final class TrackerServer {
+
+    private static final Logger log = LoggerFactory.getLogger(TrackerServer.class);
+
+    private final TrackerEngine engine;
+    private final ListenerSettings settings;
+    private final ConnectionLimiter connections;
+    private final List<Channel> channels = new ArrayList<>();
+    private EventLoopGroup acceptor;
+    private EventLoopGroup workers;
+    private int boundPort = -1;
+
+    public TrackerServer(TrackerEngine engine, ListenerSettings settings) {
+        this.engine = engine;
+        this.settings = settings;
+        this.connections = new ConnectionLimiter(settings.maxConnectionsPerAddress());
+    }
+
+    public static boolean nativeTransport() {
+        return Epoll.isAvailable();
+    }
+
+    /** Binds both listeners; throws if either port is taken. */
+    public synchronized void start() {
+        if (workers != null) {
+            return;
+        }
+        boolean epoll = nativeTransport();
+        IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        int threads = settings.threadCount();
+        acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("seedcast-tracker-accept", true), io);
+        workers = new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory("seedcast-tracker", true), io);
+        FastThreadLocal<Scratch> scratch = Scratch.perThread(settings.maxPeers());
+        try {
+            Channel tcp = bindHttp(epoll, scratch);
+            boundPort = ((InetSocketAddress) tcp.localAddress()).getPort();
+            bindUdp(epoll, threads, scratch);
+            log.info("tracker listening on {} port {} (HTTP and UDP, {} transport, {} threads)",
+                    host(), boundPort, epoll ? "epoll" : "NIO", threads);
+        } catch (RuntimeException e) {
+            stop();
+            throw e;
+        }
+    }
+
+    /** The bound port, useful when configured as 0. */
+    public synchronized int port() {
+        return boundPort;
+    }
+
+    public synchronized boolean running() {
+        return workers != null;
+    }
+
+    public synchronized void stop() {
+        for (Channel c : channels) {
+            c.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+        }
+        channels.clear();
+        if (acceptor != null) {
+            acceptor.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
+            workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
+        }
+        acceptor = null;
+        workers = null;
+        boundPort = -1;
+    }
+
+    private Channel bindHttp(boolean epoll, FastThreadLocal<Scratch> scratch) {
+        long idle = settings.idleTimeout().toMillis();
+        ServerBootstrap http = new ServerBootstrap()
+                .group(acceptor, workers)
+                .channel(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 4096)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline()
+                                .addLast(new IdleStateHandler(0, 0, idle, TimeUnit.MILLISECONDS))
+                                .addLast(new HttpTrackerHandler(engine, connections, scratch));
+                    }
+                });
+        Channel channel = http.bind(address(settings.port())).syncUninterruptibly().channel();
+        channels.add(channel);
+        return channel;
+    }
+
+    private void bindUdp(boolean epoll, int threads, FastThreadLocal<Scratch> scratch) {
+        UdpTrackerHandler handler = new UdpTrackerHandler(engine, scratch);
+        Bootstrap udp = new Bootstrap()
+                .group(workers)
+                .channel(epoll ? EpollDatagramChannel.class : NioDatagramChannel.class)
+                .option(ChannelOption.SO_RCVBUF, 4 << 20)
+                .option(ChannelOption.SO_SNDBUF, 4 << 20)
+                .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(2048))
+                .handler(new ChannelInitializer<DatagramChannel>() {
+                    @Override
+                    protected void initChannel(DatagramChannel ch) {
+                        ch.pipeline().addLast(handler);
+                    }
+                });
+        int sockets = 1;
+        if (epoll) {
+            udp.option(EpollChannelOption.SO_REUSEPORT, true);
+            sockets = threads; // the kernel spreads datagrams over the sockets, one per event loop
+        }
+        for (int i = 0; i < sockets; i++) {
+            channels.add(udp.bind(address(boundPort)).syncUninterruptibly().channel());
+        }
+    }
+
+    private InetSocketAddress address(int port) {
+        return host().isEmpty() ? new InetSocketAddress(port) : new InetSocketAddress(host(), port);
+    }
+
+    private String host() {
+        return settings.bindAddress() == null ? "" : settings.bindAddress().strip();
+    }
+}
