@@ -56,6 +56,7 @@ public final class SwarmStore {
         long b = peer.ipv6() ? peer.low() : 0;
         long c = peer.ipv6() ? peer.port() : 0;
         boolean seeder = request.seeder();
+        numWant = Math.min(numWant, out.capacity());
         out.clear();
         synchronized (shard) {
             Swarm swarm = shard.swarms.computeIfAbsent(request.infoHash(), Swarm::new);
