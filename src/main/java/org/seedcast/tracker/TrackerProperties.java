@@ -51,8 +51,8 @@ public record TrackerProperties(
         @DefaultValue("200") int maxPeers,
         @DefaultValue("20") double rateLimit,
         @DefaultValue("200") int rateLimitBurst,
-        @DefaultValue("") List<String> rateLimitExempt,
-        @DefaultValue("") List<String> trustedProxies,
+        List<String> rateLimitExempt,
+        List<String> trustedProxies,
         @DefaultValue("64") int maxConnectionsPerAddress,
         @DefaultValue("10s") Duration idleTimeout,
         @DefaultValue("10000") int unknownTorrentsCapacity,
@@ -63,11 +63,17 @@ public record TrackerProperties(
     public enum UdpRefusal { EMPTY_REPLY, ERROR }
 
     public TrackerProperties {
+        rateLimitExempt = nonBlank(rateLimitExempt);
+        trustedProxies = nonBlank(trustedProxies);
         if (refusalInterval.compareTo(interval) < 0) {
             throw new IllegalArgumentException("seedcast.tracker.refusal-interval must not be shorter than interval");
         }
         if (numwant < 0 || maxPeers < 1 || numwant > maxPeers) {
             throw new IllegalArgumentException("seedcast.tracker.numwant must be between 0 and max-peers");
         }
+    }
+
+    private static List<String> nonBlank(List<String> values) {
+        return values == null ? List.of() : values.stream().filter(v -> !v.isBlank()).map(String::strip).toList();
     }
 }
