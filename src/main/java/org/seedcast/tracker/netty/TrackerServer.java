@@ -5,6 +5,7 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.IoHandlerFactory;
@@ -21,6 +22,7 @@ import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.FastThreadLocal;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -66,7 +68,8 @@ public final class TrackerServer {
         boolean epoll = nativeTransport();
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         int threads = settings.threadCount();
-        acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("seedcast-tracker-accept", true), io);
+        acceptor = epoll ? null
+                : new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("seedcast-tracker-accept", true), io);
         workers = new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory("seedcast-tracker", true), io);
         FastThreadLocal<Scratch> scratch = Scratch.perThread(settings.maxPeers());
         try {
@@ -95,19 +98,40 @@ public final class TrackerServer {
             c.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
         }
         channels.clear();
-        if (acceptor != null) {
-            acceptor.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
-            workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
+        for (EventLoopGroup group : new EventLoopGroup[] {acceptor, workers}) {
+            if (group != null) {
+                group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
+            }
         }
         acceptor = null;
         workers = null;
         boundPort = -1;
     }
 
+    /**
+     * With epoll, every event loop gets its own listening socket ({@code SO_REUSEPORT}): the kernel
+     * spreads connections over them and each is accepted and served on one thread, with no hand-off
+     * between an acceptor and a worker. With NIO, one acceptor hands connections to the workers.
+     */
     private Channel bindHttp(boolean epoll, FastThreadLocal<Scratch> scratch) {
+        if (!epoll) {
+            return bindHttp(acceptor, workers, false, settings.port(), scratch);
+        }
+        Channel first = null;
+        for (EventExecutor executor : workers) {
+            EventLoop loop = (EventLoop) executor;
+            int port = first == null ? settings.port() : ((InetSocketAddress) first.localAddress()).getPort();
+            Channel channel = bindHttp(loop, loop, true, port, scratch);
+            first = first == null ? channel : first;
+        }
+        return first;
+    }
+
+    private Channel bindHttp(EventLoopGroup parent, EventLoopGroup children, boolean epoll, int port,
+                             FastThreadLocal<Scratch> scratch) {
         long idle = settings.idleTimeout().toMillis();
         ServerBootstrap http = new ServerBootstrap()
-                .group(acceptor, workers)
+                .group(parent, children)
                 .channel(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 4096)
                 .option(ChannelOption.SO_REUSEADDR, true)
@@ -120,7 +144,10 @@ public final class TrackerServer {
                                 .addLast(new HttpTrackerHandler(engine, connections, scratch));
                     }
                 });
-        Channel channel = http.bind(address(settings.port())).syncUninterruptibly().channel();
+        if (epoll) {
+            http.option(EpollChannelOption.SO_REUSEPORT, true);
+        }
+        Channel channel = http.bind(address(port)).syncUninterruptibly().channel();
         channels.add(channel);
         return channel;
     }
