@@ -49,14 +49,18 @@ final class HttpTrackerHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        remote = Endpoint.of((InetSocketAddress) ctx.channel().remoteAddress());
+        if (!(ctx.channel().remoteAddress() instanceof InetSocketAddress address)) {
+            ctx.close(); // already gone
+            return;
+        }
+        remote = Endpoint.of(address);
         admitted = connections.open(remote.addressKey());
         ctx.fireChannelActive();
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        if (admitted) {
+        if (admitted && remote != null) {
             connections.close(remote.addressKey());
             admitted = false;
         }

@@ -9,7 +9,8 @@ package org.seedcast.tracker.protocol;
  * @param port         the peer's listening port, 1 to 65535
  * @param numWant      peers wanted, or -1 for the tracker's default
  * @param compact      whether compact peer lists (BEP 23) were asked for
- * @param ip           the {@code ip} parameter as sent, or {@code null}; believed only from trusted proxies
+ * @param ip           the {@code ip} parameter as sent, or {@code null}; never believed: the address is
+ *                     the connection's, or {@code X-Forwarded-For}'s from a trusted proxy
  */
 public record AnnounceRequest(HashKey infoHash, long peerIdPrefix, long uploaded, long downloaded,
                               long left, Event event, int port, int numWant, boolean compact, String ip) {

@@ -39,13 +39,45 @@ public final class StandaloneTracker {
         NetworkSet exempt = NetworkSet.parse(args.length > 2 ? List.of(args[2]) : List.of());
         int threads = args.length > 3 ? Integer.parseInt(args[3]) : 0;
         boolean udpError = args.length > 4 && args[4].equals("udp-error");
-        TrackerServer server = start(port, hashes, exempt, threads, udpError);
-        System.out.println("seedcast tracker on port " + server.port() + " with " + hashes.size() + " hashes");
-        Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+        Running tracker = start(port, hashes, exempt, threads, udpError);
+        System.out.println("seedcast tracker on port " + tracker.server().port() + " with " + hashes.size() + " hashes");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            tracker.server().stop();
+            System.out.println(tracker.summary());
+        }));
         new CountDownLatch(1).await();
     }
 
-    public static TrackerServer start(int port, List<HashKey> hashes, NetworkSet exempt, int threads, boolean udpError) {
+    /** A started tracker and the parts a benchmark reports on. */
+    public record Running(TrackerServer server, SwarmStore swarms, UnknownTorrents unknown, TrackerMetrics metrics) {
+
+        public String summary() {
+            Runtime rt = Runtime.getRuntime();
+            System.gc();
+            StringBuilder b = new StringBuilder();
+            b.append(String.format("heap used after GC: %.1f MiB; swarms %d, peers %d; unknown hashes %d (%d evicted)%n",
+                    (rt.totalMemory() - rt.freeMemory()) / 1048576.0, swarms.swarms(), swarms.seeders() + swarms.leechers(),
+                    unknown.size(), unknown.evictions()));
+            unknown.snapshot().stream().findFirst().ifPresent(top -> b.append(String.format(
+                    "unknown-torrent table, top entry: %s, %d announces, ~%d sources, top source %s, clients %s%n",
+                    top.infoHash(), top.announces(), top.distinctSources(),
+                    top.sources().isEmpty() ? "-" : top.sources().get(0), top.clients())));
+            for (TrackerMetrics.Transport t : TrackerMetrics.Transport.values()) {
+                for (TrackerMetrics.Kind k : TrackerMetrics.Kind.values()) {
+                    for (TrackerMetrics.Outcome o : TrackerMetrics.Outcome.values()) {
+                        long n = metrics.count(t, k, o);
+                        if (n > 0) {
+                            b.append(String.format("  %s %s %s: %d%n", TrackerMetrics.tag(t), TrackerMetrics.tag(k),
+                                    TrackerMetrics.tag(o), n));
+                        }
+                    }
+                }
+            }
+            return b.toString();
+        }
+    }
+
+    public static Running start(int port, List<HashKey> hashes, NetworkSet exempt, int threads, boolean udpError) {
         AccessList access = new AccessList();
         access.allow(hashes);
         TrackerSettings defaults = TrackerSettings.defaults();
@@ -55,9 +87,11 @@ public final class StandaloneTracker {
                 udpError ? TrackerSettings.UdpRefusal.ERROR : TrackerSettings.UdpRefusal.EMPTY_REPLY,
                 defaults.maxScrapeHashes(), exempt, NetworkSet.EMPTY);
         SwarmStore swarms = new SwarmStore(2 * 1800 + 180, SwarmStore.monotonicSeconds());
-        TrackerEngine engine = new TrackerEngine(settings, swarms, access, new UnknownTorrents(10_000), new Bans(),
+        UnknownTorrents unknown = new UnknownTorrents(10_000);
+        TrackerMetrics metrics = new TrackerMetrics(new SimpleMeterRegistry());
+        TrackerEngine engine = new TrackerEngine(settings, swarms, access, unknown, new Bans(),
                 new RateLimiter(20, 200, 1 << 18, System::currentTimeMillis), ConnectionIds.random(300),
-                new TrackerMetrics(new SimpleMeterRegistry()), System::currentTimeMillis);
+                metrics, System::currentTimeMillis);
         TrackerServer server = new TrackerServer(engine, new ListenerSettings("127.0.0.1", port, threads, 64,
                 Duration.ofSeconds(10), 200));
         server.start();
@@ -73,6 +107,6 @@ public final class StandaloneTracker {
         }, "sweeper");
         sweeper.setDaemon(true);
         sweeper.start();
-        return server;
+        return new Running(server, swarms, unknown, metrics);
     }
 }

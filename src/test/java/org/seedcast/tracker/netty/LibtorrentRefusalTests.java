@@ -26,7 +26,7 @@ class LibtorrentRefusalTests {
     @Test
     void libtorrentStaysAwayForTheRefusalIntervalOnBothTransports() throws Exception {
         assumeTool();
-        TrackerServer server = StandaloneTracker.start(0, List.of(), NetworkSet.EMPTY, 1, false);
+        TrackerServer server = StandaloneTracker.start(0, List.of(), NetworkSet.EMPTY, 1, false).server();
         try {
             String base = "127.0.0.1:" + server.port() + "/announce";
             List<Integer> waits = run("http://" + base, "udp://" + base);
@@ -39,7 +39,7 @@ class LibtorrentRefusalTests {
     @Test
     void anErrorPacketInsteadBringsLibtorrentBackSoon() throws Exception {
         assumeTool();
-        TrackerServer server = StandaloneTracker.start(0, List.of(), NetworkSet.EMPTY, 1, true);
+        TrackerServer server = StandaloneTracker.start(0, List.of(), NetworkSet.EMPTY, 1, true).server();
         try {
             List<Integer> waits = run("udp://127.0.0.1:" + server.port() + "/announce");
             // why the silent empty reply is the default: libtorrent treats an error as a failure and retries
