@@ -47,8 +47,12 @@ http() { wrk -t1 -c32 -d"${SECONDS_PER_ROUND}s" -s bench/announce.lua "http://12
 udp() { "$JAVA" bench/UdpLoad.java 127.0.0.1 "$1" "$2" "$SECONDS_PER_ROUND" 1 32 | sed -E 's/udp: ([0-9]+) req\/s.*p99 ([0-9.]+) ms.*/\1 \2/'; }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
-echo "warming up the JVM..."
-http $OUR_PORT "$WORK/known.txt" >/dev/null; udp $OUR_PORT "$WORK/known.txt" >/dev/null
+echo "warming up the JVM (the JIT compiles the hot paths during the first seconds)..."
+for _ in 1 2 3; do
+  for list in known foreign; do
+    http $OUR_PORT "$WORK/$list.txt" >/dev/null; udp $OUR_PORT "$WORK/$list.txt" >/dev/null
+  done
+done
 
 printf "\n%-26s %12s %12s %8s   %s\n" "scenario" "seedcast/s" "opentracker/s" "ratio" "p99 ms (seedcast / opentracker)"
 for scenario in "http known" "http foreign" "udp known" "udp foreign"; do
