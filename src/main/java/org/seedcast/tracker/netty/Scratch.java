@@ -10,11 +10,13 @@ final class Scratch {
     static final int MAX_HEAD = 4096;
 
     final byte[] head = new byte[MAX_HEAD];
-    final ByteBuffer out = ByteBuffer.allocate(64 * 1024);
+    /** Room for the largest answer: non-compact peers of both families (at most 62 bytes each), or a scrape. */
+    final ByteBuffer out;
     final SelectedPeers peers;
 
     private Scratch(int maxPeers) {
         peers = new SelectedPeers(maxPeers);
+        out = ByteBuffer.allocate(Math.max(64 * 1024, 16 * 1024 + 2 * 64 * maxPeers));
     }
 
     static FastThreadLocal<Scratch> perThread(int maxPeers) {

@@ -38,10 +38,6 @@ public record Endpoint(boolean ipv6, long high, long low, int port) {
         return new Endpoint(false, 0, address & 0xFFFF_FFFFL, port);
     }
 
-    public int ipv4Address() {
-        return (int) low;
-    }
-
     /** The same address with another port. */
     public Endpoint withPort(int newPort) {
         return new Endpoint(ipv6, high, low, newPort);

@@ -40,11 +40,6 @@ public final class HttpAnswers {
     private HttpAnswers() {
     }
 
-    /** The largest announce body for {@code peers} peers of each family, non-compact included. */
-    public static int maxAnnounceSize(int peers) {
-        return 160 + peers * 2 * 64;
-    }
-
     /**
      * A successful announce. Compact: {@code peers} of 6 bytes each and, when there are IPv6 peers,
      * {@code peers6} of 18. Non-compact: a list of {@code ip}/{@code port} dictionaries; peer ids
@@ -130,11 +125,6 @@ public final class HttpAnswers {
     /** A failure reason prepared once as a bencoded string. */
     public static byte[] reason(String text) {
         return Bencode.string(text);
-    }
-
-    /** The largest scrape body for {@code hashes} info-hashes. */
-    public static int maxScrapeSize(int hashes) {
-        return 16 + hashes * 100;
     }
 
     /**
