@@ -35,9 +35,11 @@ public class Tracker {
     private final TrafficHistory history;
     private final TrackerMetrics metrics;
     private final Clock clock;
+    private final List<String> announceUrls;
 
     Tracker(AccessList access, SwarmStore swarms, UnknownTorrents unknown, Bans bans,
-            Housekeeper housekeeper, TrafficHistory history, TrackerMetrics metrics, Clock clock) {
+            Housekeeper housekeeper, TrafficHistory history, TrackerMetrics metrics, Clock clock,
+            List<String> announceUrls) {
         this.access = access;
         this.swarms = swarms;
         this.unknown = unknown;
@@ -46,6 +48,15 @@ public class Tracker {
         this.history = history;
         this.metrics = metrics;
         this.clock = clock;
+        this.announceUrls = List.copyOf(announceUrls);
+    }
+
+    /**
+     * The URLs to write into torrents and magnets, HTTP first then UDP:
+     * {@code http://HOST:PORT/announce}, {@code udp://HOST:PORT/announce}.
+     */
+    public List<String> announceUrls() {
+        return announceUrls;
     }
 
     public TrackerStats stats() {

@@ -2,7 +2,9 @@ package org.seedcast.tracker;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.URI;
 import java.time.Clock;
+import java.util.List;
 import org.seedcast.tracker.engine.Housekeeper;
 import org.seedcast.tracker.engine.TrackerEngine;
 import org.seedcast.tracker.engine.TrackerMetrics;
@@ -22,6 +24,7 @@ import org.seedcast.tracker.unknown.UnknownTorrents;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -105,9 +108,14 @@ class TrackerConfiguration {
     }
 
     @Bean
-    Tracker tracker(AccessList access, SwarmStore swarms, UnknownTorrents unknown, Bans bans,
-                    Housekeeper housekeeper, TrafficHistory history, TrackerMetrics metrics) {
-        return new Tracker(access, swarms, unknown, bans, housekeeper, history, metrics, Clock.systemUTC());
+    Tracker tracker(TrackerProperties p, Environment environment, AccessList access, SwarmStore swarms,
+                    UnknownTorrents unknown, Bans bans, Housekeeper housekeeper, TrafficHistory history,
+                    TrackerMetrics metrics) {
+        String host = p.host() != null && !p.host().isBlank() ? p.host().strip()
+                : URI.create(environment.getProperty("seedcast.public-url", "http://localhost:8080")).getHost();
+        String authority = (host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host) + ":" + p.port();
+        return new Tracker(access, swarms, unknown, bans, housekeeper, history, metrics, Clock.systemUTC(),
+                List.of("http://" + authority + "/announce", "udp://" + authority + "/announce"));
     }
 
     @Bean

@@ -39,6 +39,7 @@ class TrackerConfigurationTests {
             Tracker tracker = context.getBean(Tracker.class);
             TrackerServer server = context.getBean(TrackerServer.class);
             assertThat(server.running()).isTrue();
+            assertThat(tracker.announceUrls()).containsExactly("http://localhost:0/announce", "udp://localhost:0/announce");
             assertThat(tracker.tracks(loaded)).isTrue();
             assertThat(tracker.tracks(published)).isFalse();
 
@@ -59,6 +60,18 @@ class TrackerConfigurationTests {
         runner.withPropertyValues("seedcast.tracker.enabled=false").run(context -> {
             assertThat(context.getBean(TrackerServer.class).running()).isFalse();
             assertThat(context.getBean(Tracker.class).stats().trackedTorrents()).isZero();
+        });
+    }
+
+    @Test
+    void announceUrlsUseTheTrackerHostOrThePublicUrlsHost() {
+        runner.withPropertyValues("seedcast.public-url=https://shows.example.org", "seedcast.tracker.port=6969",
+                "seedcast.tracker.enabled=false").run(context -> {
+            assertThat(context.getBean(Tracker.class).announceUrls())
+                    .containsExactly("http://shows.example.org:6969/announce", "udp://shows.example.org:6969/announce");
+        });
+        runner.withPropertyValues("seedcast.tracker.host=tracker.example.org", "seedcast.tracker.enabled=false").run(context -> {
+            assertThat(context.getBean(Tracker.class).announceUrls().get(0)).isEqualTo("http://tracker.example.org:0/announce");
         });
     }
 

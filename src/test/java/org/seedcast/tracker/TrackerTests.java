@@ -45,7 +45,8 @@ class TrackerTests {
     final Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:30Z"), ZoneOffset.UTC);
     final FlakyStore store = new FlakyStore();
     final Housekeeper housekeeper = new Housekeeper(swarms, unknown, store, metrics, history, clock);
-    final Tracker tracker = new Tracker(access, swarms, unknown, bans, housekeeper, history, metrics, clock);
+    final Tracker tracker = new Tracker(access, swarms, unknown, bans, housekeeper, history, metrics, clock,
+            List.of("http://t.example:6969/announce", "udp://t.example:6969/announce"));
     final TrackerEventListener events = new TrackerEventListener(tracker);
 
     @Test
