@@ -171,6 +171,23 @@ class HttpTrackerTests {
     }
 
     @Test
+    void ipv6ClientsGetPeers6AndIpv4ClientsGetBothFamilies() {
+        Endpoint six = new Endpoint(true, 0x20010db800000000L, 5, 50000);
+        announce(at(1), PUBLISHED, "&left=0");
+        announce(six, PUBLISHED, "&left=0");
+        String answer = announce(at(2), PUBLISHED, "&left=1");
+        assertThat(answer).contains("5:peers6:\u007F\0\1\1\u001A\u00E1")
+                .contains("6:peers618: \u0001\r\u00B8" + "\0".repeat(11) + "\u0005\u001A\u00E1");
+    }
+
+    @Test
+    void scrapeCountsEachHashOnceEvenWhenRepeated() {
+        String answer = get(f, at(1), "/scrape?info_hash=" + PUBLISHED + "&info_hash=" + PUBLISHED);
+        assertThat(answer).isEqualTo("d5:filesd20:" + "\u00AA".repeat(20)
+                + "d8:completei0e10:downloadedi0e10:incompletei0eeee");
+    }
+
+    @Test
     void scrapeWithoutHashIsRefusedClearly() {
         assertThat(get(f, at(1), "/scrape")).startsWith("d14:failure reason46:missing info_hash (full scrape is not offered)");
     }

@@ -175,6 +175,21 @@ class UdpTrackerTests {
     }
 
     @Test
+    void scrapeAnswersAtMost74HashesSoTheReplyFitsOneDatagram() {
+        ByteBuffer packet = ByteBuffer.allocate(16 + 20 * 100).putLong(connect(f, client)).putInt(2).putInt(5);
+        for (int i = 0; i < 100; i++) {
+            packet.put(EngineFixture.FOREIGN);
+        }
+        assertThat(send(packet.array())).hasSize(8 + 12 * 74);
+    }
+
+    @Test
+    void scrapeWithoutHashesIsAnError() {
+        byte[] packet = ByteBuffer.allocate(16).putLong(connect(f, client)).putInt(2).putInt(5).array();
+        assertThat(errorText(send(packet))).isEqualTo("scrape needs at least one info_hash");
+    }
+
+    @Test
     void repliesFitOneDatagram() {
         for (int i = 0; i < 300; i++) {
             Endpoint p = Endpoint.ipv4(0x7F010000 + i, 1000);
