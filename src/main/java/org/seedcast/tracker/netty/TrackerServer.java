@@ -146,6 +146,9 @@ public final class TrackerServer {
                 });
         if (epoll) {
             http.option(EpollChannelOption.SO_REUSEPORT, true);
+            // wake up for a connection only once its request has arrived: one wake-up per request
+            http.childOption(EpollChannelOption.TCP_QUICKACK, true);
+            http.option(EpollChannelOption.TCP_DEFER_ACCEPT, 1);
         }
         Channel channel = http.bind(address(port)).syncUninterruptibly().channel();
         channels.add(channel);

@@ -128,7 +128,9 @@ class TrackerServerTests {
         List<Socket> held = new ArrayList<>();
         try {
             for (int i = 0; i < 4; i++) {
-                held.add(socket());
+                Socket slow = socket(); // a slow client: half a request, then nothing
+                slow.getOutputStream().write("GET /announce?info_hash=".getBytes(StandardCharsets.ISO_8859_1));
+                held.add(slow);
             }
             Thread.sleep(100);
             String response = http("/announce?info_hash=" + PUBLISHED_QUERY + "&peer_id=-qB4500-abcdefghijkl&port=1&left=0");
