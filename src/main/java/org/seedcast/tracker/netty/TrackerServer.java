@@ -41,6 +41,7 @@ import org.slf4j.LoggerFactory;
 public final class TrackerServer {
 
     private static final Logger log = LoggerFactory.getLogger(TrackerServer.class);
+    private static final int MAX_DATAGRAM = 2048;
 
     private final TrackerEngine engine;
     private final ListenerSettings settings;
@@ -162,7 +163,7 @@ public final class TrackerServer {
                 .channel(epoll ? EpollDatagramChannel.class : NioDatagramChannel.class)
                 .option(ChannelOption.SO_RCVBUF, 4 << 20)
                 .option(ChannelOption.SO_SNDBUF, 4 << 20)
-                .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(2048))
+                .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM))
                 .handler(new ChannelInitializer<DatagramChannel>() {
                     @Override
                     protected void initChannel(DatagramChannel ch) {
@@ -172,6 +173,10 @@ public final class TrackerServer {
         int sockets = 1;
         if (epoll) {
             udp.option(EpollChannelOption.SO_REUSEPORT, true);
+            // recvmmsg: up to 32 datagrams per system call (a BEP 15 request is at most 16 + 20 × 74 bytes
+            // for the hashes answered, and longer packets only lose what is ignored anyway)
+            udp.option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, MAX_DATAGRAM);
+            udp.option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM * 32));
             sockets = threads; // the kernel spreads datagrams over the sockets, one per event loop
         }
         for (int i = 0; i < sockets; i++) {
