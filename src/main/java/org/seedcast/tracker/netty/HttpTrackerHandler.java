@@ -5,10 +5,12 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.concurrent.FastThreadLocal;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.seedcast.tracker.engine.TrackerEngine;
 import org.seedcast.tracker.engine.TrackerMetrics.Outcome;
 import org.seedcast.tracker.guard.ConnectionLimiter;
@@ -36,15 +38,20 @@ final class HttpTrackerHandler extends ChannelInboundHandlerAdapter {
     private final TrackerEngine engine;
     private final ConnectionLimiter connections;
     private final FastThreadLocal<Scratch> scratch;
+    private final long idleNanos;
+    private long lastReadNanos;
+    private ScheduledFuture<?> idleCheck;
     private ByteBuf pending;
     private Endpoint remote;
     private boolean admitted;
     private boolean closing;
 
-    HttpTrackerHandler(TrackerEngine engine, ConnectionLimiter connections, FastThreadLocal<Scratch> scratch) {
+    HttpTrackerHandler(TrackerEngine engine, ConnectionLimiter connections, FastThreadLocal<Scratch> scratch,
+                       Duration idleTimeout) {
         this.engine = engine;
         this.connections = connections;
         this.scratch = scratch;
+        this.idleNanos = idleTimeout.toNanos();
     }
 
     @Override
@@ -55,11 +62,29 @@ final class HttpTrackerHandler extends ChannelInboundHandlerAdapter {
         }
         remote = Endpoint.of(address);
         admitted = connections.open(remote.addressKey());
+        lastReadNanos = System.nanoTime();
+        idleCheck = ctx.executor().schedule(() -> closeIfIdle(ctx), idleNanos, TimeUnit.NANOSECONDS);
         ctx.fireChannelActive();
+    }
+
+    /**
+     * One timer per connection, re-armed only when it fires: cheaper than an idle-state handler that
+     * watches every read and write, for connections that mostly live for one request.
+     */
+    private void closeIfIdle(ChannelHandlerContext ctx) {
+        long idle = System.nanoTime() - lastReadNanos;
+        if (idle >= idleNanos) {
+            ctx.close();
+        } else if (ctx.channel().isActive()) {
+            idleCheck = ctx.executor().schedule(() -> closeIfIdle(ctx), idleNanos - idle, TimeUnit.NANOSECONDS);
+        }
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        if (idleCheck != null) {
+            idleCheck.cancel(false);
+        }
         if (admitted && remote != null) {
             connections.close(remote.addressKey());
             admitted = false;
@@ -71,6 +96,7 @@ final class HttpTrackerHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         ByteBuf in = (ByteBuf) msg;
+        lastReadNanos = System.nanoTime();
         if (closing) {
             in.release();
             return;
@@ -181,15 +207,6 @@ final class HttpTrackerHandler extends ChannelInboundHandlerAdapter {
             }
         }
         return -1;
-    }
-
-    @Override
-    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-        if (event instanceof IdleStateEvent) {
-            ctx.close();
-        } else {
-            ctx.fireUserEventTriggered(event);
-        }
     }
 
     @Override

@@ -20,7 +20,6 @@ import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.FastThreadLocal;
@@ -130,7 +129,6 @@ public final class TrackerServer {
 
     private Channel bindHttp(EventLoopGroup parent, EventLoopGroup children, boolean epoll, int port,
                              FastThreadLocal<Scratch> scratch) {
-        long idle = settings.idleTimeout().toMillis();
         ServerBootstrap http = new ServerBootstrap()
                 .group(parent, children)
                 .channel(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
@@ -140,9 +138,7 @@ public final class TrackerServer {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        ch.pipeline()
-                                .addLast(new IdleStateHandler(0, 0, idle, TimeUnit.MILLISECONDS))
-                                .addLast(new HttpTrackerHandler(engine, connections, scratch));
+                        ch.pipeline().addLast(new HttpTrackerHandler(engine, connections, scratch, settings.idleTimeout()));
                     }
                 });
         if (epoll) {
