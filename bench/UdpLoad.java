@@ -16,6 +16,10 @@ import java.util.concurrent.atomic.LongAdder;
  * socket (random peer id and port, a random hash from the file), re-sending on timeout, and records
  * the latency of every answered announce. Prints one line: requests/s, p50/p99 latency, timeouts.
  *
+ * With {@code FLOOD=1} in the environment it behaves like an abuser instead: it keeps sending at
+ * full speed whether or not anything is answered (a tracker that drops it cannot slow it down), and
+ * reports what it sent and what came back.
+ *
  * usage: java bench/UdpLoad.java HOST PORT HASH_FILE SECONDS WORKERS WINDOW [SOURCE_ADDRESS]
  */
 public class UdpLoad {
@@ -28,6 +32,10 @@ public class UdpLoad {
         int workers = Integer.parseInt(args[4]);
         int window = Integer.parseInt(args[5]);
         String source = args.length > 6 ? args[6] : "127.0.0.1";
+        if ("1".equals(System.getenv("FLOOD"))) {
+            flood(tracker, source, hashes, seconds);
+            return;
+        }
         LongAdder answered = new LongAdder();
         LongAdder timeouts = new LongAdder();
         List<long[]> latencies = new ArrayList<>();
@@ -54,6 +62,37 @@ public class UdpLoad {
         long[] all = latencies.stream().flatMapToLong(a -> Arrays.stream(a).filter(v -> v > 0)).sorted().toArray();
         System.out.printf("udp: %.0f req/s, p50 %.3f ms, p99 %.3f ms, %d answered, %d timeouts%n",
                 total / (double) seconds, pct(all, 0.50), pct(all, 0.99), total, timeouts.sum());
+    }
+
+    private static void flood(InetSocketAddress tracker, String source, List<byte[]> hashes, long seconds)
+            throws Exception {
+        SplittableRandom random = new SplittableRandom(System.nanoTime());
+        try (DatagramChannel ch = DatagramChannel.open()) {
+            ch.bind(new InetSocketAddress(source, 0));
+            ch.connect(tracker);
+            long connectionId;
+            try {
+                connectionId = connect(ch);
+            } catch (IllegalStateException e) {
+                connectionId = 0; // refused already: flood anyway
+            }
+            ch.configureBlocking(false);
+            long end = System.nanoTime() + seconds * 1_000_000_000L;
+            long sent = 0, received = 0;
+            long[] sentAt = new long[1];
+            ByteBuffer out = ByteBuffer.allocate(98);
+            ByteBuffer in = ByteBuffer.allocate(2048);
+            while (System.nanoTime() < end) {
+                send(ch, out, connectionId, 0, hashes, random, sentAt);
+                sent++;
+                in.clear();
+                while (ch.receive(in) != null) {
+                    received++;
+                    in.clear();
+                }
+            }
+            System.out.printf("udp flood: %.0f sent/s, %.0f answered/s%n", sent / (double) seconds, received / (double) seconds);
+        }
     }
 
     private static double pct(long[] sorted, double p) {

@@ -6,7 +6,7 @@
 # failures, and for Seedcast the heap and the unknown-torrent table's top entry.
 # (The web page part of the issue's scenario needs the whole application; see bench/README.md.)
 #
-# usage: bench/flood.sh [SECONDS=40]
+# usage: bench/flood.sh [SECONDS=40]     (TRACKER_JAVA_OPTS overrides the tracker JVM's options)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_TOTAL=${1:-40}
@@ -37,7 +37,7 @@ flood_round() { # PORT
   sleep 1
   wrk -t1 -c64 -d"$((SECONDS_TOTAL - 2))s" -s bench/announce.lua "http://127.0.0.1:$1" -- "$WORK/foreign.txt" > "$WORK/wrk.out" 2>&1 &
   local flood_http=$!
-  "$JAVA" bench/UdpLoad.java 127.0.0.1 "$1" "$WORK/foreign.txt" "$((SECONDS_TOTAL - 2))" 1 128 > "$WORK/udp.out" 2>&1 &
+  FLOOD=1 "$JAVA" bench/UdpLoad.java 127.0.0.1 "$1" "$WORK/foreign.txt" "$((SECONDS_TOTAL - 2))" 1 1 > "$WORK/udp.out" 2>&1 &
   local flood_udp=$!
   wait $legit $flood_http $flood_udp || true
   echo "  flood over HTTP: $(tail -1 "$WORK/wrk.out")"
@@ -46,7 +46,7 @@ flood_round() { # PORT
 }
 
 echo "== Seedcast (rate limits on, nothing exempt)"
-"$JAVA" -Xms64m -Xmx512m -cp "target/test-classes:target/classes:$(cat "$WORK/cp.txt")" \
+"$JAVA" ${TRACKER_JAVA_OPTS:--Xms64m -Xmx512m} -cp "target/test-classes:target/classes:$(cat "$WORK/cp.txt")" \
   org.seedcast.tracker.bench.StandaloneTracker $OUR_PORT "$WORK/known.txt" "" > "$WORK/seedcast.log" 2>&1 &
 OURS=$!
 PIDS+=($OURS)

@@ -220,7 +220,7 @@ public final class TrackerEngine {
         long start = System.nanoTime();
         int length = in.remaining();
         if (length < UdpCodec.HEAD) {
-            metrics.count(UDP, OTHER, Outcome.BAD_REQUEST, start);
+            metrics.countDropped(UDP, OTHER, Outcome.BAD_REQUEST);
             return false;
         }
         long connectionId = in.getLong();
@@ -235,8 +235,7 @@ public final class TrackerEngine {
         RateLimiter.Decision decision = limited(source);
         Outcome outcome;
         if (decision == RateLimiter.Decision.FAR_OVER) {
-            outcome = null;
-            metrics.count(UDP, kind, Outcome.RATE_LIMITED, start);
+            metrics.countDropped(UDP, kind, Outcome.RATE_LIMITED); // the cheapest path: a flood's
             return false;
         }
         if (action == UdpCodec.CONNECT) {
@@ -259,8 +258,13 @@ public final class TrackerEngine {
                 }
             };
         }
-        metrics.count(UDP, kind, outcome, start);
-        return out.position() > 0;
+        boolean replied = out.position() > 0;
+        if (replied) {
+            metrics.count(UDP, kind, outcome, start);
+        } else {
+            metrics.countDropped(UDP, kind, outcome);
+        }
+        return replied;
     }
 
     private Outcome udpAnnounce(ByteBuffer in, int length, Endpoint source, int tid, ByteBuffer out,

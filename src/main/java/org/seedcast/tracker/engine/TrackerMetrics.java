@@ -50,6 +50,11 @@ public final class TrackerMetrics {
         }
     }
 
+    /** Counts a request that was not answered (dropped): no response time to record. */
+    public void countDropped(Transport transport, Kind kind, Outcome outcome) {
+        counters[index(transport, kind, outcome)].increment();
+    }
+
     public void count(Transport transport, Kind kind, Outcome outcome, long startNanos) {
         counters[index(transport, kind, outcome)].increment();
         timers[transport.ordinal()].record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
