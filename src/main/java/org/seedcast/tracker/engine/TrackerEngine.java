@@ -233,31 +233,11 @@ public final class TrackerEngine {
             default -> OTHER;
         };
         RateLimiter.Decision decision = limited(source);
-        Outcome outcome;
         if (decision == RateLimiter.Decision.FAR_OVER) {
             metrics.countDropped(UDP, kind, Outcome.RATE_LIMITED); // the cheapest path: a flood's
             return false;
         }
-        if (action == UdpCodec.CONNECT) {
-            outcome = connectionId == UdpCodec.PROTOCOL_ID ? Outcome.OK : Outcome.BAD_REQUEST;
-            if (outcome == Outcome.OK) {
-                UdpCodec.connect(out, transactionId, connectionIds.issue(source));
-            }
-        } else if (!connectionIds.valid(connectionId, source)) {
-            outcome = Outcome.BAD_REQUEST;
-        } else if (decision == RateLimiter.Decision.LIMIT) {
-            outcome = Outcome.RATE_LIMITED;
-            refuseUdp(out, transactionId, action, settings.rateLimitedInterval(), udpRateLimited);
-        } else {
-            outcome = switch (action) {
-                case UdpCodec.ANNOUNCE -> udpAnnounce(in, length, source, transactionId, out, peers);
-                case UdpCodec.SCRAPE -> udpScrape(in, length, transactionId, out);
-                default -> {
-                    UdpCodec.error(out, transactionId, UdpCodec.message("unknown action " + action));
-                    yield Outcome.BAD_REQUEST;
-                }
-            };
-        }
+        Outcome outcome = udp(in, length, source, connectionId, action, transactionId, decision, out, peers);
         boolean replied = out.position() > 0;
         if (replied) {
             metrics.count(UDP, kind, outcome, start);
@@ -265,6 +245,32 @@ public final class TrackerEngine {
             metrics.countDropped(UDP, kind, outcome);
         }
         return replied;
+    }
+
+    private Outcome udp(ByteBuffer in, int length, Endpoint source, long connectionId, int action, int tid,
+                        RateLimiter.Decision decision, ByteBuffer out, SelectedPeers peers) {
+        if (action == UdpCodec.CONNECT) {
+            if (connectionId != UdpCodec.PROTOCOL_ID) {
+                return Outcome.BAD_REQUEST;
+            }
+            UdpCodec.connect(out, tid, connectionIds.issue(source));
+            return Outcome.OK;
+        }
+        if (!connectionIds.valid(connectionId, source)) {
+            return Outcome.BAD_REQUEST;
+        }
+        if (decision == RateLimiter.Decision.LIMIT) {
+            refuseUdp(out, tid, action, settings.rateLimitedInterval(), udpRateLimited);
+            return Outcome.RATE_LIMITED;
+        }
+        return switch (action) {
+            case UdpCodec.ANNOUNCE -> udpAnnounce(in, length, source, tid, out, peers);
+            case UdpCodec.SCRAPE -> udpScrape(in, length, tid, out);
+            default -> {
+                UdpCodec.error(out, tid, UdpCodec.message("unknown action " + action));
+                yield Outcome.BAD_REQUEST;
+            }
+        };
     }
 
     private Outcome udpAnnounce(ByteBuffer in, int length, Endpoint source, int tid, ByteBuffer out,
