@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntSupplier;
 import java.util.stream.Collectors;
 import org.seedcast.torrent.InfoHash;
 import org.seedcast.tracker.engine.Housekeeper;
@@ -35,11 +36,12 @@ public class Tracker {
     private final TrafficHistory history;
     private final TrackerMetrics metrics;
     private final Clock clock;
-    private final List<String> announceUrls;
+    private final String announceHost;
+    private final IntSupplier port;
 
     Tracker(AccessList access, SwarmStore swarms, UnknownTorrents unknown, Bans bans,
             Housekeeper housekeeper, TrafficHistory history, TrackerMetrics metrics, Clock clock,
-            List<String> announceUrls) {
+            String announceHost, IntSupplier port) {
         this.access = access;
         this.swarms = swarms;
         this.unknown = unknown;
@@ -48,7 +50,9 @@ public class Tracker {
         this.history = history;
         this.metrics = metrics;
         this.clock = clock;
-        this.announceUrls = List.copyOf(announceUrls);
+        this.announceHost = announceHost.contains(":") && !announceHost.startsWith("[")
+                ? "[" + announceHost + "]" : announceHost;
+        this.port = port;
     }
 
     /**
@@ -56,7 +60,13 @@ public class Tracker {
      * {@code http://HOST:PORT/announce}, {@code udp://HOST:PORT/announce}.
      */
     public List<String> announceUrls() {
-        return announceUrls;
+        String authority = announceHost + ":" + port.getAsInt();
+        return List.of("http://" + authority + "/announce", "udp://" + authority + "/announce");
+    }
+
+    /** The port the tracker listens on (the bound one when configured as 0), HTTP and UDP alike. */
+    public int port() {
+        return port.getAsInt();
     }
 
     public TrackerStats stats() {

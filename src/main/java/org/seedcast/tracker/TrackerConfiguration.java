@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.time.Clock;
-import java.util.List;
 import org.seedcast.tracker.engine.Housekeeper;
 import org.seedcast.tracker.engine.TrackerEngine;
 import org.seedcast.tracker.engine.TrackerMetrics;
@@ -110,12 +109,11 @@ class TrackerConfiguration {
     @Bean
     Tracker tracker(TrackerProperties p, Environment environment, AccessList access, SwarmStore swarms,
                     UnknownTorrents unknown, Bans bans, Housekeeper housekeeper, TrafficHistory history,
-                    TrackerMetrics metrics) {
+                    TrackerMetrics metrics, TrackerServer server) {
         String host = p.host() != null && !p.host().isBlank() ? p.host().strip()
                 : URI.create(environment.getProperty("seedcast.public-url", "http://localhost:8080")).getHost();
-        String authority = (host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host) + ":" + p.port();
-        return new Tracker(access, swarms, unknown, bans, housekeeper, history, metrics, Clock.systemUTC(),
-                List.of("http://" + authority + "/announce", "udp://" + authority + "/announce"));
+        return new Tracker(access, swarms, unknown, bans, housekeeper, history, metrics, Clock.systemUTC(), host,
+                () -> server.running() ? server.port() : p.port());
     }
 
     @Bean

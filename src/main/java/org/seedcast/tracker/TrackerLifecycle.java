@@ -50,7 +50,12 @@ class TrackerLifecycle implements SmartLifecycle {
     @Override
     public void start() {
         load();
-        server.start();
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            // The web application, its feeds and downloads stay up: the tracker is one of its services.
+            log.error("the tracker could not listen on port {} and is NOT running: {}", properties.port(), e.toString());
+        }
         housekeeper.start(Duration.ofMinutes(1), properties.flushInterval());
         running = true;
     }

@@ -39,7 +39,9 @@ class TrackerConfigurationTests {
             Tracker tracker = context.getBean(Tracker.class);
             TrackerServer server = context.getBean(TrackerServer.class);
             assertThat(server.running()).isTrue();
-            assertThat(tracker.announceUrls()).containsExactly("http://localhost:0/announce", "udp://localhost:0/announce");
+            assertThat(tracker.port()).isEqualTo(server.port()).isPositive();
+            assertThat(tracker.announceUrls()).containsExactly("http://localhost:" + server.port() + "/announce",
+                    "udp://localhost:" + server.port() + "/announce");
             assertThat(tracker.tracks(loaded)).isTrue();
             assertThat(tracker.tracks(published)).isFalse();
 
@@ -53,6 +55,16 @@ class TrackerConfigurationTests {
                     .tags("transport", "http", "kind", "announce", "outcome", "unknown").counter().count())
                     .isEqualTo(1.0);
         });
+    }
+
+    @Test
+    void aTakenPortLeavesTheApplicationRunning() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            runner.withPropertyValues("seedcast.tracker.port=" + taken.getLocalPort()).run(context -> {
+                assertThat(context).hasNotFailed();
+                assertThat(context.getBean(TrackerServer.class).running()).isFalse();
+            });
+        }
     }
 
     @Test

@@ -46,7 +46,7 @@ class TrackerTests {
     final FlakyStore store = new FlakyStore();
     final Housekeeper housekeeper = new Housekeeper(swarms, unknown, store, metrics, history, clock);
     final Tracker tracker = new Tracker(access, swarms, unknown, bans, housekeeper, history, metrics, clock,
-            List.of("http://t.example:6969/announce", "udp://t.example:6969/announce"));
+            "t.example", () -> 6969);
     final TrackerEventListener events = new TrackerEventListener(tracker);
 
     @Test
@@ -120,6 +120,11 @@ class TrackerTests {
         store.completed.clear();
         housekeeper.flush();
         assertThat(store.completed).isEmpty(); // nothing new
+    }
+
+    @Test
+    void announceUrlsNameBothTransports() {
+        assertThat(tracker.announceUrls()).containsExactly("http://t.example:6969/announce", "udp://t.example:6969/announce");
     }
 
     @Test

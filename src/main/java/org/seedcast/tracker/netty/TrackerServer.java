@@ -60,7 +60,11 @@ public final class TrackerServer {
         return Epoll.isAvailable();
     }
 
-    /** Binds both listeners; throws if either port is taken. */
+    /**
+     * Binds both listeners.
+     *
+     * @throws IllegalStateException if either port is taken
+     */
     public synchronized void start() {
         if (workers != null) {
             return;
@@ -72,15 +76,30 @@ public final class TrackerServer {
                 : new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("seedcast-tracker-accept", true), io);
         workers = new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory("seedcast-tracker", true), io);
         FastThreadLocal<Scratch> scratch = Scratch.perThread(settings.maxPeers());
+        // with port 0 the kernel picks a free TCP port, whose UDP twin may be taken: try a few
+        for (int attempt = 1; ; attempt++) {
+            try {
+                bind(epoll, threads, scratch);
+                break;
+            } catch (RuntimeException e) {
+                closeChannels();
+                if (settings.port() != 0 || attempt == 5) {
+                    stop();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void bind(boolean epoll, int threads, FastThreadLocal<Scratch> scratch) {
         try {
             Channel tcp = bindHttp(epoll, scratch);
             boundPort = ((InetSocketAddress) tcp.localAddress()).getPort();
             bindUdp(epoll, threads, scratch);
             log.info("tracker listening on {} port {} (HTTP and UDP, {} transport, {} threads)",
                     host(), boundPort, epoll ? "epoll" : "NIO", threads);
-        } catch (RuntimeException e) {
-            stop();
-            throw e;
+        } catch (Exception e) { // Netty rethrows the checked BindException as it is
+            throw new IllegalStateException("tracker cannot listen on port " + settings.port() + ": " + e, e);
         }
     }
 
@@ -94,10 +113,7 @@ public final class TrackerServer {
     }
 
     public synchronized void stop() {
-        for (Channel c : channels) {
-            c.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
-        }
-        channels.clear();
+        closeChannels();
         for (EventLoopGroup group : new EventLoopGroup[] {acceptor, workers}) {
             if (group != null) {
                 group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
@@ -178,6 +194,13 @@ public final class TrackerServer {
         for (int i = 0; i < sockets; i++) {
             channels.add(udp.bind(address(boundPort)).syncUninterruptibly().channel());
         }
+    }
+
+    private void closeChannels() {
+        for (Channel c : channels) {
+            c.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+        }
+        channels.clear();
     }
 
     private InetSocketAddress address(int port) {
