@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -82,7 +83,11 @@ public final class Housekeeper {
         writes.add(write);
         ScheduledExecutorService e = executor;
         if (e != null) {
-            e.execute(this::flush);
+            try {
+                e.execute(this::flush);
+            } catch (RejectedExecutionException stopping) {
+                // stop() flushes once more after the thread ends
+            }
         }
     }
 
