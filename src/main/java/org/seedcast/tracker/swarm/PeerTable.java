@@ -91,9 +91,10 @@ final class PeerTable {
     }
 
     /**
-     * Copies up to {@code max} peers in compact form into {@code out} from {@code offset}, starting at
-     * a random slot and stepping by a random odd stride, which visits every slot of a power-of-two
-     * table once: a random sample with no copy or shuffle of the swarm.
+     * Copies up to {@code max} peers in compact form into {@code out}, reading the table onwards from
+     * a random slot (wrapping once). Slots are placed by a hash of address and port, so a run of
+     * neighbouring slots is a random sample of the swarm, and reading it is sequential in memory:
+     * no copy, no shuffle, few cache misses (opentracker likewise copies random runs of its vector).
      *
      * @return the number of peers written
      */
@@ -103,9 +104,8 @@ final class PeerTable {
         }
         int capacity = mask + 1;
         int slot = random.nextInt(capacity);
-        int stride = random.nextInt(capacity) | 1;
         int n = 0;
-        for (int visited = 0; visited < capacity && n < max; visited++, slot = (slot + stride) & mask) {
+        for (int visited = 0; visited < capacity && n < max; visited++, slot = (slot + 1) & mask) {
             if (empty(slot) || (skipSeeders && (meta[slot] & SEEDER) != 0) || isKey(slot, a, b, c)) {
                 continue;
             }
