@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# The Revision3 replay: while 127.0.0.1 floods the tracker with announces of foreign torrents over
+# HTTP and UDP as fast as it can (no exemption: per-address limits apply), a legitimate swarm of
+# 1,000 peers, each on its own loopback address (127.0.1.1 and up), keeps announcing one published
+# torrent about every 20 s. Same run for opentracker. Reports legitimate announce p50/p99 and
+# failures, and for Seedcast the heap and the unknown-torrent table's top entry.
+# (The web page part of the issue's scenario needs the whole application; see bench/README.md.)
+#
+# usage: bench/flood.sh [SECONDS=40]     (TRACKER_JAVA_OPTS overrides the tracker JVM's options)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SECONDS_TOTAL=${1:-40}
+JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+OUR_PORT=26970
+OT_PORT=16970
+WORK=$(mktemp -d /tmp/seedcast-flood.XXXXXX)
+chmod 755 "$WORK"
+PIDS=()
+cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$WORK"; }
+trap cleanup EXIT
+
+python3 - "$WORK" <<'PY'
+import os, sys
+w = sys.argv[1]
+open(f"{w}/known.txt", "w").write("".join(os.urandom(20).hex() + "\n" for _ in range(1000)))
+open(f"{w}/foreign.txt", "w").write("".join(os.urandom(20).hex() + "\n" for _ in range(100000)))
+PY
+chmod 644 "$WORK"/*.txt
+PUBLISHED=$(head -1 "$WORK/known.txt")
+
+./mvnw -q -B test-compile
+./mvnw -q -B dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=test >/dev/null
+
+flood_round() { # PORT
+  "$JAVA" bench/LegitSwarm.java 127.0.0.1 "$1" "$PUBLISHED" "$SECONDS_TOTAL" 1000 20 > "$WORK/legit.out" &
+  local legit=$!
+  sleep 1
+  wrk -t1 -c64 -d"$((SECONDS_TOTAL - 2))s" -s bench/announce.lua "http://127.0.0.1:$1" -- "$WORK/foreign.txt" > "$WORK/wrk.out" 2>&1 &
+  local flood_http=$!
+  FLOOD=1 "$JAVA" bench/UdpLoad.java 127.0.0.1 "$1" "$WORK/foreign.txt" "$((SECONDS_TOTAL - 2))" 1 1 > "$WORK/udp.out" 2>&1 &
+  local flood_udp=$!
+  wait $legit $flood_http $flood_udp || true
+  echo "  flood over HTTP: $(tail -1 "$WORK/wrk.out")"
+  echo "  flood over UDP:  $(tail -1 "$WORK/udp.out")"
+  echo "  $(cat "$WORK/legit.out")"
+}
+
+echo "== Seedcast (rate limits on, nothing exempt)"
+"$JAVA" ${TRACKER_JAVA_OPTS:--Xms64m -Xmx512m} -cp "target/test-classes:target/classes:$(cat "$WORK/cp.txt")" \
+  org.seedcast.tracker.bench.StandaloneTracker $OUR_PORT "$WORK/known.txt" "" > "$WORK/seedcast.log" 2>&1 &
+OURS=$!
+PIDS+=($OURS)
+for _ in $(seq 1 50); do grep -q "seedcast tracker on port" "$WORK/seedcast.log" && break; sleep 0.2; done
+flood_round $OUR_PORT
+kill $OURS; wait $OURS 2>/dev/null || true
+sed -n '/heap used/,$p' "$WORK/seedcast.log" | sed 's/^/  /'
+
+echo "== opentracker"
+opentracker -i 127.0.0.1 -p $OT_PORT -P $OT_PORT -d "$WORK" -u nobody -w known.txt > "$WORK/opentracker.log" 2>&1 &
+OT=$!
+PIDS+=($OT)
+sleep 1
+flood_round $OT_PORT
+echo "  opentracker resident memory: $(ps -o rss= -p $OT) KiB"
+echo
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); generators and trackers share the cores"

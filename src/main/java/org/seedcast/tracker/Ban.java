@@ -1,0 +1,7 @@
+package org.seedcast.tracker;
+
+import java.time.Instant;
+
+/** A banned address or network, in canonical CIDR form ({@code 203.0.113.0/24}, {@code 2001:db8::/32}). */
+public record Ban(String cidr, String reason, Instant since) {
+}

@@ -1,0 +1,192 @@
+package org.seedcast.tracker;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.function.IntSupplier;
+import java.util.stream.Collectors;
+import org.seedcast.torrent.InfoHash;
+import org.seedcast.tracker.engine.Housekeeper;
+import org.seedcast.tracker.engine.TrackerMetrics;
+import org.seedcast.tracker.engine.TrafficHistory;
+import org.seedcast.tracker.guard.AccessList;
+import org.seedcast.tracker.guard.Bans;
+import org.seedcast.tracker.guard.Cidr;
+import org.seedcast.tracker.protocol.HashKey;
+import org.seedcast.tracker.store.TrackerStore;
+import org.seedcast.tracker.swarm.SwarmStore;
+import org.seedcast.tracker.unknown.Sighting;
+import org.seedcast.tracker.unknown.UnknownTorrents;
+
+/**
+ * The tracker module's API for the admin pages and the REST API: read models of swarms, traffic
+ * and foreign torrents, and the admin actions (block a foreign hash, ban an address or network).
+ * Actions take effect in memory at once and are persisted in the background.
+ */
+public class Tracker {
+
+    private final AccessList access;
+    private final SwarmStore swarms;
+    private final UnknownTorrents unknown;
+    private final Bans bans;
+    private final Housekeeper housekeeper;
+    private final TrafficHistory history;
+    private final TrackerMetrics metrics;
+    private final Clock clock;
+    private final String announceHost;
+    private final IntSupplier port;
+
+    Tracker(AccessList access, SwarmStore swarms, UnknownTorrents unknown, Bans bans,
+            Housekeeper housekeeper, TrafficHistory history, TrackerMetrics metrics, Clock clock,
+            String announceHost, IntSupplier port) {
+        this.access = access;
+        this.swarms = swarms;
+        this.unknown = unknown;
+        this.bans = bans;
+        this.housekeeper = housekeeper;
+        this.history = history;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.announceHost = announceHost.contains(":") && !announceHost.startsWith("[")
+                ? "[" + announceHost + "]" : announceHost;
+        this.port = port;
+    }
+
+    /**
+     * The URLs to write into torrents and magnets, HTTP first then UDP:
+     * {@code http://HOST:PORT/announce}, {@code udp://HOST:PORT/announce}.
+     */
+    public List<String> announceUrls() {
+        String authority = announceHost + ":" + port.getAsInt();
+        return List.of("http://" + authority + "/announce", "udp://" + authority + "/announce");
+    }
+
+    /** The port the tracker listens on (the bound one when configured as 0), HTTP and UDP alike. */
+    public int port() {
+        return port.getAsInt();
+    }
+
+    public TrackerStats stats() {
+        List<TrackerStats.SwarmStats> all = swarms.snapshot().stream()
+                .map(s -> new TrackerStats.SwarmStats(s.infoHash().toInfoHash(), s.seeders(), s.leechers(),
+                        s.completed(), s.announcesPerMinute()))
+                .sorted(Comparator.comparingLong((TrackerStats.SwarmStats s) -> s.seeders() + s.leechers()).reversed())
+                .toList();
+        List<TrackerStats.MinuteSample> minutes = history.samples().stream()
+                .map(m -> new TrackerStats.MinuteSample(m.minute(), m.announces(), m.scrapes(), m.refusals(),
+                        m.rateLimited(), m.swarms(), m.seeders(), m.leechers(), m.unknownHashes()))
+                .toList();
+        return new TrackerStats(access.trackable().size(), swarms.swarms(), swarms.seeders(), swarms.leechers(),
+                unknown.size(), all, minutes);
+    }
+
+    /** Foreign info-hashes, most announced first. */
+    public List<UnknownTorrent> unknownTorrents() {
+        Set<HashKey> blocked = access.blocked();
+        return unknown.snapshot().stream().map(s -> view(s, blocked.contains(s.infoHash()))).toList();
+    }
+
+    /** Whether the tracker serves this hash (a published v1 or truncated v2 hash). */
+    public boolean tracks(InfoHash infoHash) {
+        return access.tracked(HashKey.of(infoHash));
+    }
+
+    /**
+     * Blocks a foreign hash: its announces get {@code retry in: never} and the blocked interval.
+     *
+     * @throws IllegalArgumentException if the hash is one of the publisher's own
+     */
+    public void block(InfoHash infoHash, String reason) {
+        HashKey key = HashKey.of(infoHash);
+        if (access.tracked(key)) {
+            throw new IllegalArgumentException(infoHash + " is a published torrent; withdraw it instead");
+        }
+        access.block(key);
+        TrackerStore.Block block = new TrackerStore.Block(key, reason == null ? "" : reason);
+        housekeeper.persist(store -> store.saveBlock(block));
+    }
+
+    public void unblock(InfoHash infoHash) {
+        HashKey key = HashKey.of(infoHash);
+        access.unblock(key);
+        housekeeper.persist(store -> store.deleteBlock(key));
+    }
+
+    public Set<InfoHash> blocked() {
+        return access.blocked().stream().map(HashKey::toInfoHash).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /**
+     * Bans an address or network, IPv4 or IPv6 ({@code 198.51.100.7}, {@code 203.0.113.0/24},
+     * {@code 2001:db8::/32}).
+     *
+     * @throws IllegalArgumentException if {@code cidr} is not a literal address with optional prefix
+     */
+    public Ban ban(String cidr, String reason) {
+        Bans.Ban ban = new Bans.Ban(Cidr.parse(cidr), reason == null ? "" : reason, Instant.now(clock));
+        bans.ban(ban);
+        housekeeper.persist(store -> store.saveBan(ban));
+        return view(ban);
+    }
+
+    /** Lifts a ban; returns whether there was one. */
+    public boolean unban(String cidr) {
+        Cidr parsed = Cidr.parse(cidr);
+        boolean removed = bans.unban(parsed);
+        housekeeper.persist(store -> store.deleteBan(parsed));
+        return removed;
+    }
+
+    public List<Ban> bans() {
+        return bans.list().stream().map(Tracker::view).toList();
+    }
+
+    /** Non-zero request counts so far, by transport, kind and outcome. */
+    public List<RequestCount> requestCounts() {
+        List<RequestCount> counts = new ArrayList<>();
+        for (TrackerMetrics.Transport t : TrackerMetrics.Transport.values()) {
+            for (TrackerMetrics.Kind k : TrackerMetrics.Kind.values()) {
+                for (TrackerMetrics.Outcome o : TrackerMetrics.Outcome.values()) {
+                    long n = metrics.count(t, k, o);
+                    if (n > 0) {
+                        counts.add(new RequestCount(TrackerMetrics.tag(t), TrackerMetrics.tag(k), TrackerMetrics.tag(o), n));
+                    }
+                }
+            }
+        }
+        return counts;
+    }
+
+    /** Starts serving a published torrent's hashes (v1, and truncated v2 when present). */
+    void track(InfoHash v1, InfoHash v2Truncated) {
+        List<HashKey> keys = keys(v1, v2Truncated);
+        access.allow(keys);
+        keys.forEach(unknown::forget);
+    }
+
+    /** Stops serving a withdrawn torrent's hashes and drops their swarms. */
+    void untrack(InfoHash v1, InfoHash v2Truncated) {
+        List<HashKey> keys = keys(v1, v2Truncated);
+        access.disallow(keys);
+        keys.forEach(swarms::remove);
+    }
+
+    private static List<HashKey> keys(InfoHash v1, InfoHash v2Truncated) {
+        return v2Truncated == null ? List.of(HashKey.of(v1)) : List.of(HashKey.of(v1), HashKey.of(v2Truncated));
+    }
+
+    private static UnknownTorrent view(Sighting s, boolean blocked) {
+        return new UnknownTorrent(s.infoHash().toInfoHash(), Instant.ofEpochMilli(s.firstSeenMillis()),
+                Instant.ofEpochMilli(s.lastSeenMillis()), s.announces(), s.distinctSources(),
+                s.sources().stream().map(c -> new UnknownTorrent.Count(c.name(), c.count())).toList(),
+                s.clients().stream().map(c -> new UnknownTorrent.Count(c.name(), c.count())).toList(),
+                blocked);
+    }
+
+    private static Ban view(Bans.Ban ban) {
+        return new Ban(ban.cidr().text(), ban.reason(), ban.since());
+    }
+}

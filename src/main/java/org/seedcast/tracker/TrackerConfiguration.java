@@ -1,0 +1,135 @@
+package org.seedcast.tracker;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.URI;
+import java.time.Clock;
+import org.seedcast.tracker.engine.Housekeeper;
+import org.seedcast.tracker.engine.TrackerEngine;
+import org.seedcast.tracker.engine.TrackerMetrics;
+import org.seedcast.tracker.engine.TrackerSettings;
+import org.seedcast.tracker.engine.TrafficHistory;
+import org.seedcast.tracker.guard.AccessList;
+import org.seedcast.tracker.guard.Bans;
+import org.seedcast.tracker.guard.NetworkSet;
+import org.seedcast.tracker.guard.RateLimiter;
+import org.seedcast.tracker.netty.ListenerSettings;
+import org.seedcast.tracker.netty.TrackerServer;
+import org.seedcast.tracker.protocol.ConnectionIds;
+import org.seedcast.tracker.store.JdbcTrackerStore;
+import org.seedcast.tracker.store.TrackerStore;
+import org.seedcast.tracker.swarm.SwarmStore;
+import org.seedcast.tracker.unknown.UnknownTorrents;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Wires the plain-Java tracker into the application. Only this class, the lifecycle and the event
+ * listener know Spring; the request path never goes through a Spring bean proxy.
+ */
+@Configuration(proxyBeanMethods = false)
+class TrackerConfiguration {
+
+    /** Connection ids stay valid for 5 minutes: BEP 15 asks 2, uTorrent reuses ids about 5 minutes old. */
+    private static final int CONNECTION_ID_SECONDS = 300;
+
+    @Bean
+    AccessList trackerAccessList() {
+        return new AccessList();
+    }
+
+    @Bean
+    Bans trackerBans() {
+        return new Bans();
+    }
+
+    @Bean
+    SwarmStore trackerSwarmStore(TrackerProperties p) {
+        // peers expire after about two intervals (with the jitter), as clients re-announce once per interval
+        int timeout = (int) (2 * p.interval().toSeconds() + p.intervalJitter().toSeconds() + 60);
+        return new SwarmStore(timeout, SwarmStore.monotonicSeconds());
+    }
+
+    @Bean
+    UnknownTorrents trackerUnknownTorrents(TrackerProperties p) {
+        return new UnknownTorrents(p.unknownTorrentsCapacity());
+    }
+
+    @Bean
+    TrackerMetrics trackerMetrics(ObjectProvider<MeterRegistry> registry, SwarmStore swarms, UnknownTorrents unknown) {
+        TrackerMetrics metrics = new TrackerMetrics(registry.getIfAvailable(SimpleMeterRegistry::new));
+        metrics.gauge("seedcast.tracker.swarms", "Active swarms", swarms::swarms);
+        metrics.gauge("seedcast.tracker.peers", "Peers in all swarms", () -> swarms.seeders() + swarms.leechers());
+        metrics.gauge("seedcast.tracker.seeders", "Seeders in all swarms", swarms::seeders);
+        metrics.gauge("seedcast.tracker.leechers", "Leechers in all swarms", swarms::leechers);
+        metrics.gauge("seedcast.tracker.unknown.hashes", "Foreign info-hashes being tracked for review", unknown::size);
+        return metrics;
+    }
+
+    @Bean
+    TrackerStore trackerStore(ObjectProvider<JdbcClient> jdbc) {
+        JdbcClient client = jdbc.getIfAvailable();
+        return client == null ? TrackerStore.NONE : new JdbcTrackerStore(client);
+    }
+
+    @Bean
+    TrafficHistory trackerTrafficHistory() {
+        return new TrafficHistory(60);
+    }
+
+    @Bean
+    Housekeeper trackerHousekeeper(SwarmStore swarms, UnknownTorrents unknown, TrackerStore store,
+                                   TrackerMetrics metrics, TrafficHistory history) {
+        return new Housekeeper(swarms, unknown, store, metrics, history, Clock.systemUTC());
+    }
+
+    @Bean
+    TrackerEngine trackerEngine(TrackerProperties p, SwarmStore swarms, AccessList access, UnknownTorrents unknown,
+                                Bans bans, TrackerMetrics metrics) {
+        TrackerSettings settings = new TrackerSettings(p.publisher(), seconds(p.interval()), seconds(p.minInterval()),
+                seconds(p.intervalJitter()), seconds(p.refusalInterval()), seconds(p.blockedInterval()),
+                seconds(p.rateLimitedInterval()), p.numwant(), p.maxPeers(),
+                p.udpRefusal() == TrackerProperties.UdpRefusal.ERROR
+                        ? TrackerSettings.UdpRefusal.ERROR : TrackerSettings.UdpRefusal.EMPTY_REPLY,
+                64, NetworkSet.parse(p.rateLimitExempt()), NetworkSet.parse(p.trustedProxies()));
+        RateLimiter limiter = new RateLimiter(p.rateLimit(), p.rateLimitBurst(), 1 << 18, System::currentTimeMillis);
+        return new TrackerEngine(settings, swarms, access, unknown, bans, limiter,
+                ConnectionIds.random(CONNECTION_ID_SECONDS), metrics, System::currentTimeMillis);
+    }
+
+    @Bean
+    TrackerServer trackerServer(TrackerProperties p, TrackerEngine engine) {
+        return new TrackerServer(engine, new ListenerSettings(p.bindAddress(), p.port(), p.threads(),
+                p.maxConnectionsPerAddress(), p.idleTimeout(), p.maxPeers()));
+    }
+
+    @Bean
+    Tracker tracker(TrackerProperties p, Environment environment, AccessList access, SwarmStore swarms,
+                    UnknownTorrents unknown, Bans bans, Housekeeper housekeeper, TrafficHistory history,
+                    TrackerMetrics metrics, TrackerServer server) {
+        String host = p.host() != null && !p.host().isBlank() ? p.host().strip()
+                : URI.create(environment.getProperty("seedcast.public-url", "http://localhost:8080")).getHost();
+        return new Tracker(access, swarms, unknown, bans, housekeeper, history, metrics, Clock.systemUTC(), host,
+                () -> server.running() ? server.port() : p.port());
+    }
+
+    @Bean
+    TrackerEventListener trackerEventListener(Tracker tracker) {
+        return new TrackerEventListener(tracker);
+    }
+
+    @Bean
+    TrackerLifecycle trackerLifecycle(TrackerProperties p, TrackerServer server, Housekeeper housekeeper,
+                                      TrackerStore store, ObjectProvider<TrackableTorrents> trackable,
+                                      AccessList access, Bans bans, SwarmStore swarms) {
+        return new TrackerLifecycle(p, server, housekeeper, store,
+                trackable.getIfAvailable(TrackerLifecycle::none), access, bans, swarms);
+    }
+
+    private static int seconds(java.time.Duration d) {
+        return (int) Math.min(Integer.MAX_VALUE, d.toSeconds());
+    }
+}

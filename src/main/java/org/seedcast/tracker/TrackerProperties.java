@@ -1,0 +1,79 @@
+package org.seedcast.tracker;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The tracker's settings, {@code seedcast.tracker.*} (environment: {@code SEEDCAST_TRACKER_*}).
+ *
+ * @param enabled                  start the listeners with the application (tests turn it off)
+ * @param port                     HTTP and UDP port
+ * @param host                     host name written into announce URLs (default: the public URL's)
+ * @param bindAddress              address the listeners bind; blank for all
+ * @param publisher                named in refusals: "this tracker only serves {publisher}'s torrents"
+ * @param interval                 re-announce interval sent to peers of published torrents
+ * @param minInterval              {@code min interval} sent with it
+ * @param intervalJitter           up to this much is added to each interval, spreading announces
+ * @param refusalInterval          interval and min interval sent with refusals of foreign torrents (≥ 2 h)
+ * @param blockedInterval          interval for blocked torrents and banned addresses (longer still)
+ * @param rateLimitedInterval      interval for answers to addresses over their budget
+ * @param udpRefusal               {@code empty-reply} (a valid announce reply without peers: clients
+ *                                 go quiet) or {@code error} (BEP 15 error packet with the message)
+ * @param numwant                  peers per answer when the client does not say
+ * @param maxPeers                 peers per answer at most (UDP further caps 200 IPv4, 66 IPv6)
+ * @param rateLimit                requests per second allowed per address (IPv6: per /64)
+ * @param rateLimitBurst           burst allowed above that rate
+ * @param rateLimitExempt          addresses or CIDRs without per-address limits
+ * @param trustedProxies           CIDRs whose {@code X-Forwarded-For} is believed
+ * @param maxConnectionsPerAddress open HTTP connections per address
+ * @param idleTimeout              idle HTTP connections are closed after this
+ * @param unknownTorrentsCapacity  foreign hashes remembered at most
+ * @param flushInterval            how often counts and sightings are written to the database
+ * @param threads                  event-loop threads; 0 for one per core
+ */
+@ConfigurationProperties("seedcast.tracker")
+public record TrackerProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("6969") int port,
+        String host,
+        @DefaultValue("") String bindAddress,
+        @DefaultValue("Seedcast") String publisher,
+        @DefaultValue("30m") Duration interval,
+        @DefaultValue("5m") Duration minInterval,
+        @DefaultValue("2m") Duration intervalJitter,
+        @DefaultValue("2h") Duration refusalInterval,
+        @DefaultValue("24h") Duration blockedInterval,
+        @DefaultValue("1h") Duration rateLimitedInterval,
+        @DefaultValue("empty-reply") UdpRefusal udpRefusal,
+        @DefaultValue("50") int numwant,
+        @DefaultValue("200") int maxPeers,
+        @DefaultValue("20") double rateLimit,
+        @DefaultValue("200") int rateLimitBurst,
+        List<String> rateLimitExempt,
+        List<String> trustedProxies,
+        @DefaultValue("64") int maxConnectionsPerAddress,
+        @DefaultValue("10s") Duration idleTimeout,
+        @DefaultValue("10000") int unknownTorrentsCapacity,
+        @DefaultValue("30s") Duration flushInterval,
+        @DefaultValue("0") int threads) {
+
+    /** How UDP refuses a foreign torrent. */
+    public enum UdpRefusal { EMPTY_REPLY, ERROR }
+
+    public TrackerProperties {
+        rateLimitExempt = nonBlank(rateLimitExempt);
+        trustedProxies = nonBlank(trustedProxies);
+        if (refusalInterval.compareTo(interval) < 0) {
+            throw new IllegalArgumentException("seedcast.tracker.refusal-interval must not be shorter than interval");
+        }
+        if (numwant < 0 || maxPeers < 1 || numwant > maxPeers) {
+            throw new IllegalArgumentException("seedcast.tracker.numwant must be between 0 and max-peers");
+        }
+    }
+
+    private static List<String> nonBlank(List<String> values) {
+        return values == null ? List.of() : values.stream().filter(v -> !v.isBlank()).map(String::strip).toList();
+    }
+}

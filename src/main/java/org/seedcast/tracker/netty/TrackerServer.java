@@ -1,0 +1,213 @@
+package org.seedcast.tracker.netty;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.FixedRecvByteBufAllocator;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollChannelOption;
+import io.netty.channel.epoll.EpollDatagramChannel;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.DatagramChannel;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.FastThreadLocal;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.seedcast.tracker.engine.TrackerEngine;
+import org.seedcast.tracker.guard.ConnectionLimiter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The tracker's listeners: HTTP on TCP and BEP 15 on UDP, on the same port, on event loops of their
+ * own so a flood cannot starve the web application's threads. Uses Linux epoll with
+ * {@code SO_REUSEPORT} and one UDP socket per event loop where available, NIO elsewhere.
+ */
+public final class TrackerServer {
+
+    private static final Logger log = LoggerFactory.getLogger(TrackerServer.class);
+    private static final int MAX_DATAGRAM = 2048;
+
+    private final TrackerEngine engine;
+    private final ListenerSettings settings;
+    private final ConnectionLimiter connections;
+    private final List<Channel> channels = new ArrayList<>();
+    private EventLoopGroup acceptor;
+    private EventLoopGroup workers;
+    private int boundPort = -1;
+
+    public TrackerServer(TrackerEngine engine, ListenerSettings settings) {
+        this.engine = engine;
+        this.settings = settings;
+        this.connections = new ConnectionLimiter(settings.maxConnectionsPerAddress());
+    }
+
+    public static boolean nativeTransport() {
+        return Epoll.isAvailable();
+    }
+
+    /**
+     * Binds both listeners.
+     *
+     * @throws IllegalStateException if either port is taken
+     */
+    public synchronized void start() {
+        if (workers != null) {
+            return;
+        }
+        boolean epoll = nativeTransport();
+        IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        int threads = settings.threadCount();
+        acceptor = epoll ? null
+                : new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("seedcast-tracker-accept", true), io);
+        workers = new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory("seedcast-tracker", true), io);
+        FastThreadLocal<Scratch> scratch = Scratch.perThread(settings.maxPeers());
+        // with port 0 the kernel picks a free TCP port, whose UDP twin may be taken: try a few
+        for (int attempt = 1; ; attempt++) {
+            try {
+                bind(epoll, threads, scratch);
+                break;
+            } catch (RuntimeException e) {
+                closeChannels();
+                if (settings.port() != 0 || attempt == 5) {
+                    stop();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void bind(boolean epoll, int threads, FastThreadLocal<Scratch> scratch) {
+        try {
+            Channel tcp = bindHttp(epoll, scratch);
+            boundPort = ((InetSocketAddress) tcp.localAddress()).getPort();
+            bindUdp(epoll, threads, scratch);
+            log.info("tracker listening on {} port {} (HTTP and UDP, {} transport, {} threads)",
+                    host(), boundPort, epoll ? "epoll" : "NIO", threads);
+        } catch (Exception e) { // Netty rethrows the checked BindException as it is
+            throw new IllegalStateException("tracker cannot listen on port " + settings.port() + ": " + e, e);
+        }
+    }
+
+    /** The bound port, useful when configured as 0. */
+    public synchronized int port() {
+        return boundPort;
+    }
+
+    public synchronized boolean running() {
+        return workers != null;
+    }
+
+    public synchronized void stop() {
+        closeChannels();
+        for (EventLoopGroup group : new EventLoopGroup[] {acceptor, workers}) {
+            if (group != null) {
+                group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
+            }
+        }
+        acceptor = null;
+        workers = null;
+        boundPort = -1;
+    }
+
+    /**
+     * With epoll, every event loop gets its own listening socket ({@code SO_REUSEPORT}): the kernel
+     * spreads connections over them and each is accepted and served on one thread, with no hand-off
+     * between an acceptor and a worker. With NIO, one acceptor hands connections to the workers.
+     */
+    private Channel bindHttp(boolean epoll, FastThreadLocal<Scratch> scratch) {
+        if (!epoll) {
+            return bindHttp(acceptor, workers, false, settings.port(), scratch);
+        }
+        Channel first = null;
+        for (EventExecutor executor : workers) {
+            EventLoop loop = (EventLoop) executor;
+            int port = first == null ? settings.port() : ((InetSocketAddress) first.localAddress()).getPort();
+            Channel channel = bindHttp(loop, loop, true, port, scratch);
+            first = first == null ? channel : first;
+        }
+        return first;
+    }
+
+    private Channel bindHttp(EventLoopGroup parent, EventLoopGroup children, boolean epoll, int port,
+                             FastThreadLocal<Scratch> scratch) {
+        ServerBootstrap http = new ServerBootstrap()
+                .group(parent, children)
+                .channel(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 4096)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast(new HttpTrackerHandler(engine, connections, scratch, settings.idleTimeout()));
+                    }
+                });
+        if (epoll) {
+            http.option(EpollChannelOption.SO_REUSEPORT, true);
+            // wake up for a connection only once its request has arrived: one wake-up per request
+            http.childOption(EpollChannelOption.TCP_QUICKACK, true);
+            http.option(EpollChannelOption.TCP_DEFER_ACCEPT, 1);
+        }
+        Channel channel = http.bind(address(port)).syncUninterruptibly().channel();
+        channels.add(channel);
+        return channel;
+    }
+
+    private void bindUdp(boolean epoll, int threads, FastThreadLocal<Scratch> scratch) {
+        UdpTrackerHandler handler = new UdpTrackerHandler(engine, scratch);
+        Bootstrap udp = new Bootstrap()
+                .group(workers)
+                .channel(epoll ? EpollDatagramChannel.class : NioDatagramChannel.class)
+                .option(ChannelOption.SO_RCVBUF, 4 << 20)
+                .option(ChannelOption.SO_SNDBUF, 4 << 20)
+                .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM))
+                .handler(new ChannelInitializer<DatagramChannel>() {
+                    @Override
+                    protected void initChannel(DatagramChannel ch) {
+                        ch.pipeline().addLast(handler);
+                    }
+                });
+        int sockets = 1;
+        if (epoll) {
+            udp.option(EpollChannelOption.SO_REUSEPORT, true);
+            // recvmmsg: up to 32 datagrams per system call (a BEP 15 request is at most 16 + 20 × 74 bytes
+            // for the hashes answered, and longer packets only lose what is ignored anyway)
+            udp.option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, MAX_DATAGRAM);
+            udp.option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM * 32));
+            sockets = threads; // the kernel spreads datagrams over the sockets, one per event loop
+        }
+        for (int i = 0; i < sockets; i++) {
+            channels.add(udp.bind(address(boundPort)).syncUninterruptibly().channel());
+        }
+    }
+
+    private void closeChannels() {
+        for (Channel c : channels) {
+            c.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+        }
+        channels.clear();
+    }
+
+    private InetSocketAddress address(int port) {
+        return host().isEmpty() ? new InetSocketAddress(port) : new InetSocketAddress(host(), port);
+    }
+
+    private String host() {
+        return settings.bindAddress() == null ? "" : settings.bindAddress().strip();
+    }
+}

@@ -1,0 +1,52 @@
+package org.seedcast.tracker.protocol;
+
+import java.security.SecureRandom;
+import java.util.function.LongSupplier;
+
+/**
+ * Stateless UDP connection ids (BEP 15): the upper 32 bits are the issue time in seconds, the lower
+ * 32 bits a SipHash-2-4 MAC, under a key drawn at start, of that time and the client's address and
+ * port. Checking an id needs no table, so a flood of connects costs no memory. Ids are accepted
+ * for {@code maxAgeSeconds} (BEP 15 asks for at least 2 minutes; uTorrent reuses 5-minute-old ids).
+ *
+ * @see <a href="https://www.bittorrent.org/beps/bep_0015.html">BEP 15</a>
+ */
+public final class ConnectionIds {
+
+    private static final int CLOCK_SKEW = 10;
+
+    private final long k0;
+    private final long k1;
+    private final int maxAgeSeconds;
+    private final LongSupplier epochSeconds;
+
+    public ConnectionIds(long k0, long k1, int maxAgeSeconds, LongSupplier epochSeconds) {
+        this.k0 = k0;
+        this.k1 = k1;
+        this.maxAgeSeconds = maxAgeSeconds;
+        this.epochSeconds = epochSeconds;
+    }
+
+    /** With a fresh random key and the wall clock. */
+    public static ConnectionIds random(int maxAgeSeconds) {
+        SecureRandom random = new SecureRandom();
+        return new ConnectionIds(random.nextLong(), random.nextLong(), maxAgeSeconds,
+                () -> System.currentTimeMillis() / 1000);
+    }
+
+    public long issue(Endpoint client) {
+        long now = epochSeconds.getAsLong() & 0xFFFF_FFFFL;
+        return now << 32 | mac(client, now);
+    }
+
+    public boolean valid(long id, Endpoint client) {
+        long issued = id >>> 32;
+        long age = (epochSeconds.getAsLong() & 0xFFFF_FFFFL) - issued;
+        return age >= -CLOCK_SKEW && age <= maxAgeSeconds && (id & 0xFFFF_FFFFL) == mac(client, issued);
+    }
+
+    private long mac(Endpoint client, long time) {
+        long portAndTime = (long) client.port() << 48 | (client.ipv6() ? 1L << 40 : 0) | time;
+        return SipHash.hash(k0, k1, client.high(), client.low(), portAndTime) & 0xFFFF_FFFFL;
+    }
+}

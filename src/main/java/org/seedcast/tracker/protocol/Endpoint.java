@@ -1,0 +1,75 @@
+package org.seedcast.tracker.protocol;
+
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+
+/**
+ * A peer's address and port as numbers: IPv4 in the low 32 bits of {@code low}, IPv6 in
+ * {@code high} and {@code low}. IPv4-mapped IPv6 addresses are normalised to IPv4.
+ */
+public record Endpoint(boolean ipv6, long high, long low, int port) {
+
+    public static Endpoint of(InetSocketAddress address) {
+        return of(address.getAddress(), address.getPort());
+    }
+
+    public static Endpoint of(InetAddress address, int port) {
+        return of(address.getAddress(), port);
+    }
+
+    /** From 4 or 16 raw address bytes. */
+    public static Endpoint of(byte[] a, int port) {
+        if (a.length == 4) {
+            return ipv4(ByteBuffer.wrap(a).getInt(), port);
+        }
+        ByteBuffer b = ByteBuffer.wrap(a);
+        long high = b.getLong();
+        long low = b.getLong();
+        if (high == 0 && (low >>> 32) == 0xFFFFL) {
+            return ipv4((int) low, port);
+        }
+        return new Endpoint(true, high, low, port);
+    }
+
+    public static Endpoint ipv4(int address, int port) {
+        return new Endpoint(false, 0, address & 0xFFFF_FFFFL, port);
+    }
+
+    /** The same address with another port. */
+    public Endpoint withPort(int newPort) {
+        return new Endpoint(ipv6, high, low, newPort);
+    }
+
+    /**
+     * A key for per-address limits: the IPv4 address, or the IPv6 /64 a single host usually
+     * holds whole. Never 0.
+     */
+    public long addressKey() {
+        return ipv6 ? (high == 0 ? 1 : high) : (1L << 32) | low;
+    }
+
+    public InetAddress toInetAddress() {
+        try {
+            if (!ipv6) {
+                return InetAddress.getByAddress(ByteBuffer.allocate(4).putInt((int) low).array());
+            }
+            return InetAddress.getByAddress(ByteBuffer.allocate(16).putLong(high).putLong(low).array());
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The address alone, as text: {@code 192.0.2.1} or {@code 2001:db8::1}. */
+    public String addressText() {
+        InetAddress a = toInetAddress();
+        return a instanceof Inet4Address ? a.getHostAddress() : a.getHostAddress().replaceAll("%.*$", "");
+    }
+
+    @Override
+    public String toString() {
+        return ipv6 ? "[" + addressText() + "]:" + port : addressText() + ":" + port;
+    }
+}

@@ -1,0 +1,120 @@
+package org.seedcast.tracker.store;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.seedcast.torrent.InfoHash;
+import org.seedcast.tracker.guard.Bans;
+import org.seedcast.tracker.guard.Cidr;
+import org.seedcast.tracker.protocol.HashKey;
+import org.seedcast.tracker.unknown.Sighting;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** {@link TrackerStore} over the tables of {@code db/migration/V3__tracker.sql}. */
+public final class JdbcTrackerStore implements TrackerStore {
+
+    private final JdbcClient jdbc;
+
+    public JdbcTrackerStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Map<HashKey, Long> loadCompletedCounts() {
+        return jdbc.sql("select info_hash, completed from swarm_stats")
+                .query((rs, n) -> Map.entry(key(rs.getString(1)), rs.getLong(2)))
+                .list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, Math::max));
+    }
+
+    @Override
+    public List<Block> loadBlocks() {
+        return jdbc.sql("select info_hash, reason from blocked_torrents")
+                .query((rs, n) -> new Block(key(rs.getString(1)), rs.getString(2)))
+                .list();
+    }
+
+    @Override
+    public List<Bans.Ban> loadBans() {
+        return jdbc.sql("select cidr, reason, created_at from bans order by created_at")
+                .query((rs, n) -> new Bans.Ban(Cidr.parse(rs.getString(1)), rs.getString(2),
+                        rs.getTimestamp(3).toInstant()))
+                .list();
+    }
+
+    @Override
+    public void saveCompletedCounts(Map<HashKey, Long> completed) {
+        completed.forEach((key, count) -> jdbc.sql("""
+                        insert into swarm_stats (info_hash, completed, updated_at) values (:hash, :completed, now())
+                        on conflict (info_hash) do update
+                        set completed = greatest(swarm_stats.completed, excluded.completed), updated_at = now()""")
+                .param("hash", hex(key)).param("completed", count).update());
+    }
+
+    @Override
+    public void saveUnknownTorrents(List<Sighting> batch) {
+        for (Sighting s : batch) {
+            jdbc.sql("""
+                    insert into unknown_torrents
+                      (info_hash, first_seen, last_seen, announces, distinct_sources, top_sources, clients)
+                    values (:hash, :first, :last, :announces, :distinct, :sources, :clients)
+                    on conflict (info_hash) do update set
+                      first_seen = least(unknown_torrents.first_seen, excluded.first_seen),
+                      last_seen = greatest(unknown_torrents.last_seen, excluded.last_seen),
+                      announces = unknown_torrents.announces + excluded.announces,
+                      distinct_sources = greatest(unknown_torrents.distinct_sources, excluded.distinct_sources),
+                      top_sources = excluded.top_sources,
+                      clients = excluded.clients""")
+                    .param("hash", hex(s.infoHash()))
+                    .param("first", Timestamp.from(Instant.ofEpochMilli(s.firstSeenMillis())))
+                    .param("last", Timestamp.from(Instant.ofEpochMilli(s.lastSeenMillis())))
+                    .param("announces", s.newAnnounces())
+                    .param("distinct", s.distinctSources())
+                    .param("sources", text(s.sources()))
+                    .param("clients", text(s.clients()))
+                    .update();
+        }
+    }
+
+    @Override
+    public void saveBlock(Block block) {
+        jdbc.sql("""
+                insert into blocked_torrents (info_hash, reason) values (:hash, :reason)
+                on conflict (info_hash) do update set reason = excluded.reason""")
+                .param("hash", hex(block.infoHash())).param("reason", block.reason()).update();
+    }
+
+    @Override
+    public void deleteBlock(HashKey infoHash) {
+        jdbc.sql("delete from blocked_torrents where info_hash = :hash").param("hash", hex(infoHash)).update();
+    }
+
+    @Override
+    public void saveBan(Bans.Ban ban) {
+        jdbc.sql("""
+                insert into bans (cidr, reason, created_at) values (:cidr, :reason, :at)
+                on conflict (cidr) do update set reason = excluded.reason""")
+                .param("cidr", ban.cidr().text()).param("reason", ban.reason())
+                .param("at", Timestamp.from(ban.since())).update();
+    }
+
+    @Override
+    public void deleteBan(Cidr cidr) {
+        jdbc.sql("delete from bans where cidr = :cidr").param("cidr", cidr.text()).update();
+    }
+
+    /** {@code name=count} pairs, comma-separated: small, readable, and needs no JSON column type. */
+    private static String text(List<Sighting.Count> counts) {
+        return counts.stream().map(c -> c.name() + "=" + c.count()).collect(Collectors.joining(","));
+    }
+
+    private static String hex(HashKey key) {
+        return key.toString();
+    }
+
+    private static HashKey key(String hex) {
+        return HashKey.of(InfoHash.fromHex(hex.strip()));
+    }
+}

@@ -1,0 +1,31 @@
+package org.seedcast.tracker.swarm;
+
+import org.seedcast.tracker.protocol.HashKey;
+
+/** One torrent's peers and counters; guarded by its shard's lock. */
+final class Swarm {
+
+    final HashKey key;
+    final PeerTable v4 = new PeerTable(1);
+    final PeerTable v6 = new PeerTable(3);
+    int seeders;
+    int leechers;
+    long completed;
+    long flushedCompleted;
+    long announces;
+    long announcesAtLastMinute;
+    int announcesPerMinute;
+
+    Swarm(HashKey key) {
+        this.key = key;
+    }
+
+    boolean empty() {
+        return seeders + leechers == 0;
+    }
+
+    long heapBytes() {
+        // object headers and fields, as laid out by HotSpot with compressed oops
+        return 64 + 2 * 32 + v4.arrayBytes() + v6.arrayBytes();
+    }
+}

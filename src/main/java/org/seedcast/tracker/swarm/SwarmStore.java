@@ -1,0 +1,286 @@
+package org.seedcast.tracker.swarm;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntSupplier;
+import java.util.random.RandomGenerator;
+import org.seedcast.tracker.protocol.AnnounceRequest;
+import org.seedcast.tracker.protocol.Endpoint;
+import org.seedcast.tracker.protocol.Event;
+import org.seedcast.tracker.protocol.HashKey;
+import org.seedcast.tracker.protocol.SelectedPeers;
+
+/**
+ * All swarms, split over shards by info-hash, each shard with its own lock, so announces for
+ * different torrents rarely contend (opentracker uses 1,024 buckets, aquatic one shard per worker).
+ * Peers are keyed by address and port, never by peer id, so one host cannot pose as another.
+ * Expiry runs in {@link #sweep()}, on a background thread, never on the request path.
+ */
+public final class SwarmStore {
+
+    private static final int SHARDS = 256;
+
+    private final Shard[] shards = new Shard[SHARDS];
+    private final int peerTimeoutSeconds;
+    private final IntSupplier clock;
+
+    /**
+     * @param peerTimeoutSeconds a peer not heard from for this long is dropped (about two intervals)
+     * @param clock              monotonic seconds
+     */
+    public SwarmStore(int peerTimeoutSeconds, IntSupplier clock) {
+        this.peerTimeoutSeconds = peerTimeoutSeconds;
+        this.clock = clock;
+        for (int i = 0; i < SHARDS; i++) {
+            shards[i] = new Shard();
+        }
+    }
+
+    /** Monotonic seconds since the JVM started, for {@code clock}. */
+    public static IntSupplier monotonicSeconds() {
+        long origin = System.nanoTime();
+        return () -> (int) ((System.nanoTime() - origin) / 1_000_000_000L) + 1;
+    }
+
+    /**
+     * Records an announce and selects peers for the answer into {@code out}: up to {@code numWant}
+     * of each family asked for, never the announcing peer itself, and no seeders for a seeder.
+     * A {@code stopped} announce removes the peer and selects none.
+     */
+    public void announce(AnnounceRequest request, Endpoint peer, int numWant, boolean wantV4,
+                         boolean wantV6, SelectedPeers out, RandomGenerator random) {
+        Shard shard = shard(request.infoHash());
+        long a = peer.ipv6() ? peer.high() : peer.low() << 16 | peer.port();
+        long b = peer.ipv6() ? peer.low() : 0;
+        long c = peer.ipv6() ? peer.port() : 0;
+        boolean seeder = request.seeder();
+        numWant = Math.min(numWant, out.capacity());
+        out.clear();
+        synchronized (shard) {
+            Swarm swarm = shard.swarms.computeIfAbsent(request.infoHash(), Swarm::new);
+            PeerTable table = peer.ipv6() ? swarm.v6 : swarm.v4;
+            swarm.announces++;
+            if (request.event() == Event.STOPPED) {
+                forget(shard, swarm, table.remove(a, b, c));
+                numWant = 0;
+            } else {
+                int previous = table.put(a, b, c, seeder, clock.getAsInt());
+                count(shard, swarm, previous, seeder, request.event());
+            }
+            if (wantV4) {
+                out.v4Count = swarm.v4.select(a, b, c, seeder, numWant, out.v4, random);
+            }
+            if (wantV6) {
+                out.v6Count = swarm.v6.select(a, b, c, seeder, numWant, out.v6, random);
+            }
+            out.seeders = swarm.seeders;
+            out.leechers = swarm.leechers;
+            out.completed = swarm.completed;
+        }
+    }
+
+    private static void count(Shard shard, Swarm swarm, int previous, boolean seeder, Event event) {
+        boolean wasSeeder = previous != -1 && (previous & PeerTable.SEEDER) != 0;
+        if (previous == -1) {
+            add(shard, swarm, seeder, 1);
+        } else if (wasSeeder != seeder) {
+            add(shard, swarm, wasSeeder, -1);
+            add(shard, swarm, seeder, 1);
+        }
+        // counted once per peer that finishes: a repeated "completed" from a seeder is not a download
+        if (event == Event.COMPLETED && !wasSeeder) {
+            swarm.completed++;
+        }
+    }
+
+    private static void forget(Shard shard, Swarm swarm, int previous) {
+        if (previous != -1) {
+            add(shard, swarm, (previous & PeerTable.SEEDER) != 0, -1);
+        }
+    }
+
+    private static void add(Shard shard, Swarm swarm, boolean seeder, int delta) {
+        if (seeder) {
+            swarm.seeders += delta;
+            shard.seeders += delta;
+        } else {
+            swarm.leechers += delta;
+            shard.leechers += delta;
+        }
+    }
+
+    /**
+     * Writes complete, downloaded and incomplete for {@code key} into {@code counts} at
+     * {@code offset}; zeros for a torrent without a swarm.
+     */
+    public void scrape(HashKey key, long[] counts, int offset) {
+        Shard shard = shard(key);
+        synchronized (shard) {
+            Swarm swarm = shard.swarms.get(key);
+            counts[offset] = swarm == null ? 0 : swarm.seeders;
+            counts[offset + 1] = swarm == null ? 0 : swarm.completed;
+            counts[offset + 2] = swarm == null ? 0 : swarm.leechers;
+        }
+    }
+
+    /** Drops a withdrawn torrent's swarm at once. */
+    public void remove(HashKey key) {
+        Shard shard = shard(key);
+        synchronized (shard) {
+            Swarm swarm = shard.swarms.remove(key);
+            if (swarm != null) {
+                shard.seeders -= swarm.seeders;
+                shard.leechers -= swarm.leechers;
+            }
+        }
+    }
+
+    /** Restores a persisted completed count (at start, before announces arrive). */
+    public void restoreCompleted(HashKey key, long completed) {
+        Shard shard = shard(key);
+        synchronized (shard) {
+            Swarm swarm = shard.swarms.computeIfAbsent(key, Swarm::new);
+            swarm.completed = Math.max(swarm.completed, completed);
+            swarm.flushedCompleted = swarm.completed;
+        }
+    }
+
+    /**
+     * Expires silent peers, frees the tables of emptied swarms and drops empty swarms that have
+     * nothing left to remember (a swarm with downloads keeps its small header so its completed
+     * count survives). Takes one shard lock at a time.
+     *
+     * @return peers removed
+     */
+    public int sweep() {
+        int cutoff = clock.getAsInt() - peerTimeoutSeconds;
+        int[] removed = new int[2];
+        int total = 0;
+        for (Shard shard : shards) {
+            synchronized (shard) {
+                var it = shard.swarms.values().iterator();
+                while (it.hasNext()) {
+                    Swarm swarm = it.next();
+                    removed[0] = removed[1] = 0;
+                    swarm.v4.expire(cutoff, removed);
+                    swarm.v6.expire(cutoff, removed);
+                    swarm.seeders -= removed[0];
+                    swarm.leechers -= removed[1];
+                    shard.seeders -= removed[0];
+                    shard.leechers -= removed[1];
+                    total += removed[0] + removed[1];
+                    if (swarm.empty() && swarm.completed == 0) {
+                        it.remove();
+                    }
+                }
+            }
+        }
+        return total;
+    }
+
+    /** Closes a minute: every swarm's announces of the minute become its per-minute rate. */
+    public long sampleMinute() {
+        long total = 0;
+        for (Shard shard : shards) {
+            synchronized (shard) {
+                for (Swarm swarm : shard.swarms.values()) {
+                    long delta = swarm.announces - swarm.announcesAtLastMinute;
+                    swarm.announcesAtLastMinute = swarm.announces;
+                    swarm.announcesPerMinute = (int) Math.min(Integer.MAX_VALUE, delta);
+                    total += delta;
+                }
+            }
+        }
+        return total;
+    }
+
+    public List<SwarmSnapshot> snapshot() {
+        List<SwarmSnapshot> all = new ArrayList<>();
+        for (Shard shard : shards) {
+            synchronized (shard) {
+                for (Swarm s : shard.swarms.values()) {
+                    all.add(new SwarmSnapshot(s.key, s.seeders, s.leechers, s.completed, s.announcesPerMinute));
+                }
+            }
+        }
+        return all;
+    }
+
+    /** Completed counts changed since the last {@link #markFlushed}; absolute values. */
+    public Map<HashKey, Long> unflushedCompleted() {
+        Map<HashKey, Long> changed = new HashMap<>();
+        for (Shard shard : shards) {
+            synchronized (shard) {
+                for (Swarm s : shard.swarms.values()) {
+                    if (s.completed != s.flushedCompleted) {
+                        changed.put(s.key, s.completed);
+                    }
+                }
+            }
+        }
+        return changed;
+    }
+
+    /** Records that these completed counts are persisted. */
+    public void markFlushed(Map<HashKey, Long> flushed) {
+        flushed.forEach((key, completed) -> {
+            Shard shard = shard(key);
+            synchronized (shard) {
+                Swarm s = shard.swarms.get(key);
+                if (s != null) {
+                    s.flushedCompleted = Math.max(s.flushedCompleted, completed);
+                }
+            }
+        });
+    }
+
+    public int swarms() {
+        int n = 0;
+        for (Shard shard : shards) {
+            n += shard.swarms.size();
+        }
+        return n;
+    }
+
+    public long seeders() {
+        long n = 0;
+        for (Shard shard : shards) {
+            n += shard.seeders;
+        }
+        return n;
+    }
+
+    public long leechers() {
+        long n = 0;
+        for (Shard shard : shards) {
+            n += shard.leechers;
+        }
+        return n;
+    }
+
+    /** Estimated heap held by swarms and peer tables (the map entries included). */
+    public long estimatedHeapBytes() {
+        long bytes = 0;
+        for (Shard shard : shards) {
+            synchronized (shard) {
+                for (Swarm s : shard.swarms.values()) {
+                    bytes += s.heapBytes() + 32 + 48 + 8; // HashMap node, HashKey, table slot
+                }
+            }
+        }
+        return bytes;
+    }
+
+    private Shard shard(HashKey key) {
+        return shards[(int) (key.high() >>> 56) & (SHARDS - 1)];
+    }
+
+    /** Plain fields read without the lock by gauges: a slightly stale total is fine there. */
+    private static final class Shard {
+        final HashMap<HashKey, Swarm> swarms = new HashMap<>();
+        int seeders;
+        int leechers;
+    }
+}

@@ -1,0 +1,222 @@
+package org.seedcast.tracker.unknown;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.LongAdder;
+import org.seedcast.tracker.protocol.HashKey;
+
+/**
+ * Foreign info-hashes seen by the tracker, in a table that never holds more than its capacity:
+ * when full, a new hash replaces the entry with the fewest announces among a few sampled ones
+ * (oldest first on ties), so hashes announced often stay and one-off junk churns through. Each
+ * entry costs a fixed ~400 bytes: first and last seen, announce count, a distinct-source sketch,
+ * top sources and top client prefixes. Striped locks; one short critical section per request.
+ */
+public final class UnknownTorrents {
+
+    private static final int STRIPES = 16;
+    private static final int SAMPLES = 8;
+
+    private final Stripe[] stripes = new Stripe[STRIPES];
+    private final LongAdder evictions = new LongAdder();
+
+    public UnknownTorrents(int capacity) {
+        int perStripe = Math.max(SAMPLES, (capacity + STRIPES - 1) / STRIPES);
+        for (int i = 0; i < STRIPES; i++) {
+            stripes[i] = new Stripe(perStripe, i);
+        }
+    }
+
+    /**
+     * Counts one announce of a foreign hash.
+     *
+     * @param sourceKey    the source's address key (IPv4 address or IPv6 /64)
+     * @param peerIdPrefix the first eight bytes of the peer id, or 0 when unknown (UDP scrape)
+     */
+    public void record(HashKey key, long sourceKey, long peerIdPrefix, long nowMillis) {
+        Stripe stripe = stripes[key.low() & (STRIPES - 1)];
+        synchronized (stripe) {
+            Entry e = stripe.map.get(key);
+            if (e == null) {
+                e = stripe.insert(key, nowMillis, evictions);
+            }
+            e.lastSeen = nowMillis;
+            e.announces++;
+            e.sources.add(sourceKey);
+            e.topSources.add(sourceKey);
+            if (peerIdPrefix != 0) {
+                e.clients.add(peerIdPrefix);
+            }
+        }
+    }
+
+    public int size() {
+        int n = 0;
+        for (Stripe s : stripes) {
+            n += s.size;
+        }
+        return n;
+    }
+
+    public long evictions() {
+        return evictions.sum();
+    }
+
+    public List<Sighting> snapshot() {
+        List<Sighting> all = new ArrayList<>();
+        for (Stripe s : stripes) {
+            synchronized (s) {
+                for (int i = 0; i < s.size; i++) {
+                    all.add(s.slots[i].sighting());
+                }
+            }
+        }
+        all.sort((a, b) -> Long.compare(b.announces(), a.announces()));
+        return all;
+    }
+
+    /** Entries with announces not yet flushed. */
+    public List<Sighting> unflushed() {
+        List<Sighting> changed = new ArrayList<>();
+        for (Stripe s : stripes) {
+            synchronized (s) {
+                for (int i = 0; i < s.size; i++) {
+                    if (s.slots[i].announces != s.slots[i].flushed) {
+                        changed.add(s.slots[i].sighting());
+                    }
+                }
+            }
+        }
+        return changed;
+    }
+
+    /** Records that the given sightings' new announces are persisted. */
+    public void markFlushed(List<Sighting> flushed) {
+        for (Sighting f : flushed) {
+            Stripe s = stripes[f.infoHash().low() & (STRIPES - 1)];
+            synchronized (s) {
+                Entry e = s.map.get(f.infoHash());
+                if (e != null) {
+                    e.flushed = Math.max(e.flushed, f.announces());
+                }
+            }
+        }
+    }
+
+    /** Forgets a hash (it was published, so it is no longer foreign). */
+    public void forget(HashKey key) {
+        Stripe s = stripes[key.low() & (STRIPES - 1)];
+        synchronized (s) {
+            Entry e = s.map.get(key);
+            if (e != null) {
+                s.remove(e);
+            }
+        }
+    }
+
+    /** Printable client prefixes ({@code -qB4500-}) as text, anything else in hex. */
+    static String clientName(long prefix) {
+        byte[] b = ByteBuffer.allocate(8).putLong(prefix).array();
+        boolean printable = true;
+        for (byte c : b) {
+            printable &= c >= 0x20 && c < 0x7F;
+        }
+        if (printable) {
+            // Azureus style -XXnnnn- names the client; Shad0w style (M7-2-2--) too.
+            return new String(b, java.nio.charset.StandardCharsets.US_ASCII);
+        }
+        return String.format("%016x", prefix);
+    }
+
+    static String sourceName(long key) {
+        try {
+            if ((key >>> 32) == 1) {
+                return InetAddress.getByAddress(ByteBuffer.allocate(4).putInt((int) key).array()).getHostAddress();
+            }
+            return InetAddress.getByAddress(ByteBuffer.allocate(16).putLong(key).putLong(0).array())
+                    .getHostAddress() + "/64";
+        } catch (UnknownHostException e) {
+            return Long.toHexString(key);
+        }
+    }
+
+    private static final class Entry {
+        final HashKey key;
+        final long firstSeen;
+        long lastSeen;
+        long announces;
+        long flushed;
+        int slot;
+        final DistinctCounter sources = new DistinctCounter();
+        final TopK topSources = new TopK(4);
+        final TopK clients = new TopK(4);
+
+        Entry(HashKey key, long now) {
+            this.key = key;
+            this.firstSeen = now;
+        }
+
+        Sighting sighting() {
+            return new Sighting(key, firstSeen, lastSeen, announces, announces - flushed,
+                    sources.estimate(), counts(topSources, true), counts(clients, false));
+        }
+
+        private static List<Sighting.Count> counts(TopK top, boolean sources) {
+            List<Sighting.Count> out = new ArrayList<>();
+            for (long[] kc : top.top()) {
+                out.add(new Sighting.Count(sources ? sourceName(kc[0]) : clientName(kc[0]), kc[1]));
+            }
+            return out;
+        }
+    }
+
+    private static final class Stripe {
+        final HashMap<HashKey, Entry> map;
+        final Entry[] slots;
+        final SplittableRandom random;
+        int size;
+
+        Stripe(int capacity, int seed) {
+            map = new HashMap<>(capacity * 2);
+            slots = new Entry[capacity];
+            random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L);
+        }
+
+        Entry insert(HashKey key, long now, LongAdder evictions) {
+            if (size == slots.length) {
+                remove(victim());
+                evictions.increment();
+            }
+            Entry e = new Entry(key, now);
+            e.slot = size;
+            slots[size++] = e;
+            map.put(key, e);
+            return e;
+        }
+
+        private Entry victim() {
+            Entry victim = slots[random.nextInt(size)];
+            for (int i = 1; i < SAMPLES; i++) {
+                Entry e = slots[random.nextInt(size)];
+                if (e.announces < victim.announces
+                        || e.announces == victim.announces && e.lastSeen < victim.lastSeen) {
+                    victim = e;
+                }
+            }
+            return victim;
+        }
+
+        void remove(Entry e) {
+            map.remove(e.key);
+            Entry last = slots[--size];
+            slots[e.slot] = last;
+            last.slot = e.slot;
+            slots[size] = null;
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package org.seedcast.tracker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.ByteArrayOutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.seedcast.publishing.TorrentPublished;
+import org.seedcast.torrent.InfoHash;
+import org.seedcast.tracker.netty.TrackerServer;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+
+/** The Spring edge alone: beans, lifecycle and events, without the rest of the application. */
+class TrackerConfigurationTests {
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(TrackerProperties.class)
+    static class Properties {
+    }
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withUserConfiguration(Properties.class, TrackerConfiguration.class)
+            .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+            .withPropertyValues("seedcast.tracker.port=0", "seedcast.tracker.bind-address=127.0.0.1",
+                    "seedcast.tracker.threads=1", "seedcast.tracker.publisher=Acme");
+
+    @Test
+    void startsWithTheContextLoadsTrackableTorrentsAndFollowsPublishEvents() {
+        InfoHash loaded = InfoHash.fromHex("11".repeat(20));
+        InfoHash published = InfoHash.fromHex("22".repeat(20));
+        runner.withBean(TrackableTorrents.class, () -> () -> List.of(loaded)).run(context -> {
+            Tracker tracker = context.getBean(Tracker.class);
+            TrackerServer server = context.getBean(TrackerServer.class);
+            assertThat(server.running()).isTrue();
+            assertThat(tracker.port()).isEqualTo(server.port()).isPositive();
+            assertThat(tracker.announceUrls()).containsExactly("http://localhost:" + server.port() + "/announce",
+                    "udp://localhost:" + server.port() + "/announce");
+            assertThat(tracker.tracks(loaded)).isTrue();
+            assertThat(tracker.tracks(published)).isFalse();
+
+            context.publishEvent(new TorrentPublished(7, published, null));
+            assertThat(tracker.tracks(published)).isTrue();
+
+            String answer = get(server.port(), "/announce?info_hash=" + "%33".repeat(20)
+                    + "&peer_id=-qB4500-abcdefghijkl&port=6881&left=1");
+            assertThat(answer).contains("this tracker only serves Acme's torrents");
+            assertThat(context.getBean(MeterRegistry.class).get("seedcast.tracker.requests")
+                    .tags("transport", "http", "kind", "announce", "outcome", "unknown").counter().count())
+                    .isEqualTo(1.0);
+        });
+    }
+
+    @Test
+    void aTakenPortLeavesTheApplicationRunning() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            runner.withPropertyValues("seedcast.tracker.port=" + taken.getLocalPort()).run(context -> {
+                assertThat(context).hasNotFailed();
+                assertThat(context.getBean(TrackerServer.class).running()).isFalse();
+            });
+        }
+    }
+
+    @Test
+    void staysOffWhenDisabledButKeepsItsApi() {
+        runner.withPropertyValues("seedcast.tracker.enabled=false").run(context -> {
+            assertThat(context.getBean(TrackerServer.class).running()).isFalse();
+            assertThat(context.getBean(Tracker.class).stats().trackedTorrents()).isZero();
+        });
+    }
+
+    @Test
+    void announceUrlsUseTheTrackerHostOrThePublicUrlsHost() {
+        runner.withPropertyValues("seedcast.public-url=https://shows.example.org", "seedcast.tracker.port=6969",
+                "seedcast.tracker.enabled=false").run(context -> {
+            assertThat(context.getBean(Tracker.class).announceUrls())
+                    .containsExactly("http://shows.example.org:6969/announce", "udp://shows.example.org:6969/announce");
+        });
+        runner.withPropertyValues("seedcast.tracker.host=tracker.example.org", "seedcast.tracker.enabled=false").run(context -> {
+            assertThat(context.getBean(Tracker.class).announceUrls().get(0)).isEqualTo("http://tracker.example.org:0/announce");
+        });
+    }
+
+    private static String get(int port, String target) throws Exception {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", port), 2000);
+            s.setSoTimeout(3000);
+            s.getOutputStream().write(("GET " + target + " HTTP/1.0\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            s.getInputStream().transferTo(out);
+            return out.toString(StandardCharsets.ISO_8859_1);
+        }
+    }
+}

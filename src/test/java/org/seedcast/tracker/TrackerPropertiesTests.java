@@ -1,0 +1,46 @@
+package org.seedcast.tracker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+/** Binding {@code seedcast.tracker.*} as the application would, without starting it. */
+class TrackerPropertiesTests {
+
+    private static TrackerProperties bind(Map<String, String> values) {
+        return new Binder(new MapConfigurationPropertySource(values))
+                .bindOrCreate("seedcast.tracker", TrackerProperties.class);
+    }
+
+    @Test
+    void defaultsFollowTheIssue() {
+        TrackerProperties p = bind(Map.of());
+        assertThat(p.enabled()).isTrue();
+        assertThat(p.port()).isEqualTo(6969);
+        assertThat(p.refusalInterval()).isGreaterThanOrEqualTo(Duration.ofHours(2));
+        assertThat(p.blockedInterval()).isGreaterThan(p.refusalInterval());
+        assertThat(p.numwant()).isEqualTo(50);
+        assertThat(p.udpRefusal()).isEqualTo(TrackerProperties.UdpRefusal.EMPTY_REPLY);
+        assertThat(p.rateLimitExempt()).isEmpty();
+        assertThat(p.trustedProxies()).isEmpty();
+    }
+
+    @Test
+    void commaSeparatedListsAndEnumsBindLikeEnvironmentVariables() {
+        TrackerProperties p = bind(Map.of(
+                "seedcast.tracker.rate-limit-exempt", "127.0.0.0/8,::1",
+                "seedcast.tracker.trusted-proxies", "10.0.0.0/8",
+                "seedcast.tracker.udp-refusal", "error",
+                "seedcast.tracker.refusal-interval", "3h",
+                "seedcast.tracker.enabled", "false"));
+        assertThat(p.rateLimitExempt()).containsExactly("127.0.0.0/8", "::1");
+        assertThat(p.trustedProxies()).containsExactly("10.0.0.0/8");
+        assertThat(p.udpRefusal()).isEqualTo(TrackerProperties.UdpRefusal.ERROR);
+        assertThat(p.refusalInterval()).isEqualTo(Duration.ofHours(3));
+        assertThat(p.enabled()).isFalse();
+    }
+}

@@ -1,0 +1,196 @@
+package org.seedcast.tracker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.seedcast.publishing.TorrentPublished;
+import org.seedcast.publishing.TorrentWithdrawn;
+import org.seedcast.torrent.InfoHash;
+import org.seedcast.tracker.engine.Housekeeper;
+import org.seedcast.tracker.engine.TrackerMetrics;
+import org.seedcast.tracker.engine.TrafficHistory;
+import org.seedcast.tracker.guard.AccessList;
+import org.seedcast.tracker.guard.Bans;
+import org.seedcast.tracker.protocol.AnnounceRequest;
+import org.seedcast.tracker.protocol.Endpoint;
+import org.seedcast.tracker.protocol.Event;
+import org.seedcast.tracker.protocol.HashKey;
+import org.seedcast.tracker.protocol.SelectedPeers;
+import org.seedcast.tracker.store.TrackerStore;
+import org.seedcast.tracker.swarm.SwarmStore;
+import org.seedcast.tracker.unknown.Sighting;
+import org.seedcast.tracker.unknown.UnknownTorrents;
+
+/** The module's API and its event handling, wired by hand: no Spring context needed. */
+class TrackerTests {
+
+    static final InfoHash V1 = InfoHash.fromHex("aa".repeat(20));
+    static final InfoHash V2 = InfoHash.fromHex("bb".repeat(20));
+    static final InfoHash FOREIGN = InfoHash.fromHex("cc".repeat(20));
+
+    final AccessList access = new AccessList();
+    final SwarmStore swarms = new SwarmStore(3600, () -> 100);
+    final UnknownTorrents unknown = new UnknownTorrents(100);
+    final Bans bans = new Bans();
+    final TrackerMetrics metrics = new TrackerMetrics(new SimpleMeterRegistry());
+    final TrafficHistory history = new TrafficHistory(60);
+    final Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:30Z"), ZoneOffset.UTC);
+    final FlakyStore store = new FlakyStore();
+    final Housekeeper housekeeper = new Housekeeper(swarms, unknown, store, metrics, history, clock);
+    final Tracker tracker = new Tracker(access, swarms, unknown, bans, housekeeper, history, metrics, clock,
+            "t.example", () -> 6969);
+    final TrackerEventListener events = new TrackerEventListener(tracker);
+
+    @Test
+    void publishedHashesOfBothVersionsAreTrackedAtOnceAndWithdrawnOnesStop() {
+        events.on(new TorrentPublished(1, V1, V2));
+        assertThat(tracker.tracks(V1)).isTrue();
+        assertThat(tracker.tracks(V2)).isTrue();
+        announce(V1, 1);
+        events.on(new TorrentWithdrawn(1, V1, V2));
+        assertThat(tracker.tracks(V1)).isFalse();
+        assertThat(tracker.tracks(V2)).isFalse();
+        assertThat(tracker.stats().activeSwarms()).isZero();
+    }
+
+    @Test
+    void statsListSwarmsAndMinutes() {
+        events.on(new TorrentPublished(1, V1, null));
+        announce(V1, 1);
+        announce(V1, 2);
+        housekeeper.sweep();
+        TrackerStats stats = tracker.stats();
+        assertThat(stats.trackedTorrents()).isEqualTo(1);
+        assertThat(stats.peers()).isEqualTo(2);
+        assertThat(stats.swarms()).singleElement().satisfies(s -> {
+            assertThat(s.infoHash()).isEqualTo(V1);
+            assertThat(s.leechers()).isEqualTo(2);
+            assertThat(s.announcesPerMinute()).isEqualTo(2);
+        });
+        assertThat(stats.recentMinutes()).singleElement()
+                .satisfies(m -> assertThat(m.minute()).isEqualTo(Instant.parse("2026-01-01T00:00:00Z")));
+    }
+
+    @Test
+    void blocksAndBansApplyAtOnceAndArePersistedInOrder() {
+        unknown.record(HashKey.of(FOREIGN), (1L << 32) | 0x7F000001L, 0, 5);
+        tracker.block(FOREIGN, "spam");
+        assertThat(tracker.blocked()).containsExactly(FOREIGN);
+        assertThat(tracker.unknownTorrents()).singleElement().satisfies(u -> {
+            assertThat(u.blocked()).isTrue();
+            assertThat(u.topSources()).extracting(UnknownTorrent.Count::name).containsExactly("127.0.0.1");
+        });
+        Ban ban = tracker.ban("2001:db8::/32", "flood");
+        assertThat(ban.cidr()).isEqualTo("2001:db8:0:0:0:0:0:0/32");
+        assertThat(tracker.bans()).containsExactly(ban);
+        assertThat(tracker.unban("2001:db8::/32")).isTrue();
+        tracker.unblock(FOREIGN);
+        housekeeper.flush();
+        assertThat(store.log).containsExactly("block cccccccccccccccccccccccccccccccccccccccc", "ban 2001:db8:0:0:0:0:0:0/32",
+                "unban 2001:db8:0:0:0:0:0:0/32", "unblock cccccccccccccccccccccccccccccccccccccccc",
+                "sightings 1");
+    }
+
+    @Test
+    void refusesToBlockAPublishedTorrentOrBanGarbage() {
+        events.on(new TorrentPublished(1, V1, null));
+        assertThatThrownBy(() -> tracker.block(V1, "oops")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> tracker.ban("not-an-address", "x")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aDownDatabaseLosesNothingAndCatchesUpLater() {
+        events.on(new TorrentPublished(1, V1, null));
+        announceCompleted(V1, 1);
+        store.down = true;
+        housekeeper.flush();
+        assertThat(store.completed).isEmpty();
+        announceCompleted(V1, 2);
+        store.down = false;
+        housekeeper.flush();
+        assertThat(store.completed).containsEntry(HashKey.of(V1), 2L);
+        store.completed.clear();
+        housekeeper.flush();
+        assertThat(store.completed).isEmpty(); // nothing new
+    }
+
+    @Test
+    void announceUrlsNameBothTransports() {
+        assertThat(tracker.announceUrls()).containsExactly("http://t.example:6969/announce", "udp://t.example:6969/announce");
+    }
+
+    @Test
+    void requestCountsAreReadableByLabel() {
+        metrics.count(TrackerMetrics.Transport.UDP, TrackerMetrics.Kind.ANNOUNCE, TrackerMetrics.Outcome.UNKNOWN, System.nanoTime());
+        assertThat(tracker.requestCounts()).containsExactly(new RequestCount("udp", "announce", "unknown", 1));
+    }
+
+    private void announce(InfoHash hash, int peer) {
+        swarms.announce(new AnnounceRequest(HashKey.of(hash), 0, 0, 0, 5, Event.STARTED, 6881, 0, true, null),
+                Endpoint.ipv4(0x0A000000 + peer, 6881), 0, true, true, new SelectedPeers(1),
+                java.util.concurrent.ThreadLocalRandom.current());
+    }
+
+    private void announceCompleted(InfoHash hash, int peer) {
+        swarms.announce(new AnnounceRequest(HashKey.of(hash), 0, 0, 0, 0, Event.COMPLETED, 6881, 0, true, null),
+                Endpoint.ipv4(0x0A000000 + peer, 6881), 0, true, true, new SelectedPeers(1),
+                java.util.concurrent.ThreadLocalRandom.current());
+    }
+
+    /** Records what reaches it; fails every call while {@code down}. */
+    static final class FlakyStore implements TrackerStore {
+        boolean down;
+        final List<String> log = new ArrayList<>();
+        final Map<HashKey, Long> completed = new java.util.HashMap<>();
+
+        private void check() {
+            if (down) {
+                throw new IllegalStateException("database down");
+            }
+        }
+
+        @Override
+        public void saveCompletedCounts(Map<HashKey, Long> counts) {
+            check();
+            completed.putAll(counts);
+        }
+
+        @Override
+        public void saveUnknownTorrents(List<Sighting> batch) {
+            check();
+            log.add("sightings " + batch.size());
+        }
+
+        @Override
+        public void saveBlock(Block block) {
+            check();
+            log.add("block " + block.infoHash());
+        }
+
+        @Override
+        public void deleteBlock(HashKey infoHash) {
+            check();
+            log.add("unblock " + infoHash);
+        }
+
+        @Override
+        public void saveBan(Bans.Ban ban) {
+            check();
+            log.add("ban " + ban.cidr());
+        }
+
+        @Override
+        public void deleteBan(org.seedcast.tracker.guard.Cidr cidr) {
+            check();
+            log.add("unban " + cidr);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package org.seedcast.tracker.bench;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.seedcast.torrent.InfoHash;
+import org.seedcast.tracker.engine.TrackerEngine;
+import org.seedcast.tracker.engine.TrackerMetrics;
+import org.seedcast.tracker.engine.TrackerSettings;
+import org.seedcast.tracker.guard.AccessList;
+import org.seedcast.tracker.guard.Bans;
+import org.seedcast.tracker.guard.NetworkSet;
+import org.seedcast.tracker.guard.RateLimiter;
+import org.seedcast.tracker.netty.ListenerSettings;
+import org.seedcast.tracker.netty.TrackerServer;
+import org.seedcast.tracker.protocol.ConnectionIds;
+import org.seedcast.tracker.protocol.HashKey;
+import org.seedcast.tracker.swarm.SwarmStore;
+import org.seedcast.tracker.unknown.UnknownTorrents;
+
+/**
+ * The tracker without Spring or a database, for the benchmarks in {@code bench/} and the real-client
+ * refusal test: every feature on (access list, accounting, rate limits, metrics).
+ *
+ * <pre>java -cp ... org.seedcast.tracker.bench.StandaloneTracker PORT WHITELIST_FILE [EXEMPT_CIDRS] [THREADS] [udp-error]</pre>
+ */
+public final class StandaloneTracker {
+
+    private StandaloneTracker() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int port = Integer.parseInt(args[0]);
+        List<HashKey> hashes = Files.readAllLines(Path.of(args[1])).stream().map(String::strip)
+                .filter(l -> l.length() == 40).map(h -> HashKey.of(InfoHash.fromHex(h))).toList();
+        NetworkSet exempt = NetworkSet.parse(args.length > 2 ? List.of(args[2]) : List.of());
+        int threads = args.length > 3 ? Integer.parseInt(args[3]) : 0;
+        boolean udpError = args.length > 4 && args[4].equals("udp-error");
+        Running tracker = start(port, hashes, exempt, threads, udpError);
+        System.out.println("seedcast tracker on port " + tracker.server().port() + " with " + hashes.size() + " hashes");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            tracker.server().stop();
+            System.out.println(tracker.summary());
+        }));
+        new CountDownLatch(1).await();
+    }
+
+    /** A started tracker and the parts a benchmark reports on. */
+    public record Running(TrackerServer server, SwarmStore swarms, UnknownTorrents unknown, TrackerMetrics metrics) {
+
+        public String summary() {
+            Runtime rt = Runtime.getRuntime();
+            System.gc();
+            StringBuilder b = new StringBuilder();
+            b.append(String.format("heap used after GC: %.1f MiB; swarms %d, peers %d; unknown hashes %d (%d evicted)%n",
+                    (rt.totalMemory() - rt.freeMemory()) / 1048576.0, swarms.swarms(), swarms.seeders() + swarms.leechers(),
+                    unknown.size(), unknown.evictions()));
+            unknown.snapshot().stream().findFirst().ifPresent(top -> b.append(String.format(
+                    "unknown-torrent table, top entry: %s, %d announces, ~%d sources, top source %s, clients %s%n",
+                    top.infoHash(), top.announces(), top.distinctSources(),
+                    top.sources().isEmpty() ? "-" : top.sources().get(0), top.clients())));
+            for (TrackerMetrics.Transport t : TrackerMetrics.Transport.values()) {
+                for (TrackerMetrics.Kind k : TrackerMetrics.Kind.values()) {
+                    for (TrackerMetrics.Outcome o : TrackerMetrics.Outcome.values()) {
+                        long n = metrics.count(t, k, o);
+                        if (n > 0) {
+                            b.append(String.format("  %s %s %s: %d%n", TrackerMetrics.tag(t), TrackerMetrics.tag(k),
+                                    TrackerMetrics.tag(o), n));
+                        }
+                    }
+                }
+            }
+            return b.toString();
+        }
+    }
+
+    public static Running start(int port, List<HashKey> hashes, NetworkSet exempt, int threads, boolean udpError) {
+        AccessList access = new AccessList();
+        access.allow(hashes);
+        TrackerSettings defaults = TrackerSettings.defaults();
+        TrackerSettings settings = new TrackerSettings("Seedcast", defaults.interval(), defaults.minInterval(),
+                defaults.jitter(), defaults.refusalInterval(), defaults.blockedInterval(), defaults.rateLimitedInterval(),
+                defaults.defaultNumWant(), defaults.maxNumWant(),
+                udpError ? TrackerSettings.UdpRefusal.ERROR : TrackerSettings.UdpRefusal.EMPTY_REPLY,
+                defaults.maxScrapeHashes(), exempt, NetworkSet.EMPTY);
+        SwarmStore swarms = new SwarmStore(2 * 1800 + 180, SwarmStore.monotonicSeconds());
+        UnknownTorrents unknown = new UnknownTorrents(10_000);
+        TrackerMetrics metrics = new TrackerMetrics(new SimpleMeterRegistry());
+        TrackerEngine engine = new TrackerEngine(settings, swarms, access, unknown, new Bans(),
+                new RateLimiter(20, 200, 1 << 18, System::currentTimeMillis), ConnectionIds.random(300),
+                metrics, System::currentTimeMillis);
+        TrackerServer server = new TrackerServer(engine, new ListenerSettings("127.0.0.1", port, threads, 64,
+                Duration.ofSeconds(10), 200));
+        server.start();
+        Thread sweeper = new Thread(() -> {
+            while (true) {
+                try {
+                    Thread.sleep(60_000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                swarms.sweep();
+            }
+        }, "sweeper");
+        sweeper.setDaemon(true);
+        sweeper.start();
+        return new Running(server, swarms, unknown, metrics);
+    }
+}

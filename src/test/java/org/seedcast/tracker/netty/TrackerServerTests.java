@@ -1,0 +1,205 @@
+package org.seedcast.tracker.netty;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.seedcast.tracker.engine.TrackerEngine;
+import org.seedcast.tracker.engine.TrackerMetrics;
+import org.seedcast.tracker.engine.TrackerSettings;
+import org.seedcast.tracker.guard.AccessList;
+import org.seedcast.tracker.guard.Bans;
+import org.seedcast.tracker.guard.RateLimiter;
+import org.seedcast.tracker.protocol.ConnectionIds;
+import org.seedcast.tracker.protocol.HashKey;
+import org.seedcast.tracker.swarm.SwarmStore;
+import org.seedcast.tracker.unknown.UnknownTorrents;
+
+/** The real listeners on an ephemeral loopback port, spoken to over real sockets. */
+class TrackerServerTests {
+
+    private static final byte[] PUBLISHED = new byte[20];
+    private static final String PUBLISHED_QUERY = "%01".repeat(20);
+
+    static {
+        Arrays.fill(PUBLISHED, (byte) 1);
+    }
+
+    private TrackerServer server;
+    private int port;
+
+    @BeforeEach
+    void start() {
+        AccessList access = new AccessList();
+        access.allow(List.of(HashKey.of(PUBLISHED, 0)));
+        TrackerEngine engine = new TrackerEngine(TrackerSettings.defaults().withJitter(0),
+                new SwarmStore(3600, SwarmStore.monotonicSeconds()), access, new UnknownTorrents(1000),
+                new Bans(), new RateLimiter(1000, 10_000, 4096, System::currentTimeMillis),
+                ConnectionIds.random(300), new TrackerMetrics(new SimpleMeterRegistry()), System::currentTimeMillis);
+        server = new TrackerServer(engine, new ListenerSettings("127.0.0.1", 0, 2, 4, Duration.ofMillis(700), 200));
+        server.start();
+        port = server.port();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop();
+    }
+
+    private Socket socket() throws Exception {
+        Socket s = new Socket();
+        s.connect(new InetSocketAddress("127.0.0.1", port), 2000);
+        s.setSoTimeout(3000);
+        return s;
+    }
+
+    private static String readAll(Socket s) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        s.getInputStream().transferTo(out);
+        return out.toString(StandardCharsets.ISO_8859_1);
+    }
+
+    private String http(String target) throws Exception {
+        try (Socket s = socket()) {
+            s.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            return readAll(s);
+        }
+    }
+
+    @Test
+    void answersAnHttpAnnounceAndCloses() throws Exception {
+        String response = http("/announce?info_hash=" + PUBLISHED_QUERY + "&peer_id=-qB4500-abcdefghijkl&port=6881&left=0");
+        assertThat(response).startsWith("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 92\r\nConnection: close\r\n\r\n")
+                .endsWith("d8:completei1e10:downloadedi0e10:incompletei0e8:intervali1800e12:min intervali300e5:peers0:e");
+    }
+
+    @Test
+    void refusesForeignTorrentsWith200AndALongInterval() throws Exception {
+        String response = http("/announce?info_hash=" + "%02".repeat(20) + "&peer_id=-TR3000-abcdefghijkl&port=6881&left=1");
+        assertThat(response).startsWith("HTTP/1.1 200 OK").contains("8:intervali7200e");
+    }
+
+    @Test
+    void keepsTheConnectionForKeepAliveAndReadsHeadsSplitAcrossPackets() throws Exception {
+        try (Socket s = socket()) {
+            OutputStream out = s.getOutputStream();
+            String request = "GET /scrape?info_hash=" + PUBLISHED_QUERY + " HTTP/1.1\r\nHost: t\r\n\r\n";
+            out.write(request.substring(0, 20).getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            Thread.sleep(50);
+            out.write(request.substring(20).getBytes(StandardCharsets.ISO_8859_1));
+            out.write(request.replace("\r\n\r\n", "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            String both = readAll(s);
+            assertThat(both.split("HTTP/1.1 200 OK", -1)).hasSize(3);
+            assertThat(both).contains("Connection: keep-alive").contains("Connection: close");
+        }
+    }
+
+    @Test
+    void answersOtherPathsAndOversizedHeadsWithoutResetting() throws Exception {
+        assertThat(http("/favicon.ico")).startsWith("HTTP/1.1 404 Not Found");
+        assertThat(http("/announce?x=" + "a".repeat(5000))).startsWith("HTTP/1.1 431");
+        try (Socket s = socket()) {
+            s.getOutputStream().write("\u0016\u0003\u0001\u0000 hello\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            assertThat(readAll(s)).startsWith("HTTP/1.1 400 Bad Request");
+        }
+    }
+
+    @Test
+    void connectionsBeyondThePerAddressLimitGetACheapRefusal() throws Exception {
+        List<Socket> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < 4; i++) {
+                Socket slow = socket(); // a slow client: half a request, then nothing
+                slow.getOutputStream().write("GET /announce?info_hash=".getBytes(StandardCharsets.ISO_8859_1));
+                held.add(slow);
+            }
+            Thread.sleep(100);
+            String response = http("/announce?info_hash=" + PUBLISHED_QUERY + "&peer_id=-qB4500-abcdefghijkl&port=1&left=0");
+            assertThat(response).startsWith("HTTP/1.1 200 OK").contains("too many connections from your address");
+        } finally {
+            for (Socket s : held) {
+                s.close();
+            }
+        }
+    }
+
+    @Test
+    void closesIdleConnections() throws Exception {
+        try (Socket s = socket()) {
+            InputStream in = s.getInputStream();
+            long start = System.nanoTime();
+            assertThat(in.read()).isEqualTo(-1); // closed by the server, not timed out here
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThan(Duration.ofMillis(500));
+        }
+    }
+
+    @Test
+    void speaksBep15OverUdpOnTheSamePort() throws Exception {
+        try (DatagramSocket udp = new DatagramSocket(0, InetAddress.getByName("127.0.0.1"))) {
+            udp.setSoTimeout(3000);
+            InetSocketAddress tracker = new InetSocketAddress("127.0.0.1", port);
+            byte[] connect = ByteBuffer.allocate(16)
+                    .putLong(0x41727101980L) // protocol_id
+                    .putInt(0)               // action: connect
+                    .putInt(77)              // transaction_id
+                    .array();
+            udp.send(new DatagramPacket(connect, connect.length, tracker));
+            ByteBuffer reply = receive(udp);
+            assertThat(reply.getInt()).isEqualTo(0);  // action: connect
+            assertThat(reply.getInt()).isEqualTo(77); // transaction_id
+            long connectionId = reply.getLong();
+
+            byte[] announce = ByteBuffer.allocate(98)
+                    .putLong(connectionId).putInt(1).putInt(78) // connection_id, action: announce, transaction_id
+                    .put(PUBLISHED).put("-lt0D80-abcdefghijkl".getBytes(StandardCharsets.US_ASCII))
+                    .putLong(0).putLong(0).putLong(0)          // downloaded, left (a seeder), uploaded
+                    .putInt(2).putInt(0).putInt(1).putInt(-1)  // event: started, ip, key, num_want: default
+                    .putShort((short) 6881)                    // port
+                    .array();
+            udp.send(new DatagramPacket(announce, announce.length, tracker));
+            reply = receive(udp);
+            assertThat(reply.getInt()).isEqualTo(1);    // action: announce
+            assertThat(reply.getInt()).isEqualTo(78);   // transaction_id
+            assertThat(reply.getInt()).isEqualTo(1800); // interval
+            assertThat(reply.getInt()).isEqualTo(0);    // leechers
+            assertThat(reply.getInt()).isEqualTo(1);    // seeders: this client
+            assertThat(reply.remaining()).isZero();     // no other peers
+
+            byte[] forged = announce.clone();
+            forged[0] ^= 1; // an invalid connection id: no reply at all
+            udp.send(new DatagramPacket(forged, forged.length, tracker));
+            udp.setSoTimeout(300);
+            try {
+                receive(udp);
+                throw new AssertionError("answered a packet with an invalid connection id");
+            } catch (SocketTimeoutException expected) {
+                // dropped silently
+            }
+        }
+    }
+
+    private static ByteBuffer receive(DatagramSocket udp) throws Exception {
+        DatagramPacket p = new DatagramPacket(new byte[2048], 2048);
+        udp.receive(p);
+        return ByteBuffer.wrap(p.getData(), 0, p.getLength());
+    }
+}

@@ -1,0 +1,84 @@
+package org.seedcast.tracker.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.seedcast.tracker.guard.Bans;
+import org.seedcast.tracker.guard.Cidr;
+import org.seedcast.tracker.protocol.HashKey;
+import org.seedcast.tracker.unknown.Sighting;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The store against a real PostgreSQL with the Flyway migrations applied. PostgreSQL refuses to
+ * run as root, so this is skipped for root (as on a bare container); any other user runs it.
+ */
+class JdbcTrackerStoreTests {
+
+    private static EmbeddedPostgres postgres;
+    private static JdbcTrackerStore store;
+    private static JdbcClient jdbc;
+
+    @BeforeAll
+    static void start() throws Exception {
+        assumeFalse("root".equals(System.getProperty("user.name")), "PostgreSQL does not run as root");
+        postgres = EmbeddedPostgres.builder().setOverrideWorkingDirectory(
+                Files.createTempDirectory("seedcast-tracker-pg").toFile()).start();
+        Flyway.configure().dataSource(postgres.getPostgresDatabase()).locations("classpath:db/migration").load().migrate();
+        jdbc = JdbcClient.create(postgres.getPostgresDatabase());
+        store = new JdbcTrackerStore(jdbc);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @Test
+    void completedCountsAreUpsertedAndNeverGoBack() {
+        HashKey key = new HashKey(0x1111111111111111L, 0x2222222222222222L, 0x33333333);
+        store.saveCompletedCounts(Map.of(key, 5L));
+        store.saveCompletedCounts(Map.of(key, 7L));
+        store.saveCompletedCounts(Map.of(key, 6L));
+        assertThat(store.loadCompletedCounts()).containsEntry(key, 7L);
+    }
+
+    @Test
+    void sightingsAddTheirNewAnnounces() {
+        HashKey key = new HashKey(0xAAAAL, 0xBBBBL, 0xCCCC);
+        List<Sighting.Count> sources = List.of(new Sighting.Count("192.0.2.1", 3));
+        store.saveUnknownTorrents(List.of(new Sighting(key, 1000, 2000, 3, 3, 1, sources, List.of())));
+        store.saveUnknownTorrents(List.of(new Sighting(key, 1000, 5000, 10, 7, 2, sources,
+                List.of(new Sighting.Count("-qB4500-", 10)))));
+        Map<String, Object> row = jdbc.sql("select announces, distinct_sources, top_sources, clients, last_seen"
+                + " from unknown_torrents where info_hash = :h").param("h", key.toString()).query().singleRow();
+        assertThat(row).containsEntry("announces", 10L).containsEntry("distinct_sources", 2L)
+                .containsEntry("top_sources", "192.0.2.1=3").containsEntry("clients", "-qB4500-=10");
+    }
+
+    @Test
+    void blocksAndBansRoundTrip() {
+        HashKey key = new HashKey(7, 8, 9);
+        store.saveBlock(new TrackerStore.Block(key, "spam"));
+        assertThat(store.loadBlocks()).contains(new TrackerStore.Block(key, "spam"));
+        store.deleteBlock(key);
+        assertThat(store.loadBlocks()).doesNotContain(new TrackerStore.Block(key, "spam"));
+
+        Bans.Ban ban = new Bans.Ban(Cidr.parse("2001:db8::/32"), "flood", Instant.parse("2026-01-01T00:00:00Z"));
+        store.saveBan(ban);
+        assertThat(store.loadBans()).contains(ban);
+        store.deleteBan(ban.cidr());
+        assertThat(store.loadBans()).doesNotContain(ban);
+    }
+}

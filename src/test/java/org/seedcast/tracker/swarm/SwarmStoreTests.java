@@ -1,0 +1,168 @@
+package org.seedcast.tracker.swarm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.seedcast.tracker.protocol.AnnounceRequest;
+import org.seedcast.tracker.protocol.Endpoint;
+import org.seedcast.tracker.protocol.Event;
+import org.seedcast.tracker.protocol.HashKey;
+import org.seedcast.tracker.protocol.SelectedPeers;
+
+class SwarmStoreTests {
+
+    private final AtomicInteger clock = new AtomicInteger(1000);
+    private final SwarmStore store = new SwarmStore(3600, clock::get);
+    private final SelectedPeers out = new SelectedPeers(200);
+    private final SplittableRandom random = new SplittableRandom(1);
+
+    static HashKey hash(int n) {
+        return new HashKey(((long) n << 40) | n, n * 31L, n);
+    }
+
+    private void announce(HashKey h, Endpoint peer, long left, Event event, int numWant) {
+        store.announce(new AnnounceRequest(h, 0, 0, 0, left, event, peer.port(), numWant, true, null),
+                peer, numWant, true, true, out, random);
+    }
+
+    private static Endpoint v4(int n) {
+        return Endpoint.ipv4(0x0A000000 + n, 6881);
+    }
+
+    @Test
+    void peersAreKeyedByAddressAndPort() {
+        announce(hash(1), v4(1), 5, Event.STARTED, 50);
+        announce(hash(1), v4(1), 5, Event.NONE, 50);
+        announce(hash(1), v4(1).withPort(6882), 0, Event.NONE, 50);
+        assertThat(store.leechers()).isEqualTo(1);
+        assertThat(store.seeders()).isEqualTo(1);
+        assertThat(out.v4Count).isEqualTo(1); // the same host on its other port, not itself
+    }
+
+    @Test
+    void aLeecherBecomingSeederMovesBetweenCounts() {
+        announce(hash(1), v4(1), 5, Event.STARTED, 50);
+        announce(hash(1), v4(1), 0, Event.COMPLETED, 50);
+        assertThat(out.seeders).isEqualTo(1);
+        assertThat(out.leechers).isZero();
+        assertThat(out.completed).isEqualTo(1);
+    }
+
+    @Test
+    void selectionIsRandomWithoutDuplicatesAndNeverIncludesTheAsker() {
+        for (int i = 1; i <= 1000; i++) {
+            announce(hash(1), v4(i), 5, Event.STARTED, 0);
+        }
+        Set<Integer> seenAcrossAnswers = new HashSet<>();
+        for (int round = 0; round < 20; round++) {
+            announce(hash(1), v4(7), 5, Event.NONE, 50);
+            Set<Integer> inAnswer = new HashSet<>();
+            ByteBuffer b = ByteBuffer.wrap(out.v4, 0, out.v4Count * 6);
+            while (b.hasRemaining()) {
+                int address = b.getInt();
+                b.getShort();
+                assertThat(address).isNotEqualTo(0x0A000007);
+                assertThat(inAnswer.add(address)).isTrue();
+            }
+            assertThat(inAnswer).hasSize(50);
+            seenAcrossAnswers.addAll(inAnswer);
+        }
+        assertThat(seenAcrossAnswers.size()).isGreaterThan(500); // not always the same 50
+    }
+
+    @Test
+    void ipv6PeersAreKeptApartAndAnsweredInEighteenBytes() {
+        Endpoint six = new Endpoint(true, 0x20010db800000000L, 0x1L, 51413);
+        announce(hash(1), six, 0, Event.STARTED, 50);
+        announce(hash(1), v4(2), 5, Event.STARTED, 50);
+        assertThat(out.v6Count).isEqualTo(1);
+        assertThat(ByteBuffer.wrap(out.v6, 0, 18).getLong()).isEqualTo(0x20010db800000000L);
+        assertThat(ByteBuffer.wrap(out.v6, 16, 2).getShort() & 0xFFFF).isEqualTo(51413);
+    }
+
+    @Test
+    void stoppedRemovesAndSweepExpiresSilentPeersAndReclaimsEmptySwarms() {
+        announce(hash(1), v4(1), 5, Event.STARTED, 50);
+        announce(hash(1), v4(2), 5, Event.STARTED, 50);
+        announce(hash(2), v4(3), 5, Event.STARTED, 50);
+        announce(hash(1), v4(2), 5, Event.STOPPED, 50);
+        assertThat(store.leechers()).isEqualTo(2);
+        clock.addAndGet(1800);
+        announce(hash(1), v4(1), 5, Event.NONE, 50); // heard again: survives
+        clock.addAndGet(1801);
+        assertThat(store.sweep()).isEqualTo(1);
+        assertThat(store.swarms()).isEqualTo(1);
+        assertThat(store.leechers()).isEqualTo(1);
+    }
+
+    @Test
+    void swarmsWithDownloadsKeepTheirCountWhenEmpty() {
+        announce(hash(1), v4(1), 0, Event.COMPLETED, 50);
+        clock.addAndGet(7200);
+        store.sweep();
+        long[] counts = new long[3];
+        store.scrape(hash(1), counts, 0);
+        assertThat(counts).containsExactly(0, 1, 0);
+        assertThat(store.unflushedCompleted()).containsEntry(hash(1), 1L);
+        store.markFlushed(store.unflushedCompleted());
+        assertThat(store.unflushedCompleted()).isEmpty();
+    }
+
+    @Test
+    void manyInsertsAndRemovalsKeepTheTableConsistent() {
+        Set<Integer> live = new HashSet<>();
+        SplittableRandom r = new SplittableRandom(42);
+        for (int i = 0; i < 50_000; i++) {
+            int p = r.nextInt(2000);
+            if (r.nextBoolean()) {
+                announce(hash(9), v4(p), 5, Event.NONE, 0);
+                live.add(p);
+            } else {
+                announce(hash(9), v4(p), 5, Event.STOPPED, 0);
+                live.remove(p);
+            }
+        }
+        assertThat(store.leechers()).isEqualTo(live.size());
+        announce(hash(9), v4(100_000), 5, Event.NONE, 5000);
+        assertThat(out.v4Count).isEqualTo(Math.min(200, live.size()));
+    }
+
+    /**
+     * The issue's memory target: at most 64 bytes of heap per peer with 1,000,000 peers over 10,000
+     * swarms. Measured as the heap retained after a full GC, and by the store's own estimate.
+     */
+    @Test
+    void aMillionPeersOverTenThousandSwarmsTakeAtMost64BytesEach() {
+        System.gc();
+        long before = usedHeap();
+        SwarmStore big = new SwarmStore(3600, clock::get);
+        SelectedPeers none = new SelectedPeers(1);
+        for (int s = 0; s < 10_000; s++) {
+            HashKey h = hash(s);
+            for (int p = 0; p < 100; p++) {
+                Endpoint e = Endpoint.ipv4(0x0A000000 + s * 100 + p, 6881);
+                big.announce(new AnnounceRequest(h, 0, 0, 0, p % 3, Event.STARTED, 6881, 0, true, null),
+                        e, 0, true, true, none, random);
+            }
+        }
+        System.gc();
+        long retained = usedHeap() - before;
+        double perPeer = retained / 1_000_000.0;
+        double estimated = big.estimatedHeapBytes() / 1_000_000.0;
+        System.out.printf("swarm store: %,d peers in %,d swarms: %.1f bytes/peer measured, %.1f estimated%n",
+                big.seeders() + big.leechers(), big.swarms(), perPeer, estimated);
+        assertThat(big.seeders() + big.leechers()).isEqualTo(1_000_000);
+        assertThat(perPeer).isLessThan(64);
+        assertThat(estimated).isLessThan(64);
+    }
+
+    private static long usedHeap() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+}

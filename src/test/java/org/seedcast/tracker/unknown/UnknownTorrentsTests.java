@@ -1,0 +1,92 @@
+package org.seedcast.tracker.unknown;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.seedcast.tracker.protocol.HashKey;
+
+class UnknownTorrentsTests {
+
+    private static long prefix(String eight) {
+        long v = 0;
+        for (char c : eight.toCharArray()) {
+            v = v << 8 | c;
+        }
+        return v;
+    }
+
+    private static long ipv4(int a) {
+        return (1L << 32) | (a & 0xFFFF_FFFFL);
+    }
+
+    @Test
+    void recordsFirstAndLastSeenCountsSourcesAndClients() {
+        UnknownTorrents unknown = new UnknownTorrents(100);
+        HashKey h = new HashKey(1, 2, 3);
+        for (int i = 0; i < 30; i++) {
+            unknown.record(h, ipv4(0xC0000201), prefix("-qB4500-"), 1000 + i);
+        }
+        for (int i = 0; i < 10; i++) {
+            unknown.record(h, ipv4(0xC0000300 + i), prefix("-TR3000-"), 2000 + i);
+        }
+        Sighting s = unknown.snapshot().get(0);
+        assertThat(s.firstSeenMillis()).isEqualTo(1000);
+        assertThat(s.lastSeenMillis()).isEqualTo(2009);
+        assertThat(s.announces()).isEqualTo(40);
+        assertThat(s.distinctSources()).isBetween(9L, 13L);
+        assertThat(s.sources().get(0)).isEqualTo(new Sighting.Count("192.0.2.1", 30));
+        assertThat(s.clients()).extracting(Sighting.Count::name).containsExactly("-qB4500-", "-TR3000-");
+    }
+
+    @Test
+    void distinctSourcesAreEstimatedWithinAFewPercentForLargeCounts() {
+        UnknownTorrents unknown = new UnknownTorrents(100);
+        HashKey h = new HashKey(9, 9, 9);
+        for (int i = 0; i < 100_000; i++) {
+            unknown.record(h, ipv4(i), 0, 1);
+        }
+        assertThat(unknown.snapshot().get(0).distinctSources()).isBetween(60_000L, 140_000L);
+    }
+
+    @Test
+    void aMillionDistinctJunkHashesStayWithinCapacityAndHeavyHittersSurvive() {
+        UnknownTorrents unknown = new UnknownTorrents(10_000);
+        HashKey heavy = new HashKey(0xFEED, 0xBEEF, 0xF00D);
+        System.gc();
+        long before = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        for (int i = 0; i < 1_000_000; i++) {
+            unknown.record(new HashKey(i * 0x9E3779B97F4A7C15L, i, i), ipv4(i), prefix("-XX0000-"), i);
+            if (i % 100 == 0) {
+                unknown.record(heavy, ipv4(7), prefix("-qB4500-"), i);
+            }
+        }
+        System.gc();
+        long retained = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() - before;
+        System.out.printf("unknown torrents: %,d entries after 1,000,000 junk hashes, %,d evictions, ~%,d KiB%n",
+                unknown.size(), unknown.evictions(), retained / 1024);
+        assertThat(unknown.size()).isLessThanOrEqualTo(10_000);
+        assertThat(unknown.evictions()).isGreaterThan(900_000);
+        assertThat(retained).isLessThan(32L << 20);
+        List<Sighting> top = unknown.snapshot();
+        assertThat(top.get(0).infoHash()).isEqualTo(heavy);
+        assertThat(top.get(0).announces()).isEqualTo(10_000);
+    }
+
+    @Test
+    void flushingTracksNewAnnouncesAndPublishedHashesAreForgotten() {
+        UnknownTorrents unknown = new UnknownTorrents(100);
+        HashKey h = new HashKey(1, 1, 1);
+        unknown.record(h, ipv4(1), 0, 1);
+        unknown.record(h, ipv4(1), 0, 2);
+        List<Sighting> batch = unknown.unflushed();
+        assertThat(batch.get(0).newAnnounces()).isEqualTo(2);
+        unknown.markFlushed(batch);
+        assertThat(unknown.unflushed()).isEmpty();
+        unknown.record(h, ipv4(1), 0, 3);
+        assertThat(unknown.unflushed().get(0).newAnnounces()).isEqualTo(1);
+        unknown.forget(h);
+        assertThat(unknown.size()).isZero();
+    }
+}
