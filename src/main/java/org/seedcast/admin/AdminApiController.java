@@ -1,0 +1,86 @@
+package org.seedcast.admin;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import org.seedcast.torrent.InfoHash;
+import org.seedcast.tracker.Ban;
+import org.seedcast.tracker.Tracker;
+import org.seedcast.tracker.TrackerStats;
+import org.seedcast.tracker.UnknownTorrent;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The tracker for admins, as JSON: swarms, foreign torrents, blocks and bans. Every change takes
+ * effect in the tracker at once (its structures are swapped in memory) and is persisted by its
+ * next flush.
+ */
+@RestController
+@RequestMapping("/api/admin")
+class AdminApiController {
+
+    private final Tracker tracker;
+
+    AdminApiController(Tracker tracker) {
+        this.tracker = tracker;
+    }
+
+    @GetMapping("/swarms")
+    TrackerStats swarms() {
+        return tracker.stats();
+    }
+
+    @GetMapping("/unknown-torrents")
+    List<UnknownTorrent> unknownTorrents() {
+        return tracker.unknownTorrents();
+    }
+
+    @PostMapping("/unknown-torrents/{infoHash}/block")
+    Map<String, Object> block(@PathVariable String infoHash, @RequestBody(required = false) ReasonRequest request) {
+        InfoHash hash = InfoHash.fromHex(infoHash);
+        tracker.block(hash, request == null || request.reason() == null ? "blocked by an admin" : request.reason());
+        return Map.of("infoHash", hash.toHex(), "blocked", true);
+    }
+
+    @DeleteMapping("/unknown-torrents/{infoHash}/block")
+    Map<String, Object> unblock(@PathVariable String infoHash) {
+        InfoHash hash = InfoHash.fromHex(infoHash);
+        tracker.unblock(hash);
+        return Map.of("infoHash", hash.toHex(), "blocked", false);
+    }
+
+    @GetMapping("/bans")
+    List<Ban> bans() {
+        return tracker.bans();
+    }
+
+    @PostMapping("/bans")
+    ResponseEntity<Ban> ban(@RequestBody BanRequest request) {
+        if (request == null || request.cidr() == null || request.cidr().isBlank()) {
+            throw new IllegalArgumentException("cidr is required, e.g. 203.0.113.7 or 2001:db8::/32");
+        }
+        Ban ban = tracker.ban(request.cidr().strip(), request.reason() == null ? "" : request.reason());
+        return ResponseEntity.created(URI.create("/api/admin/bans?cidr=" + ban.cidr())).body(ban);
+    }
+
+    @DeleteMapping("/bans")
+    ResponseEntity<Void> unban(@RequestParam String cidr) {
+        return tracker.unban(cidr) ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
+    }
+
+    record ReasonRequest(String reason) {
+    }
+
+    /** @param cidr an address or a network, IPv4 or IPv6 */
+    record BanRequest(String cidr, String reason) {
+    }
+}
