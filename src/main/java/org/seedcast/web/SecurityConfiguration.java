@@ -10,7 +10,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -39,18 +38,6 @@ class SecurityConfiguration {
     @Bean
     PasswordEncoder passwordEncoder() {
         return new BCryptPasswordEncoder();
-    }
-
-    /**
-     * The web seed: public bytes that BitTorrent clients fetch thousands of times a second in
-     * 1 MiB ranges. Nothing about them depends on who asks, so they skip the security filter
-     * chain (the controller sets {@code X-Content-Type-Options} itself).
-     */
-    @Bean
-    WebSecurityCustomizer webSeedBypass() {
-        return web -> web.ignoring()
-                .requestMatchers(HttpMethod.GET, "/media/**")
-                .requestMatchers(HttpMethod.HEAD, "/media/**");
     }
 
     @Bean

@@ -1,0 +1,111 @@
+package org.seedcast.storage;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Answers a GET or HEAD for a stored file (BEP 19 web seeds rely on this): single {@code Range}
+ * requests with 206 and an exact {@code Content-Range}, 416 when unsatisfiable, strong ETags,
+ * {@code If-None-Match} and {@code If-Range}, and zero-copy transfer (Tomcat's sendfile where
+ * available, {@code FileChannel.transferTo} otherwise).
+ */
+@Component
+class MediaResponder {
+
+    private static final String SENDFILE_SUPPORT = "org.apache.tomcat.sendfile.support";
+    private static final long SENDFILE_MIN = 48 * 1024;
+
+    static final String MEDIA_CACHE = "public, max-age=3600";
+
+    private final MediaStore store;
+
+    MediaResponder(MediaStore store) {
+        this.store = store;
+    }
+
+    /** @return whether a GET was answered from byte 0: a download begun, worth counting */
+    boolean serve(MediaDirectory.PublicMedia media, HttpServletRequest request, HttpServletResponse response,
+                          String cacheControl) throws IOException {
+        Path file = store.find(media.mediaId())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "The media file is missing."));
+        long size = Files.size(file);
+        String etag = "\"" + media.sha256().substring(0, Math.min(32, media.sha256().length())) + "\"";
+        response.setHeader(HttpHeaders.ETAG, etag);
+        response.setHeader(HttpHeaders.ACCEPT_RANGES, "bytes");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader(HttpHeaders.CACHE_CONTROL, cacheControl);
+        response.setDateHeader(HttpHeaders.LAST_MODIFIED, media.lastModified().toEpochMilli());
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.inline().filename(media.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString());
+        if (etag.equals(request.getHeader(HttpHeaders.IF_NONE_MATCH))) {
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return false;
+        }
+        RangeRequest range = rangeOf(request, etag, size);
+        if (range == RangeRequest.UNSATISFIABLE) {
+            response.setStatus(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE.value());
+            response.setHeader(HttpHeaders.CONTENT_RANGE, "bytes */" + size);
+            return false;
+        }
+        long start = range == null ? 0 : range.start();
+        long length = range == null ? size : range.length();
+        if (range != null) {
+            response.setStatus(HttpStatus.PARTIAL_CONTENT.value());
+            response.setHeader(HttpHeaders.CONTENT_RANGE,
+                    "bytes " + range.start() + "-" + range.endInclusive() + "/" + size);
+        }
+        response.setContentType(media.mediaType());
+        response.setContentLengthLong(length);
+        if ("HEAD".equals(request.getMethod())) {
+            return false;
+        }
+        transfer(file, start, length, request, response);
+        return start == 0;
+    }
+
+    private static RangeRequest rangeOf(HttpServletRequest request, String etag, long size) {
+        String ifRange = request.getHeader(HttpHeaders.IF_RANGE);
+        if (ifRange != null && !ifRange.equals(etag)) {
+            return null;
+        }
+        return RangeRequest.parse(request.getHeader(HttpHeaders.RANGE), size);
+    }
+
+    private static void transfer(Path file, long start, long length, HttpServletRequest request,
+                                 HttpServletResponse response) throws IOException {
+        if (Boolean.TRUE.equals(request.getAttribute(SENDFILE_SUPPORT)) && length >= SENDFILE_MIN) {
+            request.setAttribute("org.apache.tomcat.sendfile.filename", file.toAbsolutePath().toString());
+            request.setAttribute("org.apache.tomcat.sendfile.start", start);
+            request.setAttribute("org.apache.tomcat.sendfile.end", start + length);
+            return;
+        }
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+            OutputStream out = response.getOutputStream();
+            WritableByteChannel channel = Channels.newChannel(out);
+            long position = start;
+            long end = start + length;
+            while (position < end) {
+                long sent = in.transferTo(position, end - position, channel);
+                if (sent <= 0) {
+                    break;
+                }
+                position += sent;
+            }
+            out.flush();
+        }
+    }
+}

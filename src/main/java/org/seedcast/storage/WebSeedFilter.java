@@ -1,0 +1,78 @@
+package org.seedcast.storage;
+
+import java.io.IOException;
+import java.util.Optional;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.ApplicationEventPublisher;
+
+/**
+ * The web seed's fast path: BitTorrent clients fetch published media in 1 MiB ranges, thousands
+ * of times a second, so a GET or HEAD of {@code /media/{episodeId}/{fileName}} for a published
+ * episode is answered here, before the security chain, Spring MVC and request observation,
+ * which would cost more than the bytes. Everything else goes down the chain unchanged (the
+ * controller answers unknown media with the usual 404).
+ */
+class WebSeedFilter implements Filter {
+
+    static final String PREFIX = "/media/";
+
+    private final MediaDirectory directory;
+    private final MediaStore store;
+    private final MediaResponder responder;
+    private final ApplicationEventPublisher events;
+
+    WebSeedFilter(MediaDirectory directory, MediaStore store, MediaResponder responder, ApplicationEventPublisher events) {
+        this.directory = directory;
+        this.store = store;
+        this.responder = responder;
+        this.events = events;
+    }
+
+    @Override
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
+        HttpServletRequest request = (HttpServletRequest) req;
+        HttpServletResponse response = (HttpServletResponse) res;
+        Optional<MediaDirectory.PublicMedia> media = servable(request);
+        if (media.isEmpty()) {
+            chain.doFilter(req, res);
+            return;
+        }
+        if (responder.serve(media.get(), request, response, MediaResponder.MEDIA_CACHE)) {
+            events.publishEvent(new MediaDownloaded(episodeId(request)));
+        }
+    }
+
+    private Optional<MediaDirectory.PublicMedia> servable(HttpServletRequest request) {
+        String method = request.getMethod();
+        if (!"GET".equals(method) && !"HEAD".equals(method)) {
+            return Optional.empty();
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        int slash = path.indexOf('/', PREFIX.length());
+        if (!path.startsWith(PREFIX) || slash < 0 || path.indexOf('/', slash + 1) >= 0) {
+            return Optional.empty();
+        }
+        long episodeId;
+        try {
+            episodeId = Long.parseLong(path.substring(PREFIX.length(), slash));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+        String fileName = path.substring(slash + 1);
+        return directory.publishedMedia(episodeId)
+                .filter(m -> m.fileName().equals(fileName))
+                .filter(m -> store.find(m.mediaId()).isPresent());
+    }
+
+    private static long episodeId(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length() + PREFIX.length());
+        return Long.parseLong(path.substring(0, path.indexOf('/')));
+    }
+}
