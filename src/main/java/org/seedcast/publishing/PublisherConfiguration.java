@@ -23,10 +23,11 @@ class PublisherConfiguration {
     PublisherIdentity publisherIdentity(PublishingProperties properties, CatalogProperties site,
                                         @Value("${seedcast.data-dir:./data}") Path dataDir)
             throws IOException {
-        if (properties.keystore() != null) {
-            String password = properties.keystorePassword() == null ? "" : properties.keystorePassword();
-            return PublisherIdentity.fromKeyStore(properties.keystore(), password.toCharArray(),
-                    StringUtils.hasText(properties.keystoreAlias()) ? properties.keystoreAlias() : "seedcast");
+        PublishingProperties.Keystore keystore = properties.keystore();
+        if (keystore != null && keystore.path() != null) {
+            String password = keystore.password() == null ? "" : keystore.password();
+            return PublisherIdentity.fromKeyStore(keystore.path(), password.toCharArray(),
+                    StringUtils.hasText(keystore.alias()) ? keystore.alias() : "seedcast");
         }
         String id = StringUtils.hasText(properties.id()) ? properties.id() : reverseDns(site.publicUrl());
         return PublisherIdentity.loadOrCreate(dataDir.toAbsolutePath().normalize().resolve("publisher"), id);

@@ -7,12 +7,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Who signs the torrents.
  *
- * @param id               the publisher's reverse-DNS id, the certificate's subject CN ({@code SEEDCAST_PUBLISHER_ID});
- *                         defaults to the public URL's host reversed ({@code shows.example.com} → {@code com.example.shows})
- * @param keystore         a PKCS#12 keystore holding the key and certificate; without one, a key is created under the data directory
- * @param keystorePassword the keystore's password
- * @param keystoreAlias    the key's alias in the keystore
+ * @param id       the publisher's reverse-DNS id, the certificate's subject CN ({@code SEEDCAST_PUBLISHER_ID});
+ *                 defaults to the public URL's host reversed ({@code shows.example.com} → {@code com.example.shows})
+ * @param keystore a PKCS#12 keystore holding the key and certificate; without one, a key is created under the data directory
  */
 @ConfigurationProperties("seedcast.publisher")
-record PublishingProperties(String id, Path keystore, String keystorePassword, String keystoreAlias) {
+record PublishingProperties(String id, Keystore keystore) {
+
+    /**
+     * {@code SEEDCAST_PUBLISHER_KEYSTORE_PATH}, {@code _PASSWORD}, {@code _ALIAS} (default {@code seedcast}).
+     */
+    record Keystore(Path path, String password, String alias) {
+    }
 }
