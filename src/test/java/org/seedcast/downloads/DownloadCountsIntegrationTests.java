@@ -11,6 +11,7 @@ import org.seedcast.catalog.DownloadCounts;
 import org.seedcast.support.Http;
 import org.seedcast.support.IntegrationTest;
 import org.seedcast.support.Media;
+import org.seedcast.support.Studio;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -63,13 +64,10 @@ class DownloadCountsIntegrationTests {
     }
 
     private String publish(String slug, byte[] content) {
-        admin.postJson("/api/shows", "{\"slug\":\"" + slug + "\",\"title\":\"Show " + slug + "\"}");
-        HttpResponse<String> created = admin.postMultipart("/api/shows/" + slug + "/episodes", "Episode", slug + ".mp4", content);
-        int id = JsonPath.read(created.body(), "$.id");
-        return admin.postJson("/api/episodes/" + id + "/publish", "").body();
+        return new Studio(port).publishInNewShow(slug, content);
     }
 
     private static String local(String url) {
-        return url.replaceFirst("^https?://[^/]+", "");
+        return Studio.local(url);
     }
 }

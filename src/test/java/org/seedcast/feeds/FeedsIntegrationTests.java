@@ -24,6 +24,7 @@ import org.seedcast.RequiredTools;
 import org.seedcast.support.Http;
 import org.seedcast.support.IntegrationTest;
 import org.seedcast.support.Media;
+import org.seedcast.support.Studio;
 import org.seedcast.torrent.Torrent;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -175,22 +176,16 @@ class FeedsIntegrationTests {
     }
 
     private void show(String slug, String title) {
-        HttpResponse<String> show = admin.postJson("/api/shows", "{\"slug\":\"" + slug + "\",\"title\":"
-                + json(title) + ",\"author\":\"Studio\",\"language\":\"en\",\"category\":\"Arts\"}");
-        assertThat(show.statusCode()).as(show.body()).isEqualTo(201);
+        new Studio(port).showJson("{\"slug\":\"" + slug + "\",\"title\":" + json(title)
+                + ",\"author\":\"Studio\",\"language\":\"en\",\"category\":\"Arts\"}");
     }
 
     private int upload(String slug, String title, byte[] content) {
-        HttpResponse<String> created = admin.postMultipart("/api/shows/" + slug + "/episodes", title, slug + ".mp4", content);
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return JsonPath.read(created.body(), "$.id");
+        return new Studio(port).upload(slug, title, content);
     }
 
     private String publish(String slug, String title, byte[] content) {
-        int id = upload(slug, title, content);
-        HttpResponse<String> published = admin.postJson("/api/episodes/" + id + "/publish", "");
-        assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
-        return published.body();
+        return new Studio(port).publish(slug, title, content);
     }
 
     private HttpResponse<byte[]> bytes(String path, java.util.function.UnaryOperator<HttpRequest.Builder> headers) {
@@ -199,7 +194,7 @@ class FeedsIntegrationTests {
     }
 
     private static String local(String url) {
-        return url.replaceFirst("^https?://[^/]+", "");
+        return Studio.local(url);
     }
 
     private static String json(String text) {

@@ -20,6 +20,7 @@ import org.seedcast.RequiredTools;
 import org.seedcast.support.Http;
 import org.seedcast.support.IntegrationTest;
 import org.seedcast.support.Media;
+import org.seedcast.support.Studio;
 import org.seedcast.torrent.Torrent;
 import org.seedcast.torrent.TorrentVerifier;
 import org.seedcast.torrent.Verdict;
@@ -133,20 +134,13 @@ class PublishingIntegrationTests {
     }
 
     private String publish(String slug, String format, byte[] content) {
-        HttpResponse<String> show = admin.postJson("/api/shows",
-                "{\"slug\":\"" + slug + "\",\"title\":\"Show " + slug + "\",\"torrentFormat\":\"" + format + "\"}");
-        assertThat(show.statusCode()).as(show.body()).isEqualTo(201);
-        HttpResponse<String> created = admin.postMultipart("/api/shows/" + slug + "/episodes", "Episode of " + slug,
-                slug + ".mp4", content);
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        int id = JsonPath.read(created.body(), "$.id");
-        HttpResponse<String> published = admin.postJson("/api/episodes/" + id + "/publish", "");
-        assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
-        return published.body();
+        Studio studio = new Studio(port);
+        studio.show(slug, format);
+        return studio.publish(slug, "Episode of " + slug, content);
     }
 
     private byte[] torrentBytes(String url) {
-        HttpResponse<byte[]> response = anonymous.sendForBytes(anonymous.request(url.replaceFirst("^https?://[^/]+", "")).build());
+        HttpResponse<byte[]> response = anonymous.sendForBytes(anonymous.request(Studio.local(url)).build());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/x-bittorrent");
         assertThat(response.headers().firstValue("Content-Disposition")).hasValueSatisfying(d -> assertThat(d).contains(".torrent"));

@@ -18,6 +18,7 @@ import org.seedcast.RequiredTools;
 import org.seedcast.support.Http;
 import org.seedcast.support.IntegrationTest;
 import org.seedcast.support.Media;
+import org.seedcast.support.Studio;
 import org.seedcast.torrent.bencode.BDict;
 import org.seedcast.torrent.bencode.BString;
 import org.seedcast.torrent.bencode.BValue;
@@ -130,14 +131,12 @@ class TrackerEndToEndTests {
     }
 
     private String publish(String slug, byte[] content) {
-        admin.postJson("/api/shows", "{\"slug\":\"" + slug + "\",\"title\":\"Tracker " + slug + "\"}");
-        int id = JsonPath.read(admin.postMultipart("/api/shows/" + slug + "/episodes", "E", slug + ".mp4", content).body(), "$.id");
-        return admin.postJson("/api/episodes/" + id + "/publish", "").body();
+        return new Studio(port).publishInNewShow(slug, content);
     }
 
     private byte[] download(String url) {
         Http web = Http.at(port);
-        return web.sendForBytes(web.request(url.replaceFirst("^https?://[^/]+", "")).build()).body();
+        return web.sendForBytes(web.request(Studio.local(url)).build()).body();
     }
 
     /** The same signed torrent without {@code url-list}: outside {@code info}, so the hashes and the signature hold. */
