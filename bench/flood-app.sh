@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# The Revision3 replay against the whole application (web app, database, feeds and tracker in one
+# process), as the issue describes it: 127.0.0.1 floods the tracker with foreign announces over
+# HTTP and UDP as fast as it can (no exemption), 1,000 legitimate peers (127.0.1.1 and up) announce
+# a published episode about every 20 s, and a fan on 127.0.0.3 keeps loading the show page and its
+# feed. Prints legitimate announce p50/p99, page p50/p99, failures, heap, and the unknown-torrent
+# table's top entry. Compare with bench/flood.sh (the tracker alone, beside opentracker).
+#
+# usage: bench/flood-app.sh [SECONDS=40]      needs: a built target/seedcast.jar, wrk, a JDK 21+
+#        APP_ENV="SEEDCAST_TRACKER_THREADS=1" bench/flood-app.sh   (extra settings for the app)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SECONDS_TOTAL=${1:-40}
+JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+APP_PORT=18180; TRACKER_PORT=26980
+[ -f target/seedcast.jar ] || ./mvnw -q -B -DskipTests package
+WORK=$(mktemp -d /tmp/seedcast-flood-app.XXXXXX); chmod 755 "$WORK"
+RUN=(); [ "$(id -u)" = 0 ] && { id seedcast >/dev/null 2>&1 || useradd -m seedcast; chown seedcast "$WORK"; RUN=(runuser -u seedcast --); }
+PIDS=()
+cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; sleep 2; rm -rf "$WORK"; }
+trap cleanup EXIT
+
+python3 - "$WORK" <<'PY'
+import os, sys
+w = sys.argv[1]
+open(f"{w}/foreign.txt", "w").write("".join(os.urandom(20).hex() + "\n" for _ in range(100000)))
+with open(f"{w}/episode.mp4", "wb") as f:
+    f.write(b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom" + os.urandom(4 << 20))
+PY
+chmod 644 "$WORK"/*
+
+"${RUN[@]}" env SERVER_PORT=$APP_PORT SEEDCAST_TRACKER_PORT=$TRACKER_PORT SEEDCAST_DATA_DIR="$WORK/data" \
+  SEEDCAST_ADMIN_PASSWORD=bench-password SEEDCAST_PUBLIC_URL=http://127.0.0.1:$APP_PORT \
+  ${APP_ENV:-} "$JAVA" -Xmx512m -jar target/seedcast.jar > "$WORK/app.log" 2>&1 &
+APP=$!; PIDS+=($APP)
+for _ in $(seq 90); do curl -sf localhost:$APP_PORT/actuator/health >/dev/null && break; sleep 1; done
+A=admin:bench-password
+curl -sf -u $A -H 'Content-Type: application/json' -d '{"slug":"flood","title":"Flood test"}' localhost:$APP_PORT/api/shows >/dev/null
+ID=$(curl -sf -u $A -F title=Episode -F file=@"$WORK/episode.mp4" localhost:$APP_PORT/api/shows/flood/episodes | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+HASH=$(curl -sf -u $A -X POST localhost:$APP_PORT/api/episodes/$ID/publish | python3 -c 'import json,sys; print(json.load(sys.stdin)["infoHash"])')
+echo "== whole application, published torrent $HASH, ${SECONDS_TOTAL}s"
+
+"$JAVA" bench/LegitSwarm.java 127.0.0.1 $TRACKER_PORT "$HASH" "$SECONDS_TOTAL" 1000 20 > "$WORK/legit.out" &
+LEGIT=$!
+"$JAVA" bench/PageProbe.java 127.0.0.3 127.0.0.1 $APP_PORT "$SECONDS_TOTAL" 100 /shows/flood /shows/flood/feed.xml > "$WORK/pages.out" &
+PAGES=$!
+sleep 1
+wrk -t1 -c64 -d"$((SECONDS_TOTAL - 2))s" -s bench/announce.lua "http://127.0.0.1:$TRACKER_PORT" -- "$WORK/foreign.txt" > "$WORK/wrk.out" 2>&1 &
+FLOOD_HTTP=$!
+FLOOD=1 "$JAVA" bench/UdpLoad.java 127.0.0.1 $TRACKER_PORT "$WORK/foreign.txt" "$((SECONDS_TOTAL - 2))" 1 1 > "$WORK/udp.out" 2>&1 &
+FLOOD_UDP=$!
+wait $LEGIT $PAGES $FLOOD_HTTP $FLOOD_UDP || true
+
+echo "  flood over HTTP: $(tail -1 "$WORK/wrk.out")"
+echo "  flood over UDP:  $(tail -1 "$WORK/udp.out")"
+echo "  legitimate: $(cat "$WORK/legit.out")"
+echo "  $(cat "$WORK/pages.out")"
+curl -sf -u $A localhost:$APP_PORT/api/admin/unknown-torrents | python3 -c '
+import json, sys
+rows = sorted(json.load(sys.stdin), key=lambda r: -r["announces"])
+print(f"  unknown torrents tracked: {len(rows)}")
+if rows:
+    top = rows[0]
+    hash, count, sources, heaviest = top["infoHash"], top["announces"], top["distinctSources"], top["topSources"][:2]
+    print(f"  top: {hash} announces {count}, ~{sources} sources, heaviest {heaviest}")'
+curl -sf localhost:$APP_PORT/actuator/prometheus | grep -E '^jvm_memory_used_bytes\{.*area="heap"' | awk '{s+=$NF} END {printf "  heap used: %.0f MiB\n", s/1048576}'
+curl -sf localhost:$APP_PORT/actuator/prometheus | grep -E '^seedcast_tracker_requests_total' | sort -t' ' -k2 -rn | head -6 | sed 's/^/  /'
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
