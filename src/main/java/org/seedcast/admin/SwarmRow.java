@@ -68,7 +68,7 @@ record SwarmRow(long episodeId, String showSlug, String showTitle, String episod
             return LEECHERS;
         }
 
-        public String param() {
+        public String key() {
             return name().toLowerCase(Locale.ROOT);
         }
     }

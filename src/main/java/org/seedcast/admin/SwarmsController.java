@@ -34,7 +34,7 @@ class SwarmsController {
         model.addAttribute("total", matching.size());
         model.addAttribute("page", page);
         model.addAttribute("pages", pages);
-        model.addAttribute("sort", column.param());
+        model.addAttribute("sort", column.key());
         model.addAttribute("dir", query.ascending() ? "asc" : "desc");
         model.addAttribute("columns", SwarmRow.Column.values());
         return "admin/swarms";
