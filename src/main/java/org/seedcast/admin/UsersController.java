@@ -36,13 +36,6 @@ class UsersController {
         this.catalog = catalog;
     }
 
-    @GetMapping("/admin")
-    String overview(Model model) {
-        model.addAttribute("shows", catalog.allShows());
-        model.addAttribute("users", accounts.all());
-        return "admin/index";
-    }
-
     @GetMapping("/admin/users")
     String users(Model model) {
         return usersPage(model, Map.of(), "", "PRODUCER");

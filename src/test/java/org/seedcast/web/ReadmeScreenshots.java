@@ -31,6 +31,9 @@ class ReadmeScreenshots {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Value("${seedcast.tracker.port}")
+    int trackerPort;
+
     @Test
     void rendersTheMainPages() throws Exception {
         Http admin = Http.at(port).as("admin", "admin-secret-1");
@@ -44,6 +47,11 @@ class ReadmeScreenshots {
             admin.postJson("/api/episodes/" + com.jayway.jsonpath.JsonPath.read(body, "$.id") + "/publish", "");
         }
         admin.postMultipart("/api/shows/tech-talk/episodes", "Episode 4: Draft in progress", "episode-4.mp4", Media.mp4(1_000_000, 4));
+
+        foreignTraffic();
+        admin.postJson("/api/admin/bans", "{\"cidr\":\"198.51.100.0/24\",\"reason\":\"announce flood\"}");
+        admin.postJson("/api/admin/bans", "{\"cidr\":\"2001:db8:bad::/48\",\"reason\":\"scraper\"}");
+        Thread.sleep(25_000); // two load samples for the overview's chart
 
         ChromeDriver browser = Browser.start();
         try {
@@ -59,9 +67,39 @@ class ReadmeScreenshots {
             shoot(browser, "/studio/shows/tech-talk", "studio-show");
             shoot(browser, "/studio/shows/new", "new-show");
             shoot(browser, "/admin/users", "users");
+            shoot(browser, "/admin", "admin-overview");
+            Thread.sleep(6_000); // one live refresh draws the chart
+            shoot(browser, "/admin", "admin-overview");
+            shoot(browser, "/admin/swarms", "admin-swarms");
+            shoot(browser, "/admin/unknown-torrents", "admin-unknown-torrents");
+            shoot(browser, "/admin/bans", "admin-bans");
+            shoot(browser, "/admin/audit", "admin-audit");
         } finally {
             browser.quit();
         }
+    }
+
+    /** Foreign hashes announced by a few clients, one of them blocked, plus announces for our own torrent. */
+    private void foreignTraffic() {
+        String[] clients = {"-qB4650-", "-TR3000-", "-UT355W-", "-lt0D80-", "A2-1-37-"};
+        for (int h = 0; h < 4; h++) {
+            String hash = String.format("%08x", 0xdecafbadL + h) + "00112233445566778899aabbccddeeff";
+            for (int i = 0; i <= 6 * (4 - h); i++) {
+                announce(hash, clients[(h + i) % clients.length] + "abcdefghijkl");
+            }
+        }
+        Http.at(port).as("admin", "admin-secret-1").postJson("/api/admin/unknown-torrents/decafbae00112233445566778899aabbccddeeff/block", "");
+    }
+
+    private void announce(String infoHashHex, String peerId) {
+        StringBuilder hash = new StringBuilder();
+        for (int i = 0; i < infoHashHex.length(); i += 2) {
+            hash.append('%').append(infoHashHex, i, i + 2);
+        }
+        String query = "info_hash=" + hash + "&peer_id=" + java.net.URLEncoder.encode(peerId, java.nio.charset.StandardCharsets.UTF_8)
+                + "&port=6881&uploaded=0&downloaded=0&left=100&compact=1";
+        Http tracker = Http.at(trackerPort);
+        tracker.send(tracker.request("/announce?" + query).build());
     }
 
     private void shoot(ChromeDriver browser, String path, String name) throws Exception {

@@ -5,6 +5,9 @@ import java.io.InputStream;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.seedcast.accounts.SeedcastUser;
@@ -13,6 +16,7 @@ import org.seedcast.catalog.DownloadCounts;
 import org.seedcast.catalog.EpisodeView;
 import org.seedcast.catalog.InvalidInputException;
 import org.seedcast.catalog.ShowView;
+import org.seedcast.catalog.SwarmCounts;
 import org.seedcast.storage.MediaStore;
 import org.seedcast.storage.RejectedMediaException;
 import org.seedcast.storage.StoredMedia;
@@ -35,17 +39,37 @@ class StudioController {
     private final Catalog catalog;
     private final MediaStore mediaStore;
     private final ObjectProvider<DownloadCounts> downloadCounts;
+    private final ObjectProvider<SwarmCounts> swarmCounts;
 
-    StudioController(Catalog catalog, MediaStore mediaStore, ObjectProvider<DownloadCounts> downloadCounts) {
+    StudioController(Catalog catalog, MediaStore mediaStore, ObjectProvider<DownloadCounts> downloadCounts,
+                     ObjectProvider<SwarmCounts> swarmCounts) {
         this.catalog = catalog;
         this.mediaStore = mediaStore;
         this.downloadCounts = downloadCounts;
+        this.swarmCounts = swarmCounts;
     }
 
     @GetMapping("/studio")
     String index(@AuthenticationPrincipal SeedcastUser user, Model model) {
-        model.addAttribute("shows", catalog.showsManagedBy(user));
+        List<ShowView> shows = catalog.showsManagedBy(user);
+        model.addAttribute("shows", shows);
+        model.addAttribute("audience", audience(shows));
         return "studio/index";
+    }
+
+    /** The published episodes of these shows with their swarms and downloads, newest show episodes first. */
+    private List<EpisodeAudience> audience(List<ShowView> shows) {
+        List<EpisodeAudience> rows = new ArrayList<>();
+        Map<ShowView, List<EpisodeView>> published = new LinkedHashMap<>();
+        shows.forEach(show -> published.put(show, catalog.publishedEpisodes(show.slug())));
+        List<Long> ids = published.values().stream().flatMap(List::stream).map(EpisodeView::id).toList();
+        SwarmCounts swarms = swarmCounts.getIfAvailable();
+        Map<Long, SwarmCounts.Counts> swarm = swarms == null || ids.isEmpty() ? Map.of() : swarms.forEpisodes(ids);
+        DownloadCounts downloads = downloadCounts.getIfAvailable();
+        published.forEach((show, episodes) -> episodes.forEach(episode -> rows.add(EpisodeAudience.of(show, episode,
+                swarm.getOrDefault(episode.id(), SwarmCounts.Counts.NONE),
+                downloads == null ? DownloadCounts.Counts.NONE : downloads.forEpisode(episode.id())))));
+        return rows;
     }
 
     @GetMapping("/studio/shows/new")

@@ -1,0 +1,85 @@
+package org.seedcast.admin;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.seedcast.catalog.Catalog;
+import org.seedcast.catalog.EpisodeView;
+import org.seedcast.catalog.ShowView;
+import org.seedcast.catalog.SwarmCounts;
+import org.seedcast.publishing.Publishing;
+import org.seedcast.publishing.TorrentPublished;
+import org.seedcast.tracker.Tracker;
+import org.seedcast.tracker.TrackerStats;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every published torrent with its show, episode and swarm: the tracker's in-memory counts
+ * joined with the catalog. A hybrid torrent's v1 and truncated v2 swarms are added up, since
+ * clients join one or the other.
+ */
+@Component
+class PublishedSwarms implements SwarmCounts {
+
+    private final Publishing publishing;
+    private final Catalog catalog;
+    private final Tracker tracker;
+
+    PublishedSwarms(Publishing publishing, Catalog catalog, Tracker tracker) {
+        this.publishing = publishing;
+        this.catalog = catalog;
+        this.tracker = tracker;
+    }
+
+    /** One row per published episode's torrent. */
+    List<SwarmRow> all() {
+        Map<String, TrackerStats.SwarmStats> swarms = swarmsByHash();
+        Map<Long, Placement> placements = placements();
+        return publishing.published().stream()
+                .filter(t -> placements.containsKey(t.episodeId()))
+                .map(t -> SwarmRow.of(t, placements.get(t.episodeId()).show(), placements.get(t.episodeId()).episode(),
+                        swarms.get(t.v1().toHex()), t.v2Truncated() == null ? null : swarms.get(t.v2Truncated().toHex())))
+                .toList();
+    }
+
+    @Override
+    public Map<Long, Counts> forEpisodes(Collection<Long> episodeIds) {
+        Set<Long> wanted = new HashSet<>(episodeIds);
+        Map<String, TrackerStats.SwarmStats> swarms = swarmsByHash();
+        Map<Long, Counts> counts = new HashMap<>();
+        for (TorrentPublished t : publishing.published()) {
+            if (wanted.contains(t.episodeId())) {
+                TrackerStats.SwarmStats v1 = swarms.get(t.v1().toHex());
+                TrackerStats.SwarmStats v2 = t.v2Truncated() == null ? null : swarms.get(t.v2Truncated().toHex());
+                counts.put(t.episodeId(), new Counts(SwarmRow.seeders(v1, v2), SwarmRow.leechers(v1, v2),
+                        SwarmRow.completed(v1, v2)));
+            }
+        }
+        return counts;
+    }
+
+    private Map<String, TrackerStats.SwarmStats> swarmsByHash() {
+        return tracker.stats().swarms().stream()
+                .collect(Collectors.toMap(s -> s.infoHash().toHex(), Function.identity(), (a, b) -> a));
+    }
+
+    /** One query per show, not per torrent. */
+    private Map<Long, Placement> placements() {
+        Map<Long, Placement> placements = new HashMap<>();
+        for (ShowView show : catalog.allShows()) {
+            for (EpisodeView episode : catalog.publishedEpisodes(show.slug())) {
+                placements.put(episode.id(), new Placement(show, episode));
+            }
+        }
+        return placements;
+    }
+
+    private record Placement(ShowView show, EpisodeView episode) {
+    }
+}

@@ -1,0 +1,57 @@
+package org.seedcast.admin.audit;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The audit log table: appends, and searches newest first. */
+@Component
+class AuditLog {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    AuditLog(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+        this.clock = Clock.systemUTC();
+    }
+
+    void record(String actor, String method, String path, String detail, int status, String address) {
+        jdbc.sql("insert into audit_log (at, actor, method, path, detail, status, address) values (?, ?, ?, ?, ?, ?, ?)")
+                .params(Timestamp.from(Instant.now(clock)), cut(actor, 64), cut(method, 8), cut(path, 500),
+                        cut(detail, 1000), status, cut(address, 64))
+                .update();
+    }
+
+    /** Entries whose actor, path, detail or address contains {@code query} (any case), newest first. */
+    List<AuditEntry> search(String query, int offset, int limit) {
+        return jdbc.sql("select * from audit_log where " + MATCHES + " order by at desc, id desc offset ? limit ?")
+                .params(pattern(query), pattern(query), pattern(query), pattern(query), offset, limit)
+                .query((rs, n) -> new AuditEntry(rs.getLong("id"), rs.getTimestamp("at").toInstant(), rs.getString("actor"),
+                        rs.getString("method"), rs.getString("path"), rs.getString("detail"), rs.getInt("status"),
+                        rs.getString("address")))
+                .list();
+    }
+
+    long count(String query) {
+        return jdbc.sql("select count(*) from audit_log where " + MATCHES)
+                .params(pattern(query), pattern(query), pattern(query), pattern(query))
+                .query(Long.class).single();
+    }
+
+    private static final String MATCHES = "(actor ilike ? or path ilike ? or detail ilike ? or address ilike ?)";
+
+    private static String pattern(String query) {
+        String q = query == null ? "" : query.strip();
+        return "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
+    private static String cut(String text, int max) {
+        String t = text == null ? "" : text;
+        return t.length() <= max ? t : t.substring(0, max - 1) + "…";
+    }
+}
