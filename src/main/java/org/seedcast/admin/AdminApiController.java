@@ -44,6 +44,12 @@ class AdminApiController {
         return tracker.unknownTorrents();
     }
 
+    /** The sources refused most often before their requests were read (rate limits, bans): a flood's senders. */
+    @GetMapping("/refused-sources")
+    List<UnknownTorrent.Count> refusedSources() {
+        return tracker.refusedSources();
+    }
+
     @PostMapping("/unknown-torrents/{infoHash}/block")
     Map<String, Object> block(@PathVariable String infoHash, @RequestBody(required = false) ReasonRequest request) {
         InfoHash hash = InfoHash.fromHex(infoHash);

@@ -50,7 +50,7 @@ class OverviewController {
         List<UnknownTorrent> unknown = tracker.unknownTorrents();
         return new Snapshot(stats.trackedTorrents(), stats.activeSwarms(), stats.peers(), stats.seeders(),
                 stats.leechers(), stats.unknownHashes(), unknown.stream().filter(UnknownTorrent::blocked).count(),
-                tracker.bans().size(), totals(), topRefusedSources(unknown), TrackerLoad.STEP_SECONDS,
+                tracker.bans().size(), totals(), topRefusedSources(unknown, tracker.refusedSources()), TrackerLoad.STEP_SECONDS,
                 load.samples(), stats.recentMinutes());
     }
 
@@ -63,10 +63,15 @@ class OverviewController {
         return totals;
     }
 
-    /** The sources that announced foreign torrents most, summed over the hashes they announced. */
-    private static List<UnknownTorrent.Count> topRefusedSources(List<UnknownTorrent> unknown) {
+    /**
+     * The sources refused most: foreign announces summed over the hashes they named, plus requests
+     * refused unread (rate limits, bans), which is where a flood shows.
+     */
+    private static List<UnknownTorrent.Count> topRefusedSources(List<UnknownTorrent> unknown,
+                                                                List<UnknownTorrent.Count> refusedUnread) {
         Map<String, Long> bySource = new HashMap<>();
         unknown.forEach(t -> t.topSources().forEach(s -> bySource.merge(s.name(), s.count(), Long::sum)));
+        refusedUnread.forEach(s -> bySource.merge(s.name(), s.count(), Long::sum));
         return bySource.entrySet().stream()
                 .map(e -> new UnknownTorrent.Count(e.getKey(), e.getValue()))
                 .sorted(Comparator.comparingLong(UnknownTorrent.Count::count).reversed())

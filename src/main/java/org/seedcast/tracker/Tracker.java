@@ -89,6 +89,14 @@ public class Tracker {
         return unknown.snapshot().stream().map(s -> view(s, blocked.contains(s.infoHash()))).toList();
     }
 
+    /**
+     * The sources refused most often before their requests were even read (over their rate
+     * budget, or banned): a flood's senders, which never name the torrents they flood with.
+     */
+    public List<UnknownTorrent.Count> refusedSources() {
+        return unknown.refusedSources().stream().map(c -> new UnknownTorrent.Count(c.name(), c.count())).toList();
+    }
+
     /** Whether the tracker serves this hash (a published v1 or truncated v2 hash). */
     public boolean tracks(InfoHash infoHash) {
         return access.tracked(HashKey.of(infoHash));

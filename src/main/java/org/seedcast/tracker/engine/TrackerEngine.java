@@ -200,10 +200,12 @@ public final class TrackerEngine {
 
     private Outcome httpGate(Endpoint client, ByteBuffer out) {
         if (bans.banned(client)) {
+            unknown.refused(client.addressKey());
             HttpAnswers.failure(out, banned, settings.blockedInterval(), -1);
             return Outcome.BANNED;
         }
         if (limited(client) != RateLimiter.Decision.ALLOW) {
+            unknown.refused(client.addressKey());
             HttpAnswers.failure(out, rateLimited, settings.rateLimitedInterval(), settings.rateLimitedInterval() / 60);
             return Outcome.RATE_LIMITED;
         }
@@ -234,6 +236,7 @@ public final class TrackerEngine {
         };
         RateLimiter.Decision decision = limited(source);
         if (decision == RateLimiter.Decision.FAR_OVER) {
+            unknown.refused(source.addressKey());
             metrics.countDropped(UDP, kind, Outcome.RATE_LIMITED); // the cheapest path: a flood's
             return false;
         }
@@ -260,6 +263,7 @@ public final class TrackerEngine {
             return Outcome.BAD_REQUEST;
         }
         if (decision == RateLimiter.Decision.LIMIT) {
+            unknown.refused(source.addressKey());
             refuseUdp(out, tid, action, settings.rateLimitedInterval(), udpRateLimited);
             return Outcome.RATE_LIMITED;
         }

@@ -25,6 +25,9 @@ public final class UnknownTorrents {
     private final Stripe[] stripes = new Stripe[STRIPES];
     private final LongAdder evictions = new LongAdder();
 
+    /** Sources whose requests were refused before being read (rate limit, ban): a flood's senders. */
+    private final TopK refused = new TopK(16);
+
     public UnknownTorrents(int capacity) {
         int perStripe = Math.max(SAMPLES, (capacity + STRIPES - 1) / STRIPES);
         for (int i = 0; i < STRIPES; i++) {
@@ -53,6 +56,29 @@ public final class UnknownTorrents {
                 e.clients.add(peerIdPrefix);
             }
         }
+    }
+
+    /**
+     * Counts a request refused before it was read, by rate limit or ban. Such requests never name
+     * their info-hash to us, so without this the sources of a flood would not show at all.
+     */
+    public void refused(long sourceKey) {
+        synchronized (refused) {
+            refused.add(sourceKey);
+        }
+    }
+
+    /** The sources refused most often before their requests were read, with (over-)estimated counts. */
+    public List<Sighting.Count> refusedSources() {
+        List<long[]> top;
+        synchronized (refused) {
+            top = refused.top();
+        }
+        List<Sighting.Count> out = new ArrayList<>();
+        for (long[] kc : top) {
+            out.add(new Sighting.Count(sourceName(kc[0]), kc[1]));
+        }
+        return out;
     }
 
     public int size() {

@@ -22,6 +22,22 @@ class UnknownTorrentsTests {
     }
 
     @Test
+    void keepsTheHeaviestSourcesOfRequestsRefusedUnreadEvenAmongManyOthers() {
+        UnknownTorrents unknown = new UnknownTorrents(100);
+        for (int i = 0; i < 100_000; i++) {
+            unknown.refused(ipv4(0x7F000001)); // the flood: 127.0.0.1
+            unknown.refused(ipv4(0x0A000000 + i)); // 100,000 sources seen once each
+        }
+
+        var top = unknown.refusedSources();
+
+        assertThat(top.get(0).name()).isEqualTo("127.0.0.1");
+        assertThat(top.get(0).count()).isGreaterThanOrEqualTo(100_000);
+        assertThat(top).hasSizeLessThanOrEqualTo(16);
+        assertThat(unknown.size()).as("no foreign torrent was named").isZero();
+    }
+
+    @Test
     void recordsFirstAndLastSeenCountsSourcesAndClients() {
         UnknownTorrents unknown = new UnknownTorrents(100);
         HashKey h = new HashKey(1, 2, 3);
