@@ -1,5 +1,7 @@
 package org.seedcast.admin;
 
+import java.security.Principal;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -27,22 +29,84 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class UnknownTorrentsController {
 
     private final Tracker tracker;
+    private final IgnoredTorrents ignored;
 
-    UnknownTorrentsController(Tracker tracker) {
+    UnknownTorrentsController(Tracker tracker, IgnoredTorrents ignored) {
         this.tracker = tracker;
+        this.ignored = ignored;
     }
 
+    /**
+     * @param show {@code active} (new and blocked: the default), {@code ignored} or {@code all}
+     */
     @GetMapping
-    String list(@RequestParam(defaultValue = "") String q, Model model) {
+    String list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "active") String show,
+                Model model) {
         String query = q.strip().toLowerCase(Locale.ROOT);
-        List<Row> rows = tracker.unknownTorrents().stream()
+        List<Row> all = tracker.unknownTorrents().stream()
                 .filter(t -> query.isEmpty() || t.infoHash().toHex().contains(query))
-                .map(Row::of)
+                .map(t -> Row.of(t, ignored.contains(t.infoHash().toHex())))
                 .toList();
+        List<Row> rows = all.stream().filter(row -> switch (show) {
+            case "ignored" -> row.ignored();
+            case "all" -> true;
+            default -> !row.ignored();
+        }).toList();
         model.addAttribute("rows", rows);
         model.addAttribute("q", q);
+        model.addAttribute("show", show);
         model.addAttribute("blockedCount", rows.stream().filter(Row::blocked).count());
+        model.addAttribute("ignoredCount", all.stream().filter(Row::ignored).count());
         return "admin/unknown-torrents";
+    }
+
+    @PostMapping("/{infoHash}/ignore")
+    String ignore(@PathVariable String infoHash, @RequestParam(defaultValue = "") String q, Principal admin,
+                  RedirectAttributes redirect) {
+        act(redirect, () -> {
+            InfoHash hash = InfoHash.fromHex(infoHash);
+            ignored.ignore(hash.toHex(), admin.getName());
+            return "Set aside " + hash.toHex() + ": hidden from this list; the tracker still refuses it.";
+        });
+        return back(q, redirect);
+    }
+
+    @PostMapping("/{infoHash}/unignore")
+    String unignore(@PathVariable String infoHash, @RequestParam(defaultValue = "") String q, RedirectAttributes redirect) {
+        act(redirect, () -> {
+            InfoHash hash = InfoHash.fromHex(infoHash);
+            ignored.unignore(hash.toHex());
+            return "Back on the list: " + hash.toHex() + ".";
+        });
+        return back(q, redirect);
+    }
+
+    /** One action on every checked hash: block, unblock, ignore or unignore. */
+    @PostMapping("/bulk")
+    String bulk(@RequestParam(required = false) List<String> hashes, @RequestParam(defaultValue = "") String action,
+                @RequestParam(defaultValue = "") String q, Principal admin, RedirectAttributes redirect) {
+        act(redirect, () -> {
+            if (hashes == null || hashes.isEmpty()) {
+                throw new IllegalArgumentException("no info-hash was checked");
+            }
+            List<InfoHash> selected = hashes.stream().map(InfoHash::fromHex).toList();
+            for (InfoHash hash : selected) {
+                switch (action) {
+                    case "block" -> tracker.block(hash, "blocked by an admin");
+                    case "unblock" -> tracker.unblock(hash);
+                    case "ignore" -> ignored.ignore(hash.toHex(), admin.getName());
+                    case "unignore" -> ignored.unignore(hash.toHex());
+                    default -> throw new IllegalArgumentException("choose block, unblock, ignore or unignore");
+                }
+            }
+            return switch (action) {
+                case "block" -> "Blocked " + selected.size() + " info-hashes: their announces now get “retry in: never”.";
+                case "unblock" -> "Unblocked " + selected.size() + " info-hashes.";
+                case "ignore" -> "Set aside " + selected.size() + " info-hashes.";
+                default -> "Put " + selected.size() + " info-hashes back on the list.";
+            };
+        });
+        return back(q, redirect);
     }
 
     @PostMapping("/{infoHash}/block")
@@ -96,13 +160,19 @@ class UnknownTorrentsController {
 
     /** One foreign hash as the page shows it, client prefixes decoded to names. */
     record Row(String infoHash, Instant firstSeen, Instant lastSeen, long announces, long distinctSources,
-               List<UnknownTorrent.Count> sources, List<UnknownTorrent.Count> clients, boolean blocked) {
+               List<UnknownTorrent.Count> sources, List<UnknownTorrent.Count> clients, boolean blocked,
+               boolean ignored) {
 
-        static Row of(UnknownTorrent t) {
+        static Row of(UnknownTorrent t, boolean ignored) {
             List<UnknownTorrent.Count> clients = t.clients().stream()
                     .map(c -> new UnknownTorrent.Count(PeerClients.name(c.name()), c.count())).toList();
             return new Row(t.infoHash().toHex(), t.firstSeen(), t.lastSeen(), t.announces(), t.distinctSources(),
-                    t.topSources(), clients, t.blocked());
+                    t.topSources(), clients, t.blocked(), ignored);
+        }
+
+        /** new, blocked or ignored, as the status column shows it. */
+        public String status() {
+            return blocked ? "blocked" : ignored ? "ignored" : "new";
         }
     }
 

@@ -82,6 +82,36 @@ class AdminPagesIntegrationTests {
     }
 
     @Test
+    void checkedHashesAreBlockedTogetherAndSetAsideHashesLeaveTheDefaultList() {
+        String first = "b1b1b1b1" + UUID.randomUUID().toString().replace("-", "");
+        String second = "b2b2b2b2" + UUID.randomUUID().toString().replace("-", "");
+        announce(first, "-qB4650-abcdefghijkl");
+        announce(second, "-qB4650-abcdefghijkl");
+
+        HttpResponse<String> bulk = admin.send(admin.request("/admin/unknown-torrents/bulk")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("action=block&hashes=" + first + "&hashes=" + second)).build());
+        assertThat(follow(bulk).body()).contains("Blocked 2 info-hashes");
+        assertThat(announce(first, "-qB4650-abcdefghijkl").body()).contains("8:retry in5:never");
+        assertThat(announce(second, "-qB4650-abcdefghijkl").body()).contains("8:retry in5:never");
+
+        HttpResponse<String> ignored = postForm(admin, "/admin/unknown-torrents/" + first + "/ignore", Map.of());
+        assertThat(follow(ignored).body()).contains("Set aside " + first);
+        assertThat(admin.get("/admin/unknown-torrents").body()).doesNotContain(first).contains(second);
+        assertThat(admin.get("/admin/unknown-torrents?show=ignored").body()).contains(first).doesNotContain(second);
+        assertThat(announce(first, "-qB4650-abcdefghijkl").body()).as("ignoring changes nothing in the tracker")
+                .contains("8:retry in5:never");
+
+        HttpResponse<String> nothing = admin.send(admin.request("/admin/unknown-torrents/bulk")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("action=block")).build());
+        assertThat(follow(nothing).body()).contains("no info-hash was checked");
+
+        postForm(admin, "/admin/unknown-torrents/" + first + "/unignore", Map.of());
+        assertThat(admin.get("/admin/unknown-torrents").body()).contains(first);
+    }
+
+    @Test
     void showCreationIsAudited() {
         String slug = "audited-" + UUID.randomUUID().toString().substring(0, 8);
         admin.postJson("/api/shows", "{\"slug\":\"" + slug + "\",\"title\":\"Audited\"}");
