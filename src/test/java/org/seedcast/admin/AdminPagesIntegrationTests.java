@@ -112,6 +112,16 @@ class AdminPagesIntegrationTests {
     }
 
     @Test
+    void refusedSignInsAreAudited() {
+        String who = "intruder-" + UUID.randomUUID().toString().substring(0, 8);
+        Http wrong = Http.at(port).as(who, "not-a-password");
+
+        assertThat(wrong.get("/api/admin/bans").statusCode()).isEqualTo(401);
+
+        assertThat(admin.get("/admin/audit?q=" + who).body()).contains(who).contains("sign-in refused");
+    }
+
+    @Test
     void showCreationIsAudited() {
         String slug = "audited-" + UUID.randomUUID().toString().substring(0, 8);
         admin.postJson("/api/shows", "{\"slug\":\"" + slug + "\",\"title\":\"Audited\"}");
