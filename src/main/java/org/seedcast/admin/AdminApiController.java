@@ -74,7 +74,8 @@ class AdminApiController {
         if (request == null || request.cidr() == null || request.cidr().isBlank()) {
             throw new IllegalArgumentException("cidr is required, e.g. 203.0.113.7 or 2001:db8::/32");
         }
-        Ban ban = tracker.ban(request.cidr().strip(), request.reason() == null ? "" : request.reason());
+        java.time.Duration lasting = request.hours() == null ? null : java.time.Duration.ofHours(request.hours());
+        Ban ban = tracker.ban(request.cidr().strip(), request.reason() == null ? "" : request.reason(), lasting);
         return ResponseEntity.created(URI.create("/api/admin/bans?cidr=" + ban.cidr())).body(ban);
     }
 
@@ -86,7 +87,10 @@ class AdminApiController {
     record ReasonRequest(String reason) {
     }
 
-    /** @param cidr an address or a network, IPv4 or IPv6 */
-    record BanRequest(String cidr, String reason) {
+    /**
+     * @param cidr  an address or a network, IPv4 or IPv6
+     * @param hours how long the ban lasts; absent for good
+     */
+    record BanRequest(String cidr, String reason, Integer hours) {
     }
 }

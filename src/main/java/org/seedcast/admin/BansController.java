@@ -28,7 +28,7 @@ class BansController {
         model.addAttribute("bans", tracker.bans().stream()
                 .sorted(Comparator.comparing(org.seedcast.tracker.Ban::since).reversed()).toList());
         if (!model.containsAttribute("form")) {
-            model.addAttribute("form", new BanForm("", ""));
+            model.addAttribute("form", new BanForm("", "", ""));
         }
         return "admin/bans";
     }
@@ -40,8 +40,10 @@ class BansController {
             return "redirect:/admin/bans";
         }
         try {
-            String cidr = tracker.ban(form.cidr(), form.reason()).cidr();
-            redirect.addFlashAttribute("success", "Banned " + cidr + ".");
+            org.seedcast.tracker.Ban ban = tracker.ban(form.cidr(), form.reason(), form.lasting());
+            redirect.addFlashAttribute("success", "Banned " + ban.cidr() + (ban.until() == null ? "." : " until "
+                    + java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'UTC'", java.util.Locale.ROOT)
+                            .withZone(java.time.ZoneOffset.UTC).format(ban.until()) + "."));
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("error", "Nothing banned: " + e.getMessage() + ".");
             redirect.addFlashAttribute("form", form);
@@ -63,12 +65,28 @@ class BansController {
         return "redirect:/admin/bans";
     }
 
-    /** @param cidr an address or network, IPv4 or IPv6; @param reason shown in this list */
-    record BanForm(String cidr, String reason) {
+    /**
+     * @param cidr    an address or network, IPv4 or IPv6
+     * @param reason  shown in this list
+     * @param expires how long it lasts: {@code 1h}, {@code 24h}, {@code 7d}, {@code 30d}, or empty for good
+     */
+    record BanForm(String cidr, String reason, String expires) {
 
         BanForm {
             cidr = cidr == null ? "" : cidr.strip();
             reason = reason == null ? "" : reason.strip();
+            expires = expires == null ? "" : expires.strip();
+        }
+
+        java.time.Duration lasting() {
+            return switch (expires) {
+                case "" -> null;
+                case "1h" -> java.time.Duration.ofHours(1);
+                case "24h" -> java.time.Duration.ofHours(24);
+                case "7d" -> java.time.Duration.ofDays(7);
+                case "30d" -> java.time.Duration.ofDays(30);
+                default -> throw new IllegalArgumentException("choose how long the ban lasts from the list");
+            };
         }
     }
 }

@@ -134,7 +134,22 @@ public class Tracker {
      * @throws IllegalArgumentException if {@code cidr} is not a literal address with optional prefix
      */
     public Ban ban(String cidr, String reason) {
-        Bans.Ban ban = new Bans.Ban(Cidr.parse(cidr), reason == null ? "" : reason, Instant.now(clock));
+        return ban(cidr, reason, null);
+    }
+
+    /**
+     * Bans an address or network until {@code lasting} has passed ({@code null}: for good).
+     *
+     * @throws IllegalArgumentException if {@code cidr} is not a literal address with optional prefix,
+     *                                  or {@code lasting} is not positive
+     */
+    public Ban ban(String cidr, String reason, java.time.Duration lasting) {
+        if (lasting != null && (lasting.isNegative() || lasting.isZero())) {
+            throw new IllegalArgumentException("a ban lasts a positive time, or for good");
+        }
+        Instant now = Instant.now(clock);
+        Bans.Ban ban = new Bans.Ban(Cidr.parse(cidr), reason == null ? "" : reason, now,
+                lasting == null ? null : now.plus(lasting));
         bans.ban(ban);
         housekeeper.persist(store -> store.saveBan(ban));
         return view(ban);
@@ -195,6 +210,6 @@ public class Tracker {
     }
 
     private static Ban view(Bans.Ban ban) {
-        return new Ban(ban.cidr().text(), ban.reason(), ban.since());
+        return new Ban(ban.cidr().text(), ban.reason(), ban.since(), ban.until());
     }
 }

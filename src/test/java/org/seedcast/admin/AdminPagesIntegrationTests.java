@@ -122,6 +122,23 @@ class AdminPagesIntegrationTests {
     }
 
     @Test
+    void aBanCanLastAFixedTime() {
+        HttpResponse<String> created = admin.postJson("/api/admin/bans", "{\"cidr\":\"192.0.2.0/28\",\"reason\":\"short\",\"hours\":24}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(JsonPath.<String>read(created.body(), "$.until")).isNotNull();
+
+        HttpResponse<String> page = postForm(admin, "/admin/bans", Map.of("cidr", "192.0.2.64/28", "reason", "week", "expires", "7d"));
+        assertThat(follow(page).body()).contains("Banned 192.0.2.64/28 until");
+        assertThat(admin.get("/admin/bans").body()).contains("192.0.2.0/28").contains("lifted by hand").doesNotContain(">never<");
+
+        HttpResponse<String> nonsense = postForm(admin, "/admin/bans", Map.of("cidr", "192.0.2.128/28", "expires", "forever-and-a-day"));
+        assertThat(follow(nonsense).body()).contains("choose how long the ban lasts");
+
+        admin.send(admin.request("/api/admin/bans?cidr=192.0.2.0/28").DELETE().build());
+        admin.send(admin.request("/api/admin/bans?cidr=192.0.2.64/28").DELETE().build());
+    }
+
+    @Test
     void showCreationIsAudited() {
         String slug = "audited-" + UUID.randomUUID().toString().substring(0, 8);
         admin.postJson("/api/shows", "{\"slug\":\"" + slug + "\",\"title\":\"Audited\"}");

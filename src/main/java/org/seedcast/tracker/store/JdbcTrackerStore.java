@@ -38,9 +38,10 @@ public final class JdbcTrackerStore implements TrackerStore {
 
     @Override
     public List<Bans.Ban> loadBans() {
-        return jdbc.sql("select cidr, reason, created_at from bans order by created_at")
+        return jdbc.sql("select cidr, reason, created_at, expires_at from bans"
+                        + " where expires_at is null or expires_at > now() order by created_at")
                 .query((rs, n) -> new Bans.Ban(Cidr.parse(rs.getString(1)), rs.getString(2),
-                        rs.getTimestamp(3).toInstant()))
+                        rs.getTimestamp(3).toInstant(), rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant()))
                 .list();
     }
 
@@ -94,10 +95,12 @@ public final class JdbcTrackerStore implements TrackerStore {
     @Override
     public void saveBan(Bans.Ban ban) {
         jdbc.sql("""
-                insert into bans (cidr, reason, created_at) values (:cidr, :reason, :at)
-                on conflict (cidr) do update set reason = excluded.reason""")
+                insert into bans (cidr, reason, created_at, expires_at) values (:cidr, :reason, :at, :until)
+                on conflict (cidr) do update set reason = excluded.reason, expires_at = excluded.expires_at""")
                 .param("cidr", ban.cidr().text()).param("reason", ban.reason())
-                .param("at", Timestamp.from(ban.since())).update();
+                .param("at", Timestamp.from(ban.since()))
+                .param("until", ban.until() == null ? null : Timestamp.from(ban.until()), java.sql.Types.TIMESTAMP)
+                .update();
     }
 
     @Override

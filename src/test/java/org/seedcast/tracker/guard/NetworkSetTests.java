@@ -71,4 +71,21 @@ class NetworkSetTests {
         assertThat(bans.banned(at("2001:db8:1:2::3"))).isFalse();
         assertThat(bans.list()).isEmpty();
     }
+
+    @Test
+    void bansLapseByThemselvesWhenTheirTimeIsUp() throws Exception {
+        long[] now = {1_000_000};
+        Bans bans = new Bans(() -> now[0]);
+        bans.ban(new Bans.Ban(Cidr.parse("198.51.100.0/24"), "flood", Instant.ofEpochMilli(now[0]),
+                Instant.ofEpochMilli(now[0] + 60_000)));
+        bans.ban(new Bans.Ban(Cidr.parse("203.0.113.7"), "for good", Instant.ofEpochMilli(now[0])));
+
+        assertThat(bans.banned(at("198.51.100.9"))).isTrue();
+        now[0] += 59_999;
+        assertThat(bans.banned(at("198.51.100.9"))).isTrue();
+        now[0] += 1;
+        assertThat(bans.banned(at("198.51.100.9"))).as("lapsed").isFalse();
+        assertThat(bans.banned(at("203.0.113.7"))).as("a ban without an end stays").isTrue();
+        assertThat(bans.list()).extracting(b -> b.cidr().text()).containsExactly("203.0.113.7/32");
+    }
 }
