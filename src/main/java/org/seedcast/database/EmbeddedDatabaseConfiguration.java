@@ -37,6 +37,7 @@ class EmbeddedDatabaseConfiguration {
         refuseRoot();
         Path pgData = dataDir.toAbsolutePath().normalize().resolve("postgres");
         Files.createDirectories(pgData);
+        stopOrphan(pgData);
         log.info("Starting embedded PostgreSQL with its files in {}", pgData);
         return EmbeddedPostgres.builder()
                 .setDataDirectory(pgData)
@@ -52,6 +53,39 @@ class EmbeddedDatabaseConfiguration {
     @ConditionalOnMissingBean(JdbcConnectionDetails.class)
     JdbcConnectionDetails embeddedConnectionDetails(EmbeddedPostgres postgres) {
         return new EmbeddedConnectionDetails(postgres.getJdbcUrl("postgres", "postgres"));
+    }
+
+    /**
+     * A PostgreSQL left running by an application that was killed outright (SIGKILL, a crash)
+     * still holds the data directory, and a new one would refuse to start. Stop it first: it is
+     * ours (same data directory, a postgres process), and nothing can be connected to it anymore.
+     */
+    static void stopOrphan(Path pgData) throws IOException {
+        Path pidFile = pgData.resolve("postmaster.pid");
+        if (!Files.isRegularFile(pidFile)) {
+            return;
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
+        } catch (RuntimeException e) {
+            return;
+        }
+        ProcessHandle orphan = ProcessHandle.of(pid)
+                .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
+                .orElse(null);
+        if (orphan == null) {
+            return;
+        }
+        log.warn("Stopping PostgreSQL {} left running on {} by an earlier run that did not shut down", pid, pgData);
+        orphan.destroy();
+        try {
+            orphan.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("PostgreSQL " + pid + " still runs on " + pgData + "; stop it and start again");
+        }
     }
 
     private static void refuseRoot() {
