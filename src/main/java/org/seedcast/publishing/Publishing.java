@@ -113,7 +113,6 @@ public class Publishing implements TorrentLinks {
         record.publish(signed.infoHash().toHex(), signed.infoHashV2().map(InfoHashV2::toHex).orElse(null),
                 signed.bytes(), clock.instant());
         torrents.save(record);
-        linksCache.remove(episode.id());
         log.info("Published episode {} as torrent {}{}", episode.id(), record.getInfoHash(),
                 record.getInfoHashV2() == null ? "" : " (v2 " + record.getInfoHashV2() + ")");
         events.publishEvent(event(record));
@@ -132,7 +131,6 @@ public class Publishing implements TorrentLinks {
     void on(EpisodeWithdrawn withdrawn) {
         torrents.findById(withdrawn.episode().id()).filter(TorrentRecord::isPublished).ifPresent(record -> {
             record.withdraw(clock.instant());
-            linksCache.remove(record.getEpisodeId());
             events.publishEvent(new TorrentWithdrawn(record.getEpisodeId(), InfoHash.fromHex(record.getInfoHash()),
                     truncatedV2(record)));
         });

@@ -42,6 +42,12 @@ class MediaResponder {
                           String cacheControl) throws IOException {
         Path file = store.find(media.mediaId())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "The media file is missing."));
+        return serve(media, file, request, response, cacheControl);
+    }
+
+    /** As {@link #serve(MediaDirectory.PublicMedia, HttpServletRequest, HttpServletResponse, String)}, for a file already found. */
+    boolean serve(MediaDirectory.PublicMedia media, Path file, HttpServletRequest request, HttpServletResponse response,
+                  String cacheControl) throws IOException {
         long size = Files.size(file);
         String etag = "\"" + media.sha256().substring(0, Math.min(32, media.sha256().length())) + "\"";
         response.setHeader(HttpHeaders.ETAG, etag);

@@ -1,6 +1,7 @@
 package org.seedcast.storage;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Optional;
 
 import jakarta.servlet.Filter;
@@ -39,17 +40,22 @@ class WebSeedFilter implements Filter {
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
-        Optional<MediaDirectory.PublicMedia> media = servable(request);
-        if (media.isEmpty()) {
+        Optional<Target> target = servable(request);
+        if (target.isEmpty()) {
             chain.doFilter(req, res);
             return;
         }
-        if (responder.serve(media.get(), request, response, MediaResponder.MEDIA_CACHE)) {
-            events.publishEvent(new MediaDownloaded(episodeId(request)));
+        Target found = target.get();
+        if (responder.serve(found.media(), found.file(), request, response, MediaResponder.MEDIA_CACHE)) {
+            events.publishEvent(new MediaDownloaded(found.episodeId()));
         }
     }
 
-    private Optional<MediaDirectory.PublicMedia> servable(HttpServletRequest request) {
+    /** A published episode's media, found once: the path parsed, the catalog asked, the file located. */
+    private record Target(long episodeId, MediaDirectory.PublicMedia media, Path file) {
+    }
+
+    private Optional<Target> servable(HttpServletRequest request) {
         String method = request.getMethod();
         if (!"GET".equals(method) && !"HEAD".equals(method)) {
             return Optional.empty();
@@ -68,11 +74,6 @@ class WebSeedFilter implements Filter {
         String fileName = path.substring(slash + 1);
         return directory.publishedMedia(episodeId)
                 .filter(m -> m.fileName().equals(fileName))
-                .filter(m -> store.find(m.mediaId()).isPresent());
-    }
-
-    private static long episodeId(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length() + PREFIX.length());
-        return Long.parseLong(path.substring(0, path.indexOf('/')));
+                .flatMap(m -> store.find(m.mediaId()).map(file -> new Target(episodeId, m, file)));
     }
 }
