@@ -11,7 +11,7 @@ import org.seedcast.tracker.TrackerStats.SwarmMinute;
  * fifty small charts cost no script, no request and no library, and pass the strict CSP.
  *
  * @param points the polyline's {@code x,y} pairs in a {@value #WIDTH}×{@value #HEIGHT} box; empty
- *               without samples
+ *               without samples (no swarm: nobody announced since the tracker started or for an hour)
  * @param peak   the most peers in one minute
  * @param label  what it shows, for screen readers and as a tooltip
  */
@@ -24,7 +24,7 @@ record Sparkline(String points, int peak, String label) {
 
     static Sparkline of(List<SwarmMinute> minutes) {
         if (minutes.isEmpty()) {
-            return new Sparkline("", 0, "No minute closed yet");
+            return new Sparkline("", 0, "No announce in the last hour");
         }
         int peak = minutes.stream().mapToInt(m -> m.seeders() + m.leechers()).max().orElse(0);
         StringJoiner points = new StringJoiner(" ");
