@@ -29,14 +29,22 @@ import org.springframework.web.bind.annotation.RestController;
 class AdminApiController {
 
     private final Tracker tracker;
+    private final PublishedSwarms published;
 
-    AdminApiController(Tracker tracker) {
+    AdminApiController(Tracker tracker, PublishedSwarms published) {
         this.tracker = tracker;
+        this.published = published;
     }
 
     @GetMapping("/swarms")
     TrackerStats swarms() {
         return tracker.stats();
+    }
+
+    /** One published torrent (by its v1 or truncated v2 hash) with its swarm now and minute by minute. */
+    @GetMapping("/swarms/{infoHash}")
+    ResponseEntity<SwarmHistory> swarm(@PathVariable String infoHash) {
+        return ResponseEntity.of(published.one(infoHash).map(row -> new SwarmHistory(row, published.history(row))));
     }
 
     @GetMapping("/unknown-torrents")
@@ -85,6 +93,21 @@ class AdminApiController {
     }
 
     record ReasonRequest(String reason) {
+    }
+
+    /**
+     * @param minutes closed minutes, oldest first, up to the last hour (a hybrid torrent's two
+     *                swarms added up); kept in the tracker's memory, so they start over with it
+     */
+    record SwarmHistory(String infoHash, String v2InfoHash, String showSlug, String showTitle, long episodeId,
+                        String episodeTitle, int seeders, int leechers, long completed, int announcesPerMinute,
+                        java.time.Instant lastAnnounce, String health, List<TrackerStats.SwarmMinute> minutes) {
+
+        SwarmHistory(SwarmRow row, List<TrackerStats.SwarmMinute> minutes) {
+            this(row.infoHash(), row.v2InfoHash(), row.showSlug(), row.showTitle(), row.episodeId(), row.episodeTitle(),
+                    row.seeders(), row.leechers(), row.completed(), row.announcesPerMinute(), row.lastAnnounce(),
+                    row.health(), minutes);
+        }
     }
 
     /**

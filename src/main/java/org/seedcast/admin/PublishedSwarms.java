@@ -1,11 +1,15 @@
 package org.seedcast.admin;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -15,6 +19,7 @@ import org.seedcast.catalog.ShowView;
 import org.seedcast.catalog.SwarmCounts;
 import org.seedcast.publishing.Publishing;
 import org.seedcast.publishing.TorrentPublished;
+import org.seedcast.torrent.InfoHash;
 import org.seedcast.tracker.Tracker;
 import org.seedcast.tracker.TrackerStats;
 import org.springframework.stereotype.Component;
@@ -46,6 +51,40 @@ class PublishedSwarms implements SwarmCounts {
                 .map(t -> SwarmRow.of(t, placements.get(t.episodeId()).show(), placements.get(t.episodeId()).episode(),
                         swarms.get(t.v1().toHex()), t.v2Truncated() == null ? null : swarms.get(t.v2Truncated().toHex())))
                 .toList();
+    }
+
+    /**
+     * The published torrent whose v1 or truncated v2 info-hash is {@code infoHashHex}, with its
+     * show and episode; empty for any other text.
+     */
+    Optional<SwarmRow> one(String infoHashHex) {
+        String hex = infoHashHex.toLowerCase(Locale.ROOT);
+        return publishing.published().stream()
+                .filter(t -> t.v1().toHex().equals(hex) || (t.v2Truncated() != null && t.v2Truncated().toHex().equals(hex)))
+                .findFirst()
+                .flatMap(t -> catalog.publishedEpisode(t.episodeId()).flatMap(episode -> catalog.show(episode.showSlug())
+                        .map(show -> {
+                            Map<String, TrackerStats.SwarmStats> swarms = swarmsByHash();
+                            return SwarmRow.of(t, show, episode, swarms.get(t.v1().toHex()),
+                                    t.v2Truncated() == null ? null : swarms.get(t.v2Truncated().toHex()));
+                        })));
+    }
+
+    /**
+     * The row's closed minutes (the last hour, oldest first) from the tracker's per-swarm rings,
+     * a hybrid torrent's two swarms added up minute by minute.
+     */
+    List<TrackerStats.SwarmMinute> history(SwarmRow row) {
+        List<TrackerStats.SwarmMinute> v1 = tracker.history(InfoHash.fromHex(row.infoHash()));
+        if (row.v2InfoHash() == null) {
+            return v1;
+        }
+        Map<Instant, TrackerStats.SwarmMinute> byMinute = new TreeMap<>();
+        v1.forEach(m -> byMinute.put(m.minute(), m));
+        tracker.history(InfoHash.fromHex(row.v2InfoHash())).forEach(m -> byMinute.merge(m.minute(), m,
+                (a, b) -> new TrackerStats.SwarmMinute(a.minute(), a.seeders() + b.seeders(), a.leechers() + b.leechers(),
+                        a.announces() + b.announces(), a.completed() + b.completed())));
+        return List.copyOf(byMinute.values());
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.seedcast.admin;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.Locale;
 
@@ -11,11 +13,15 @@ import org.seedcast.tracker.TrackerStats.SwarmStats;
 /**
  * A published torrent on the swarms page.
  *
- * @param health {@code ok}; {@code web-seed-only} when leechers have no seeder but the web seed;
- *               {@code idle} when nobody announced in the last minute and no peer is listed
+ * @param infoHash     the v1 info-hash, which names the torrent in links
+ * @param v2InfoHash   a hybrid torrent's truncated v2 info-hash, else {@code null}
+ * @param lastAnnounce the last announce to either swarm; {@code null} if none since the tracker started
+ * @param health       {@code ok}; {@code web-seed-only} when leechers have no seeder but the web seed;
+ *                     {@code idle} when nobody announced in the last minute and no peer is listed
  */
 record SwarmRow(long episodeId, String showSlug, String showTitle, String episodeTitle, String infoHash,
-                int seeders, int leechers, long completed, int announcesPerMinute, String health) {
+                String v2InfoHash, int seeders, int leechers, long completed, int announcesPerMinute,
+                Instant lastAnnounce, String health) {
 
     static SwarmRow of(TorrentPublished torrent, ShowView show, EpisodeView episode, SwarmStats v1, SwarmStats v2) {
         int seeders = seeders(v1, v2);
@@ -23,7 +29,27 @@ record SwarmRow(long episodeId, String showSlug, String showTitle, String episod
         int announces = (v1 == null ? 0 : v1.announcesPerMinute()) + (v2 == null ? 0 : v2.announcesPerMinute());
         String health = seeders + leechers == 0 && announces == 0 ? "idle" : seeders == 0 ? "web-seed-only" : "ok";
         return new SwarmRow(episode.id(), show.slug(), show.title(), episode.title(), torrent.v1().toHex(),
-                seeders, leechers, completed(v1, v2), announces, health);
+                torrent.v2Truncated() == null ? null : torrent.v2Truncated().toHex(),
+                seeders, leechers, completed(v1, v2), announces, latest(v1, v2), health);
+    }
+
+    private static Instant latest(SwarmStats v1, SwarmStats v2) {
+        Instant a = v1 == null ? null : v1.lastAnnounce();
+        Instant b = v2 == null ? null : v2.lastAnnounce();
+        return a == null ? b : b == null || a.isAfter(b) ? a : b;
+    }
+
+    /** {@code 12 s ago}, {@code 5 min ago}, {@code 3 h ago}, {@code 2 d ago}, or {@code never}. */
+    public String lastAnnounceAgo() {
+        return ago(lastAnnounce, Instant.now());
+    }
+
+    static String ago(Instant then, Instant now) {
+        if (then == null) {
+            return "never";
+        }
+        long s = Math.max(0, Duration.between(then, now).toSeconds());
+        return s < 60 ? s + " s ago" : s < 3600 ? s / 60 + " min ago" : s < 86_400 ? s / 3600 + " h ago" : s / 86_400 + " d ago";
     }
 
     static int seeders(SwarmStats v1, SwarmStats v2) {
@@ -41,7 +67,7 @@ record SwarmRow(long episodeId, String showSlug, String showTitle, String episod
     boolean matches(String query) {
         String q = query.toLowerCase(Locale.ROOT);
         return showTitle.toLowerCase(Locale.ROOT).contains(q) || episodeTitle.toLowerCase(Locale.ROOT).contains(q)
-                || showSlug.contains(q) || infoHash.contains(q);
+                || showSlug.contains(q) || infoHash.contains(q) || (v2InfoHash != null && v2InfoHash.contains(q));
     }
 
     /** The columns the page sorts by, by their query parameter. */
@@ -51,7 +77,9 @@ record SwarmRow(long episodeId, String showSlug, String showTitle, String episod
         SEEDERS(Comparator.comparingInt(SwarmRow::seeders)),
         LEECHERS(Comparator.comparingInt(SwarmRow::leechers)),
         COMPLETED(Comparator.comparingLong(SwarmRow::completed)),
-        ANNOUNCES(Comparator.comparingInt(SwarmRow::announcesPerMinute));
+        ANNOUNCES(Comparator.comparingInt(SwarmRow::announcesPerMinute)),
+        /** Never-announced swarms sort as the oldest. */
+        LAST_ANNOUNCE(Comparator.comparing(SwarmRow::lastAnnounce, Comparator.nullsFirst(Comparator.naturalOrder())));
 
         final Comparator<SwarmRow> order;
 
@@ -70,6 +98,15 @@ record SwarmRow(long episodeId, String showSlug, String showTitle, String episod
 
         public String key() {
             return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** The column's heading. */
+        public String label() {
+            return switch (this) {
+                case ANNOUNCES -> "announces/min";
+                case LAST_ANNOUNCE -> "last announce";
+                default -> key();
+            };
         }
     }
 }

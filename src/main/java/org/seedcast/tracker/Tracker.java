@@ -70,9 +70,11 @@ public class Tracker {
     }
 
     public TrackerStats stats() {
+        Instant now = Instant.now(clock);
         List<TrackerStats.SwarmStats> all = swarms.snapshot().stream()
                 .map(s -> new TrackerStats.SwarmStats(s.infoHash().toInfoHash(), s.seeders(), s.leechers(),
-                        s.completed(), s.announcesPerMinute()))
+                        s.completed(), s.announcesPerMinute(),
+                        s.secondsSinceAnnounce() < 0 ? null : now.minusSeconds(s.secondsSinceAnnounce())))
                 .sorted(Comparator.comparingLong((TrackerStats.SwarmStats s) -> s.seeders() + s.leechers()).reversed())
                 .toList();
         List<TrackerStats.MinuteSample> minutes = history.samples().stream()
@@ -81,6 +83,17 @@ public class Tracker {
                 .toList();
         return new TrackerStats(access.trackable().size(), swarms.swarms(), swarms.seeders(), swarms.leechers(),
                 unknown.size(), all, minutes);
+    }
+
+    /**
+     * One swarm's closed minutes, oldest first, up to the last hour: copied from the ring the
+     * tracker fills once a minute, so reading it never touches the peers. Empty without a swarm.
+     */
+    public List<TrackerStats.SwarmMinute> history(InfoHash infoHash) {
+        return swarms.history(HashKey.of(infoHash)).stream()
+                .map(m -> new TrackerStats.SwarmMinute(Instant.ofEpochSecond(m.epochMinute() * 60L), m.seeders(),
+                        m.leechers(), m.announces(), m.completed()))
+                .toList();
     }
 
     /** Foreign info-hashes, most announced first. */

@@ -17,9 +17,22 @@ public record TrackerStats(int trackedTorrents, int activeSwarms, long seeders, 
         return seeders + leechers;
     }
 
-    /** One swarm: seeders and leechers now, downloads so far, announces in the last full minute. */
+    /**
+     * One swarm: seeders and leechers now, downloads so far, announces in the last full minute.
+     *
+     * @param lastAnnounce when a peer last announced to it; {@code null} if none since the tracker started
+     */
     public record SwarmStats(InfoHash infoHash, int seeders, int leechers, long completed,
-                             int announcesPerMinute) {
+                             int announcesPerMinute, Instant lastAnnounce) {
+    }
+
+    /**
+     * One closed minute of one swarm, from the tracker's memory (the last hour; none survive a restart).
+     *
+     * @param announces announces in the minute
+     * @param completed downloads completed in the minute
+     */
+    public record SwarmMinute(Instant minute, int seeders, int leechers, int announces, int completed) {
     }
 
     /** One closed minute of traffic. */

@@ -6,8 +6,10 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
+import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,10 +21,18 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.seedcast.support.Browser;
 import org.seedcast.support.Http;
 import org.seedcast.support.IntegrationTest;
+import org.seedcast.support.Media;
+import org.seedcast.support.Peers;
+import org.seedcast.support.Studio;
+import org.seedcast.tracker.engine.Housekeeper;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** An admin in headless Chromium reviews foreign torrents and blocks one; a producer is kept out. */
+/**
+ * An admin in headless Chromium reviews foreign torrents and blocks one, and follows a swarm from
+ * the list to its charted history; a producer is kept out.
+ */
 @IntegrationTest
 class AdminBrowserTests {
 
@@ -31,6 +41,9 @@ class AdminBrowserTests {
 
     @Value("${seedcast.tracker.port}")
     int trackerPort;
+
+    @Autowired
+    Housekeeper housekeeper;
 
     WebDriver browser;
     WebDriverWait wait;
@@ -77,6 +90,35 @@ class AdminBrowserTests {
         wait.until(driver -> driver.findElement(By.id("live-status")).getText().contains("updated"));
         assertThat(browser.findElements(By.cssSelector("#load-chart svg"))).isNotEmpty();
         assertThat(browser.findElements(By.cssSelector("#minutes-chart svg"))).isNotEmpty();
+    }
+
+    @Test
+    void anAdminFollowsASwarmFromItsSparklineToItsChartedHistory() {
+        String slug = "charted-" + UUID.randomUUID().toString().substring(0, 8);
+        String infoHash = JsonPath.read(new Studio(port).publishInNewShow(slug, Media.mp4(100_000, 51)), "$.infoHash");
+        Peers peers = new Peers(trackerPort);
+        peers.announce(infoHash, 7301, 0, "started");
+        peers.announce(infoHash, 7302, 1000, "started");
+        housekeeper.sweep(); // closes a minute, as the tracker's timer does
+        peers.announce(infoHash, 7302, 0, "completed");
+        housekeeper.sweep();
+        signIn("admin", "admin-secret-1");
+
+        browser.get(url("/admin/swarms?q=" + slug));
+        WebElement spark = browser.findElement(By.cssSelector("#swarms svg.sparkline polyline"));
+        assertThat(spark.getAttribute("points")).matches("[0-9.]+,[0-9.]+( [0-9.]+,[0-9.]+)+");
+        browser.findElement(By.cssSelector("#swarms a.swarm-link")).click();
+        wait.until(ExpectedConditions.urlContains("/admin/swarms/" + infoHash));
+        wait.until(driver -> driver.findElement(By.id("live-status")).getText().contains("updated"));
+
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Episode of " + slug);
+        List<WebElement> peerLines = browser.findElements(By.cssSelector("#peers-chart svg path"));
+        assertThat(peerLines).hasSize(2).allSatisfy(line -> assertThat(line.getAttribute("d")).matches("M[0-9.]+ [0-9.]+( L[0-9.]+ [0-9.]+)+"));
+        assertThat(browser.findElement(By.id("peers-legend")).getText()).contains("seeders 2").contains("leechers 0");
+        assertThat(browser.findElements(By.cssSelector("#announces-chart svg path"))).singleElement()
+                .satisfies(line -> assertThat(line.getAttribute("d")).contains("L"));
+        assertThat(browser.findElements(By.cssSelector("#completed-chart svg path"))).hasSize(1);
+        assertThat(browser.findElement(By.cssSelector("#peers-chart svg")).getRect().getHeight()).isGreaterThan(100);
     }
 
     @Test

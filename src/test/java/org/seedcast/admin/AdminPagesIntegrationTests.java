@@ -6,6 +6,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -16,6 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.seedcast.support.Http;
 import org.seedcast.support.IntegrationTest;
 import org.seedcast.support.Media;
+import org.seedcast.support.Peers;
+import org.seedcast.support.Studio;
+import org.seedcast.tracker.engine.Housekeeper;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -28,6 +33,12 @@ class AdminPagesIntegrationTests {
 
     @Value("${seedcast.tracker.port}")
     int trackerPort;
+
+    @Autowired
+    Housekeeper housekeeper;
+
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     Http admin;
 
@@ -64,6 +75,76 @@ class AdminPagesIntegrationTests {
                 .contains("no activity").contains("seeders ▲");
         assertThat(admin.get("/admin/swarms?q=no-such-show-anywhere").body()).contains("match this filter");
         assertThat(admin.get("/admin/swarms?sort=nonsense&page=999").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aSwarmHasADetailPageAndJsonWithItsHistoryMinuteByMinute() {
+        String slug = "swarm-detail-" + UUID.randomUUID().toString().substring(0, 8);
+        String infoHash = JsonPath.read(new Studio(port).publishInNewShow(slug, Media.mp4(150_000, 31)), "$.infoHash");
+        Peers peers = new Peers(trackerPort);
+        peers.announce(infoHash, 7001, 0, "started");
+        peers.announce(infoHash, 7002, 1000, "started");
+        housekeeper.sweep(); // closes a minute, as the tracker's timer does
+        peers.announce(infoHash, 7002, 0, "completed");
+        housekeeper.sweep();
+
+        String json = admin.get("/api/admin/swarms/" + infoHash).body();
+        assertThat(JsonPath.<String>read(json, "$.showTitle")).isEqualTo("Show " + slug);
+        assertThat(JsonPath.<String>read(json, "$.episodeTitle")).isEqualTo("Episode of " + slug);
+        assertThat(JsonPath.<Integer>read(json, "$.seeders")).isEqualTo(2);
+        assertThat(JsonPath.<Integer>read(json, "$.leechers")).isZero();
+        assertThat(JsonPath.<Integer>read(json, "$.completed")).isEqualTo(1);
+        assertThat(JsonPath.<String>read(json, "$.health")).isEqualTo("ok");
+        assertThat(java.time.Instant.parse(JsonPath.read(json, "$.lastAnnounce")))
+                .isBetween(java.time.Instant.now().minusSeconds(60), java.time.Instant.now().plusSeconds(1));
+        List<Map<String, Object>> minutes = JsonPath.read(json, "$.minutes");
+        // the tracker's own timer may close a minute in between: the sums and the shape hold either way
+        assertThat(minutes).hasSizeBetween(2, 4);
+        assertThat(minutes).anySatisfy(m -> assertThat(m).containsEntry("seeders", 1).containsEntry("leechers", 1));
+        assertThat(minutes.getLast()).containsEntry("seeders", 2).containsEntry("leechers", 0);
+        assertThat(minutes.stream().mapToInt(m -> (Integer) m.get("announces")).sum()).isEqualTo(3);
+        assertThat(minutes.stream().mapToInt(m -> (Integer) m.get("completed")).sum()).isEqualTo(1);
+        assertThat(minutes).allSatisfy(m -> assertThat((String) m.get("minute")).endsWith(":00Z"));
+
+        String page = admin.get("/admin/swarms/" + infoHash).body();
+        assertThat(page).contains("Episode of " + slug).contains("Show " + slug).contains(infoHash)
+                .contains("none: a v1 torrent").contains("healthy").contains("s ago")
+                .contains("data-source=\"/api/admin/swarms/" + infoHash + "\"")
+                .contains("/js/charts.js").contains("/js/admin-swarm.js")
+                .containsPattern("data-stat=\"seeders\">2<").containsPattern("data-stat=\"completed\">1<");
+
+        String list = admin.get("/admin/swarms?q=" + slug + "&sort=last_announce&dir=desc").body();
+        assertThat(list).contains("href=\"/admin/swarms/" + infoHash + "\"").contains("last announce ▼")
+                .containsPattern("<time datetime=\"[^\"]+\" title=\"[^\"]+ UTC\">\\d+ s ago</time>")
+                .containsPattern("<polyline points=\"[0-9., ]+\"");
+
+        assertThat(admin.get("/admin/swarms/" + "ab".repeat(20)).statusCode()).isEqualTo(404);
+        assertThat(admin.get("/api/admin/swarms/" + "ab".repeat(20)).statusCode()).isEqualTo(404);
+        assertThat(admin.get("/api/admin/swarms/not-a-hash").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aHybridTorrentIsFoundByEitherHashAndItsTwoSwarmsAreAddedUp() {
+        String slug = "swarm-hybrid-" + UUID.randomUUID().toString().substring(0, 8);
+        Studio studio = new Studio(port);
+        studio.show(slug, "hybrid");
+        String episode = studio.publish(slug, "Hybrid episode", Media.mp4(150_000, 32));
+        String v1 = JsonPath.read(episode, "$.infoHash");
+        String v2 = JsonPath.<String>read(episode, "$.infoHashV2").substring(0, 40);
+        Peers peers = new Peers(trackerPort);
+        peers.announce(v1, 7101, 0, "started");
+        peers.announce(v2, 7102, 500, "started");
+        housekeeper.sweep();
+
+        String json = admin.get("/api/admin/swarms/" + v2).body();
+        assertThat(JsonPath.<String>read(json, "$.infoHash")).isEqualTo(v1);
+        assertThat(JsonPath.<String>read(json, "$.v2InfoHash")).isEqualTo(v2);
+        assertThat(JsonPath.<Integer>read(json, "$.seeders")).isEqualTo(1);
+        assertThat(JsonPath.<Integer>read(json, "$.leechers")).isEqualTo(1);
+        List<Map<String, Object>> minutes = JsonPath.read(json, "$.minutes");
+        assertThat(minutes.getLast()).containsEntry("seeders", 1).containsEntry("leechers", 1);
+        assertThat(minutes.stream().mapToInt(m -> (Integer) m.get("announces")).sum()).isEqualTo(2);
+        assertThat(admin.get("/admin/swarms/" + v2).body()).contains(v1).contains(v2);
     }
 
     @Test
@@ -119,6 +200,52 @@ class AdminPagesIntegrationTests {
         assertThat(wrong.get("/api/admin/bans").statusCode()).isEqualTo(401);
 
         assertThat(admin.get("/admin/audit?q=" + who).body()).contains(who).contains("sign-in refused");
+    }
+
+    @Test
+    void aFloodOfBadCredentialsIsOneAuditRowPerUserAndAddressAMinuteWhileSignInsStayOneRowEach() throws Exception {
+        int second = java.time.LocalTime.now(java.time.ZoneOffset.UTC).getSecond();
+        if (second > 35) {
+            Thread.sleep((61 - second) * 1000L); // the flood below fits in one minute
+        }
+        String who = "flooder-" + UUID.randomUUID().toString().substring(0, 8);
+        String other = "flooder-" + UUID.randomUUID().toString().substring(0, 8);
+        for (int i = 0; i < 12; i++) {
+            assertThat(Http.at(port).as(who, "guess-" + i).get("/api/admin/bans").statusCode()).isEqualTo(401);
+        }
+        assertThat(Http.at(port).as(other, "guess").get("/api/admin/bans").statusCode()).isEqualTo(401);
+
+        assertThat(jdbc.queryForObject("select count(*) from audit_log where actor = ?", Long.class, who)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from audit_log where actor = ?", Long.class, other)).isEqualTo(1);
+        long deadline = System.nanoTime() + 20_000_000_000L; // the counts are written every 5 s
+        while (!admin.get("/admin/audit?q=" + who).body().contains("12 times") && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+        }
+        assertThat(admin.get("/admin/audit?q=" + who).body()).contains("sign-in refused 12 times in the minute from")
+                .contains("BadCredentialsException").contains("127.0.0.1");
+        assertThat(admin.get("/admin/audit?q=" + other).body()).contains("sign-in refused: BadCredentialsException");
+
+        String admins = "select count(*) from audit_log where actor = 'admin' and detail = 'signed in'";
+        long before = jdbc.queryForObject(admins, Long.class);
+        assertThat(signInWithTheForm("admin", "admin-secret-1").headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).doesNotContain("error"));
+        assertThat(signInWithTheForm("admin", "admin-secret-1").statusCode()).isEqualTo(302);
+        assertThat(jdbc.queryForObject(admins, Long.class)).isEqualTo(before + 2);
+    }
+
+    /** Signs in at /login as a browser does: the form's CSRF token with its session. */
+    private HttpResponse<String> signInWithTheForm(String username, String password) {
+        Http anonymous = Http.at(port);
+        HttpResponse<String> form = anonymous.get("/login");
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());
+        assertThat(csrf.find()).as("the login form's CSRF token").isTrue();
+        String cookie = form.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
+        String body = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+        HttpResponse<String> signedIn = anonymous.send(anonymous.request("/login").header("Cookie", cookie)
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        return signedIn;
     }
 
     @Test

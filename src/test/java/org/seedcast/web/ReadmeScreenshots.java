@@ -18,6 +18,7 @@ import org.seedcast.support.Browser;
 import org.seedcast.support.Http;
 import org.seedcast.support.IntegrationTest;
 import org.seedcast.support.Media;
+import org.seedcast.support.Peers;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -34,6 +35,9 @@ class ReadmeScreenshots {
     @org.springframework.beans.factory.annotation.Value("${seedcast.tracker.port}")
     int trackerPort;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.seedcast.tracker.swarm.SwarmStore swarms;
+
     @Test
     void rendersTheMainPages() throws Exception {
         Http admin = Http.at(port).as("admin", "admin-secret-1");
@@ -41,11 +45,14 @@ class ReadmeScreenshots {
                 + "\"description\":\"Weekly conversations about the tools we build with, the bugs that bit us, and the people behind open source.\"}");
         admin.postJson("/api/shows", "{\"slug\":\"night-kitchen\",\"title\":\"Night Kitchen\",\"author\":\"Ana Ruiz\",\"category\":\"Food\","
                 + "\"description\":\"Late-night cooking with whatever is left in the fridge.\"}");
+        String busiest = null;
         for (int i = 1; i <= 3; i++) {
             String body = admin.postMultipart("/api/shows/tech-talk/episodes", "Episode " + i + ": The one with the flaky test",
                     "episode-" + i + ".mp4", Media.mp4(3_000_000 * i, i)).body();
-            admin.postJson("/api/episodes/" + com.jayway.jsonpath.JsonPath.read(body, "$.id") + "/publish", "");
+            String published = admin.postJson("/api/episodes/" + com.jayway.jsonpath.JsonPath.read(body, "$.id") + "/publish", "").body();
+            busiest = i == 2 ? com.jayway.jsonpath.JsonPath.read(published, "$.infoHash") : busiest;
         }
+        aSwarmsLastHalfHour(busiest);
         admin.postMultipart("/api/shows/tech-talk/episodes", "Episode 4: Draft in progress", "episode-4.mp4", Media.mp4(1_000_000, 4));
 
         foreignTraffic();
@@ -71,11 +78,32 @@ class ReadmeScreenshots {
             Thread.sleep(6_000); // one live refresh draws the chart
             shoot(browser, "/admin", "admin-overview");
             shoot(browser, "/admin/swarms", "admin-swarms");
+            browser.get(url("/admin/swarms/" + busiest));
+            new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> driver.findElement(By.id("live-status")).getText().contains("updated"));
+            shoot(browser, null, "admin-swarm");
             shoot(browser, "/admin/unknown-torrents", "admin-unknown-torrents");
             shoot(browser, "/admin/bans", "admin-bans");
             shoot(browser, "/admin/audit", "admin-audit");
         } finally {
             browser.quit();
+        }
+    }
+
+    /**
+     * Half an hour of one swarm, closed minute by minute as the tracker's timer would (but at once):
+     * listeners join, each finishes four minutes later and stays on as a seeder.
+     */
+    private void aSwarmsLastHalfHour(String infoHash) {
+        Peers peers = new Peers(trackerPort);
+        int now = (int) (java.time.Instant.now().getEpochSecond() / 60);
+        for (int k = 0; k < 30; k++) {
+            for (int j = 0; j <= (k * 7) % 3; j++) {
+                peers.announce(infoHash, 7400 + 4 * k + j, 1_000_000, "started");
+            }
+            if (k >= 4) {
+                peers.announce(infoHash, 7400 + 4 * (k - 4), 0, "completed");
+            }
+            swarms.sampleMinute(now - 30 + k);
         }
     }
 
@@ -102,8 +130,11 @@ class ReadmeScreenshots {
         tracker.send(tracker.request("/announce?" + query).build());
     }
 
+    /** Screenshots {@code path}, or the page already open when {@code path} is null. */
     private void shoot(ChromeDriver browser, String path, String name) throws Exception {
-        browser.get(url(path));
+        if (path != null) {
+            browser.get(url(path));
+        }
         Path png = browser.getScreenshotAs(OutputType.FILE).toPath();
         Path target = Path.of("docs/screenshots", name + ".png");
         Files.createDirectories(target.getParent());

@@ -21,10 +21,20 @@ class AuditLog {
     }
 
     void record(String actor, String method, String path, String detail, int status, String address) {
-        jdbc.sql("insert into audit_log (at, actor, method, path, detail, status, address) values (?, ?, ?, ?, ?, ?, ?)")
+        insert(actor, method, path, detail, status, address);
+    }
+
+    /** Appends an entry; returns its id. */
+    long insert(String actor, String method, String path, String detail, int status, String address) {
+        return jdbc.sql("insert into audit_log (at, actor, method, path, detail, status, address) values (?, ?, ?, ?, ?, ?, ?) returning id")
                 .params(Timestamp.from(Instant.now(clock)), cut(actor, 64), cut(method, 8), cut(path, 500),
                         cut(detail, 1000), status, cut(address, 64))
-                .update();
+                .query(Long.class).single();
+    }
+
+    /** Rewrites an entry's detail: how {@link FailedSignIns} adds up a minute's refusals in one row. */
+    void updateDetail(long id, String detail) {
+        jdbc.sql("update audit_log set detail = ? where id = ?").params(cut(detail, 1000), id).update();
     }
 
     /** Entries whose actor, path, detail or address contains {@code query} (any case), newest first. */

@@ -10,15 +10,19 @@ import org.springframework.stereotype.Component;
 /**
  * Sign-ins at {@code /login}, and failed attempts of any kind (form or HTTP Basic), go into the
  * audit log: Spring Security handles them before {@link AuditRecorder} sees a request. Successful
- * HTTP Basic requests are not sign-ins (every script call would be one) and are left out.
+ * HTTP Basic requests are not sign-ins (every script call would be one) and are left out. Every
+ * successful sign-in is a row; refusals are folded per user name and address per minute by
+ * {@link FailedSignIns}, so bad credentials sent in a loop cannot fill the table.
  */
 @Component
 class SignInAudit {
 
     private final AuditLog auditLog;
+    private final FailedSignIns failed;
 
-    SignInAudit(AuditLog auditLog) {
+    SignInAudit(AuditLog auditLog, FailedSignIns failed) {
         this.auditLog = auditLog;
+        this.failed = failed;
     }
 
     @EventListener
@@ -30,8 +34,7 @@ class SignInAudit {
     @EventListener
     void on(AbstractAuthenticationFailureEvent event) {
         Authentication who = event.getAuthentication();
-        auditLog.record(String.valueOf(who.getName()), "POST", "/login",
-                "sign-in refused: " + event.getException().getClass().getSimpleName(), 401, address(who));
+        failed.refused(String.valueOf(who.getName()), address(who), event.getException().getClass().getSimpleName());
     }
 
     private static String address(Authentication authentication) {

@@ -102,12 +102,13 @@ public final class Housekeeper {
     /** Expires peers and records the minute just closed. */
     public void sweep() {
         swarms.sweep();
-        swarms.sampleMinute();
+        Instant minute = Instant.now(clock).truncatedTo(ChronoUnit.MINUTES);
+        swarms.sampleMinute((int) (minute.getEpochSecond() / 60));
         long announces = metrics.total(Kind.ANNOUNCE);
         long scrapes = metrics.total(Kind.SCRAPE);
         long refusals = metrics.total(Outcome.UNKNOWN) + metrics.total(Outcome.BLOCKED);
         long rateLimited = metrics.total(Outcome.RATE_LIMITED);
-        history.add(new TrafficHistory.Sample(Instant.now(clock).truncatedTo(ChronoUnit.MINUTES),
+        history.add(new TrafficHistory.Sample(minute,
                 announces - lastAnnounces, scrapes - lastScrapes, refusals - lastRefusals,
                 rateLimited - lastRateLimited, swarms.swarms(), swarms.seeders(), swarms.leechers(),
                 unknown.size()));

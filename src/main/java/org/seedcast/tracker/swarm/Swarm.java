@@ -15,6 +15,14 @@ final class Swarm {
     long announces;
     long announcesAtLastMinute;
     int announcesPerMinute;
+    /** Monotonic second of the last announce (0: none yet): one int write per announce. */
+    int lastAnnounce;
+    long completedAtLastMinute;
+    /**
+     * The last minutes, written once a minute by {@link SwarmStore#sampleMinute}, never by an
+     * announce: {@link MinuteRing#FIELDS} ints a slot. Allocated at the first sample.
+     */
+    MinuteRing history;
 
     Swarm(HashKey key) {
         this.key = key;
@@ -26,6 +34,6 @@ final class Swarm {
 
     long heapBytes() {
         // object headers and fields, as laid out by HotSpot with compressed oops
-        return 64 + 2 * 32 + v4.arrayBytes() + v6.arrayBytes();
+        return 80 + 2 * 32 + v4.arrayBytes() + v6.arrayBytes() + (history == null ? 0 : history.heapBytes());
     }
 }

@@ -21,6 +21,8 @@ import org.seedcast.tracker.protocol.SelectedPeers;
 public final class SwarmStore {
 
     private static final int SHARDS = 256;
+    /** Minutes of history kept per swarm, for the dashboard's charts. */
+    public static final int HISTORY_MINUTES = 60;
 
     private final Shard[] shards = new Shard[SHARDS];
     private final int peerTimeoutSeconds;
@@ -58,15 +60,17 @@ public final class SwarmStore {
         boolean seeder = request.seeder();
         numWant = Math.min(numWant, out.capacity());
         out.clear();
+        int now = clock.getAsInt();
         synchronized (shard) {
             Swarm swarm = shard.swarms.computeIfAbsent(request.infoHash(), Swarm::new);
             PeerTable table = peer.ipv6() ? swarm.v6 : swarm.v4;
             swarm.announces++;
+            swarm.lastAnnounce = now;
             if (request.event() == Event.STOPPED) {
                 forget(shard, swarm, table.remove(a, b, c));
                 numWant = 0;
             } else {
-                int previous = table.put(a, b, c, seeder, clock.getAsInt());
+                int previous = table.put(a, b, c, seeder, now);
                 count(shard, swarm, previous, seeder, request.event());
             }
             if (wantV4) {
@@ -144,18 +148,21 @@ public final class SwarmStore {
             Swarm swarm = shard.swarms.computeIfAbsent(key, Swarm::new);
             swarm.completed = Math.max(swarm.completed, completed);
             swarm.flushedCompleted = swarm.completed;
+            swarm.completedAtLastMinute = swarm.completed; // restored downloads are not this minute's
         }
     }
 
     /**
      * Expires silent peers, frees the tables of emptied swarms and drops empty swarms that have
      * nothing left to remember (a swarm with downloads keeps its small header so its completed
-     * count survives). Takes one shard lock at a time.
+     * count survives, one announced to within the hour keeps its history). Takes one shard lock
+     * at a time.
      *
      * @return peers removed
      */
     public int sweep() {
-        int cutoff = clock.getAsInt() - peerTimeoutSeconds;
+        int now = clock.getAsInt();
+        int cutoff = now - peerTimeoutSeconds;
         int[] removed = new int[2];
         int total = 0;
         for (Shard shard : shards) {
@@ -171,7 +178,7 @@ public final class SwarmStore {
                     shard.seeders -= removed[0];
                     shard.leechers -= removed[1];
                     total += removed[0] + removed[1];
-                    if (swarm.empty() && swarm.completed == 0) {
+                    if (swarm.empty() && swarm.completed == 0 && now - swarm.lastAnnounce > HISTORY_MINUTES * 60) {
                         it.remove();
                     }
                 }
@@ -180,8 +187,15 @@ public final class SwarmStore {
         return total;
     }
 
-    /** Closes a minute: every swarm's announces of the minute become its per-minute rate. */
-    public long sampleMinute() {
+    /**
+     * Closes a minute: every swarm's announces of the minute become its per-minute rate, and its
+     * counts go into its ring of the last {@value #HISTORY_MINUTES} minutes. The announce path
+     * only bumps a counter; everything per minute happens here, on the housekeeper's thread.
+     *
+     * @param epochMinute the minute being closed, in minutes since the epoch
+     * @return announces in the minute, all swarms
+     */
+    public long sampleMinute(int epochMinute) {
         long total = 0;
         for (Shard shard : shards) {
             synchronized (shard) {
@@ -190,6 +204,13 @@ public final class SwarmStore {
                     swarm.announcesAtLastMinute = swarm.announces;
                     swarm.announcesPerMinute = (int) Math.min(Integer.MAX_VALUE, delta);
                     total += delta;
+                    long done = swarm.completed - swarm.completedAtLastMinute;
+                    swarm.completedAtLastMinute = swarm.completed;
+                    if (swarm.history == null) {
+                        swarm.history = new MinuteRing(HISTORY_MINUTES);
+                    }
+                    swarm.history.add(epochMinute, swarm.seeders, swarm.leechers, swarm.announcesPerMinute,
+                            (int) Math.min(Integer.MAX_VALUE, Math.max(0, done)));
                 }
             }
         }
@@ -198,14 +219,25 @@ public final class SwarmStore {
 
     public List<SwarmSnapshot> snapshot() {
         List<SwarmSnapshot> all = new ArrayList<>();
+        int now = clock.getAsInt();
         for (Shard shard : shards) {
             synchronized (shard) {
                 for (Swarm s : shard.swarms.values()) {
-                    all.add(new SwarmSnapshot(s.key, s.seeders, s.leechers, s.completed, s.announcesPerMinute));
+                    all.add(new SwarmSnapshot(s.key, s.seeders, s.leechers, s.completed, s.announcesPerMinute,
+                            s.lastAnnounce == 0 ? -1 : Math.max(0, now - s.lastAnnounce)));
                 }
             }
         }
         return all;
+    }
+
+    /** A swarm's closed minutes, oldest first; empty if it has none (or no swarm). */
+    public List<SwarmMinute> history(HashKey key) {
+        Shard shard = shard(key);
+        synchronized (shard) {
+            Swarm swarm = shard.swarms.get(key);
+            return swarm == null || swarm.history == null ? List.of() : swarm.history.samples();
+        }
     }
 
     /** Completed counts changed since the last {@link #markFlushed}; absolute values. */

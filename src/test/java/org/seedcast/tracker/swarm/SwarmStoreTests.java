@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -112,6 +113,52 @@ class SwarmStoreTests {
         assertThat(store.unflushedCompleted()).containsEntry(hash(1), 1L);
         store.markFlushed(store.unflushedCompleted());
         assertThat(store.unflushedCompleted()).isEmpty();
+    }
+
+    @Test
+    void eachSwarmKeepsItsLastAnnounceAndItsLastHourMinuteByMinute() {
+        announce(hash(1), v4(1), 5, Event.STARTED, 50);
+        announce(hash(1), v4(2), 0, Event.STARTED, 50);
+        clock.addAndGet(30);
+        assertThat(store.snapshot()).singleElement().satisfies(s -> assertThat(s.secondsSinceAnnounce()).isEqualTo(30));
+
+        store.sampleMinute(100);
+        announce(hash(1), v4(1), 0, Event.COMPLETED, 50);
+        store.sampleMinute(101);
+        assertThat(store.history(hash(1))).containsExactly(
+                new SwarmMinute(100, 1, 1, 2, 0),
+                new SwarmMinute(101, 2, 0, 1, 1));
+
+        for (int minute = 102; minute < 102 + SwarmStore.HISTORY_MINUTES; minute++) {
+            store.sampleMinute(minute);
+        }
+        List<SwarmMinute> hour = store.history(hash(1));
+        assertThat(hour).hasSize(SwarmStore.HISTORY_MINUTES);
+        assertThat(hour.getFirst()).isEqualTo(new SwarmMinute(102, 2, 0, 0, 0));
+        assertThat(hour.getLast().epochMinute()).isEqualTo(101 + SwarmStore.HISTORY_MINUTES);
+        assertThat(store.history(hash(7))).isEmpty();
+    }
+
+    @Test
+    void restoredDownloadsAreNotCountedAsTheFirstMinutesAndNeverAnnouncedIsMinusOne() {
+        store.restoreCompleted(hash(3), 40);
+        store.sampleMinute(500);
+        assertThat(store.history(hash(3))).containsExactly(new SwarmMinute(500, 0, 0, 0, 0));
+        assertThat(store.snapshot()).singleElement().satisfies(s -> assertThat(s.secondsSinceAnnounce()).isEqualTo(-1));
+    }
+
+    @Test
+    void aSwarmHeardWithinTheHourKeepsItsHistoryAfterItsPeersExpire() {
+        SwarmStore quick = new SwarmStore(60, clock::get);
+        quick.announce(new AnnounceRequest(hash(4), 0, 0, 0, 5, Event.STARTED, 6881, 50, true, null),
+                v4(1), 50, true, true, out, random);
+        quick.sampleMinute(1);
+        clock.addAndGet(120);
+        assertThat(quick.sweep()).isEqualTo(1);
+        assertThat(quick.history(hash(4))).hasSize(1);
+        clock.addAndGet(3600);
+        quick.sweep();
+        assertThat(quick.swarms()).isZero();
     }
 
     @Test

@@ -1,0 +1,33 @@
+package org.seedcast.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+
+/**
+ * BitTorrent clients on 127.0.0.1 announcing to the application's own tracker over HTTP. The
+ * tracker keys peers by address and port, so each {@code port} is a peer of its own.
+ */
+public final class Peers {
+
+    private final Http tracker;
+
+    public Peers(int trackerPort) {
+        this.tracker = Http.at(trackerPort);
+    }
+
+    /** A leecher with {@code left} bytes to go ({@code 0}: a seeder); asserts the tracker took it. */
+    public HttpResponse<String> announce(String infoHashHex, int port, long left, String event) {
+        StringBuilder hash = new StringBuilder();
+        for (int i = 0; i < infoHashHex.length(); i += 2) {
+            hash.append('%').append(infoHashHex, i, i + 2);
+        }
+        String query = "info_hash=" + hash + "&peer_id=-qB4650-" + String.format("%012d", port)
+                + "&port=" + port + "&uploaded=0&downloaded=0&left=" + left + "&compact=1"
+                + (event == null ? "" : "&event=" + event);
+        HttpResponse<String> answer = tracker.send(tracker.request("/announce?" + query).build());
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).as("a tracked torrent's answer").doesNotContain("failure reason");
+        return answer;
+    }
+}
