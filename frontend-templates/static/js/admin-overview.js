@@ -1,7 +1,8 @@
 /*
  * The admin overview, live: fetches /admin/overview.json every few seconds and updates the
- * numbers and the two line charts in place (drawn by /js/charts.js: SVG, no library, no CDN,
- * nothing inline, so the page keeps its strict Content-Security-Policy).
+ * numbers and the two line charts in place (drawn by /js/charts.js with uPlot, served by the app
+ * from its WebJar: no CDN, nothing inline, so the page keeps its strict Content-Security-Policy;
+ * a refresh with the same series hands the existing plots their new data).
  */
 (function () {
   'use strict';

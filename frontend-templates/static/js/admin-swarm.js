@@ -1,7 +1,7 @@
 /*
  * A swarm's page, live: fetches the torrent's JSON from the admin API (its swarm now and its last
  * hour minute by minute, from the tracker's memory) every few seconds and redraws the numbers and
- * three charts with /js/charts.js.
+ * three charts with /js/charts.js (uPlot from the app's WebJar; a refresh updates the plots in place).
  */
 (function () {
   'use strict';

@@ -1,12 +1,12 @@
 package org.seedcast.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
@@ -14,8 +14,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.seedcast.support.Browser;
@@ -45,12 +48,22 @@ class AdminBrowserTests {
     @Autowired
     Housekeeper housekeeper;
 
+    @Autowired
+    TrackerLoad trackerLoad;
+
     WebDriver browser;
     WebDriverWait wait;
 
     @BeforeEach
     void start() {
         browser = Browser.start();
+        // record what the Content-Security-Policy blocks on every page (the charts must need nothing it forbids)
+        ((ChromeDriver) browser).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", java.util.Map.of("source", """
+                window.cspViolations = [];
+                document.addEventListener('securitypolicyviolation', function (e) {
+                  window.cspViolations.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sourceFile + ':' + e.lineNumber);
+                });
+                """));
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     }
 
@@ -85,11 +98,36 @@ class AdminBrowserTests {
 
     @Test
     void theOverviewDrawsItsChartsAndUpdatesWithoutReloading() {
+        String hash = "10ad0000" + UUID.randomUUID().toString().replace("-", "");
+        trackerLoad.sample();
+        for (int i = 0; i < 5; i++) {
+            announce(hash);
+        }
+        trackerLoad.sample(); // the refused announces, as http/unknown per second
+        trackerLoad.sample();
+        housekeeper.sweep(); // two closed minutes for the per-minute chart
+        housekeeper.sweep();
         signIn("admin", "admin-secret-1");
         browser.get(url("/admin"));
         wait.until(driver -> driver.findElement(By.id("live-status")).getText().contains("updated"));
-        assertThat(browser.findElements(By.cssSelector("#load-chart svg"))).isNotEmpty();
-        assertThat(browser.findElements(By.cssSelector("#minutes-chart svg"))).isNotEmpty();
+
+        assertThat(browser.findElement(By.id("load-legend")).getText()).contains("http/unknown ");
+        assertThat(pixelsOf("#load-chart", "#b7791f")).as("the http/unknown line").isGreaterThan(100);
+        assertThat(browser.findElement(By.id("minutes-legend")).getText())
+                .containsPattern("announces \\d").containsPattern("refusals \\d").contains("rateLimited ").contains("peers ");
+        // only refused announces here, so the refusals line lies on the announces line (it is drawn after it)
+        assertThat(pixelsOf("#minutes-chart", "#b7791f")).as("the refusals line").isGreaterThan(100);
+
+        // a refresh hands the same plot its new data instead of drawing a new one
+        JavascriptExecutor page = (JavascriptExecutor) browser;
+        double lastSample = ((Number) page.executeScript("window.seenPlot = SeedcastCharts.plot(document.getElementById('load-chart'));"
+                + " return seenPlot.data[0][seenPlot.data[0].length - 1];")).doubleValue();
+        trackerLoad.sample();
+        wait.until(driver -> ((Number) page.executeScript("var x = SeedcastCharts.plot(document.getElementById('load-chart')).data[0];"
+                + " return x[x.length - 1];")).doubleValue() > lastSample);
+        assertThat(page.executeScript("return SeedcastCharts.plot(document.getElementById('load-chart')) === window.seenPlot;")).isEqualTo(true);
+        assertThat(browser.findElements(By.cssSelector("#load-chart canvas"))).hasSize(1);
+        assertThat(page.executeScript("return window.cspViolations;")).asList().isEmpty();
     }
 
     @Test
@@ -112,13 +150,25 @@ class AdminBrowserTests {
         wait.until(driver -> driver.findElement(By.id("live-status")).getText().contains("updated"));
 
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Episode of " + slug);
-        List<WebElement> peerLines = browser.findElements(By.cssSelector("#peers-chart svg path"));
-        assertThat(peerLines).hasSize(2).allSatisfy(line -> assertThat(line.getAttribute("d")).matches("M[0-9.]+ [0-9.]+( L[0-9.]+ [0-9.]+)+"));
         assertThat(browser.findElement(By.id("peers-legend")).getText()).contains("seeders 2").contains("leechers 0");
-        assertThat(browser.findElements(By.cssSelector("#announces-chart svg path"))).singleElement()
-                .satisfies(line -> assertThat(line.getAttribute("d")).contains("L"));
-        assertThat(browser.findElements(By.cssSelector("#completed-chart svg path"))).hasSize(1);
-        assertThat(browser.findElement(By.cssSelector("#peers-chart svg")).getRect().getHeight()).isGreaterThan(100);
+        assertThat(pixelsOf("#peers-chart", "#1d8a54")).as("the seeders line").isGreaterThan(100);
+        assertThat(pixelsOf("#peers-chart", "#b7791f")).as("the leechers line").isGreaterThan(100);
+        assertThat(browser.findElement(By.id("announces-legend")).getText()).containsPattern("^announces \\d+$");
+        assertThat(pixelsOf("#announces-chart", "#2f6fed")).as("the announces line").isGreaterThan(100);
+        assertThat(browser.findElement(By.id("completed-legend")).getText()).containsPattern("^completed \\d+$");
+        assertThat(pixelsOf("#completed-chart", "#7c3aed")).as("the completed line").isGreaterThan(100);
+        WebElement canvas = browser.findElement(By.cssSelector("#peers-chart .uplot canvas"));
+        assertThat(canvas.getRect().getHeight()).isGreaterThan(100);
+        int wide = canvas.getRect().getWidth();
+        assertThat(wide).isGreaterThan(300).isCloseTo(browser.findElement(By.id("peers-chart")).getRect().getWidth(), within(1));
+
+        // the charts follow the page's width: at 700 px the two columns become one, and a chart gets wider
+        browser.manage().window().setSize(new Dimension(700, 900));
+        wait.until(driver -> {
+            int now = driver.findElement(By.cssSelector("#peers-chart .uplot canvas")).getRect().getWidth();
+            return now != wide && Math.abs(now - driver.findElement(By.id("peers-chart")).getRect().getWidth()) <= 1;
+        });
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.cspViolations;")).asList().isEmpty();
     }
 
     @Test
@@ -131,6 +181,25 @@ class AdminBrowserTests {
         browser.get(url("/admin"));
         assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain("Tracker overview");
         assertThat(Http.at(port).as(producer, "producer-pass-1").get("/admin").statusCode()).isEqualTo(403);
+    }
+
+    /**
+     * How many pixels of a chart's canvas are painted in {@code hex} (give or take antialiasing):
+     * a line in that colour was drawn; -1 without a canvas.
+     */
+    private long pixelsOf(String chart, String hex) {
+        Object n = ((JavascriptExecutor) browser).executeScript("""
+                var canvas = document.querySelector(arguments[0] + ' .uplot canvas');
+                if (!canvas || !canvas.width || !canvas.height) { return -1; }
+                var hex = arguments[1];
+                var want = [1, 3, 5].map(function (i) { return parseInt(hex.substr(i, 2), 16); });
+                var d = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data, n = 0;
+                for (var i = 0; i < d.length; i += 4) {
+                  if (d[i + 3] > 200 && Math.abs(d[i] - want[0]) < 12 && Math.abs(d[i + 1] - want[1]) < 12 && Math.abs(d[i + 2] - want[2]) < 12) { n++; }
+                }
+                return n;
+                """, chart, hex);
+        return ((Number) n).longValue();
     }
 
     private HttpResponse<String> announce(String infoHashHex) {

@@ -112,6 +112,15 @@ class AdminPagesIntegrationTests {
                 .contains("data-source=\"/api/admin/swarms/" + infoHash + "\"")
                 .contains("/js/charts.js").contains("/js/admin-swarm.js")
                 .containsPattern("data-stat=\"seeders\">2<").containsPattern("data-stat=\"completed\">1<");
+        // uPlot, from its WebJar on the app's classpath: the page's links resolve, for anyone (static, like /js/**)
+        java.util.regex.Matcher webjars = java.util.regex.Pattern.compile("(?:src|href)=\"(/webjars/uplot/[^\"]+)\"").matcher(page);
+        List<String> assets = webjars.results().map(m -> m.group(1)).toList();
+        assertThat(assets).anyMatch(a -> a.endsWith("/uPlot.iife.min.js")).anyMatch(a -> a.endsWith("/uPlot.min.css"));
+        assertThat(assets).allSatisfy(asset -> {
+            HttpResponse<String> response = Http.at(port).get(asset);
+            assertThat(response.statusCode()).as(asset).isEqualTo(200);
+            assertThat(response.body()).as(asset).contains("uplot");
+        });
 
         String list = admin.get("/admin/swarms?q=" + slug + "&sort=last_announce&dir=desc").body();
         assertThat(list).contains("href=\"/admin/swarms/" + infoHash + "\"").contains("last announce ▼")
