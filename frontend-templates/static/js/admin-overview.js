@@ -15,7 +15,6 @@
     'http/bad_request': '#4a5568', 'udp/bad_request': '#a0aec0', 'http/banned': '#111827', 'udp/banned': '#6b7280',
     announces: '#2f6fed', refusals: '#b7791f', rateLimited: '#c53030', peers: '#1d8a54'
   };
-  var status = document.getElementById('live-status');
 
   function loadSeries(data) {
     var names = {};
@@ -80,20 +79,5 @@
     fillTable(data);
   }
 
-  function refresh() {
-    fetch(root.getAttribute('data-source'), { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
-      .then(function (r) { if (!r.ok) { throw new Error('HTTP ' + r.status); } return r.json(); })
-      .then(function (data) {
-        render(data);
-        status.textContent = 'Live · updated ' + new Date().toLocaleTimeString();
-        status.classList.remove('stale');
-      })
-      .catch(function (e) {
-        status.textContent = 'Not updating (' + e.message + '); retrying';
-        status.classList.add('stale');
-      })
-      .finally(function () { setTimeout(refresh, REFRESH_MS); });
-  }
-
-  refresh();
+  SeedcastCharts.live(root, render, REFRESH_MS);
 })();

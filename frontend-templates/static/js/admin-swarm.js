@@ -10,7 +10,6 @@
   var REFRESH_MS = 10000;
   var COLORS = { seeders: '#1d8a54', leechers: '#b7791f', announces: '#2f6fed', completed: '#7c3aed' };
   var EMPTY = 'The first full minute is still running.';
-  var status = document.getElementById('live-status');
 
   function series(data, name) {
     return { name: name, points: data.minutes.map(function (m) { return [Date.parse(m.minute), m[name]]; }) };
@@ -39,20 +38,5 @@
       [series(data, 'completed')], EMPTY, COLORS);
   }
 
-  function refresh() {
-    fetch(root.getAttribute('data-source'), { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
-      .then(function (r) { if (!r.ok) { throw new Error('HTTP ' + r.status); } return r.json(); })
-      .then(function (data) {
-        render(data);
-        status.textContent = 'Live · updated ' + new Date().toLocaleTimeString();
-        status.classList.remove('stale');
-      })
-      .catch(function (e) {
-        status.textContent = 'Not updating (' + e.message + '); retrying';
-        status.classList.add('stale');
-      })
-      .finally(function () { setTimeout(refresh, REFRESH_MS); });
-  }
-
-  refresh();
+  SeedcastCharts.live(root, render, REFRESH_MS);
 })();

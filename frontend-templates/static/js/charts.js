@@ -185,7 +185,31 @@
     fillLegend(chart, data, chart.plot.cursor.idx);
   }
 
+  /*
+   * Fetches root's data-source as JSON, hands it to render, and again every refreshMs, whether it
+   * worked or not; the element #live-status says which.
+   */
+  function live(root, render, refreshMs) {
+    var status = document.getElementById('live-status');
+    function refresh() {
+      fetch(root.getAttribute('data-source'), { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
+        .then(function (r) { if (!r.ok) { throw new Error('HTTP ' + r.status); } return r.json(); })
+        .then(function (data) {
+          render(data);
+          status.textContent = 'Live · updated ' + new Date().toLocaleTimeString();
+          status.classList.remove('stale');
+        })
+        .catch(function (e) {
+          status.textContent = 'Not updating (' + e.message + '); retrying';
+          status.classList.add('stale');
+        })
+        .finally(function () { setTimeout(refresh, refreshMs); });
+    }
+    refresh();
+  }
+
   window.SeedcastCharts = {
+    live: live,
     draw: function (container, legend, series, emptyText, colors) {
       if (!window.uPlot) {
         empty(container, legend, 'Charts are unavailable: uPlot did not load.');

@@ -134,12 +134,7 @@ class AdminBrowserTests {
     void anAdminFollowsASwarmFromItsSparklineToItsChartedHistory() {
         String slug = "charted-" + UUID.randomUUID().toString().substring(0, 8);
         String infoHash = JsonPath.read(new Studio(port).publishInNewShow(slug, Media.mp4(100_000, 51)), "$.infoHash");
-        Peers peers = new Peers(trackerPort);
-        peers.announce(infoHash, 7301, 0, "started");
-        peers.announce(infoHash, 7302, 1000, "started");
-        housekeeper.sweep(); // closes a minute, as the tracker's timer does
-        peers.announce(infoHash, 7302, 0, "completed");
-        housekeeper.sweep();
+        new Peers(trackerPort).twoMinutesOfASeederAndALeecher(infoHash, 7301, housekeeper::sweep);
         signIn("admin", "admin-secret-1");
 
         browser.get(url("/admin/swarms?q=" + slug));

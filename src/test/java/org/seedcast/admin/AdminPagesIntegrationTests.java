@@ -81,12 +81,7 @@ class AdminPagesIntegrationTests {
     void aSwarmHasADetailPageAndJsonWithItsHistoryMinuteByMinute() {
         String slug = "swarm-detail-" + UUID.randomUUID().toString().substring(0, 8);
         String infoHash = JsonPath.read(new Studio(port).publishInNewShow(slug, Media.mp4(150_000, 31)), "$.infoHash");
-        Peers peers = new Peers(trackerPort);
-        peers.announce(infoHash, 7001, 0, "started");
-        peers.announce(infoHash, 7002, 1000, "started");
-        housekeeper.sweep(); // closes a minute, as the tracker's timer does
-        peers.announce(infoHash, 7002, 0, "completed");
-        housekeeper.sweep();
+        new Peers(trackerPort).twoMinutesOfASeederAndALeecher(infoHash, 7001, housekeeper::sweep);
 
         String json = admin.get("/api/admin/swarms/" + infoHash).body();
         assertThat(JsonPath.<String>read(json, "$.showTitle")).isEqualTo("Show " + slug);

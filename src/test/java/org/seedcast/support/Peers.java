@@ -30,4 +30,17 @@ public final class Peers {
         assertThat(answer.body()).as("a tracked torrent's answer").doesNotContain("failure reason");
         return answer;
     }
+
+    /**
+     * Two closed minutes of a small swarm, as the dashboard's tests want them: a seeder on
+     * {@code port} and a leecher on {@code port + 1} start, a minute closes, the leecher
+     * completes, another minute closes. {@code closeMinute} does what the tracker's timer does.
+     */
+    public void twoMinutesOfASeederAndALeecher(String infoHashHex, int port, Runnable closeMinute) {
+        announce(infoHashHex, port, 0, "started");
+        announce(infoHashHex, port + 1, 1000, "started");
+        closeMinute.run();
+        announce(infoHashHex, port + 1, 0, "completed");
+        closeMinute.run();
+    }
 }
