@@ -41,6 +41,7 @@ public final class TrackerServer {
 
     private static final Logger log = LoggerFactory.getLogger(TrackerServer.class);
     private static final int MAX_DATAGRAM = 2048;
+    private static final int DATAGRAMS_PER_READ = 32;
 
     private final TrackerEngine engine;
     private final ListenerSettings settings;
@@ -170,29 +171,37 @@ public final class TrackerServer {
 
     private void bindUdp(boolean epoll, int threads, FastThreadLocal<Scratch> scratch) {
         UdpTrackerHandler handler = new UdpTrackerHandler(engine, scratch);
+        // one recvmmsg of up to DATAGRAMS_PER_READ datagrams per socket and wake-up: a socket a flood
+        // keeps full then takes its turn with the others instead of holding the event loop
+        FixedRecvByteBufAllocator reads = new FixedRecvByteBufAllocator(epoll ? MAX_DATAGRAM * DATAGRAMS_PER_READ : MAX_DATAGRAM);
+        reads.maxMessagesPerRead(DATAGRAMS_PER_READ);
         Bootstrap udp = new Bootstrap()
-                .group(workers)
                 .channel(epoll ? EpollDatagramChannel.class : NioDatagramChannel.class)
-                .option(ChannelOption.SO_RCVBUF, 4 << 20)
-                .option(ChannelOption.SO_SNDBUF, 4 << 20)
-                .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM))
+                .option(ChannelOption.SO_RCVBUF, settings.udpReceiveBufferBytes())
+                .option(ChannelOption.SO_SNDBUF, 1 << 20)
+                .option(ChannelOption.RCVBUF_ALLOCATOR, reads)
                 .handler(new ChannelInitializer<DatagramChannel>() {
                     @Override
                     protected void initChannel(DatagramChannel ch) {
                         ch.pipeline().addLast(handler);
                     }
                 });
+        List<EventLoop> loops = new ArrayList<>();
+        for (EventExecutor executor : workers) {
+            loops.add((EventLoop) executor);
+        }
         int sockets = 1;
         if (epoll) {
             udp.option(EpollChannelOption.SO_REUSEPORT, true);
-            // recvmmsg: up to 32 datagrams per system call (a BEP 15 request is at most 16 + 20 × 74 bytes
-            // for the hashes answered, and longer packets only lose what is ignored anyway)
+            // recvmmsg: a BEP 15 request is at most 16 + 20 × 74 bytes for the hashes answered, and
+            // longer packets only lose what is ignored anyway
             udp.option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, MAX_DATAGRAM);
-            udp.option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM * 32));
-            sockets = threads; // the kernel spreads datagrams over the sockets, one per event loop
+            // the kernel spreads datagrams over the sockets by a hash of the sender's address and
+            // port: a single flooding sender fills one socket, and only the peers hashed to it share its queue
+            sockets = settings.udpSocketCount();
         }
         for (int i = 0; i < sockets; i++) {
-            channels.add(udp.bind(address(boundPort)).syncUninterruptibly().channel());
+            channels.add(udp.clone(loops.get(i % loops.size())).bind(address(boundPort)).syncUninterruptibly().channel());
         }
     }
 
