@@ -42,11 +42,20 @@ public final class TrackerServer {
     private static final Logger log = LoggerFactory.getLogger(TrackerServer.class);
     private static final int MAX_DATAGRAM = 2048;
     private static final int DATAGRAMS_PER_READ = 32;
+    /** Answers to HTTP requests from addresses far over budget are held this long (0: not held). */
+    private static final long TARPIT_MILLIS = Long.getLong("seedcast.tracker.tarpit-millis", 1000);
+    private static final int TARPIT_CAPACITY = 8192;
 
     private final TrackerEngine engine;
     private final ListenerSettings settings;
     private final ConnectionLimiter connections;
     private final List<Channel> channels = new ArrayList<>();
+    private final FastThreadLocal<Tarpit> tarpits = new FastThreadLocal<>() {
+        @Override
+        protected Tarpit initialValue() {
+            return new Tarpit(TARPIT_CAPACITY, TARPIT_MILLIS);
+        }
+    };
     private EventLoopGroup acceptor;
     private EventLoopGroup workers;
     private int boundPort = -1;
@@ -155,7 +164,8 @@ public final class TrackerServer {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(new HttpTrackerHandler(engine, connections, scratch, settings.idleTimeout()));
+                        ch.pipeline().addLast(new HttpTrackerHandler(engine, connections, scratch, tarpits,
+                                settings.idleTimeout()));
                     }
                 });
         if (epoll) {
