@@ -35,7 +35,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The tracker's listeners: HTTP on TCP and BEP 15 on UDP, on the same port, on event loops of their
  * own so a flood cannot starve the web application's threads. Uses Linux epoll with
- * {@code SO_REUSEPORT} and one UDP socket per event loop where available, NIO elsewhere.
+ * {@code SO_REUSEPORT} where available (one HTTP listener per event loop, many small UDP sockets
+ * spread over the loops; see {@link ListenerSettings#DEFAULT_UDP_SOCKETS}), NIO elsewhere. HTTP
+ * answers to addresses far over their budget are held back a while ({@link Tarpit}).
  */
 public final class TrackerServer {
 
