@@ -20,11 +20,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The legitimate side of the flood scenario: PEERS peers of one published torrent, each on its own
  * loopback address (127.0.1.1 and up), each announcing about once every INTERVAL seconds, half over
  * UDP (BEP 15) and half over HTTP (a new connection per announce). An announce fails if it times out
- * (2 s) or is refused. Prints p50/p99 per transport and the failures.
+ * (2 s) or is refused. Prints p50/p99 per transport and the failures, for the whole run and for
+ * the run after its first five seconds (both JVMs still compile their hot code early on).
  *
  * usage: java bench/LegitSwarm.java HOST PORT INFO_HASH_HEX SECONDS [PEERS=1000] [INTERVAL=20]
  */
 public class LegitSwarm {
+
+    /** Seconds at the start (JIT warm-up of this JVM and the tracker's) also reported apart. */
+    static final int WARM_UP = 5;
 
     public static void main(String[] args) throws Exception {
         String host = args[0];
@@ -35,6 +39,9 @@ public class LegitSwarm {
         int interval = args.length > 5 ? Integer.parseInt(args[5]) : 20;
         ConcurrentLinkedQueue<Long> udp = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Long> http = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Long> udpLate = new ConcurrentLinkedQueue<>(); // after the first WARM_UP seconds
+        ConcurrentLinkedQueue<Long> httpLate = new ConcurrentLinkedQueue<>();
+        long warmUpEnd = System.nanoTime() + WARM_UP * 1_000_000_000L;
         AtomicInteger failures = new AtomicInteger();
         ScheduledExecutorService pool = Executors.newScheduledThreadPool(16);
         for (int i = 0; i < peers; i++) {
@@ -49,6 +56,9 @@ public class LegitSwarm {
                 long took = System.nanoTime() - start;
                 if (ok) {
                     (overUdp ? udp : http).add(took);
+                    if (start - warmUpEnd > 0) {
+                        (overUdp ? udpLate : httpLate).add(took);
+                    }
                 } else {
                     failures.incrementAndGet();
                 }
@@ -59,6 +69,7 @@ public class LegitSwarm {
         pool.awaitTermination(5, TimeUnit.SECONDS);
         System.out.printf("legitimate announces: udp %s; http %s; failures %d%n",
                 stats(udp), stats(http), failures.get());
+        System.out.printf("  after the first %d s: udp %s; http %s%n", WARM_UP, stats(udpLate), stats(httpLate));
     }
 
     private static String stats(ConcurrentLinkedQueue<Long> q) {

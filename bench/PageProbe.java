@@ -25,18 +25,26 @@ public class PageProbe {
         List<String> paths = List.of(args).subList(5, args.length);
         List<Double> millis = new ArrayList<>();
         int failures = 0;
+        int slowest = -1;
+        double slowestMillis = -1;
         for (int i = 0; System.nanoTime() < end; i++) {
             long start = System.nanoTime();
             if (fetch(source, host, port, paths.get(i % paths.size()))) {
-                millis.add((System.nanoTime() - start) / 1e6);
+                double took = (System.nanoTime() - start) / 1e6;
+                millis.add(took);
+                if (took > slowestMillis) {
+                    slowestMillis = took;
+                    slowest = i;
+                }
             } else {
                 failures++;
             }
             Thread.sleep(interval);
         }
         Collections.sort(millis);
-        System.out.printf("pages: %d answered, %d failed, p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", millis.size(), failures,
-                at(millis, 0.50), at(millis, 0.99), millis.isEmpty() ? 0 : millis.get(millis.size() - 1));
+        System.out.printf("pages: %d answered, %d failed, p50 %.1f ms, p99 %.1f ms, max %.1f ms (request #%d, %s)%n",
+                millis.size(), failures, at(millis, 0.50), at(millis, 0.99), millis.isEmpty() ? 0 : millis.get(millis.size() - 1),
+                slowest, slowest < 0 ? "-" : paths.get(slowest % paths.size()));
     }
 
     private static boolean fetch(String source, String host, int port, String path) {

@@ -68,5 +68,5 @@ import json, sys
 rows = json.load(sys.stdin)
 print("  top sources refused unread (rate limit, ban): " + ", ".join("%s x%d" % (r["name"], r["count"]) for r in rows[:3]))'
 curl -sf localhost:$APP_PORT/actuator/prometheus | grep -E '^jvm_memory_used_bytes\{.*area="heap"' | awk '{s+=$NF} END {printf "  heap used: %.0f MiB\n", s/1048576}'
-curl -sf localhost:$APP_PORT/actuator/prometheus | grep -E '^seedcast_tracker_requests_total' | sort -t' ' -k2 -rn | head -6 | sed 's/^/  /'
+curl -sf localhost:$APP_PORT/actuator/prometheus | grep -E '^seedcast_tracker_requests_total' | sort -t' ' -k2 -rn | sed -n '1,6s/^/  /p'
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"

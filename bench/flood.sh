@@ -6,7 +6,8 @@
 # failures, and for Seedcast the heap and the unknown-torrent table's top entry.
 # (The web page part of the issue's scenario needs the whole application; see bench/README.md.)
 #
-# usage: bench/flood.sh [SECONDS=40]     (TRACKER_JAVA_OPTS overrides the tracker JVM's options)
+# usage: bench/flood.sh [SECONDS=40]     (TRACKER_JAVA_OPTS overrides the tracker JVM's options;
+#        OPENTRACKER=0 skips opentracker's round, for quick comparisons of Seedcast set-ups)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_TOTAL=${1:-40}
@@ -55,6 +56,7 @@ flood_round $OUR_PORT
 kill $OURS; wait $OURS 2>/dev/null || true
 sed -n '/heap used/,$p' "$WORK/seedcast.log" | sed 's/^/  /'
 
+if [ "${OPENTRACKER:-1}" != 0 ]; then
 echo "== opentracker"
 opentracker -i 127.0.0.1 -p $OT_PORT -P $OT_PORT -d "$WORK" -u nobody -w known.txt > "$WORK/opentracker.log" 2>&1 &
 OT=$!
@@ -62,5 +64,6 @@ PIDS+=($OT)
 sleep 1
 flood_round $OT_PORT
 echo "  opentracker resident memory: $(ps -o rss= -p $OT) KiB"
+fi
 echo
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); generators and trackers share the cores"

@@ -2,7 +2,9 @@ package org.seedcast.tracker;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import org.seedcast.tracker.engine.Housekeeper;
 import org.seedcast.tracker.engine.TrackerEngine;
@@ -20,6 +22,8 @@ import org.seedcast.tracker.store.JdbcTrackerStore;
 import org.seedcast.tracker.store.TrackerStore;
 import org.seedcast.tracker.swarm.SwarmStore;
 import org.seedcast.tracker.unknown.UnknownTorrents;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,6 +39,8 @@ class TrackerConfiguration {
 
     /** Connection ids stay valid for 5 minutes: BEP 15 asks 2, uTorrent reuses ids about 5 minutes old. */
     private static final int CONNECTION_ID_SECONDS = 300;
+    private static final String CONNECTION_ID_KEY_FILE = "connection-id.key";
+    private static final Logger log = LoggerFactory.getLogger(TrackerConfiguration.class);
 
     @Bean
     AccessList trackerAccessList() {
@@ -88,7 +94,7 @@ class TrackerConfiguration {
 
     @Bean
     TrackerEngine trackerEngine(TrackerProperties p, SwarmStore swarms, AccessList access, UnknownTorrents unknown,
-                                Bans bans, TrackerMetrics metrics) {
+                                Bans bans, TrackerMetrics metrics, Environment environment) {
         TrackerSettings settings = new TrackerSettings(p.publisher(), seconds(p.interval()), seconds(p.minInterval()),
                 seconds(p.intervalJitter()), seconds(p.refusalInterval()), seconds(p.blockedInterval()),
                 seconds(p.rateLimitedInterval()), p.numwant(), p.maxPeers(),
@@ -97,7 +103,22 @@ class TrackerConfiguration {
                 64, NetworkSet.parse(p.rateLimitExempt()), NetworkSet.parse(p.trustedProxies()));
         RateLimiter limiter = new RateLimiter(p.rateLimit(), p.rateLimitBurst(), 1 << 18, System::currentTimeMillis);
         return new TrackerEngine(settings, swarms, access, unknown, bans, limiter,
-                ConnectionIds.random(CONNECTION_ID_SECONDS), metrics, System::currentTimeMillis);
+                connectionIds(environment), metrics, System::currentTimeMillis);
+    }
+
+    /**
+     * UDP connection ids under a key kept in the data directory, so clients keep theirs across a
+     * restart; a fresh key (clients connect again) if the file cannot be used.
+     */
+    private static ConnectionIds connectionIds(Environment environment) {
+        Path keyFile = Path.of(environment.getProperty("seedcast.data-dir", "./data")).toAbsolutePath().normalize()
+                .resolve("tracker").resolve(CONNECTION_ID_KEY_FILE);
+        try {
+            return ConnectionIds.persistent(keyFile, CONNECTION_ID_SECONDS);
+        } catch (IOException | RuntimeException e) {
+            log.warn("UDP connection ids use a new key until restart ({}): clients will connect again", e.toString());
+            return ConnectionIds.random(CONNECTION_ID_SECONDS);
+        }
     }
 
     @Bean

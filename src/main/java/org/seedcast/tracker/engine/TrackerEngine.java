@@ -339,6 +339,14 @@ public final class TrackerEngine {
         }
     }
 
+    /**
+     * Whether a client whose request was just refused by the rate limit is far over its budget (a
+     * flood rather than a busy client), so the transport may answer it the slowest cheap way.
+     */
+    public boolean farOverBudget(Endpoint client) {
+        return !settings.rateLimitExempt().contains(client) && limiter.farOver(client.addressKey());
+    }
+
     private RateLimiter.Decision limited(Endpoint client) {
         if (settings.rateLimitExempt().contains(client)) {
             return RateLimiter.Decision.ALLOW;

@@ -59,6 +59,25 @@ public final class RateLimiter {
         }
     }
 
+    /**
+     * Whether the address is far over its budget now, without spending a token: a request already
+     * refused by {@link #acquire} can be answered the slow way for a flood.
+     */
+    public boolean farOver(long addressKey) {
+        long mixed = addressKey * 0x9E3779B97F4A7C15L;
+        Stripe stripe = stripes[(int) (mixed >>> 58)];
+        long now = millis.getAsLong();
+        synchronized (stripe) {
+            int slot = stripe.slot(addressKey, (int) mixed);
+            if (stripe.keys[slot] != addressKey) {
+                return false;
+            }
+            long elapsed = Math.max(0, now - stripe.lastMillis[slot]);
+            long tokens = Math.min(burst, stripe.tokens[slot] + Math.min(elapsed, 1L << 30) * ratePerMilli);
+            return tokens < -burst;
+        }
+    }
+
     private static final class Stripe {
         final long[] keys;
         final long[] tokens;

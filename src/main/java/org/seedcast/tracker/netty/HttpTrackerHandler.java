@@ -38,6 +38,7 @@ final class HttpTrackerHandler extends ChannelInboundHandlerAdapter {
     private final TrackerEngine engine;
     private final ConnectionLimiter connections;
     private final FastThreadLocal<Scratch> scratch;
+    private final FastThreadLocal<Tarpit> tarpit;
     private final long idleNanos;
     private long lastReadNanos;
     private ScheduledFuture<?> idleCheck;
@@ -47,10 +48,11 @@ final class HttpTrackerHandler extends ChannelInboundHandlerAdapter {
     private boolean closing;
 
     HttpTrackerHandler(TrackerEngine engine, ConnectionLimiter connections, FastThreadLocal<Scratch> scratch,
-                       Duration idleTimeout) {
+                       FastThreadLocal<Tarpit> tarpit, Duration idleTimeout) {
         this.engine = engine;
         this.connections = connections;
         this.scratch = scratch;
+        this.tarpit = tarpit;
         this.idleNanos = idleTimeout.toNanos();
     }
 
@@ -156,16 +158,17 @@ final class HttpTrackerHandler extends ChannelInboundHandlerAdapter {
         ByteBuffer out = s.out;
         out.clear().position(HttpAnswers.HEAD_ROOM);
         boolean keepAlive = head.keepAlive && admitted;
+        boolean slow = false;
         try {
             if (!admitted) {
                 engine.httpOverConnectionLimit(out);
             } else {
                 Endpoint client = engine.client(remote, head, s.head);
-                if (head.path == HttpHead.Path.ANNOUNCE) {
-                    engine.httpAnnounce(s.head, head, client, out, s.peers);
-                } else {
-                    engine.httpScrape(s.head, head, client, out);
-                }
+                Outcome outcome = head.path == HttpHead.Path.ANNOUNCE
+                        ? engine.httpAnnounce(s.head, head, client, out, s.peers)
+                        : engine.httpScrape(s.head, head, client, out);
+                slow = outcome == Outcome.RATE_LIMITED && engine.farOverBudget(client);
+                keepAlive &= !slow;
             }
         } catch (RuntimeException e) {
             log.debug("tracker request failed", e);
@@ -177,6 +180,10 @@ final class HttpTrackerHandler extends ChannelInboundHandlerAdapter {
         int start = HttpAnswers.headBefore(out, HttpAnswers.HEAD_ROOM, bodyEnd - HttpAnswers.HEAD_ROOM, keepAlive);
         ByteBuf response = ctx.alloc().directBuffer(bodyEnd - start);
         response.writeBytes(out.array(), start, bodyEnd - start);
+        if (slow && tarpit.get().hold(ctx, response)) {
+            closing = true; // anything more it sends is read and dropped; the tarpit answers and closes
+            return;
+        }
         send(ctx, response, keepAlive);
     }
 

@@ -7,15 +7,45 @@ import java.time.Duration;
  *
  * @param bindAddress             address to bind, or blank for all (IPv6 and IPv4 where possible)
  * @param port                    TCP and UDP port; 0 picks a free one (tests)
- * @param threads                 event-loop threads and UDP channels; 0 for one per core
+ * @param threads                 event-loop threads; 0 for one per core
  * @param maxConnectionsPerAddress open HTTP connections allowed per source address
  * @param idleTimeout             an HTTP connection silent this long is closed
  * @param maxPeers                peers per answer at most, to size per-thread buffers
+ * @param udpSockets              UDP sockets sharing the port ({@code SO_REUSEPORT}, epoll only),
+ *                                spread over the event loops; 0 for {@link #DEFAULT_UDP_SOCKETS}
+ * @param udpReceiveBuffer        {@code SO_RCVBUF} of each UDP socket in bytes; 0 for
+ *                                {@link #DEFAULT_UDP_RECEIVE_BUFFER}
  */
 public record ListenerSettings(String bindAddress, int port, int threads, int maxConnectionsPerAddress,
-                               Duration idleTimeout, int maxPeers) {
+                               Duration idleTimeout, int maxPeers, int udpSockets, int udpReceiveBuffer) {
+
+    /**
+     * The kernel picks a {@code SO_REUSEPORT} socket by a hash of the sender's address and port, so
+     * one flooding sender fills one socket's queue: with many sockets, only the legitimate peers
+     * that hash to the same socket wait behind it.
+     */
+    public static final int DEFAULT_UDP_SOCKETS = 64;
+
+    /**
+     * Small queues: a queue a flood keeps full delays every datagram in it by its length, and a
+     * legitimate client would rather retry (BEP 15: after 15 s) than wait behind a flood.
+     */
+    public static final int DEFAULT_UDP_RECEIVE_BUFFER = 256 * 1024;
+
+    public ListenerSettings(String bindAddress, int port, int threads, int maxConnectionsPerAddress,
+                            Duration idleTimeout, int maxPeers) {
+        this(bindAddress, port, threads, maxConnectionsPerAddress, idleTimeout, maxPeers, 0, 0);
+    }
 
     int threadCount() {
         return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+    }
+
+    int udpSocketCount() {
+        return udpSockets > 0 ? udpSockets : Math.max(DEFAULT_UDP_SOCKETS, threadCount());
+    }
+
+    int udpReceiveBufferBytes() {
+        return udpReceiveBuffer > 0 ? udpReceiveBuffer : DEFAULT_UDP_RECEIVE_BUFFER;
     }
 }

@@ -35,17 +35,29 @@ import org.slf4j.LoggerFactory;
 /**
  * The tracker's listeners: HTTP on TCP and BEP 15 on UDP, on the same port, on event loops of their
  * own so a flood cannot starve the web application's threads. Uses Linux epoll with
- * {@code SO_REUSEPORT} and one UDP socket per event loop where available, NIO elsewhere.
+ * {@code SO_REUSEPORT} where available (one HTTP listener per event loop, many small UDP sockets
+ * spread over the loops; see {@link ListenerSettings#DEFAULT_UDP_SOCKETS}), NIO elsewhere. HTTP
+ * answers to addresses far over their budget are held back a while ({@link Tarpit}).
  */
 public final class TrackerServer {
 
     private static final Logger log = LoggerFactory.getLogger(TrackerServer.class);
     private static final int MAX_DATAGRAM = 2048;
+    private static final int DATAGRAMS_PER_READ = 32;
+    /** Answers to HTTP requests from addresses far over budget are held this long (0: not held). */
+    private static final long TARPIT_MILLIS = Long.getLong("seedcast.tracker.tarpit-millis", 1000);
+    private static final int TARPIT_CAPACITY = 8192;
 
     private final TrackerEngine engine;
     private final ListenerSettings settings;
     private final ConnectionLimiter connections;
     private final List<Channel> channels = new ArrayList<>();
+    private final FastThreadLocal<Tarpit> tarpits = new FastThreadLocal<>() {
+        @Override
+        protected Tarpit initialValue() {
+            return new Tarpit(TARPIT_CAPACITY, TARPIT_MILLIS);
+        }
+    };
     private EventLoopGroup acceptor;
     private EventLoopGroup workers;
     private int boundPort = -1;
@@ -154,7 +166,8 @@ public final class TrackerServer {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(new HttpTrackerHandler(engine, connections, scratch, settings.idleTimeout()));
+                        ch.pipeline().addLast(new HttpTrackerHandler(engine, connections, scratch, tarpits,
+                                settings.idleTimeout()));
                     }
                 });
         if (epoll) {
@@ -170,29 +183,37 @@ public final class TrackerServer {
 
     private void bindUdp(boolean epoll, int threads, FastThreadLocal<Scratch> scratch) {
         UdpTrackerHandler handler = new UdpTrackerHandler(engine, scratch);
+        // one recvmmsg of up to DATAGRAMS_PER_READ datagrams per socket and wake-up: a socket a flood
+        // keeps full then takes its turn with the others instead of holding the event loop
+        FixedRecvByteBufAllocator reads = new FixedRecvByteBufAllocator(epoll ? MAX_DATAGRAM * DATAGRAMS_PER_READ : MAX_DATAGRAM);
+        reads.maxMessagesPerRead(DATAGRAMS_PER_READ);
         Bootstrap udp = new Bootstrap()
-                .group(workers)
                 .channel(epoll ? EpollDatagramChannel.class : NioDatagramChannel.class)
-                .option(ChannelOption.SO_RCVBUF, 4 << 20)
-                .option(ChannelOption.SO_SNDBUF, 4 << 20)
-                .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM))
+                .option(ChannelOption.SO_RCVBUF, settings.udpReceiveBufferBytes())
+                .option(ChannelOption.SO_SNDBUF, 1 << 20)
+                .option(ChannelOption.RCVBUF_ALLOCATOR, reads)
                 .handler(new ChannelInitializer<DatagramChannel>() {
                     @Override
                     protected void initChannel(DatagramChannel ch) {
                         ch.pipeline().addLast(handler);
                     }
                 });
+        List<EventLoop> loops = new ArrayList<>();
+        for (EventExecutor executor : workers) {
+            loops.add((EventLoop) executor);
+        }
         int sockets = 1;
         if (epoll) {
             udp.option(EpollChannelOption.SO_REUSEPORT, true);
-            // recvmmsg: up to 32 datagrams per system call (a BEP 15 request is at most 16 + 20 × 74 bytes
-            // for the hashes answered, and longer packets only lose what is ignored anyway)
+            // recvmmsg: a BEP 15 request is at most 16 + 20 × 74 bytes for the hashes answered, and
+            // longer packets only lose what is ignored anyway
             udp.option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, MAX_DATAGRAM);
-            udp.option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM * 32));
-            sockets = threads; // the kernel spreads datagrams over the sockets, one per event loop
+            // the kernel spreads datagrams over the sockets by a hash of the sender's address and
+            // port: a single flooding sender fills one socket, and only the peers hashed to it share its queue
+            sockets = settings.udpSocketCount();
         }
         for (int i = 0; i < sockets; i++) {
-            channels.add(udp.bind(address(boundPort)).syncUninterruptibly().channel());
+            channels.add(udp.clone(loops.get(i % loops.size())).bind(address(boundPort)).syncUninterruptibly().channel());
         }
     }
 

@@ -1,12 +1,20 @@
 package org.seedcast.tracker.protocol;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.function.LongSupplier;
 
 /**
  * Stateless UDP connection ids (BEP 15): the upper 32 bits are the issue time in seconds, the lower
- * 32 bits a SipHash-2-4 MAC, under a key drawn at start, of that time and the client's address and
- * port. Checking an id needs no table, so a flood of connects costs no memory. Ids are accepted
+ * 32 bits a SipHash-2-4 MAC, under a secret key, of that time and the client's address and port.
+ * The key is kept in a file ({@link #persistent}) so that ids stay valid across a restart and
+ * clients need not connect again. Checking an id needs no table, so a flood of connects costs no memory. Ids are accepted
  * for {@code maxAgeSeconds} (BEP 15 asks for at least 2 minutes; uTorrent reuses 5-minute-old ids).
  *
  * @see <a href="https://www.bittorrent.org/beps/bep_0015.html">BEP 15</a>
@@ -32,6 +40,47 @@ public final class ConnectionIds {
         SecureRandom random = new SecureRandom();
         return new ConnectionIds(random.nextLong(), random.nextLong(), maxAgeSeconds,
                 () -> System.currentTimeMillis() / 1000);
+    }
+
+    /**
+     * With the key in {@code keyFile} (16 bytes), created with fresh random bytes if absent,
+     * readable and writable by the owner only, and the wall clock. Read once, at start.
+     *
+     * @throws IOException if the file cannot be read or created, or does not hold 16 bytes
+     */
+    public static ConnectionIds persistent(Path keyFile, int maxAgeSeconds) throws IOException {
+        byte[] key;
+        if (Files.exists(keyFile)) {
+            key = Files.readAllBytes(keyFile);
+            if (key.length != 16) {
+                throw new IOException(keyFile + " holds " + key.length + " bytes, not the 16 of a connection-id key;"
+                        + " remove it to make a new key");
+            }
+        } else {
+            key = new byte[16];
+            new SecureRandom().nextBytes(key);
+            writePrivate(keyFile, key);
+        }
+        ByteBuffer b = ByteBuffer.wrap(key);
+        return new ConnectionIds(b.getLong(), b.getLong(), maxAgeSeconds, () -> System.currentTimeMillis() / 1000);
+    }
+
+    /** Owner-only from its first byte, then moved in place; a key written meanwhile by another wins. */
+    private static void writePrivate(Path file, byte[] key) throws IOException {
+        Path directory = file.toAbsolutePath().getParent();
+        Files.createDirectories(directory);
+        Path temporary = directory.resolve(file.getFileName() + ".new");
+        Files.deleteIfExists(temporary);
+        if (directory.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.createFile(temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        }
+        Files.write(temporary, key);
+        try {
+            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileAlreadyExistsException e) {
+            Files.delete(temporary);
+            throw e;
+        }
     }
 
     public long issue(Endpoint client) {

@@ -16,6 +16,9 @@ import org.seedcast.tracker.protocol.HashKey;
  * (oldest first on ties), so hashes announced often stay and one-off junk churns through. Each
  * entry costs a fixed ~400 bytes: first and last seen, announce count, a distinct-source sketch,
  * top sources and top client prefixes. Striped locks; one short critical section per request.
+ * An evicted entry whose announces are not flushed yet is carried, in a bounded list beside the
+ * table, until the next flush writes it (when that list is full too, the smaller of the two
+ * unflushed counts is given up and counted in {@link #lostAnnounces()}).
  */
 public final class UnknownTorrents {
 
@@ -24,6 +27,7 @@ public final class UnknownTorrents {
 
     private final Stripe[] stripes = new Stripe[STRIPES];
     private final LongAdder evictions = new LongAdder();
+    private final LongAdder lost = new LongAdder();
 
     /** Sources whose requests were refused before being read (rate limit, ban): a flood's senders. */
     private final TopK refused = new TopK(16);
@@ -31,7 +35,7 @@ public final class UnknownTorrents {
     public UnknownTorrents(int capacity) {
         int perStripe = Math.max(SAMPLES, (capacity + STRIPES - 1) / STRIPES);
         for (int i = 0; i < STRIPES; i++) {
-            stripes[i] = new Stripe(perStripe, i);
+            stripes[i] = new Stripe(perStripe, i, lost);
         }
     }
 
@@ -93,6 +97,11 @@ public final class UnknownTorrents {
         return evictions.sum();
     }
 
+    /** Announces evicted unflushed and given up because the list carrying such entries was full. */
+    public long lostAnnounces() {
+        return lost.sum();
+    }
+
     public List<Sighting> snapshot() {
         List<Sighting> all = new ArrayList<>();
         for (Stripe s : stripes) {
@@ -106,7 +115,10 @@ public final class UnknownTorrents {
         return all;
     }
 
-    /** Entries with announces not yet flushed. */
+    /**
+     * Entries with announces not yet flushed, including evicted ones carried until flushed (a hash
+     * evicted and seen again may then appear twice, each with its own new announces).
+     */
     public List<Sighting> unflushed() {
         List<Sighting> changed = new ArrayList<>();
         for (Stripe s : stripes) {
@@ -115,6 +127,9 @@ public final class UnknownTorrents {
                     if (s.slots[i].announces != s.slots[i].flushed) {
                         changed.add(s.slots[i].sighting());
                     }
+                }
+                for (Entry e : s.evicted) {
+                    changed.add(e.sighting());
                 }
             }
         }
@@ -127,9 +142,12 @@ public final class UnknownTorrents {
             Stripe s = stripes[f.infoHash().low() & (STRIPES - 1)];
             synchronized (s) {
                 Entry e = s.map.get(f.infoHash());
-                if (e != null) {
+                if (e != null && e.firstSeen == f.firstSeenMillis()) {
                     e.flushed = Math.max(e.flushed, f.announces());
                 }
+                // an evicted entry no longer changes: once written, it is done
+                s.evicted.removeIf(x -> x.key.equals(f.infoHash()) && x.firstSeen == f.firstSeenMillis()
+                        && x.announces <= f.announces());
             }
         }
     }
@@ -142,6 +160,7 @@ public final class UnknownTorrents {
             if (e != null) {
                 s.remove(e);
             }
+            s.evicted.removeIf(x -> x.key.equals(key));
         }
     }
 
@@ -205,17 +224,23 @@ public final class UnknownTorrents {
         final HashMap<HashKey, Entry> map;
         final Entry[] slots;
         final SplittableRandom random;
+        /** Evicted entries with unflushed announces, at most as many as the table holds. */
+        final ArrayList<Entry> evicted = new ArrayList<>();
+        final LongAdder lost;
         int size;
 
-        Stripe(int capacity, int seed) {
+        Stripe(int capacity, int seed, LongAdder lost) {
             map = new HashMap<>(capacity * 2);
             slots = new Entry[capacity];
             random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L);
+            this.lost = lost;
         }
 
         Entry insert(HashKey key, long now, LongAdder evictions) {
             if (size == slots.length) {
-                remove(victim());
+                Entry victim = victim();
+                remove(victim);
+                carry(victim);
                 evictions.increment();
             }
             Entry e = new Entry(key, now);
@@ -223,6 +248,36 @@ public final class UnknownTorrents {
             slots[size++] = e;
             map.put(key, e);
             return e;
+        }
+
+        /**
+         * Keeps an evicted entry until its announces are flushed; with the list full, a sampled
+         * entry with fewer unflushed announces gives way, or else the evicted entry's are lost.
+         */
+        private void carry(Entry e) {
+            long unflushed = e.announces - e.flushed;
+            if (unflushed <= 0) {
+                return;
+            }
+            if (evicted.size() < slots.length) {
+                evicted.add(e);
+                return;
+            }
+            int smallest = random.nextInt(evicted.size());
+            for (int i = 1; i < SAMPLES; i++) {
+                int j = random.nextInt(evicted.size());
+                if (evicted.get(j).announces - evicted.get(j).flushed < evicted.get(smallest).announces - evicted.get(smallest).flushed) {
+                    smallest = j;
+                }
+            }
+            Entry other = evicted.get(smallest);
+            long otherUnflushed = other.announces - other.flushed;
+            if (otherUnflushed < unflushed) {
+                evicted.set(smallest, e);
+                lost.add(otherUnflushed);
+            } else {
+                lost.add(unflushed);
+            }
         }
 
         private Entry victim() {

@@ -92,8 +92,10 @@ public final class StandaloneTracker {
         TrackerEngine engine = new TrackerEngine(settings, swarms, access, unknown, new Bans(),
                 new RateLimiter(20, 200, 1 << 18, System::currentTimeMillis), ConnectionIds.random(300),
                 metrics, System::currentTimeMillis);
+        // -Dseedcast.bench.udp-sockets=N and -Dseedcast.bench.udp-receive-buffer=BYTES compare listener set-ups
         TrackerServer server = new TrackerServer(engine, new ListenerSettings("127.0.0.1", port, threads, 64,
-                Duration.ofSeconds(10), 200));
+                Duration.ofSeconds(10), 200, Integer.getInteger("seedcast.bench.udp-sockets", 0),
+                Integer.getInteger("seedcast.bench.udp-receive-buffer", 0)));
         server.start();
         Thread sweeper = new Thread(() -> {
             while (true) {

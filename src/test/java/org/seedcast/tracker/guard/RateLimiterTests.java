@@ -31,8 +31,13 @@ class RateLimiterTests {
         for (int i = 0; i < 3; i++) {
             assertThat(limiter.acquire(7)).isEqualTo(Decision.LIMIT);
         }
+        assertThat(limiter.farOver(7)).as("only the last refusal left the debt beyond a burst").isFalse();
         assertThat(limiter.acquire(7)).isEqualTo(Decision.FAR_OVER);
+        assertThat(limiter.farOver(7)).isTrue();
+        assertThat(limiter.farOver(7)).as("asking spends nothing").isTrue();
+        assertThat(limiter.farOver(8)).isFalse();
         now.addAndGet(10_000);
+        assertThat(limiter.farOver(7)).isFalse();
         assertThat(limiter.acquire(7)).isEqualTo(Decision.ALLOW);
     }
 

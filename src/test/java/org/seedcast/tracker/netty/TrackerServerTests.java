@@ -146,6 +146,34 @@ class TrackerServerTests {
     }
 
     @Test
+    void anAddressFarOverItsBudgetGetsTheSameRefusalButOnlyAfterADelay() throws Exception {
+        TrackerEngine engine = new TrackerEngine(TrackerSettings.defaults().withJitter(0),
+                new SwarmStore(3600, SwarmStore.monotonicSeconds()), new AccessList(), new UnknownTorrents(1000),
+                new Bans(), new RateLimiter(0.001, 1, 4096, System::currentTimeMillis),
+                ConnectionIds.random(300), new TrackerMetrics(new SimpleMeterRegistry()), System::currentTimeMillis);
+        TrackerServer strict = new TrackerServer(engine, new ListenerSettings("127.0.0.1", 0, 2, 4, Duration.ofSeconds(5), 200));
+        strict.start();
+        int saved = port;
+        try {
+            port = strict.port();
+            String announce = "/announce?info_hash=" + "%02".repeat(20) + "&peer_id=-TR3000-abcdefghijkl&port=6881&left=1";
+            assertThat(http(announce)).contains("only serves"); // the one request of the burst
+            long start = System.nanoTime();
+            assertThat(http(announce)).contains("too many requests"); // over budget: answered at once
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(900));
+
+            start = System.nanoTime();
+            String held = http(announce); // far over it: the same answer, held back
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(900));
+            assertThat(held).startsWith("HTTP/1.1 200 OK").contains("Connection: close")
+                    .contains("too many requests from your address").contains("8:intervali3600e");
+        } finally {
+            port = saved;
+            strict.stop();
+        }
+    }
+
+    @Test
     void closesIdleConnections() throws Exception {
         try (Socket s = socket()) {
             InputStream in = s.getInputStream();

@@ -2,8 +2,15 @@ package org.seedcast.tracker.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ConnectionIdsTests {
 
@@ -60,5 +67,24 @@ class ConnectionIdsTests {
         long k0 = 0x0706050403020100L, k1 = 0x0F0E0D0C0B0A0908L;
         long m0 = 0x0706050403020100L, m1 = 0x0F0E0D0C0B0A0908L, m2 = 0x1716151413121110L;
         assertThat(SipHash.hash(k0, k1, m0, m1, m2)).isEqualTo(0xb8ad50c6f649af94L);
+    }
+
+    @Test
+    void aPersistentKeyKeepsIdsValidAcrossARestartAndIsReadableByItsOwnerOnly(@TempDir Path data) throws Exception {
+        Path keyFile = data.resolve("tracker").resolve("connection-id.key");
+        long id = ConnectionIds.persistent(keyFile, 300).issue(client);
+
+        assertThat(ConnectionIds.persistent(keyFile, 300).valid(id, client)).as("after a restart").isTrue();
+        assertThat(Files.size(keyFile)).isEqualTo(16);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile))).isEqualTo("rw-------");
+        assertThat(ConnectionIds.persistent(data.resolve("other.key"), 300).valid(id, client)).as("another key").isFalse();
+    }
+
+    @Test
+    void aDamagedKeyFileIsNotReplacedSilently(@TempDir Path data) throws Exception {
+        Path keyFile = data.resolve("connection-id.key");
+        Files.write(keyFile, new byte[5]);
+        assertThatThrownBy(() -> ConnectionIds.persistent(keyFile, 300)).isInstanceOf(IOException.class)
+                .hasMessageContaining("5 bytes");
     }
 }

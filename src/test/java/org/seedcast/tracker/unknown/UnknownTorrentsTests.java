@@ -105,4 +105,41 @@ class UnknownTorrentsTests {
         unknown.forget(h);
         assertThat(unknown.size()).isZero();
     }
+
+    @Test
+    void anEvictedEntryKeepsItsUnflushedAnnouncesUntilTheyAreFlushed() {
+        UnknownTorrents unknown = new UnknownTorrents(16 * 8); // 8 entries per stripe
+        for (int i = 1; i <= 8; i++) {
+            for (int n = 0; n < i; n++) {
+                unknown.record(new HashKey(i, 0, 16), ipv4(2), 0, 20); // every key here is in stripe 0
+            }
+        }
+        unknown.record(new HashKey(9, 0, 16), ipv4(3), 0, 30); // the stripe is full: one entry goes
+
+        assertThat(unknown.evictions()).isEqualTo(1);
+        List<Sighting> batch = unknown.unflushed();
+        assertThat(batch).hasSize(9);
+        assertThat(batch.stream().mapToLong(Sighting::newAnnounces).sum()).isEqualTo(36 + 1);
+        HashKey gone = batch.stream().map(Sighting::infoHash)
+                .filter(h -> unknown.snapshot().stream().noneMatch(s -> s.infoHash().equals(h))).findFirst().orElseThrow();
+        assertThat(batch).filteredOn(s -> s.infoHash().equals(gone)).singleElement()
+                .satisfies(s -> assertThat(s.newAnnounces()).isEqualTo(gone.high()));
+
+        unknown.markFlushed(batch);
+
+        assertThat(unknown.unflushed()).isEmpty();
+        assertThat(unknown.lostAnnounces()).isZero();
+    }
+
+    @Test
+    void evictedAnnouncesAreCarriedWithinABoundAndWhatIsGivenUpIsCounted() {
+        UnknownTorrents unknown = new UnknownTorrents(16 * 8);
+        for (int i = 0; i < 1000; i++) {
+            unknown.record(new HashKey(i, 0, 16), ipv4(i), 0, i); // all in stripe 0, one announce each
+        }
+        List<Sighting> batch = unknown.unflushed();
+        assertThat(batch).hasSize(8 + 8); // the table's 8 and, carried, 8 evicted
+        assertThat(unknown.lostAnnounces()).isEqualTo(1000 - 16);
+        assertThat(batch.stream().mapToLong(Sighting::newAnnounces).sum() + unknown.lostAnnounces()).isEqualTo(1000);
+    }
 }
