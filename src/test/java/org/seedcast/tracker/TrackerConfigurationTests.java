@@ -29,7 +29,8 @@ class TrackerConfigurationTests {
             .withUserConfiguration(Properties.class, TrackerConfiguration.class)
             .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
             .withPropertyValues("seedcast.tracker.port=0", "seedcast.tracker.bind-address=127.0.0.1",
-                    "seedcast.tracker.threads=1", "seedcast.tracker.publisher=Acme");
+                    "seedcast.tracker.threads=1", "seedcast.tracker.publisher=Acme",
+                    "seedcast.data-dir=target/test-data/tracker-configuration"); // the connection-id key goes there
 
     @Test
     void startsWithTheContextLoadsTrackableTorrentsAndFollowsPublishEvents() {
