@@ -5,6 +5,7 @@
 # alternating rounds, and the median of each is printed with the ratio.
 #
 # usage: bench/run.sh [SECONDS_PER_ROUND=5] [ROUNDS=3]
+#        SCENARIOS="udp:known udp:foreign" bench/run.sh     (a subset; default all four)
 # needs: a JDK (JAVA_HOME or java on PATH), wrk, opentracker (Debian: it refuses root, so it runs
 # with -u nobody in a chroot directory it can read). Loopback only.
 set -euo pipefail
@@ -36,7 +37,7 @@ echo "building the tracker (test classes include the standalone launcher)..."
 ./mvnw -q -B test-compile
 ./mvnw -q -B dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=test >/dev/null
 
-"$JAVA" -Xms256m -Xmx512m -cp "target/test-classes:target/classes:$(cat "$WORK/cp.txt")" \
+"$JAVA" -Xms256m -Xmx512m ${TRACKER_OPTS:-} -cp "target/test-classes:target/classes:$(cat "$WORK/cp.txt")" \
   org.seedcast.tracker.bench.StandaloneTracker $OUR_PORT "$WORK/known.txt" 127.0.0.0/8 > "$WORK/seedcast.log" 2>&1 &
 PIDS+=($!)
 opentracker -i 127.0.0.1 -p $OT_PORT -P $OT_PORT -d "$WORK" -u nobody -w known.txt > "$WORK/opentracker.log" 2>&1 &
@@ -55,8 +56,8 @@ for _ in 1 2 3; do
 done
 
 printf "\n%-26s %12s %12s %8s   %s\n" "scenario" "seedcast/s" "opentracker/s" "ratio" "p99 ms (seedcast / opentracker)"
-for scenario in "http known" "http foreign" "udp known" "udp foreign"; do
-  set -- $scenario
+for scenario in ${SCENARIOS:-http:known http:foreign udp:known udp:foreign}; do
+  set -- ${scenario/:/ }
   ours=(); theirs=(); ours99=(); theirs99=()
   for _ in $(seq 1 "$ROUNDS"); do
     read -r r p < <($1 $OUR_PORT "$WORK/$2.txt"); ours+=("$r"); ours99+=("$p")
