@@ -46,8 +46,7 @@ public final class RateLimiter {
                 stripe.keys[slot] = addressKey;
                 tokens = burst;
             } else {
-                long elapsed = Math.max(0, now - stripe.lastMillis[slot]);
-                tokens = Math.min(burst, stripe.tokens[slot] + Math.min(elapsed, 1L << 30) * ratePerMilli);
+                tokens = refilled(stripe, slot, now);
             }
             stripe.lastMillis[slot] = now;
             tokens -= SCALE;
@@ -72,10 +71,14 @@ public final class RateLimiter {
             if (stripe.keys[slot] != addressKey) {
                 return false;
             }
-            long elapsed = Math.max(0, now - stripe.lastMillis[slot]);
-            long tokens = Math.min(burst, stripe.tokens[slot] + Math.min(elapsed, 1L << 30) * ratePerMilli);
-            return tokens < -burst;
+            return refilled(stripe, slot, now) < -burst;
         }
+    }
+
+    /** The slot's tokens now: what it had, plus what the time since its last request earned, up to the burst. */
+    private long refilled(Stripe stripe, int slot, long now) {
+        long elapsed = Math.max(0, now - stripe.lastMillis[slot]);
+        return Math.min(burst, stripe.tokens[slot] + Math.min(elapsed, 1L << 30) * ratePerMilli);
     }
 
     private static final class Stripe {
