@@ -48,9 +48,15 @@ class PublishedSwarms implements SwarmCounts {
         Map<Long, Placement> placements = placements();
         return publishing.published().stream()
                 .filter(t -> placements.containsKey(t.episodeId()))
-                .map(t -> SwarmRow.of(t, placements.get(t.episodeId()).show(), placements.get(t.episodeId()).episode(),
-                        swarms.get(t.v1().toHex()), t.v2Truncated() == null ? null : swarms.get(t.v2Truncated().toHex())))
+                .map(t -> row(t, placements.get(t.episodeId()).show(), placements.get(t.episodeId()).episode(), swarms))
                 .toList();
+    }
+
+    /** A torrent's row: its v1 swarm and, for a hybrid, its truncated v2 swarm, from {@code swarms} by hex hash. */
+    private static SwarmRow row(TorrentPublished t, ShowView show, EpisodeView episode,
+                                Map<String, TrackerStats.SwarmStats> swarms) {
+        return SwarmRow.of(t, show, episode, swarms.get(t.v1().toHex()),
+                t.v2Truncated() == null ? null : swarms.get(t.v2Truncated().toHex()));
     }
 
     /**
@@ -63,11 +69,7 @@ class PublishedSwarms implements SwarmCounts {
                 .filter(t -> t.v1().toHex().equals(hex) || (t.v2Truncated() != null && t.v2Truncated().toHex().equals(hex)))
                 .findFirst()
                 .flatMap(t -> catalog.publishedEpisode(t.episodeId()).flatMap(episode -> catalog.show(episode.showSlug())
-                        .map(show -> {
-                            Map<String, TrackerStats.SwarmStats> swarms = swarmsByHash();
-                            return SwarmRow.of(t, show, episode, swarms.get(t.v1().toHex()),
-                                    t.v2Truncated() == null ? null : swarms.get(t.v2Truncated().toHex()));
-                        })));
+                        .map(show -> row(t, show, episode, swarmsByHash()))));
     }
 
     /**

@@ -124,7 +124,7 @@ public final class UnknownTorrents {
         for (Stripe s : stripes) {
             synchronized (s) {
                 for (int i = 0; i < s.size; i++) {
-                    if (s.slots[i].announces != s.slots[i].flushed) {
+                    if (s.slots[i].unflushed() != 0) {
                         changed.add(s.slots[i].sighting());
                     }
                 }
@@ -206,8 +206,13 @@ public final class UnknownTorrents {
             this.firstSeen = now;
         }
 
+        /** Announces counted since the last flush wrote this entry. */
+        long unflushed() {
+            return announces - flushed;
+        }
+
         Sighting sighting() {
-            return new Sighting(key, firstSeen, lastSeen, announces, announces - flushed,
+            return new Sighting(key, firstSeen, lastSeen, announces, unflushed(),
                     sources.estimate(), counts(topSources, true), counts(clients, false));
         }
 
@@ -255,7 +260,7 @@ public final class UnknownTorrents {
          * entry with fewer unflushed announces gives way, or else the evicted entry's are lost.
          */
         private void carry(Entry e) {
-            long unflushed = e.announces - e.flushed;
+            long unflushed = e.unflushed();
             if (unflushed <= 0) {
                 return;
             }
@@ -266,12 +271,12 @@ public final class UnknownTorrents {
             int smallest = random.nextInt(evicted.size());
             for (int i = 1; i < SAMPLES; i++) {
                 int j = random.nextInt(evicted.size());
-                if (evicted.get(j).announces - evicted.get(j).flushed < evicted.get(smallest).announces - evicted.get(smallest).flushed) {
+                if (evicted.get(j).unflushed() < evicted.get(smallest).unflushed()) {
                     smallest = j;
                 }
             }
             Entry other = evicted.get(smallest);
-            long otherUnflushed = other.announces - other.flushed;
+            long otherUnflushed = other.unflushed();
             if (otherUnflushed < unflushed) {
                 evicted.set(smallest, e);
                 lost.add(otherUnflushed);
