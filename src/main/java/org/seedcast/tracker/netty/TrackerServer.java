@@ -2,6 +2,7 @@ package org.seedcast.tracker.netty;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
@@ -192,6 +193,10 @@ public final class TrackerServer {
                 .option(ChannelOption.SO_RCVBUF, settings.udpReceiveBufferBytes())
                 .option(ChannelOption.SO_SNDBUF, 1 << 20)
                 .option(ChannelOption.RCVBUF_ALLOCATOR, reads)
+                // Netty 4.2's default (adaptive) allocator gives each 64 KiB receive buffer a chunk of
+                // its own and frees it by closing a shared memory arena, which stops every thread of
+                // the JVM (a handshake) once per wake-up; the pooled allocator keeps such buffers
+                .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
                 .handler(new ChannelInitializer<DatagramChannel>() {
                     @Override
                     protected void initChannel(DatagramChannel ch) {
