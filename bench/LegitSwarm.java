@@ -20,15 +20,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The legitimate side of the flood scenario: PEERS peers of one published torrent, each on its own
  * loopback address (127.0.1.1 and up), each announcing about once every INTERVAL seconds, half over
  * UDP (BEP 15) and half over HTTP (a new connection per announce). An announce fails if it times out
- * (2 s) or is refused. Prints p50/p99 per transport and the failures, for the whole run and for
- * the run after its first five seconds (both JVMs still compile their hot code early on).
+ * (2 s) or is refused. Prints p50/p99 per transport and the failures, for the whole run, for its
+ * first CALM seconds (before the flood begins: the tracker is serving its swarm as it would be when
+ * a flood starts, and both JVMs compile their hot code) and for the rest (during the flood).
  *
- * usage: java bench/LegitSwarm.java HOST PORT INFO_HASH_HEX SECONDS [PEERS=1000] [INTERVAL=20]
+ * usage: java bench/LegitSwarm.java HOST PORT INFO_HASH_HEX SECONDS [PEERS=1000] [INTERVAL=20] [CALM=0]
  */
 public class LegitSwarm {
-
-    /** Seconds at the start (JIT warm-up of this JVM and the tracker's) also reported apart. */
-    static final int WARM_UP = 5;
 
     public static void main(String[] args) throws Exception {
         String host = args[0];
@@ -37,12 +35,16 @@ public class LegitSwarm {
         long seconds = Long.parseLong(args[3]);
         int peers = args.length > 4 ? Integer.parseInt(args[4]) : 1000;
         int interval = args.length > 5 ? Integer.parseInt(args[5]) : 20;
+        int calm = args.length > 6 ? Integer.parseInt(args[6]) : 0;
         ConcurrentLinkedQueue<Long> udp = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Long> http = new ConcurrentLinkedQueue<>();
-        ConcurrentLinkedQueue<Long> udpLate = new ConcurrentLinkedQueue<>(); // after the first WARM_UP seconds
-        ConcurrentLinkedQueue<Long> httpLate = new ConcurrentLinkedQueue<>();
-        long warmUpEnd = System.nanoTime() + WARM_UP * 1_000_000_000L;
+        ConcurrentLinkedQueue<Long> udpCalm = new ConcurrentLinkedQueue<>(); // sent in the first CALM seconds
+        ConcurrentLinkedQueue<Long> httpCalm = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Long> udpFlood = new ConcurrentLinkedQueue<>(); // sent after them
+        ConcurrentLinkedQueue<Long> httpFlood = new ConcurrentLinkedQueue<>();
+        long floodStart = System.nanoTime() + calm * 1_000_000_000L;
         AtomicInteger failures = new AtomicInteger();
+        AtomicInteger floodFailures = new AtomicInteger();
         ScheduledExecutorService pool = Executors.newScheduledThreadPool(16);
         for (int i = 0; i < peers; i++) {
             int n = i + 1;
@@ -54,13 +56,19 @@ public class LegitSwarm {
                 long start = System.nanoTime();
                 boolean ok = overUdp ? peer.udpAnnounce() : peer.httpAnnounce();
                 long took = System.nanoTime() - start;
+                boolean flood = start - floodStart >= 0;
                 if (ok) {
                     (overUdp ? udp : http).add(took);
-                    if (start - warmUpEnd > 0) {
-                        (overUdp ? udpLate : httpLate).add(took);
+                    if (flood) {
+                        (overUdp ? udpFlood : httpFlood).add(took);
+                    } else {
+                        (overUdp ? udpCalm : httpCalm).add(took);
                     }
                 } else {
                     failures.incrementAndGet();
+                    if (flood) {
+                        floodFailures.incrementAndGet();
+                    }
                 }
             }, delay, interval * 1000L, TimeUnit.MILLISECONDS);
         }
@@ -69,7 +77,12 @@ public class LegitSwarm {
         pool.awaitTermination(5, TimeUnit.SECONDS);
         System.out.printf("legitimate announces: udp %s; http %s; failures %d%n",
                 stats(udp), stats(http), failures.get());
-        System.out.printf("  after the first %d s: udp %s; http %s%n", WARM_UP, stats(udpLate), stats(httpLate));
+        if (calm > 0) {
+            System.out.printf("  before the flood (first %d s, both JVMs fresh): udp %s; http %s%n", calm,
+                    stats(udpCalm), stats(httpCalm));
+            System.out.printf("  during the flood: udp %s; http %s; failures %d%n", stats(udpFlood), stats(httpFlood),
+                    floodFailures.get());
+        }
     }
 
     private static String stats(ConcurrentLinkedQueue<Long> q) {

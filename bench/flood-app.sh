@@ -6,11 +6,17 @@
 # feed. Prints legitimate announce p50/p99, page p50/p99, failures, heap, and the unknown-torrent
 # table's top entry. Compare with bench/flood.sh (the tracker alone, beside opentracker).
 #
+# The swarm announces alone for CALM seconds first (default 10), then the flood and the page client
+# run SECONDS; legitimate figures are printed for the whole run, before the flood and during it.
+#
 # usage: bench/flood-app.sh [SECONDS=40]      needs: a built target/seedcast.jar, wrk, a JDK 21+
+#        CALM=0 bench/flood-app.sh              (the flood starts with the swarm)
+#        APP_JAVA_OPTS="-Xlog:gc:file=/tmp/gc.log" bench/flood-app.sh   (extra JVM options for the app)
 #        APP_ENV="SEEDCAST_TRACKER_THREADS=1" bench/flood-app.sh   (extra settings for the app)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_TOTAL=${1:-40}
+CALM=${CALM:-10}   # seconds the legitimate swarm announces alone before the flood begins
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 APP_PORT=18180; TRACKER_PORT=26980
 [ -f target/seedcast.jar ] || ./mvnw -q -B -DskipTests package
@@ -31,7 +37,7 @@ chmod 644 "$WORK"/*
 
 "${RUN[@]}" env SERVER_PORT=$APP_PORT SEEDCAST_TRACKER_PORT=$TRACKER_PORT SEEDCAST_DATA_DIR="$WORK/data" \
   SEEDCAST_ADMIN_PASSWORD=bench-password SEEDCAST_PUBLIC_URL=http://127.0.0.1:$APP_PORT \
-  ${APP_ENV:-} "$JAVA" -Xmx512m -jar target/seedcast.jar > "$WORK/app.log" 2>&1 &
+  ${APP_ENV:-} "$JAVA" -Xmx512m ${APP_JAVA_OPTS:-} -jar target/seedcast.jar > "$WORK/app.log" 2>&1 &
 APP=$!; PIDS+=($APP)
 for _ in $(seq 90); do curl -sf localhost:$APP_PORT/actuator/health >/dev/null && break; sleep 1; done
 A=admin:bench-password
@@ -40,14 +46,14 @@ ID=$(curl -sf -u $A -F title=Episode -F file=@"$WORK/episode.mp4" localhost:$APP
 HASH=$(curl -sf -u $A -X POST localhost:$APP_PORT/api/episodes/$ID/publish | python3 -c 'import json,sys; print(json.load(sys.stdin)["infoHash"])')
 echo "== whole application, published torrent $HASH, ${SECONDS_TOTAL}s"
 
-"$JAVA" bench/LegitSwarm.java 127.0.0.1 $TRACKER_PORT "$HASH" "$SECONDS_TOTAL" 1000 20 > "$WORK/legit.out" &
+"$JAVA" bench/LegitSwarm.java 127.0.0.1 $TRACKER_PORT "$HASH" "$((CALM + SECONDS_TOTAL))" 1000 20 "$CALM" > "$WORK/legit.out" &
 LEGIT=$!
+sleep "$CALM"
 "$JAVA" bench/PageProbe.java 127.0.0.3 127.0.0.1 $APP_PORT "$SECONDS_TOTAL" 100 /shows/flood /shows/flood/feed.xml > "$WORK/pages.out" &
 PAGES=$!
-sleep 1
-wrk -t1 -c64 -d"$((SECONDS_TOTAL - 2))s" -s bench/announce.lua "http://127.0.0.1:$TRACKER_PORT" -- "$WORK/foreign.txt" > "$WORK/wrk.out" 2>&1 &
+wrk -t1 -c64 -d"${SECONDS_TOTAL}s" -s bench/announce.lua "http://127.0.0.1:$TRACKER_PORT" -- "$WORK/foreign.txt" > "$WORK/wrk.out" 2>&1 &
 FLOOD_HTTP=$!
-FLOOD=1 "$JAVA" bench/UdpLoad.java 127.0.0.1 $TRACKER_PORT "$WORK/foreign.txt" "$((SECONDS_TOTAL - 2))" 1 1 > "$WORK/udp.out" 2>&1 &
+FLOOD=1 "$JAVA" bench/UdpLoad.java 127.0.0.1 $TRACKER_PORT "$WORK/foreign.txt" "$SECONDS_TOTAL" 1 1 > "$WORK/udp.out" 2>&1 &
 FLOOD_UDP=$!
 wait $LEGIT $PAGES $FLOOD_HTTP $FLOOD_UDP || true
 

@@ -6,11 +6,17 @@
 # failures, and for Seedcast the heap and the unknown-torrent table's top entry.
 # (The web page part of the issue's scenario needs the whole application; see bench/README.md.)
 #
+# The swarm announces alone for CALM seconds first (default 10: the tracker is serving its swarm
+# when the flood begins, as it would be in production), then the flood runs SECONDS; legitimate
+# figures are printed for the whole run, before the flood (both JVMs fresh) and during it.
+#
 # usage: bench/flood.sh [SECONDS=40]     (TRACKER_JAVA_OPTS overrides the tracker JVM's options;
+#        CALM=0 starts the flood with the swarm, against a tracker just started;
 #        OPENTRACKER=0 skips opentracker's round, for quick comparisons of Seedcast set-ups)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_TOTAL=${1:-40}
+CALM=${CALM:-10}   # seconds the legitimate swarm announces alone before the flood begins
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 OUR_PORT=26970
 OT_PORT=16970
@@ -33,12 +39,12 @@ PUBLISHED=$(head -1 "$WORK/known.txt")
 ./mvnw -q -B dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=test >/dev/null
 
 flood_round() { # PORT
-  "$JAVA" bench/LegitSwarm.java 127.0.0.1 "$1" "$PUBLISHED" "$SECONDS_TOTAL" 1000 20 > "$WORK/legit.out" &
+  "$JAVA" bench/LegitSwarm.java 127.0.0.1 "$1" "$PUBLISHED" "$((CALM + SECONDS_TOTAL))" 1000 20 "$CALM" > "$WORK/legit.out" &
   local legit=$!
-  sleep 1
-  wrk -t1 -c64 -d"$((SECONDS_TOTAL - 2))s" -s bench/announce.lua "http://127.0.0.1:$1" -- "$WORK/foreign.txt" > "$WORK/wrk.out" 2>&1 &
+  sleep "$CALM"
+  wrk -t1 -c64 -d"${SECONDS_TOTAL}s" -s bench/announce.lua "http://127.0.0.1:$1" -- "$WORK/foreign.txt" > "$WORK/wrk.out" 2>&1 &
   local flood_http=$!
-  FLOOD=1 "$JAVA" bench/UdpLoad.java 127.0.0.1 "$1" "$WORK/foreign.txt" "$((SECONDS_TOTAL - 2))" 1 1 > "$WORK/udp.out" 2>&1 &
+  FLOOD=1 "$JAVA" bench/UdpLoad.java 127.0.0.1 "$1" "$WORK/foreign.txt" "$SECONDS_TOTAL" 1 1 > "$WORK/udp.out" 2>&1 &
   local flood_udp=$!
   wait $legit $flood_http $flood_udp || true
   echo "  flood over HTTP: $(tail -1 "$WORK/wrk.out")"

@@ -12,6 +12,8 @@ final class Scratch {
     final byte[] head = new byte[MAX_HEAD];
     /** Room for the largest answer: non-compact peers of both families (at most 62 bytes each), or a scrape. */
     final ByteBuffer out;
+    /** A received datagram, copied out of Netty's buffer (no buffer view allocated per datagram). */
+    final ByteBuffer datagram = ByteBuffer.allocate(TrackerServer.MAX_DATAGRAM);
     final SelectedPeers peers;
 
     private Scratch(int maxPeers) {

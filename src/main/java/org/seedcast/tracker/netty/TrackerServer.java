@@ -2,6 +2,7 @@ package org.seedcast.tracker.netty;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -21,6 +22,7 @@ import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.ResourceLeakDetector;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.FastThreadLocal;
@@ -43,11 +45,20 @@ import org.slf4j.LoggerFactory;
 public final class TrackerServer {
 
     private static final Logger log = LoggerFactory.getLogger(TrackerServer.class);
-    private static final int MAX_DATAGRAM = 2048;
+    static final int MAX_DATAGRAM = 2048;
     private static final int DATAGRAMS_PER_READ = 32;
     /** Answers to HTTP requests from addresses far over budget are held this long (0: not held). */
     private static final long TARPIT_MILLIS = Long.getLong("seedcast.tracker.tarpit-millis", 1000);
     private static final int TARPIT_CAPACITY = 8192;
+
+    static {
+        // Netty samples one buffer in 128 for leak tracking, and then records a stack trace for every
+        // datagram sliced out of a sampled 64 KiB receive buffer: a flood pays for that. The tracker's
+        // buffers are released in one place each; -Dio.netty.leakDetection.level turns it back on.
+        if (System.getProperty("io.netty.leakDetection.level") == null) {
+            ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
+        }
+    }
 
     private final TrackerEngine engine;
     private final ListenerSettings settings;
@@ -89,6 +100,7 @@ public final class TrackerServer {
                 : new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("seedcast-tracker-accept", true), io);
         workers = new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory("seedcast-tracker", true), io);
         FastThreadLocal<Scratch> scratch = Scratch.perThread(settings.maxPeers());
+        preallocate();
         // with port 0 the kernel picks a free TCP port, whose UDP twin may be taken: try a few
         for (int attempt = 1; ; attempt++) {
             try {
@@ -101,6 +113,20 @@ public final class TrackerServer {
                     throw e;
                 }
             }
+        }
+    }
+
+    /**
+     * Netty's allocators create a thread's first memory chunk, and the first time also their JFR
+     * event types, on first use: done on a peer's first datagram, that held it about 250 ms.
+     */
+    private void preallocate() {
+        for (EventExecutor loop : workers) {
+            loop.submit(() -> {
+                for (ByteBufAllocator allocator : List.of(ByteBufAllocator.DEFAULT, PooledByteBufAllocator.DEFAULT)) {
+                    allocator.directBuffer(MAX_DATAGRAM * DATAGRAMS_PER_READ).release();
+                }
+            }).syncUninterruptibly();
         }
     }
 

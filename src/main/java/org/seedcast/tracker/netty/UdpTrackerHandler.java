@@ -33,8 +33,11 @@ final class UdpTrackerHandler extends SimpleChannelInboundHandler<DatagramPacket
     protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
         try {
             ByteBuf content = packet.content();
-            ByteBuffer in = content.nioBuffer(content.readerIndex(), content.readableBytes());
             Scratch s = scratch.get();
+            ByteBuffer in = s.datagram;
+            int length = Math.min(content.readableBytes(), in.capacity());
+            content.getBytes(content.readerIndex(), in.array(), 0, length);
+            in.clear().limit(length);
             ByteBuffer out = s.out;
             out.clear();
             if (engine.udp(in, Endpoint.of(packet.sender()), out, s.peers)) {

@@ -17,6 +17,11 @@ public record Endpoint(boolean ipv6, long high, long low, int port) {
     }
 
     public static Endpoint of(InetAddress address, int port) {
+        if (address instanceof Inet4Address) {
+            // an IPv4 address's hash code is its 32-bit value (as in every JDK; EndpointTests pins
+            // it): no copy of the address bytes per datagram
+            return ipv4(address.hashCode(), port);
+        }
         return of(address.getAddress(), port);
     }
 
