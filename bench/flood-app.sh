@@ -48,9 +48,9 @@ echo "== whole application, published torrent $HASH, ${SECONDS_TOTAL}s"
 
 "$JAVA" bench/LegitSwarm.java 127.0.0.1 $TRACKER_PORT "$HASH" "$((CALM + SECONDS_TOTAL))" 1000 20 "$CALM" > "$WORK/legit.out" &
 LEGIT=$!
-sleep "$CALM"
-"$JAVA" bench/PageProbe.java 127.0.0.3 127.0.0.1 $APP_PORT "$SECONDS_TOTAL" 100 /shows/flood /shows/flood/feed.xml > "$WORK/pages.out" &
+"$JAVA" bench/PageProbe.java 127.0.0.3 127.0.0.1 $APP_PORT "$((CALM + SECONDS_TOTAL))" 100 /shows/flood /shows/flood/feed.xml > "$WORK/pages.out" &
 PAGES=$!
+sleep "$CALM"
 wrk -t1 -c64 -d"${SECONDS_TOTAL}s" -s bench/announce.lua "http://127.0.0.1:$TRACKER_PORT" -- "$WORK/foreign.txt" > "$WORK/wrk.out" 2>&1 &
 FLOOD_HTTP=$!
 FLOOD=1 "$JAVA" bench/UdpLoad.java 127.0.0.1 $TRACKER_PORT "$WORK/foreign.txt" "$SECONDS_TOTAL" 1 1 > "$WORK/udp.out" 2>&1 &
