@@ -76,7 +76,9 @@ public class Publishing implements TorrentLinks {
     /** Every published torrent, for the tracker to load at start. */
     @Transactional(readOnly = true)
     public List<TorrentPublished> published() {
-        return torrents.findByPublishedTrue().stream().map(Publishing::event).toList();
+        return torrents.findPublishedHashes().stream()
+                .map(h -> event(h.episodeId(), h.infoHash(), h.infoHashV2()))
+                .toList();
     }
 
     /** The signed .torrent of a published episode, by its v1 (40 hex) or v2 (64 hex) info-hash. */
@@ -132,7 +134,7 @@ public class Publishing implements TorrentLinks {
         torrents.findById(withdrawn.episode().id()).filter(TorrentRecord::isPublished).ifPresent(record -> {
             record.withdraw(clock.instant());
             events.publishEvent(new TorrentWithdrawn(record.getEpisodeId(), InfoHash.fromHex(record.getInfoHash()),
-                    truncatedV2(record)));
+                    truncatedV2(record.getInfoHashV2())));
         });
     }
 
@@ -177,11 +179,15 @@ public class Publishing implements TorrentLinks {
     }
 
     private static TorrentPublished event(TorrentRecord record) {
-        return new TorrentPublished(record.getEpisodeId(), InfoHash.fromHex(record.getInfoHash()), truncatedV2(record));
+        return event(record.getEpisodeId(), record.getInfoHash(), record.getInfoHashV2());
     }
 
-    private static InfoHash truncatedV2(TorrentRecord record) {
-        return record.getInfoHashV2() == null ? null : InfoHashV2.fromHex(record.getInfoHashV2()).truncated();
+    private static TorrentPublished event(long episodeId, String v1Hex, String v2Hex) {
+        return new TorrentPublished(episodeId, InfoHash.fromHex(v1Hex), truncatedV2(v2Hex));
+    }
+
+    private static InfoHash truncatedV2(String v2Hex) {
+        return v2Hex == null ? null : InfoHashV2.fromHex(v2Hex).truncated();
     }
 
     /** A signed .torrent as served: its episode, its v1 hash (hex), a readable file name, its bytes, when it was signed. */

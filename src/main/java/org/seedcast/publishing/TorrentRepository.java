@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 interface TorrentRepository extends JpaRepository<TorrentRecord, Long> {
 
@@ -11,5 +12,12 @@ interface TorrentRepository extends JpaRepository<TorrentRecord, Long> {
 
     Optional<TorrentRecord> findByInfoHashV2AndPublishedTrue(String infoHashV2);
 
-    List<TorrentRecord> findByPublishedTrue();
+    /** Every published torrent's hashes, without its .torrent bytes (read at start and by the admin pages). */
+    @Query("select new org.seedcast.publishing.TorrentRepository$PublishedHashes(r.episodeId, r.infoHash, r.infoHashV2)"
+            + " from TorrentRecord r where r.published = true order by r.episodeId")
+    List<PublishedHashes> findPublishedHashes();
+
+    /** A published torrent's episode, v1 info-hash and v2 info-hash (hex; {@code null} for v1 only). */
+    record PublishedHashes(Long episodeId, String infoHash, String infoHashV2) {
+    }
 }
