@@ -35,9 +35,7 @@ final class UdpTrackerHandler extends SimpleChannelInboundHandler<DatagramPacket
             ByteBuf content = packet.content();
             Scratch s = scratch.get();
             ByteBuffer in = s.datagram;
-            int length = Math.min(content.readableBytes(), in.capacity());
-            content.getBytes(content.readerIndex(), in.array(), 0, length);
-            in.clear().limit(length);
+            in.clear().limit(copy(content, in));
             ByteBuffer out = s.out;
             out.clear();
             if (engine.udp(in, Endpoint.of(packet.sender()), out, s.peers)) {
@@ -48,6 +46,25 @@ final class UdpTrackerHandler extends SimpleChannelInboundHandler<DatagramPacket
         } catch (RuntimeException e) {
             log.debug("dropped a UDP packet from {}", packet.sender(), e);
         }
+    }
+
+    /**
+     * Copies a datagram into {@code to} eight bytes at a time: Netty without {@code sun.misc.Unsafe}
+     * (its default on Java 24 and later) allocates a buffer view for a bulk copy out of a direct buffer.
+     *
+     * @return the bytes copied
+     */
+    static int copy(ByteBuf from, ByteBuffer to) {
+        int start = from.readerIndex();
+        int length = Math.min(from.readableBytes(), to.capacity());
+        int i = 0;
+        for (; i + Long.BYTES <= length; i += Long.BYTES) {
+            to.putLong(i, from.getLong(start + i));
+        }
+        for (; i < length; i++) {
+            to.put(i, from.getByte(start + i));
+        }
+        return length;
     }
 
     @Override
