@@ -72,6 +72,8 @@ class TrackerConfiguration {
         metrics.gauge("seedcast.tracker.seeders", "Seeders in all swarms", swarms::seeders);
         metrics.gauge("seedcast.tracker.leechers", "Leechers in all swarms", swarms::leechers);
         metrics.gauge("seedcast.tracker.unknown.hashes", "Foreign info-hashes being tracked for review", unknown::size);
+        metrics.total("seedcast.tracker.unknown.lost", "Foreign-torrent announces counted but given up unflushed "
+                + "when the bounded table evicted their entry", unknown::lostAnnounces);
         return metrics;
     }
 

@@ -55,6 +55,9 @@ class TrackerConfigurationTests {
             assertThat(context.getBean(MeterRegistry.class).get("seedcast.tracker.requests")
                     .tags("transport", "http", "kind", "announce", "outcome", "unknown").counter().count())
                     .isEqualTo(1.0);
+            MeterRegistry registry = context.getBean(MeterRegistry.class);
+            assertThat(registry.get("seedcast.tracker.unknown.hashes").gauge().value()).isEqualTo(1.0);
+            assertThat(registry.get("seedcast.tracker.unknown.lost").functionCounter().count()).isZero();
         });
     }
 
