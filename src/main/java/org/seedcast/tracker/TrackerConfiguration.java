@@ -126,7 +126,7 @@ class TrackerConfiguration {
     @Bean
     TrackerServer trackerServer(TrackerProperties p, TrackerEngine engine) {
         return new TrackerServer(engine, new ListenerSettings(p.bindAddress(), p.port(), p.threads(),
-                p.maxConnectionsPerAddress(), p.idleTimeout(), p.maxPeers()));
+                p.maxConnectionsPerAddress(), p.idleTimeout(), p.maxPeers(), 0, 0, p.tarpit()));
     }
 
     @Bean

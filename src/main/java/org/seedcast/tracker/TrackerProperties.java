@@ -29,6 +29,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param trustedProxies           CIDRs whose {@code X-Forwarded-For} is believed
  * @param maxConnectionsPerAddress open HTTP connections per address
  * @param idleTimeout              idle HTTP connections are closed after this
+ * @param tarpit                   answers to HTTP requests from addresses far over their budget are
+ *                                 held this long before they are sent (a flooding client slows
+ *                                 itself down); 0 sends them at once
  * @param unknownTorrentsCapacity  foreign hashes remembered at most
  * @param flushInterval            how often counts and sightings are written to the database
  * @param threads                  event-loop threads; 0 for one per core
@@ -55,6 +58,7 @@ public record TrackerProperties(
         List<String> trustedProxies,
         @DefaultValue("64") int maxConnectionsPerAddress,
         @DefaultValue("10s") Duration idleTimeout,
+        @DefaultValue("1s") Duration tarpit,
         @DefaultValue("10000") int unknownTorrentsCapacity,
         @DefaultValue("30s") Duration flushInterval,
         @DefaultValue("0") int threads) {
@@ -67,6 +71,9 @@ public record TrackerProperties(
         trustedProxies = nonBlank(trustedProxies);
         if (refusalInterval.compareTo(interval) < 0) {
             throw new IllegalArgumentException("seedcast.tracker.refusal-interval must not be shorter than interval");
+        }
+        if (tarpit.isNegative() || tarpit.compareTo(idleTimeout) >= 0) {
+            throw new IllegalArgumentException("seedcast.tracker.tarpit must be between 0 and idle-timeout");
         }
         if (numwant < 0 || maxPeers < 1 || numwant > maxPeers) {
             throw new IllegalArgumentException("seedcast.tracker.numwant must be between 0 and max-peers");

@@ -1,6 +1,7 @@
 package org.seedcast.tracker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.Map;
@@ -27,6 +28,16 @@ class TrackerPropertiesTests {
         assertThat(p.udpRefusal()).isEqualTo(TrackerProperties.UdpRefusal.EMPTY_REPLY);
         assertThat(p.rateLimitExempt()).isEmpty();
         assertThat(p.trustedProxies()).isEmpty();
+        assertThat(p.tarpit()).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void aTarpitMustEndBeforeTheIdleTimeout() {
+        assertThat(bind(Map.of("seedcast.tracker.tarpit", "0")).tarpit()).isZero();
+        assertThatThrownBy(() -> bind(Map.of("seedcast.tracker.tarpit", "10s")))
+                .hasRootCauseMessage("seedcast.tracker.tarpit must be between 0 and idle-timeout");
+        assertThat(bind(Map.of("seedcast.tracker.tarpit", "10s", "seedcast.tracker.idle-timeout", "30s")).tarpit())
+                .isEqualTo(Duration.ofSeconds(10));
     }
 
     @Test

@@ -15,9 +15,15 @@ import java.time.Duration;
  *                                spread over the event loops; 0 for {@link #DEFAULT_UDP_SOCKETS}
  * @param udpReceiveBuffer        {@code SO_RCVBUF} of each UDP socket in bytes; 0 for
  *                                {@link #DEFAULT_UDP_RECEIVE_BUFFER}
+ * @param tarpit                  how long answers to HTTP requests from addresses far over their
+ *                                budget are held ({@link Tarpit}); zero sends them at once
  */
 public record ListenerSettings(String bindAddress, int port, int threads, int maxConnectionsPerAddress,
-                               Duration idleTimeout, int maxPeers, int udpSockets, int udpReceiveBuffer) {
+                               Duration idleTimeout, int maxPeers, int udpSockets, int udpReceiveBuffer,
+                               Duration tarpit) {
+
+    /** The tarpit's default hold. */
+    public static final Duration DEFAULT_TARPIT = Duration.ofSeconds(1);
 
     /**
      * The kernel picks a {@code SO_REUSEPORT} socket by a hash of the sender's address and port, so
@@ -34,7 +40,7 @@ public record ListenerSettings(String bindAddress, int port, int threads, int ma
 
     public ListenerSettings(String bindAddress, int port, int threads, int maxConnectionsPerAddress,
                             Duration idleTimeout, int maxPeers) {
-        this(bindAddress, port, threads, maxConnectionsPerAddress, idleTimeout, maxPeers, 0, 0);
+        this(bindAddress, port, threads, maxConnectionsPerAddress, idleTimeout, maxPeers, 0, 0, DEFAULT_TARPIT);
     }
 
     int threadCount() {

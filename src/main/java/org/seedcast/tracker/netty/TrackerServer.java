@@ -47,8 +47,6 @@ public final class TrackerServer {
     private static final Logger log = LoggerFactory.getLogger(TrackerServer.class);
     static final int MAX_DATAGRAM = 2048;
     private static final int DATAGRAMS_PER_READ = 32;
-    /** Answers to HTTP requests from addresses far over budget are held this long (0: not held). */
-    private static final long TARPIT_MILLIS = Long.getLong("seedcast.tracker.tarpit-millis", 1000);
     private static final int TARPIT_CAPACITY = 8192;
 
     static {
@@ -64,12 +62,7 @@ public final class TrackerServer {
     private final ListenerSettings settings;
     private final ConnectionLimiter connections;
     private final List<Channel> channels = new ArrayList<>();
-    private final FastThreadLocal<Tarpit> tarpits = new FastThreadLocal<>() {
-        @Override
-        protected Tarpit initialValue() {
-            return new Tarpit(TARPIT_CAPACITY, TARPIT_MILLIS);
-        }
-    };
+    private final FastThreadLocal<Tarpit> tarpits;
     private EventLoopGroup acceptor;
     private EventLoopGroup workers;
     private int boundPort = -1;
@@ -78,6 +71,13 @@ public final class TrackerServer {
         this.engine = engine;
         this.settings = settings;
         this.connections = new ConnectionLimiter(settings.maxConnectionsPerAddress());
+        long holdMillis = settings.tarpit() == null ? 0 : settings.tarpit().toMillis();
+        this.tarpits = new FastThreadLocal<>() {
+            @Override
+            protected Tarpit initialValue() {
+                return new Tarpit(TARPIT_CAPACITY, holdMillis);
+            }
+        };
     }
 
     public static boolean nativeTransport() {

@@ -95,7 +95,8 @@ public final class StandaloneTracker {
         // -Dseedcast.bench.udp-sockets=N and -Dseedcast.bench.udp-receive-buffer=BYTES compare listener set-ups
         TrackerServer server = new TrackerServer(engine, new ListenerSettings("127.0.0.1", port, threads, 64,
                 Duration.ofSeconds(10), 200, Integer.getInteger("seedcast.bench.udp-sockets", 0),
-                Integer.getInteger("seedcast.bench.udp-receive-buffer", 0)));
+                Integer.getInteger("seedcast.bench.udp-receive-buffer", 0),
+                Duration.ofMillis(Long.getLong("seedcast.tracker.tarpit-millis", 1000))));
         server.start();
         Thread sweeper = new Thread(() -> {
             while (true) {
