@@ -16,4 +16,4 @@ WORKDIR /home/seedcast
 COPY --from=build /src/target/seedcast.jar seedcast.jar
 ENV SEEDCAST_DATA_DIR=/data
 EXPOSE 8080 6969/tcp 6969/udp
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=50", "-jar", "seedcast.jar"]
+ENTRYPOINT ["java", "-XX:InitialRAMPercentage=50", "-XX:MaxRAMPercentage=50", "-jar", "seedcast.jar"]
