@@ -11,7 +11,8 @@
 #
 # usage: bench/flood-app.sh [SECONDS=40]      needs: a built target/seedcast.jar, wrk, a JDK 21+
 #        CALM=0 bench/flood-app.sh              (the flood starts with the swarm)
-#        APP_JAVA_OPTS="-Xlog:gc:file=/tmp/gc.log" bench/flood-app.sh   (extra JVM options for the app)
+#        APP_JAVA_OPTS="-Xlog:gc:file=/tmp/gc.log" bench/flood-app.sh   (extra JVM options for the app,
+#        after the README's production heap, -Xms512m -Xmx512m; "-Xms16m" gives G1 a heap it sizes itself)
 #        APP_ENV="SEEDCAST_TRACKER_THREADS=1" bench/flood-app.sh   (extra settings for the app)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,7 +38,7 @@ chmod 644 "$WORK"/*
 
 "${RUN[@]}" env SERVER_PORT=$APP_PORT SEEDCAST_TRACKER_PORT=$TRACKER_PORT SEEDCAST_DATA_DIR="$WORK/data" \
   SEEDCAST_ADMIN_PASSWORD=bench-password SEEDCAST_PUBLIC_URL=http://127.0.0.1:$APP_PORT \
-  ${APP_ENV:-} "$JAVA" -Xmx512m ${APP_JAVA_OPTS:-} -jar target/seedcast.jar > "$WORK/app.log" 2>&1 &
+  ${APP_ENV:-} "$JAVA" -Xms512m -Xmx512m ${APP_JAVA_OPTS:-} -jar target/seedcast.jar > "$WORK/app.log" 2>&1 &
 APP=$!; PIDS+=($APP)
 for _ in $(seq 90); do curl -sf localhost:$APP_PORT/actuator/health >/dev/null && break; sleep 1; done
 A=admin:bench-password
