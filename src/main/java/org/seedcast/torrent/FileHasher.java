@@ -2,6 +2,8 @@ package org.seedcast.torrent;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -13,15 +15,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * Hashes a whole file already on disk (a re-hash or an import) on every core: workers take runs
  * of whole pieces in turn and hash each with both SHA-1 and SHA-256, so the load stays even
  * whatever the format; the whole file's SHA-256, which cannot be split, runs on a thread of its
- * own. The file is read through {@link FileWindows}, memory mappings of 256 MiB windows shared by
- * the workers: the digests read the page cache directly, with no copy into a buffer by the kernel
- * and none by NIO (a third less CPU time than reading, and the first run after start-up needs less
- * compiled code). Heap: none per byte; each window is unmapped once every reader is past it.
+ * own. The file is read through memory mappings of 1 GiB windows, shared by the workers: the
+ * digests read the page cache directly, with no copy into a buffer by the kernel and none by
+ * NIO (a third less CPU time than reading, and the first run after start-up needs less compiled
+ * code). Heap: none per byte; the mappings go with their buffers at a later garbage collection.
  *
  * Stateless, so one instance can serve every caller.
  *
@@ -35,9 +38,8 @@ public final class FileHasher {
     /**
      * Bytes mapped at once. Any power of two from {@link #CHUNK} up: reads start at multiples of
      * a piece length or of {@code CHUNK} (both powers of two) and never straddle two windows.
-     * A window unmapped on Java 22+ stops every thread briefly (an arena's close): a few per GiB.
      */
-    private static final long WINDOW = 256L << 20;
+    private static final long WINDOW = 1L << 30;
 
     private final int threads;
     private final long window;
@@ -54,7 +56,7 @@ public final class FileHasher {
     /** With smaller mappings, for tests. */
     FileHasher(int threads, long window) {
         if (window < CHUNK || Long.bitCount(window) != 1 || window > WINDOW) {
-            throw new IllegalArgumentException("a window is a power of two from 128 KiB to 256 MiB: " + window);
+            throw new IllegalArgumentException("a window is a power of two from 128 KiB to 1 GiB: " + window);
         }
         this.threads = Math.max(1, threads);
         this.window = window;
@@ -74,9 +76,8 @@ public final class FileHasher {
     private PieceHashes run(Path file, int pieceLength, TorrentFormat format, boolean wholeFile)
             throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
-                FileWindows windows = new FileWindows(channel, channel.size(), window, wholeFile ? 2 : 1);
                 ExecutorService pool = Executors.newFixedThreadPool(threads + (wholeFile ? 1 : 0))) {
-            Job job = new Job(windows, pieceLength, format);
+            Job job = new Job(new Windows(channel, channel.size(), window), pieceLength, format);
             Future<byte[]> fileSha256 = wholeFile ? pool.submit(() -> streamSha256(job.windows)) : null;
             List<Future<?>> workers = new ArrayList<>();
             for (int i = 0; i < threads; i++) {
@@ -93,10 +94,10 @@ public final class FileHasher {
         }
     }
 
-    private static byte[] streamSha256(FileWindows windows) throws IOException {
+    private static byte[] streamSha256(Windows windows) throws IOException {
         MessageDigest sha256 = MerkleTree.sha256();
-        for (long position = 0; position < windows.length(); ) {
-            int step = (int) Math.min(windows.windowSize(), windows.length() - position);
+        for (long position = 0; position < windows.length; ) {
+            int step = (int) Math.min(windows.size, windows.length - position);
             windows.read(position, step, sha256::update);
             position += step;
         }
@@ -120,10 +121,48 @@ public final class FileHasher {
         }
     }
 
+    /**
+     * A file's read-only mappings, one per window of {@code size} bytes, made when first needed and
+     * shared by the workers (each reads through a view of its own).
+     */
+    private static final class Windows {
+
+        private final FileChannel channel;
+        private final long length;
+        private final long size;
+        private final MappedByteBuffer[] mapped;
+
+        Windows(FileChannel channel, long length, long size) {
+            this.channel = channel;
+            this.length = length;
+            this.size = size;
+            this.mapped = new MappedByteBuffer[(int) ((length + size - 1) / size)];
+        }
+
+        /** Hands {@code length} bytes from {@code position}, within one window, to {@code reader}. */
+        void read(long position, int length, Consumer<ByteBuffer> reader) throws IOException {
+            int index = (int) (position / size);
+            ByteBuffer bytes = window(index).slice((int) (position - index * size), length);
+            try {
+                reader.accept(bytes);
+            } catch (InternalError e) { // how a mapped read reports a file truncated under it
+                throw new IOException("the file ended early: did it change while being hashed?", e);
+            }
+        }
+
+        private synchronized MappedByteBuffer window(int index) throws IOException {
+            if (mapped[index] == null) {
+                long start = index * size;
+                mapped[index] = channel.map(FileChannel.MapMode.READ_ONLY, start, Math.min(size, length - start));
+            }
+            return mapped[index];
+        }
+    }
+
     /** The shared state of one run: the next unit to take and the result arrays. */
     private static final class Job {
 
-        private final FileWindows windows;
+        private final Windows windows;
         private final long fileLength;
         private final int pieceLength;
         private final TorrentFormat format;
@@ -133,9 +172,9 @@ public final class FileHasher {
         private final byte[] layer;
         private final AtomicInteger nextUnit = new AtomicInteger();
 
-        Job(FileWindows windows, int pieceLength, TorrentFormat format) {
+        Job(Windows windows, int pieceLength, TorrentFormat format) {
             this.windows = windows;
-            this.fileLength = windows.length();
+            this.fileLength = windows.length;
             this.pieceLength = pieceLength;
             this.format = format;
             this.pieceCount = PieceHasher.pieceCount(fileLength, pieceLength);

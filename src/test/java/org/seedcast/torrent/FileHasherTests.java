@@ -16,13 +16,13 @@ class FileHasherTests {
 
     @ParameterizedTest(name = "{0} bytes in pieces of {1}, {2} threads, mapped {3} bytes at a time")
     @CsvSource({
-            "1,        16384,  2, 268435456",
-            "16384,    16384,  2, 268435456",
-            "700000,   16384,  2, 268435456",
-            "700000,   65536,  3, 268435456",
-            "9000000,  32768,  2, 268435456", // several 4 MiB units
-            "9000000,  16777216, 2, 268435456", // one piece bigger than the file
-            "5000000,  1048576,  1, 268435456",
+            "1,        16384,  2, 1073741824",
+            "16384,    16384,  2, 1073741824",
+            "700000,   16384,  2, 1073741824",
+            "700000,   65536,  3, 1073741824",
+            "9000000,  32768,  2, 1073741824", // several 4 MiB units
+            "9000000,  16777216, 2, 1073741824", // one piece bigger than the file
+            "5000000,  1048576,  1, 1073741824",
             "700000,   16384,  2, 131072", // windows smaller than a unit: many mappings
             "9000000,  32768,  3, 262144",
             "9000000,  1048576, 2, 131072", // pieces spanning several windows
