@@ -1,6 +1,5 @@
 package org.seedcast.torrent;
 
-import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 
 /**
@@ -33,31 +32,6 @@ final class PieceDigester {
             updateBlocks(bytes, offset, length);
         } else {
             sha1.update(bytes, offset, length);
-        }
-    }
-
-    /**
-     * Hashes the remaining bytes of {@code bytes} (all of the current piece; the caller never
-     * crosses a piece boundary) and leaves its position at its limit.
-     */
-    void update(ByteBuffer bytes) {
-        if (!v2) {
-            sha1.update(bytes);
-            return;
-        }
-        int end = bytes.limit();
-        while (bytes.position() < end) {
-            int start = bytes.position();
-            int step = Math.min(end - start, BLOCK - blockFill);
-            bytes.limit(start + step);
-            sha1.update(bytes);
-            bytes.position(start);
-            blockSha256.update(bytes);
-            bytes.limit(end);
-            blockFill += step;
-            if (blockFill == BLOCK) {
-                finishBlock();
-            }
         }
     }
 
