@@ -47,20 +47,9 @@ ID=$(curl -sf -u $A -F title=Episode -F file=@"$WORK/episode.mp4" localhost:$APP
 HASH=$(curl -sf -u $A -X POST localhost:$APP_PORT/api/episodes/$ID/publish | python3 -c 'import json,sys; print(json.load(sys.stdin)["infoHash"])')
 echo "== whole application, published torrent $HASH, ${SECONDS_TOTAL}s"
 
-"$JAVA" bench/LegitSwarm.java 127.0.0.1 $TRACKER_PORT "$HASH" "$((CALM + SECONDS_TOTAL))" 1000 20 "$CALM" > "$WORK/legit.out" &
-LEGIT=$!
-"$JAVA" bench/PageProbe.java 127.0.0.3 127.0.0.1 $APP_PORT "$((CALM + SECONDS_TOTAL))" 100 /shows/flood /shows/flood/feed.xml > "$WORK/pages.out" &
-PAGES=$!
-sleep "$CALM"
-wrk -t1 -c64 -d"${SECONDS_TOTAL}s" -s bench/announce.lua "http://127.0.0.1:$TRACKER_PORT" -- "$WORK/foreign.txt" > "$WORK/wrk.out" 2>&1 &
-FLOOD_HTTP=$!
-FLOOD=1 "$JAVA" bench/UdpLoad.java 127.0.0.1 $TRACKER_PORT "$WORK/foreign.txt" "$SECONDS_TOTAL" 1 1 > "$WORK/udp.out" 2>&1 &
-FLOOD_UDP=$!
-wait $LEGIT $PAGES $FLOOD_HTTP $FLOOD_UDP || true
-
-echo "  flood over HTTP: $(tail -1 "$WORK/wrk.out")"
-echo "  flood over UDP:  $(tail -1 "$WORK/udp.out")"
-echo "  legitimate: $(cat "$WORK/legit.out")"
+pages() { "$JAVA" bench/PageProbe.java 127.0.0.3 127.0.0.1 $APP_PORT "$((CALM + SECONDS_TOTAL))" 100 /shows/flood /shows/flood/feed.xml > "$WORK/pages.out"; }
+. bench/flood-round.sh
+flood_round $TRACKER_PORT "$HASH" pages
 echo "  $(cat "$WORK/pages.out")"
 curl -sf -u $A localhost:$APP_PORT/api/admin/unknown-torrents | python3 -c '
 import json, sys

@@ -38,19 +38,7 @@ PUBLISHED=$(head -1 "$WORK/known.txt")
 ./mvnw -q -B test-compile
 ./mvnw -q -B dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=test >/dev/null
 
-flood_round() { # PORT
-  "$JAVA" bench/LegitSwarm.java 127.0.0.1 "$1" "$PUBLISHED" "$((CALM + SECONDS_TOTAL))" 1000 20 "$CALM" > "$WORK/legit.out" &
-  local legit=$!
-  sleep "$CALM"
-  wrk -t1 -c64 -d"${SECONDS_TOTAL}s" -s bench/announce.lua "http://127.0.0.1:$1" -- "$WORK/foreign.txt" > "$WORK/wrk.out" 2>&1 &
-  local flood_http=$!
-  FLOOD=1 "$JAVA" bench/UdpLoad.java 127.0.0.1 "$1" "$WORK/foreign.txt" "$SECONDS_TOTAL" 1 1 > "$WORK/udp.out" 2>&1 &
-  local flood_udp=$!
-  wait $legit $flood_http $flood_udp || true
-  echo "  flood over HTTP: $(tail -1 "$WORK/wrk.out")"
-  echo "  flood over UDP:  $(tail -1 "$WORK/udp.out")"
-  echo "  $(cat "$WORK/legit.out")"
-}
+. bench/flood-round.sh
 
 echo "== Seedcast (rate limits on, nothing exempt)"
 "$JAVA" ${TRACKER_JAVA_OPTS:--Xms64m -Xmx512m} -cp "target/test-classes:target/classes:$(cat "$WORK/cp.txt")" \
@@ -58,7 +46,7 @@ echo "== Seedcast (rate limits on, nothing exempt)"
 OURS=$!
 PIDS+=($OURS)
 for _ in $(seq 1 50); do grep -q "seedcast tracker on port" "$WORK/seedcast.log" && break; sleep 0.2; done
-flood_round $OUR_PORT
+flood_round $OUR_PORT "$PUBLISHED"
 kill $OURS; wait $OURS 2>/dev/null || true
 sed -n '/heap used/,$p' "$WORK/seedcast.log" | sed 's/^/  /'
 
@@ -68,7 +56,7 @@ opentracker -i 127.0.0.1 -p $OT_PORT -P $OT_PORT -d "$WORK" -u nobody -w known.t
 OT=$!
 PIDS+=($OT)
 sleep 1
-flood_round $OT_PORT
+flood_round $OT_PORT "$PUBLISHED"
 echo "  opentracker resident memory: $(ps -o rss= -p $OT) KiB"
 fi
 echo
