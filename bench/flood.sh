@@ -12,7 +12,9 @@
 #
 # usage: bench/flood.sh [SECONDS=40]     (TRACKER_JAVA_OPTS overrides the tracker JVM's options;
 #        CALM=0 starts the flood with the swarm, against a tracker just started;
-#        OPENTRACKER=0 skips opentracker's round, for quick comparisons of Seedcast set-ups)
+#        OPENTRACKER=0 skips opentracker's round, for quick comparisons of Seedcast set-ups;
+#        AOT=1 (JDK 25+) starts Seedcast with an AOT cache from a training run, TrackerTraining's
+#        workload against the standalone tracker: the README's "Faster start")
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_TOTAL=${1:-40}
@@ -40,12 +42,28 @@ PUBLISHED=$(head -1 "$WORK/known.txt")
 
 . bench/flood-round.sh
 
+CP="target/test-classes:target/classes:$(cat "$WORK/cp.txt")"
+AOT_OPTS=()
+if [ "${AOT:-0}" != 0 ]; then
+  # an AOT cache only takes classes from jars, not from directories
+  JAR=${JAVA_HOME:+$JAVA_HOME/bin/}jar
+  "$JAR" cf "$WORK/classes.jar" -C target/classes . && "$JAR" cf "$WORK/test-classes.jar" -C target/test-classes .
+  CP="$WORK/test-classes.jar:$WORK/classes.jar:$(cat "$WORK/cp.txt")"
+  echo "training an AOT cache (TrackerTraining against the standalone tracker)..."
+  "$JAVA" ${TRACKER_JAVA_OPTS:--Xms64m -Xmx512m} -XX:AOTCacheOutput="$WORK/tracker.aot" -Dseedcast.bench.train=true \
+    -cp "$CP" org.seedcast.tracker.bench.StandaloneTracker $OUR_PORT "$WORK/known.txt" "" > "$WORK/train.log" 2>&1
+  grep "^Result\|AOTCache creation" "$WORK/train.log"
+  AOT_OPTS=(-XX:AOTCache="$WORK/tracker.aot")
+fi
+
 echo "== Seedcast (rate limits on, nothing exempt)"
-"$JAVA" ${TRACKER_JAVA_OPTS:--Xms64m -Xmx512m} -cp "target/test-classes:target/classes:$(cat "$WORK/cp.txt")" \
+STARTED=$(date +%s%N)
+"$JAVA" ${TRACKER_JAVA_OPTS:--Xms64m -Xmx512m} "${AOT_OPTS[@]}" -cp "$CP" \
   org.seedcast.tracker.bench.StandaloneTracker $OUR_PORT "$WORK/known.txt" "" > "$WORK/seedcast.log" 2>&1 &
 OURS=$!
 PIDS+=($OURS)
-for _ in $(seq 1 50); do grep -q "seedcast tracker on port" "$WORK/seedcast.log" && break; sleep 0.2; done
+for _ in $(seq 1 200); do grep -q "seedcast tracker on port" "$WORK/seedcast.log" && break; sleep 0.05; done
+echo "  listening $(( ($(date +%s%N) - STARTED) / 1000000 )) ms after launch${AOT_OPTS:+, with the AOT cache}"
 flood_round $OUR_PORT "$PUBLISHED"
 kill $OURS; wait $OURS 2>/dev/null || true
 sed -n '/heap used/,$p' "$WORK/seedcast.log" | sed 's/^/  /'

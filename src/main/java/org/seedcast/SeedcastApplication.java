@@ -17,11 +17,15 @@ public class SeedcastApplication {
 
     /**
      * Starts the server; {@code verify FILE.torrent [--cert publisher.pem]} instead checks a
-     * torrent's signature and exits (0 only when genuine) without starting anything.
+     * torrent's signature and exits (0 only when genuine) without starting anything;
+     * {@code train [PEERS] [ROUNDS]} runs the training workload for an AOT cache and exits.
      */
     public static void main(String[] args) {
         if (args.length > 0 && "verify".equals(args[0])) {
             System.exit(TorrentVerifyCommand.run(args, System.out, System.err));
+        }
+        if (args.length > 0 && "train".equals(args[0])) {
+            System.exit(AotTraining.run(args, System.out));
         }
         SpringApplication.run(SeedcastApplication.class, args);
     }

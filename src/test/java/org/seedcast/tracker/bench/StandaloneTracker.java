@@ -1,12 +1,14 @@
 package org.seedcast.tracker.bench;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.seedcast.torrent.InfoHash;
+import org.seedcast.tracker.TrackerTraining;
 import org.seedcast.tracker.engine.TrackerEngine;
 import org.seedcast.tracker.engine.TrackerMetrics;
 import org.seedcast.tracker.engine.TrackerSettings;
@@ -45,6 +47,12 @@ public final class StandaloneTracker {
             tracker.server().stop();
             System.out.println(tracker.summary());
         }));
+        if (Boolean.getBoolean("seedcast.bench.train")) { // the AOT training run of bench/flood.sh: train, then exit
+            byte[] tracked = hashes.getFirst().toInfoHash().toBytes();
+            System.out.println(TrackerTraining.run(InetAddress.getLoopbackAddress(), tracker.server().port(), tracked,
+                    1000, 5, 20_000));
+            System.exit(0); // the shutdown hook stops the listeners
+        }
         new CountDownLatch(1).await();
     }
 
