@@ -3,6 +3,7 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * UDP (BEP 15) and half over HTTP (a new connection per announce). An announce fails if it times out
  * (2 s) or is refused. Prints p50/p99 per transport and the failures, for the whole run, for its
  * first CALM seconds (before the flood begins: the tracker is serving its swarm as it would be when
- * a flood starts, and both JVMs compile their hot code) and for the rest (during the flood).
+ * a flood starts, and its JVM compiles its hot code) and for the rest (during the flood). This client
+ * warms itself up first against a stand-in tracker of its own, so its figures are the tracker's.
  *
  * usage: java bench/LegitSwarm.java HOST PORT INFO_HASH_HEX SECONDS [PEERS=1000] [INTERVAL=20] [CALM=0]
  */
@@ -45,6 +47,7 @@ public class LegitSwarm {
         long floodStart = System.nanoTime() + calm * 1_000_000_000L;
         AtomicInteger failures = new AtomicInteger();
         AtomicInteger floodFailures = new AtomicInteger();
+        warmUp(hash, peers);
         ScheduledExecutorService pool = Executors.newScheduledThreadPool(16);
         for (int i = 0; i < peers; i++) {
             int n = i + 1;
@@ -78,10 +81,68 @@ public class LegitSwarm {
         System.out.printf("legitimate announces: udp %s; http %s; failures %d%n",
                 stats(udp), stats(http), failures.get());
         if (calm > 0) {
-            System.out.printf("  before the flood (first %d s, both JVMs fresh): udp %s; http %s%n", calm,
+            System.out.printf("  before the flood (first %d s, the tracker just started): udp %s; http %s%n", calm,
                     stats(udpCalm), stats(httpCalm));
             System.out.printf("  during the flood: udp %s; http %s; failures %d%n", stats(udpFlood), stats(httpFlood),
                     floodFailures.get());
+        }
+    }
+
+    /**
+     * Runs this client's own code (sockets, formatting, parsing) against a stand-in tracker on
+     * loopback before the first measured announce, so that the first seconds' figures are the
+     * tracker's and not this JVM's class loading and compiling. The real tracker sees nothing of it.
+     */
+    private static void warmUp(byte[] hash, int peers) throws Exception {
+        try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
+             ServerSocket http = new ServerSocket()) {
+            http.bind(new InetSocketAddress("127.0.0.1", udp.getLocalPort()));
+            Thread.ofPlatform().daemon().start(() -> {
+                byte[] in = new byte[2048];
+                while (true) {
+                    try {
+                        DatagramPacket p = new DatagramPacket(in, in.length);
+                        udp.receive(p);
+                        ByteBuffer q = ByteBuffer.wrap(in, 0, p.getLength());
+                        int action = q.getInt(8);
+                        byte[] reply = action == 0
+                                ? ByteBuffer.allocate(16).putInt(0).putInt(q.getInt(12)).putLong(42).array()
+                                : ByteBuffer.allocate(20).putInt(1).putInt(q.getInt(12)).putInt(1800).putInt(0).putInt(0).array();
+                        udp.send(new DatagramPacket(reply, reply.length, p.getSocketAddress()));
+                    } catch (Exception e) {
+                        return;
+                    }
+                }
+            });
+            Thread.ofPlatform().daemon().start(() -> {
+                byte[] body = "d8:completei0e10:incompletei0e8:intervali1800e5:peers0:e".getBytes(StandardCharsets.US_ASCII);
+                while (true) {
+                    try (Socket s = http.accept()) {
+                        byte[] request = new byte[4096];
+                        int n = 0;
+                        while (n < 4 || !new String(request, n - 4, 4, StandardCharsets.US_ASCII).equals("\r\n\r\n")) {
+                            n += s.getInputStream().read(request, n, request.length - n);
+                        }
+                        s.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Length: " + body.length + "\r\n\r\n")
+                                .getBytes(StandardCharsets.US_ASCII));
+                        s.getOutputStream().write(body);
+                    } catch (Exception e) {
+                        if (http.isClosed()) {
+                            return;
+                        }
+                    }
+                }
+            });
+            InetSocketAddress standIn = new InetSocketAddress("127.0.0.1", udp.getLocalPort());
+            for (int i = 0; i < 2000; i++) {
+                int n = i % peers + 1;
+                Peer peer = new Peer(InetAddress.getByAddress(new byte[] {127, 0, (byte) (1 + n / 256), (byte) (n % 256)}),
+                        n, standIn, hash);
+                if (!peer.udpAnnounce() || !peer.httpAnnounce()) {
+                    throw new IllegalStateException("the warm-up's stand-in tracker did not answer");
+                }
+                peer.socket.close();
+            }
         }
     }
 

@@ -8,7 +8,7 @@
 #
 # The swarm announces alone for CALM seconds first (default 10: the tracker is serving its swarm
 # when the flood begins, as it would be in production), then the flood runs SECONDS; legitimate
-# figures are printed for the whole run, before the flood (both JVMs fresh) and during it.
+# figures are printed for the whole run, before the flood (the tracker just started) and during it.
 #
 # usage: bench/flood.sh [SECONDS=40]     (TRACKER_JAVA_OPTS overrides the tracker JVM's options;
 #        CALM=0 starts the flood with the swarm, against a tracker just started;
