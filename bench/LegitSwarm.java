@@ -47,6 +47,7 @@ public class LegitSwarm {
         long floodStart = System.nanoTime() + calm * 1_000_000_000L;
         AtomicInteger failures = new AtomicInteger();
         AtomicInteger floodFailures = new AtomicInteger();
+        AtomicInteger udpFailures = new AtomicInteger();
         warmUp(hash, peers);
         ScheduledExecutorService pool = Executors.newScheduledThreadPool(16);
         for (int i = 0; i < peers; i++) {
@@ -69,6 +70,9 @@ public class LegitSwarm {
                     }
                 } else {
                     failures.incrementAndGet();
+                    if (overUdp) {
+                        udpFailures.incrementAndGet();
+                    }
                     if (flood) {
                         floodFailures.incrementAndGet();
                     }
@@ -78,8 +82,8 @@ public class LegitSwarm {
         Thread.sleep(seconds * 1000);
         pool.shutdownNow();
         pool.awaitTermination(5, TimeUnit.SECONDS);
-        System.out.printf("legitimate announces: udp %s; http %s; failures %d%n",
-                stats(udp), stats(http), failures.get());
+        System.out.printf("legitimate announces: udp %s; http %s; failures %d (udp %d, http %d)%n",
+                stats(udp), stats(http), failures.get(), udpFailures.get(), failures.get() - udpFailures.get());
         if (calm > 0) {
             System.out.printf("  before the flood (first %d s, the tracker just started): udp %s; http %s%n", calm,
                     stats(udpCalm), stats(httpCalm));

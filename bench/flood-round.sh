@@ -4,6 +4,13 @@
 # (UdpLoad.java with FLOOD=1) for SECONDS_TOTAL seconds; prints what each side got.
 #
 # usage: flood_round PORT INFO_HASH [COMMAND...]   (COMMAND, e.g. a page client, runs from the start)
+# "N on K of M sockets": the drops column of /proc/net/udp and udp6 for the sockets bound to PORT
+udp_drops() {
+  local hex
+  hex=$(printf '%04X' "$1")
+  cat /proc/net/udp /proc/net/udp6 | awk -v p=":$hex" '$2 ~ p"$" {n++; d+=$NF; if ($NF > 0) k++} END {printf "%d on %d of %d sockets", d, k, n}'
+}
+
 flood_round() {
   local port=$1 hash=$2
   shift 2
@@ -21,6 +28,7 @@ flood_round() {
   pids+=($!)
   wait "${pids[@]}" || true
   echo "  flood over HTTP: $(tail -1 "$WORK/wrk.out")"
+  echo "  datagrams the kernel dropped at the tracker's full UDP sockets: $(udp_drops "$port")"
   echo "  flood over UDP:  $(tail -1 "$WORK/udp.out")"
   echo "  $(cat "$WORK/legit.out")"
 }
