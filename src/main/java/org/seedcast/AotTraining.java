@@ -61,6 +61,13 @@ final class AotTraining {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 1;
+        } catch (RuntimeException e) { // Spring Boot has logged why the application could not start
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            out.println("seedcast train: no training, the application failed: " + root.getMessage());
+            return 2;
         } finally {
             delete(dir);
         }

@@ -90,8 +90,7 @@ class EmbeddedDatabaseConfiguration {
 
     private static void refuseRoot() {
         if ("root".equals(System.getProperty("user.name"))) {
-            throw new IllegalStateException("PostgreSQL refuses to run as root, so the embedded database cannot start. "
-                    + "Run Seedcast as an ordinary user, or point it at an external PostgreSQL with SPRING_DATASOURCE_URL.");
+            throw new RunningAsRoot();
         }
     }
 
