@@ -39,6 +39,11 @@ final class AotTraining {
     static int run(String[] args, PrintStream out) {
         int peers = intArg(args, 1, 1000);
         int rounds = intArg(args, 2, 5);
+        if (peers < 1 || peers > 60_000 || rounds < 1 || rounds > 20) {
+            out.println("usage: train [PEERS=1000, 1 to 60000] [ROUNDS=5, 1 to 20: more would take a peer over its "
+                    + "rate budget]");
+            return 2;
+        }
         Path dir;
         try {
             dir = Files.createTempDirectory("seedcast-training-");
@@ -50,7 +55,9 @@ final class AotTraining {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(SeedcastApplication.class)
                 .run("--seedcast.data-dir=" + dir, "--spring.datasource.url=", "--server.port=0",
                         "--server.address=127.0.0.1", "--seedcast.tracker.enabled=true", "--seedcast.tracker.port=0",
-                        "--seedcast.tracker.bind-address=", "--seedcast.public-url=http://127.0.0.1")) {
+                        "--seedcast.tracker.bind-address=", "--seedcast.public-url=http://127.0.0.1",
+                        // the default budget per address, whatever the environment sets: the peers stay within it
+                        "--seedcast.tracker.rate-limit=20", "--seedcast.tracker.rate-limit-burst=200")) {
             TrackerTraining.Result tracker = context.getBean(Tracker.class).train(peers, rounds, 20_000);
             int webPort = context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
             long[] pages = pages(webPort, 100);
@@ -93,8 +100,16 @@ final class AotTraining {
         return counts;
     }
 
+    /** The argument as a number, its default when absent, or -1 (refused as out of range) when not a number. */
     private static int intArg(String[] args, int index, int otherwise) {
-        return args.length > index ? Integer.parseInt(args[index]) : otherwise;
+        if (args.length <= index) {
+            return otherwise;
+        }
+        try {
+            return Integer.parseInt(args[index]);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     private static void delete(Path dir) {

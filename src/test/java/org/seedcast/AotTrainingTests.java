@@ -24,4 +24,16 @@ class AotTrainingTests {
                 .contains("pages 700 answers, 0 failures");
         assertThat(status).isZero();
     }
+
+    @Test
+    void refusesNonsenseArgumentsWithUsageBeforeStartingAnything() {
+        for (String[] args : new String[][] {{"train", "many"}, {"train", "0"}, {"train", "10", "21"}, {"train", "70000"}}) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+            int status = AotTraining.run(args, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+
+            assertThat(status).isEqualTo(2);
+            assertThat(bytes.toString(StandardCharsets.UTF_8)).startsWith("usage: train [PEERS=1000");
+        }
+    }
 }
