@@ -14,13 +14,15 @@ FROM eclipse-temurin:25-jre
 RUN useradd --system --create-home seedcast && mkdir /data && chown seedcast /data
 USER seedcast
 WORKDIR /home/seedcast
-COPY --from=build --chown=seedcast /app app
+COPY --from=build --chown=seedcast /app /home/seedcast/app
 # The AOT cache (README, "Faster start"): a training run of a throwaway instance (its own embedded
 # PostgreSQL in a temporary directory) with this image's JVM; the tracker answers its first requests
 # at speed and the application starts in about half the time. Optional: without it, a plain start.
-RUN java -XX:AOTCacheOutput=app/seedcast.aot -jar app/seedcast.jar train > /tmp/train.log 2>&1 \
+# Training and start name the jar by the same absolute path: JDK 25 aborts on a cache made for a jar
+# elsewhere (a sealed dependency jar, xz, is then "already defined").
+RUN java -XX:AOTCacheOutput=/home/seedcast/app/seedcast.aot -jar /home/seedcast/app/seedcast.jar train > /tmp/train.log 2>&1 \
  && grep "seedcast train:" /tmp/train.log || { tail -20 /tmp/train.log; echo "no AOT cache: training failed"; }; \
  rm -rf /tmp/train.log /tmp/embedded-pg
 ENV SEEDCAST_DATA_DIR=/data
 EXPOSE 8080 6969/tcp 6969/udp
-ENTRYPOINT ["sh", "-c", "exec java -XX:InitialRAMPercentage=50 -XX:MaxRAMPercentage=50 $([ -f app/seedcast.aot ] && echo -XX:AOTCache=app/seedcast.aot) $JAVA_OPTS -jar app/seedcast.jar \"$@\"", "seedcast"]
+ENTRYPOINT ["sh", "-c", "A=/home/seedcast/app; exec java -XX:InitialRAMPercentage=50 -XX:MaxRAMPercentage=50 $([ -f $A/seedcast.aot ] && echo -XX:AOTCache=$A/seedcast.aot) $JAVA_OPTS -jar $A/seedcast.jar \"$@\"", "seedcast"]

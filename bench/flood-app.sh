@@ -31,12 +31,13 @@ if [ "${AOT:-0}" != 0 ]; then
   if [ ! -f target/aot/seedcast.aot ] || [ target/seedcast.jar -nt target/aot/seedcast.aot ]; then
     echo "training an AOT cache (target/aot/, about 2 minutes)..."
     rm -rf target/aot; mkdir -p target/aot; [ ${#RUN[@]} -gt 0 ] && chown seedcast target/aot
-    "${RUN[@]}" "$JAVA" -Djarmode=tools -jar target/seedcast.jar extract --destination target/aot/seedcast
-    "${RUN[@]}" "$JAVA" -XX:AOTCacheOutput=target/aot/seedcast.aot -jar target/aot/seedcast/seedcast.jar train \
+    "${RUN[@]}" "$JAVA" -Djarmode=tools -jar target/seedcast.jar extract --destination "$PWD/target/aot/seedcast"
+    # absolute paths, the same for training and start: JDK 25 aborts on a cache made for another path
+    "${RUN[@]}" "$JAVA" -XX:AOTCacheOutput="$PWD/target/aot/seedcast.aot" -jar "$PWD/target/aot/seedcast/seedcast.jar" train \
       > "$WORK/train.log" 2>&1 || { tail -20 "$WORK/train.log"; exit 1; }
     grep "seedcast train:" "$WORK/train.log"
   fi
-  LAUNCH=(-XX:AOTCache=target/aot/seedcast.aot -jar target/aot/seedcast/seedcast.jar)
+  LAUNCH=(-XX:AOTCache="$PWD/target/aot/seedcast.aot" -jar "$PWD/target/aot/seedcast/seedcast.jar")
 fi
 PIDS=()
 cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; sleep 2; rm -rf "$WORK"; }
