@@ -126,7 +126,8 @@ class TrackerConfiguration {
     @Bean
     TrackerServer trackerServer(TrackerProperties p, TrackerEngine engine) {
         return new TrackerServer(engine, new ListenerSettings(p.bindAddress(), p.port(), p.threads(),
-                p.maxConnectionsPerAddress(), p.idleTimeout(), p.maxPeers(), 0, 0, p.tarpit()));
+                p.maxConnectionsPerAddress(), p.idleTimeout(), p.maxPeers(), p.udpSockets(),
+                (int) p.udpReceiveBuffer().toBytes(), p.tarpit()));
     }
 
     @Bean

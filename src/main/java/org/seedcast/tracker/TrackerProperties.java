@@ -2,6 +2,7 @@ package org.seedcast.tracker;
 
 import java.time.Duration;
 import java.util.List;
+import org.springframework.util.unit.DataSize;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -35,6 +36,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param unknownTorrentsCapacity  foreign hashes remembered at most
  * @param flushInterval            how often counts and sightings are written to the database
  * @param threads                  event-loop threads; 0 for one per core
+ * @param udpSockets               UDP sockets sharing the port ({@code SO_REUSEPORT}, epoll only); a
+ *                                 flooding sender fills one, and only the peers hashed to it share
+ *                                 its queue
+ * @param udpReceiveBuffer         each UDP socket's receive queue ({@code SO_RCVBUF}; the kernel caps
+ *                                 it at {@code net.core.rmem_max}): larger queues ride out longer
+ *                                 pauses of the JVM, smaller ones delay less behind a flood
  */
 @ConfigurationProperties("seedcast.tracker")
 public record TrackerProperties(
@@ -61,7 +68,9 @@ public record TrackerProperties(
         @DefaultValue("1s") Duration tarpit,
         @DefaultValue("10000") int unknownTorrentsCapacity,
         @DefaultValue("30s") Duration flushInterval,
-        @DefaultValue("0") int threads) {
+        @DefaultValue("0") int threads,
+        @DefaultValue("64") int udpSockets,
+        @DefaultValue("256KB") DataSize udpReceiveBuffer) {
 
     /** How UDP refuses a foreign torrent. */
     public enum UdpRefusal { EMPTY_REPLY, ERROR }
@@ -74,6 +83,12 @@ public record TrackerProperties(
         }
         if (tarpit.isNegative() || tarpit.compareTo(idleTimeout) >= 0) {
             throw new IllegalArgumentException("seedcast.tracker.tarpit must be between 0 and idle-timeout");
+        }
+        if (udpSockets < 1 || udpSockets > 1024) {
+            throw new IllegalArgumentException("seedcast.tracker.udp-sockets must be between 1 and 1024");
+        }
+        if (udpReceiveBuffer.toBytes() < 16 * 1024 || udpReceiveBuffer.toBytes() > 256L * 1024 * 1024) {
+            throw new IllegalArgumentException("seedcast.tracker.udp-receive-buffer must be between 16KB and 256MB");
         }
         if (numwant < 0 || maxPeers < 1 || numwant > maxPeers) {
             throw new IllegalArgumentException("seedcast.tracker.numwant must be between 0 and max-peers");

@@ -29,6 +29,20 @@ class TrackerPropertiesTests {
         assertThat(p.rateLimitExempt()).isEmpty();
         assertThat(p.trustedProxies()).isEmpty();
         assertThat(p.tarpit()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(p.udpSockets()).isEqualTo(64);
+        assertThat(p.udpReceiveBuffer().toBytes()).isEqualTo(256 * 1024);
+    }
+
+    @Test
+    void udpQueuesBindAsSizesWithinSaneBounds() {
+        TrackerProperties p = bind(Map.of("seedcast.tracker.udp-sockets", "128",
+                "seedcast.tracker.udp-receive-buffer", "2MB"));
+        assertThat(p.udpSockets()).isEqualTo(128);
+        assertThat(p.udpReceiveBuffer().toBytes()).isEqualTo(2 * 1024 * 1024);
+        assertThatThrownBy(() -> bind(Map.of("seedcast.tracker.udp-sockets", "0")))
+                .hasRootCauseMessage("seedcast.tracker.udp-sockets must be between 1 and 1024");
+        assertThatThrownBy(() -> bind(Map.of("seedcast.tracker.udp-receive-buffer", "1KB")))
+                .hasRootCauseMessage("seedcast.tracker.udp-receive-buffer must be between 16KB and 256MB");
     }
 
     @Test
