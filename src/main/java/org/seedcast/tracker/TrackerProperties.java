@@ -70,7 +70,7 @@ public record TrackerProperties(
         @DefaultValue("30s") Duration flushInterval,
         @DefaultValue("0") int threads,
         @DefaultValue("64") int udpSockets,
-        @DefaultValue("256KB") DataSize udpReceiveBuffer) {
+        @DefaultValue("4MB") DataSize udpReceiveBuffer) {
 
     /** How UDP refuses a foreign torrent. */
     public enum UdpRefusal { EMPTY_REPLY, ERROR }

@@ -30,7 +30,7 @@ class TrackerPropertiesTests {
         assertThat(p.trustedProxies()).isEmpty();
         assertThat(p.tarpit()).isEqualTo(Duration.ofSeconds(1));
         assertThat(p.udpSockets()).isEqualTo(64);
-        assertThat(p.udpReceiveBuffer().toBytes()).isEqualTo(256 * 1024);
+        assertThat(p.udpReceiveBuffer().toBytes()).isEqualTo(4 * 1024 * 1024);
     }
 
     @Test

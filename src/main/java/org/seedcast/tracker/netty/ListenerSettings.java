@@ -33,10 +33,14 @@ public record ListenerSettings(String bindAddress, int port, int threads, int ma
     public static final int DEFAULT_UDP_SOCKETS = 64;
 
     /**
-     * Small queues: a queue a flood keeps full delays every datagram in it by its length, and a
-     * legitimate client would rather retry (BEP 15: after 15 s) than wait behind a flood.
+     * Queues that ride out a pause of the JVM: the flooder's socket fills while the event loops
+     * stand still (a GC pause), and a 256 KiB queue, about 4 ms of a 125,000 datagram/s flood,
+     * dropped the datagrams of the legitimate peers that share it (measured 2026-11-30: 30,000 to
+     * 78,000 drops a run and now and then a lost announce, which a BEP 15 client retries only after
+     * 15 s). 4 MiB measured no drop at all, at the price of a few milliseconds' wait behind the
+     * queue after a pause for those peers. The kernel caps it at {@code net.core.rmem_max}.
      */
-    public static final int DEFAULT_UDP_RECEIVE_BUFFER = 256 * 1024;
+    public static final int DEFAULT_UDP_RECEIVE_BUFFER = 4 * 1024 * 1024;
 
     public ListenerSettings(String bindAddress, int port, int threads, int maxConnectionsPerAddress,
                             Duration idleTimeout, int maxPeers) {

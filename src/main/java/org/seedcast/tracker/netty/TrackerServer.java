@@ -246,6 +246,17 @@ public final class TrackerServer {
         for (int i = 0; i < sockets; i++) {
             channels.add(udp.clone(loops.get(i % loops.size())).bind(address(boundPort)).syncUninterruptibly().channel());
         }
+        reportReceiveQueue(channels.getLast(), settings.udpReceiveBufferBytes());
+    }
+
+    /** The kernel grants at most {@code net.core.rmem_max} (and reports twice what it grants). */
+    private static void reportReceiveQueue(Channel udp, int requested) {
+        Integer reported = udp.config().getOption(ChannelOption.SO_RCVBUF);
+        if (reported != null && reported / 2 < requested) {
+            log.warn("each UDP socket got a receive queue of {} KiB, not the {} KiB asked for: the kernel caps it at "
+                    + "net.core.rmem_max; raise it (sysctl -w net.core.rmem_max={}) so that a flooded socket rides "
+                    + "out pauses without dropping legitimate datagrams", reported / 2 / 1024, requested / 1024, requested);
+        }
     }
 
     private void closeChannels() {
