@@ -21,8 +21,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * {@code seedcast train}: the training run for the JVM's ahead-of-time cache (JDK 25+,
  * {@code -XX:AOTCacheOutput}). Starts a throwaway application (its own embedded PostgreSQL in a
  * temporary data directory, whatever the environment configures; web and tracker on free ports,
- * the tracker bound as in production, the web server to loopback), drives real traffic through the tracker ({@link TrackerTraining}) and the public
- * pages and feeds, shuts down and deletes the directory. The JVM then writes the cache on exit;
+ * the tracker bound as in production, the web server to loopback), drives real traffic through the
+ * tracker ({@link TrackerTraining}) and the public pages and feeds, shuts down and deletes the
+ * directory. The JVM then writes the cache on exit;
  * an application started with {@code -XX:AOTCache} finds the classes loaded and linked and the
  * hot methods' profiles ready, so its first requests are served at speed. See the README.
  */

@@ -12,11 +12,13 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import org.seedcast.tracker.protocol.UdpCodec;
 
 /**
  * A training workload for the JVM's ahead-of-time cache ({@code seedcast train}, JDK 25+): real
@@ -32,8 +34,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class TrackerTraining {
 
-    private static final long UDP_MAGIC = 0x41727101980L;
     private static final int TIMEOUT_MILLIS = 5000;
+    /** HTTP's {@code event} parameter for BEP 15's event codes: none, completed, started, stopped. */
+    private static final String[] HTTP_EVENTS = {"", "&event=completed", "&event=started", "&event=stopped"};
 
     private TrackerTraining() {
     }
@@ -72,7 +75,7 @@ public final class TrackerTraining {
             for (Future<?> f : all) {
                 try {
                     f.get();
-                } catch (java.util.concurrent.ExecutionException e) {
+                } catch (ExecutionException e) {
                     failures.incrementAndGet();
                 }
             }
@@ -111,6 +114,7 @@ public final class TrackerTraining {
         private final InetSocketAddress tracker;
         private final byte[] tracked;
         private final InetAddress address;
+        private final String peerId;
         private DatagramSocket socket;
 
         Peer(int n, InetSocketAddress tracker, byte[] tracked) {
@@ -118,6 +122,7 @@ public final class TrackerTraining {
             this.tracker = tracker;
             this.tracked = tracked;
             this.address = loopback(n);
+            this.peerId = String.format("-SC0001-%012d", n);
         }
 
         private static InetAddress loopback(int n) {
@@ -157,17 +162,18 @@ public final class TrackerTraining {
 
         long connect() throws IOException {
             int transaction = ThreadLocalRandom.current().nextInt();
-            ByteBuffer reply = exchange(ByteBuffer.allocate(16).putLong(UDP_MAGIC).putInt(0).putInt(transaction).array());
-            if (reply == null || reply.remaining() < 16 || reply.getInt() != 0 || reply.getInt() != transaction) {
+            ByteBuffer reply = exchange(ByteBuffer.allocate(UdpCodec.HEAD).putLong(UdpCodec.PROTOCOL_ID)
+                    .putInt(UdpCodec.CONNECT).putInt(transaction).array());
+            if (reply == null || reply.remaining() < 16 || reply.getInt() != UdpCodec.CONNECT
+                    || reply.getInt() != transaction) {
                 throw new IOException("no UDP connect reply");
             }
             return reply.getLong();
         }
 
         byte[] announce(long connection, byte[] hash, int transaction, int event) {
-            byte[] peerId = String.format("-SC0001-%012d", n).getBytes(StandardCharsets.US_ASCII);
-            return ByteBuffer.allocate(98).putLong(connection).putInt(1).putInt(transaction).put(hash).put(peerId)
-                    .putLong(0).putLong(n % 5 == 0 ? 0 : 1000).putLong(0).putInt(event).putInt(0).putInt(n)
+            return ByteBuffer.allocate(UdpCodec.ANNOUNCE_LENGTH).putLong(connection).putInt(UdpCodec.ANNOUNCE)
+                    .putInt(transaction).put(hash).put(peerId.getBytes(StandardCharsets.US_ASCII)).putLong(0).putLong(n % 5 == 0 ? 0 : 1000).putLong(0).putInt(event).putInt(0).putInt(n)
                     .putInt(-1).putShort((short) (10000 + n % 50000)).array();
         }
 
@@ -177,15 +183,17 @@ public final class TrackerTraining {
             if (reply == null || reply.remaining() < 8) {
                 return false;
             }
-            int action = reply.getInt(); // 1, or 3 (error) for a foreign hash when operators choose the error refusal
-            return (action == 1 && reply.remaining() >= 16 || action == 3) && reply.getInt() == transaction;
+            int action = reply.getInt(); // or an error for a foreign hash when operators choose the error refusal
+            return (action == UdpCodec.ANNOUNCE && reply.remaining() >= 16 || action == UdpCodec.ERROR)
+                    && reply.getInt() == transaction;
         }
 
         private boolean udpScrape(long connection, byte[] foreign) throws IOException {
             int transaction = ThreadLocalRandom.current().nextInt();
-            ByteBuffer reply = exchange(ByteBuffer.allocate(56).putLong(connection).putInt(2).putInt(transaction)
-                    .put(tracked).put(foreign).array());
-            return reply != null && reply.remaining() == 32 && reply.getInt() == 2 && reply.getInt() == transaction;
+            ByteBuffer reply = exchange(ByteBuffer.allocate(UdpCodec.HEAD + 40).putLong(connection).putInt(UdpCodec.SCRAPE)
+                    .putInt(transaction).put(tracked).put(foreign).array());
+            return reply != null && reply.remaining() == 8 + 2 * 12 && reply.getInt() == UdpCodec.SCRAPE
+                    && reply.getInt() == transaction;
         }
 
         private ByteBuffer exchange(byte[] packet) throws IOException {
@@ -200,10 +208,9 @@ public final class TrackerTraining {
         }
 
         private String announceQuery(byte[] hash, int event, boolean compact) {
-            String[] events = {"", "&event=completed", "&event=started", "&event=stopped"};
-            return "/announce?info_hash=" + escape(hash) + "&peer_id=" + String.format("-SC0001-%012d", n)
+            return "/announce?info_hash=" + escape(hash) + "&peer_id=" + peerId
                     + "&port=" + (10000 + n % 50000) + "&uploaded=0&downloaded=0&left=" + (n % 5 == 0 ? 0 : 1000)
-                    + events[event] + (compact ? "&compact=1" : "&compact=0");
+                    + HTTP_EVENTS[event] + (compact ? "&compact=1" : "&compact=0");
         }
 
         private boolean httpGet(String target) {

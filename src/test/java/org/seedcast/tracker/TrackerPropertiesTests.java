@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.seedcast.tracker.netty.ListenerSettings;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
@@ -31,6 +32,9 @@ class TrackerPropertiesTests {
         assertThat(p.tarpit()).isEqualTo(Duration.ofSeconds(1));
         assertThat(p.udpSockets()).isEqualTo(64);
         assertThat(p.udpReceiveBuffer().toBytes()).isEqualTo(4 * 1024 * 1024);
+        // the listener's own defaults (the standalone tracker's) are the same, not a second choice
+        assertThat(p.udpSockets()).isEqualTo(ListenerSettings.DEFAULT_UDP_SOCKETS);
+        assertThat(p.udpReceiveBuffer().toBytes()).isEqualTo(ListenerSettings.DEFAULT_UDP_RECEIVE_BUFFER);
     }
 
     @Test
