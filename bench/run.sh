@@ -39,33 +39,57 @@ echo "building the tracker (test classes include the standalone launcher)..."
 
 "$JAVA" -Xms256m -Xmx512m ${TRACKER_OPTS:-} -cp "target/test-classes:target/classes:$(cat "$WORK/cp.txt")" \
   org.seedcast.tracker.bench.StandaloneTracker $OUR_PORT "$WORK/known.txt" 127.0.0.0/8 > "$WORK/seedcast.log" 2>&1 &
-PIDS+=($!)
+OUR_PID=$!
+PIDS+=($OUR_PID)
 opentracker -i 127.0.0.1 -p $OT_PORT -P $OT_PORT -d "$WORK" -u nobody -w known.txt > "$WORK/opentracker.log" 2>&1 &
-PIDS+=($!)
+OT_PID=$!
+PIDS+=($OT_PID)
 for _ in $(seq 1 50); do grep -q "seedcast tracker on port" "$WORK/seedcast.log" && break; sleep 0.2; done
+grep -o "seedcast tracker on port.*" "$WORK/seedcast.log" || { echo "bench: the tracker did not start" >&2; cat "$WORK/seedcast.log" >&2; exit 1; }
 
-http() { wrk -t1 -c32 -d"${SECONDS_PER_ROUND}s" -s bench/announce.lua "http://127.0.0.1:$1" -- "$2" | tail -1 | sed -E 's/http: ([0-9]+) req\/s.*p99 ([0-9.]+) ms.*/\1 \2/'; }
-udp() { "$JAVA" bench/UdpLoad.java 127.0.0.1 "$1" "$2" "$SECONDS_PER_ROUND" 1 32 | sed -E 's/udp: ([0-9]+) req\/s.*p99 ([0-9.]+) ms.*/\1 \2/'; }
+# each prints: requests/s, p99 ms, and the tracker's CPU time (user + system) per answered request in µs.
+# wrk's single thread saturates one core before either tracker does, so requests/s mostly measures
+# wrk; the CPU per request is what the tracker itself spends, and the stabler comparison.
+TICK=$(getconf CLK_TCK)
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+per_request() { # start_ticks end_ticks requests
+  awk -v a="$1" -v b="$2" -v n="$3" -v t="$TICK" 'BEGIN { printf "%.1f", (n > 0 ? (b - a) / t * 1e6 / n : 0) }'
+}
+http() { # port hash_file pid
+  local before line; before=$(cpu_ticks "$3")
+  line=$(wrk -t1 -c32 -d"${SECONDS_PER_ROUND}s" -s bench/announce.lua "http://127.0.0.1:$1" -- "$2" | tail -1)
+  echo "$line" | sed -E 's/http: ([0-9]+) req\/s.*p99 ([0-9.]+) ms, ([0-9]+) requests.*/\1 \2 \3/' \
+    | { read -r r p n; echo "$r $p $(per_request "$before" "$(cpu_ticks "$3")" "$n")"; }
+}
+udp() { # port hash_file pid
+  local before line; before=$(cpu_ticks "$3")
+  line=$("$JAVA" bench/UdpLoad.java 127.0.0.1 "$1" "$2" "$SECONDS_PER_ROUND" 1 32)
+  echo "$line" | sed -E 's/udp: ([0-9]+) req\/s.*p99 ([0-9.]+) ms, ([0-9]+) answered.*/\1 \2 \3/' \
+    | { read -r r p n; echo "$r $p $(per_request "$before" "$(cpu_ticks "$3")" "$n")"; }
+}
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 echo "warming up the JVM (the JIT compiles the hot paths during the first seconds)..."
 for _ in 1 2 3; do
   for list in known foreign; do
-    http $OUR_PORT "$WORK/$list.txt" >/dev/null; udp $OUR_PORT "$WORK/$list.txt" >/dev/null
+    http $OUR_PORT "$WORK/$list.txt" "$OUR_PID" >/dev/null; udp $OUR_PORT "$WORK/$list.txt" "$OUR_PID" >/dev/null
   done
 done
 
-printf "\n%-26s %12s %12s %8s   %s\n" "scenario" "seedcast/s" "opentracker/s" "ratio" "p99 ms (seedcast / opentracker)"
+printf "\n%-26s %12s %12s %8s   %-34s %s\n" "scenario" "seedcast/s" "opentracker/s" "ratio" "p99 ms (seedcast / opentracker)" \
+  "CPU µs per request (seedcast / opentracker)"
 for scenario in ${SCENARIOS:-http:known http:foreign udp:known udp:foreign}; do
   set -- ${scenario/:/ }
-  ours=(); theirs=(); ours99=(); theirs99=()
+  ours=(); theirs=(); ours99=(); theirs99=(); ourscpu=(); theirscpu=()
   for _ in $(seq 1 "$ROUNDS"); do
-    read -r r p < <($1 $OUR_PORT "$WORK/$2.txt"); ours+=("$r"); ours99+=("$p")
-    read -r r p < <($1 $OT_PORT "$WORK/$2.txt"); theirs+=("$r"); theirs99+=("$p")
+    read -r r p c < <($1 $OUR_PORT "$WORK/$2.txt" "$OUR_PID"); ours+=("$r"); ours99+=("$p"); ourscpu+=("$c")
+    read -r r p c < <($1 $OT_PORT "$WORK/$2.txt" "$OT_PID"); theirs+=("$r"); theirs99+=("$p"); theirscpu+=("$c")
   done
   o=$(printf "%s\n" "${ours[@]}" | median); t=$(printf "%s\n" "${theirs[@]}" | median)
   o99=$(printf "%s\n" "${ours99[@]}" | median); t99=$(printf "%s\n" "${theirs99[@]}" | median)
-  printf "%-26s %12s %12s %8.2f   %s / %s\n" "$1 announce, $2" "$o" "$t" "$(echo "$o / $t" | bc -l)" "$o99" "$t99"
+  oc=$(printf "%s\n" "${ourscpu[@]}" | median); tc=$(printf "%s\n" "${theirscpu[@]}" | median)
+  printf "%-26s %12s %12s %8.2f   %-34s %s / %s (%.2f)\n" "$1 announce, $2" "$o" "$t" "$(echo "$o / $t" | bc -l)" \
+    "$o99 / $t99" "$oc" "$tc" "$(echo "$oc / $tc" | bc -l)"
 done
 echo
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the end (other work on the machine skews both alike)"

@@ -35,6 +35,9 @@ class TrackerPropertiesTests {
         // the listener's own defaults (the standalone tracker's) are the same, not a second choice
         assertThat(p.udpSockets()).isEqualTo(ListenerSettings.DEFAULT_UDP_SOCKETS);
         assertThat(p.udpReceiveBuffer().toBytes()).isEqualTo(ListenerSettings.DEFAULT_UDP_RECEIVE_BUFFER);
+        assertThat(p.ioUring()).isTrue()
+                .isEqualTo(new ListenerSettings("", 0, 0, 1, Duration.ofSeconds(1), 1).ioUring());
+        assertThat(bind(Map.of("seedcast.tracker.io-uring", "false")).ioUring()).isFalse();
     }
 
     @Test

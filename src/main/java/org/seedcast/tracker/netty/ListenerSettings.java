@@ -17,10 +17,12 @@ import java.time.Duration;
  *                                {@link #DEFAULT_UDP_RECEIVE_BUFFER}
  * @param tarpit                  how long answers to HTTP requests from addresses far over their
  *                                budget are held ({@link Tarpit}); zero sends them at once
+ * @param ioUring                 HTTP over io_uring where the kernel offers it ({@link Transport}),
+ *                                epoll otherwise; UDP always uses epoll on Linux
  */
 public record ListenerSettings(String bindAddress, int port, int threads, int maxConnectionsPerAddress,
                                Duration idleTimeout, int maxPeers, int udpSockets, int udpReceiveBuffer,
-                               Duration tarpit) {
+                               Duration tarpit, boolean ioUring) {
 
     /** The tarpit's default hold. */
     public static final Duration DEFAULT_TARPIT = Duration.ofSeconds(1);
@@ -44,7 +46,7 @@ public record ListenerSettings(String bindAddress, int port, int threads, int ma
 
     public ListenerSettings(String bindAddress, int port, int threads, int maxConnectionsPerAddress,
                             Duration idleTimeout, int maxPeers) {
-        this(bindAddress, port, threads, maxConnectionsPerAddress, idleTimeout, maxPeers, 0, 0, DEFAULT_TARPIT);
+        this(bindAddress, port, threads, maxConnectionsPerAddress, idleTimeout, maxPeers, 0, 0, DEFAULT_TARPIT, true);
     }
 
     int threadCount() {

@@ -10,18 +10,12 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.FixedRecvByteBufAllocator;
-import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollChannelOption;
-import io.netty.channel.epoll.EpollDatagramChannel;
-import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.epoll.EpollServerSocketChannel;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioDatagramChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.unix.UnixChannelOption;
+import io.netty.channel.uring.IoUringChannelOption;
 import io.netty.util.ResourceLeakDetector;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutor;
@@ -37,10 +31,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The tracker's listeners: HTTP on TCP and BEP 15 on UDP, on the same port, on event loops of their
- * own so a flood cannot starve the web application's threads. Uses Linux epoll with
- * {@code SO_REUSEPORT} where available (one HTTP listener per event loop, many small UDP sockets
- * spread over the loops; see {@link ListenerSettings#DEFAULT_UDP_SOCKETS}), NIO elsewhere. HTTP
- * answers to addresses far over their budget are held back a while ({@link Tarpit}).
+ * own so a flood cannot starve the web application's threads. On Linux, HTTP runs on io_uring where
+ * the kernel offers it and UDP on epoll ({@link Transport} says why), each with {@code SO_REUSEPORT}
+ * (one HTTP listener per event loop, many small UDP sockets spread over the loops; see
+ * {@link ListenerSettings#DEFAULT_UDP_SOCKETS}); NIO elsewhere. HTTP answers to addresses far over
+ * their budget are held back a while ({@link Tarpit}).
  */
 public final class TrackerServer {
 
@@ -64,7 +59,11 @@ public final class TrackerServer {
     private final List<Channel> channels = new ArrayList<>();
     private final FastThreadLocal<Tarpit> tarpits;
     private EventLoopGroup acceptor;
+    /** UDP's event loops, and HTTP's too unless HTTP runs on io_uring. */
     private EventLoopGroup workers;
+    private EventLoopGroup httpWorkers;
+    private Transport udpTransport;
+    private Transport httpTransport;
     private int boundPort = -1;
 
     public TrackerServer(TrackerEngine engine, ListenerSettings settings) {
@@ -80,10 +79,6 @@ public final class TrackerServer {
         };
     }
 
-    public static boolean nativeTransport() {
-        return Epoll.isAvailable();
-    }
-
     /**
      * Binds both listeners.
      *
@@ -93,18 +88,22 @@ public final class TrackerServer {
         if (workers != null) {
             return;
         }
-        boolean epoll = nativeTransport();
-        IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        udpTransport = Transport.EPOLL.available() ? Transport.EPOLL : Transport.NIO;
+        httpTransport = settings.ioUring() && udpTransport == Transport.EPOLL && Transport.IO_URING.available()
+                ? Transport.IO_URING : udpTransport;
+        if (settings.ioUring() && httpTransport != Transport.IO_URING && udpTransport == Transport.EPOLL) {
+            log.info("HTTP tracker on epoll: io_uring is not available here ({})", Transport.IO_URING.unavailability());
+        }
         int threads = settings.threadCount();
-        acceptor = epoll ? null
-                : new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("seedcast-tracker-accept", true), io);
-        workers = new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory("seedcast-tracker", true), io);
+        acceptor = udpTransport.linux() ? null : group(1, "seedcast-tracker-accept", udpTransport);
+        workers = group(threads, "seedcast-tracker", udpTransport);
+        httpWorkers = httpTransport == udpTransport ? workers : group(threads, "seedcast-tracker-http", httpTransport);
         FastThreadLocal<Scratch> scratch = Scratch.perThread(settings.maxPeers());
         preallocate();
         // with port 0 the kernel picks a free TCP port, whose UDP twin may be taken: try a few
         for (int attempt = 1; ; attempt++) {
             try {
-                bind(epoll, threads, scratch);
+                bind(threads, scratch);
                 break;
             } catch (RuntimeException e) {
                 closeChannels();
@@ -116,12 +115,26 @@ public final class TrackerServer {
         }
     }
 
+    private static EventLoopGroup group(int threads, String name, Transport transport) {
+        return new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory(name, true), transport.handlers());
+    }
+
+    /** The transports in use, e.g. {@code "HTTP IO_URING, UDP EPOLL"}; empty when stopped. */
+    public synchronized String transports() {
+        return workers == null ? "" : "HTTP " + httpTransport + ", UDP " + udpTransport;
+    }
+
     /**
      * Netty's allocators create a thread's first memory chunk, and the first time also their JFR
      * event types, on first use: done on a peer's first datagram, that held it about 250 ms.
      */
     private void preallocate() {
-        for (EventExecutor loop : workers) {
+        List<EventExecutor> loops = new ArrayList<>();
+        workers.forEach(loops::add);
+        if (httpWorkers != workers) {
+            httpWorkers.forEach(loops::add);
+        }
+        for (EventExecutor loop : loops) {
             loop.submit(() -> {
                 for (ByteBufAllocator allocator : List.of(ByteBufAllocator.DEFAULT, PooledByteBufAllocator.DEFAULT)) {
                     allocator.directBuffer(MAX_DATAGRAM * DATAGRAMS_PER_READ).release();
@@ -130,13 +143,12 @@ public final class TrackerServer {
         }
     }
 
-    private void bind(boolean epoll, int threads, FastThreadLocal<Scratch> scratch) {
+    private void bind(int threads, FastThreadLocal<Scratch> scratch) {
         try {
-            Channel tcp = bindHttp(epoll, scratch);
+            Channel tcp = bindHttp(scratch);
             boundPort = ((InetSocketAddress) tcp.localAddress()).getPort();
-            bindUdp(epoll, threads, scratch);
-            log.info("tracker listening on {} port {} (HTTP and UDP, {} transport, {} threads)",
-                    host(), boundPort, epoll ? "epoll" : "NIO", threads);
+            bindUdp(scratch);
+            log.info("tracker listening on {} port {} ({}, {} threads each)", host(), boundPort, transports(), threads);
         } catch (Exception e) { // Netty rethrows the checked BindException as it is
             throw new IllegalStateException("tracker cannot listen on port " + settings.port() + ": " + e, e);
         }
@@ -153,13 +165,14 @@ public final class TrackerServer {
 
     public synchronized void stop() {
         closeChannels();
-        for (EventLoopGroup group : new EventLoopGroup[] {acceptor, workers}) {
-            if (group != null) {
+        for (EventLoopGroup group : new EventLoopGroup[] {acceptor, workers, httpWorkers}) {
+            if (group != null && !group.isShuttingDown()) {
                 group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
             }
         }
         acceptor = null;
         workers = null;
+        httpWorkers = null;
         boundPort = -1;
     }
 
@@ -168,25 +181,24 @@ public final class TrackerServer {
      * spreads connections over them and each is accepted and served on one thread, with no hand-off
      * between an acceptor and a worker. With NIO, one acceptor hands connections to the workers.
      */
-    private Channel bindHttp(boolean epoll, FastThreadLocal<Scratch> scratch) {
-        if (!epoll) {
-            return bindHttp(acceptor, workers, false, settings.port(), scratch);
+    private Channel bindHttp(FastThreadLocal<Scratch> scratch) {
+        if (!httpTransport.linux()) {
+            return bindHttp(acceptor, httpWorkers, settings.port(), scratch);
         }
         Channel first = null;
-        for (EventExecutor executor : workers) {
+        for (EventExecutor executor : httpWorkers) {
             EventLoop loop = (EventLoop) executor;
             int port = first == null ? settings.port() : ((InetSocketAddress) first.localAddress()).getPort();
-            Channel channel = bindHttp(loop, loop, true, port, scratch);
+            Channel channel = bindHttp(loop, loop, port, scratch);
             first = first == null ? channel : first;
         }
         return first;
     }
 
-    private Channel bindHttp(EventLoopGroup parent, EventLoopGroup children, boolean epoll, int port,
-                             FastThreadLocal<Scratch> scratch) {
+    private Channel bindHttp(EventLoopGroup parent, EventLoopGroup children, int port, FastThreadLocal<Scratch> scratch) {
         ServerBootstrap http = new ServerBootstrap()
                 .group(parent, children)
-                .channel(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
+                .channel(httpTransport.serverChannel())
                 .option(ChannelOption.SO_BACKLOG, 4096)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
@@ -196,26 +208,27 @@ public final class TrackerServer {
                                 settings.idleTimeout()));
                     }
                 });
-        if (epoll) {
-            http.option(EpollChannelOption.SO_REUSEPORT, true);
+        if (httpTransport.linux()) {
+            http.option(UnixChannelOption.SO_REUSEPORT, true);
             // wake up for a connection only once its request has arrived: one wake-up per request.
             // No child options: each costs a setsockopt per connection, and Netty already sets
             // TCP_NODELAY on Linux (TCP_QUICKACK, tried, bought nothing: the answer carries the ACK).
-            http.option(EpollChannelOption.TCP_DEFER_ACCEPT, 1);
+            http.option(httpTransport == Transport.IO_URING ? IoUringChannelOption.TCP_DEFER_ACCEPT : EpollChannelOption.TCP_DEFER_ACCEPT, 1);
         }
         Channel channel = http.bind(address(port)).syncUninterruptibly().channel();
         channels.add(channel);
         return channel;
     }
 
-    private void bindUdp(boolean epoll, int threads, FastThreadLocal<Scratch> scratch) {
+    private void bindUdp(FastThreadLocal<Scratch> scratch) {
+        boolean epoll = udpTransport == Transport.EPOLL;
         UdpTrackerHandler handler = new UdpTrackerHandler(engine, scratch);
         // one recvmmsg of up to DATAGRAMS_PER_READ datagrams per socket and wake-up: a socket a flood
         // keeps full then takes its turn with the others instead of holding the event loop
         FixedRecvByteBufAllocator reads = new FixedRecvByteBufAllocator(epoll ? MAX_DATAGRAM * DATAGRAMS_PER_READ : MAX_DATAGRAM);
         reads.maxMessagesPerRead(DATAGRAMS_PER_READ);
         Bootstrap udp = new Bootstrap()
-                .channel(epoll ? EpollDatagramChannel.class : NioDatagramChannel.class)
+                .channel(udpTransport.datagramChannel())
                 .option(ChannelOption.SO_RCVBUF, settings.udpReceiveBufferBytes())
                 .option(ChannelOption.SO_SNDBUF, 1 << 20)
                 .option(ChannelOption.RCVBUF_ALLOCATOR, reads)
@@ -235,7 +248,7 @@ public final class TrackerServer {
         }
         int sockets = 1;
         if (epoll) {
-            udp.option(EpollChannelOption.SO_REUSEPORT, true);
+            udp.option(UnixChannelOption.SO_REUSEPORT, true);
             // recvmmsg: a BEP 15 request is at most 16 + 20 × 74 bytes for the hashes answered, and
             // longer packets only lose what is ignored anyway
             udp.option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, MAX_DATAGRAM);

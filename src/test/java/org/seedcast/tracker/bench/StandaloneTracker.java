@@ -42,7 +42,8 @@ public final class StandaloneTracker {
         int threads = args.length > 3 ? Integer.parseInt(args[3]) : 0;
         boolean udpError = args.length > 4 && args[4].equals("udp-error");
         Running tracker = start(port, hashes, exempt, threads, udpError);
-        System.out.println("seedcast tracker on port " + tracker.server().port() + " with " + hashes.size() + " hashes");
+        System.out.println("seedcast tracker on port " + tracker.server().port() + " with " + hashes.size() + " hashes ("
+                + tracker.server().transports() + ")");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             tracker.server().stop();
             System.out.println(tracker.summary());
@@ -100,11 +101,13 @@ public final class StandaloneTracker {
         TrackerEngine engine = new TrackerEngine(settings, swarms, access, unknown, new Bans(),
                 new RateLimiter(20, 200, 1 << 18, System::currentTimeMillis), ConnectionIds.random(300),
                 metrics, System::currentTimeMillis);
-        // -Dseedcast.bench.udp-sockets=N and -Dseedcast.bench.udp-receive-buffer=BYTES compare listener set-ups
+        // -Dseedcast.bench.udp-sockets=N, -Dseedcast.bench.udp-receive-buffer=BYTES and
+        // -Dseedcast.bench.io-uring=false compare listener set-ups
         TrackerServer server = new TrackerServer(engine, new ListenerSettings("127.0.0.1", port, threads, 64,
                 Duration.ofSeconds(10), 200, Integer.getInteger("seedcast.bench.udp-sockets", 0),
                 Integer.getInteger("seedcast.bench.udp-receive-buffer", 0),
-                Duration.ofMillis(Long.getLong("seedcast.tracker.tarpit-millis", 1000))));
+                Duration.ofMillis(Long.getLong("seedcast.tracker.tarpit-millis", 1000)),
+                !"false".equals(System.getProperty("seedcast.bench.io-uring"))));
         server.start();
         Thread sweeper = new Thread(() -> {
             while (true) {

@@ -21,6 +21,9 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.seedcast.tracker.engine.TrackerEngine;
 import org.seedcast.tracker.engine.TrackerMetrics;
 import org.seedcast.tracker.engine.TrackerSettings;
@@ -32,8 +35,16 @@ import org.seedcast.tracker.protocol.HashKey;
 import org.seedcast.tracker.swarm.SwarmStore;
 import org.seedcast.tracker.unknown.UnknownTorrents;
 
-/** The real listeners on an ephemeral loopback port, spoken to over real sockets. */
+/**
+ * The real listeners on an ephemeral loopback port, spoken to over real sockets; every test runs
+ * with HTTP on io_uring (where the kernel offers it) and on epoll.
+ */
+@ParameterizedClass(name = "io_uring {0}")
+@ValueSource(booleans = {true, false})
 class TrackerServerTests {
+
+    @Parameter
+    boolean ioUring;
 
     private static final byte[] PUBLISHED = new byte[20];
     private static final String PUBLISHED_QUERY = "%01".repeat(20);
@@ -53,14 +64,26 @@ class TrackerServerTests {
                 new SwarmStore(3600, SwarmStore.monotonicSeconds()), access, new UnknownTorrents(1000),
                 new Bans(), new RateLimiter(1000, 10_000, 4096, System::currentTimeMillis),
                 ConnectionIds.random(300), new TrackerMetrics(new SimpleMeterRegistry()), System::currentTimeMillis);
-        server = new TrackerServer(engine, new ListenerSettings("127.0.0.1", 0, 2, 4, Duration.ofMillis(700), 200));
+        server = new TrackerServer(engine, settings(Duration.ofMillis(700)));
         server.start();
         port = server.port();
+    }
+
+    private ListenerSettings settings(Duration idleTimeout) {
+        return new ListenerSettings("127.0.0.1", 0, 2, 4, idleTimeout, 200, 0, 0, ListenerSettings.DEFAULT_TARPIT, ioUring);
     }
 
     @AfterEach
     void stop() {
         server.stop();
+    }
+
+    @Test
+    void httpRunsOnIoUringWhereAvailableAndUdpOnEpoll() {
+        boolean uring = ioUring && Transport.IO_URING.available();
+        assertThat(server.transports()).isEqualTo("HTTP " + (uring ? "IO_URING" : "EPOLL") + ", UDP EPOLL");
+        server.stop();
+        assertThat(server.transports()).isEmpty();
     }
 
     private Socket socket() throws Exception {
@@ -151,7 +174,7 @@ class TrackerServerTests {
                 new SwarmStore(3600, SwarmStore.monotonicSeconds()), new AccessList(), new UnknownTorrents(1000),
                 new Bans(), new RateLimiter(0.001, 1, 4096, System::currentTimeMillis),
                 ConnectionIds.random(300), new TrackerMetrics(new SimpleMeterRegistry()), System::currentTimeMillis);
-        TrackerServer strict = new TrackerServer(engine, new ListenerSettings("127.0.0.1", 0, 2, 4, Duration.ofSeconds(5), 200));
+        TrackerServer strict = new TrackerServer(engine, settings(Duration.ofSeconds(5)));
         strict.start();
         int saved = port;
         try {
