@@ -55,18 +55,15 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 per_request() { # start_ticks end_ticks requests
   awk -v a="$1" -v b="$2" -v n="$3" -v t="$TICK" 'BEGIN { printf "%.1f", (n > 0 ? (b - a) / t * 1e6 / n : 0) }'
 }
-http() { # port hash_file pid
-  local before line; before=$(cpu_ticks "$3")
-  line=$(wrk -t1 -c32 -d"${SECONDS_PER_ROUND}s" -s bench/announce.lua "http://127.0.0.1:$1" -- "$2" | tail -1)
-  echo "$line" | sed -E 's/http: ([0-9]+) req\/s.*p99 ([0-9.]+) ms, ([0-9]+) requests.*/\1 \2 \3/' \
-    | { read -r r p n; echo "$r $p $(per_request "$before" "$(cpu_ticks "$3")" "$n")"; }
+# measure PID COMMAND...: runs a load generator whose last line reads "...: R req/s, ... p99 P ms,
+# N answered|requests, ..." and prints R, P and PID's CPU µs per answered request
+measure() {
+  local pid=$1 before; shift; before=$(cpu_ticks "$pid")
+  "$@" | tail -1 | sed -E 's/^[a-z ]+: ([0-9]+) req\/s.*p99 ([0-9.]+) ms, ([0-9]+) [a-z]+.*/\1 \2 \3/' \
+    | { read -r r p n; echo "$r $p $(per_request "$before" "$(cpu_ticks "$pid")" "$n")"; }
 }
-udp() { # port hash_file pid
-  local before line; before=$(cpu_ticks "$3")
-  line=$("$JAVA" bench/UdpLoad.java 127.0.0.1 "$1" "$2" "$SECONDS_PER_ROUND" 1 32)
-  echo "$line" | sed -E 's/udp: ([0-9]+) req\/s.*p99 ([0-9.]+) ms, ([0-9]+) answered.*/\1 \2 \3/' \
-    | { read -r r p n; echo "$r $p $(per_request "$before" "$(cpu_ticks "$3")" "$n")"; }
-}
+http() { measure "$3" wrk -t1 -c32 -d"${SECONDS_PER_ROUND}s" -s bench/announce.lua "http://127.0.0.1:$1" -- "$2"; } # port hash_file pid
+udp() { measure "$3" "$JAVA" bench/UdpLoad.java 127.0.0.1 "$1" "$2" "$SECONDS_PER_ROUND" 1 32; }            # port hash_file pid
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 echo "warming up the JVM (the JIT compiles the hot paths during the first seconds)..."

@@ -12,9 +12,12 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.EpollChannelOption;
+import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.unix.UnixChannelOption;
+import io.netty.channel.uring.IoUring;
 import io.netty.channel.uring.IoUringChannelOption;
 import io.netty.util.ResourceLeakDetector;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -89,10 +92,13 @@ public final class TrackerServer {
             return;
         }
         udpTransport = Transport.EPOLL.available() ? Transport.EPOLL : Transport.NIO;
-        httpTransport = settings.ioUring() && udpTransport == Transport.EPOLL && Transport.IO_URING.available()
-                ? Transport.IO_URING : udpTransport;
-        if (settings.ioUring() && httpTransport != Transport.IO_URING && udpTransport == Transport.EPOLL) {
-            log.info("HTTP tracker on epoll: io_uring is not available here ({})", Transport.IO_URING.unavailability());
+        httpTransport = udpTransport;
+        if (settings.ioUring() && udpTransport == Transport.EPOLL) {
+            if (Transport.IO_URING.available()) {
+                httpTransport = Transport.IO_URING;
+            } else {
+                log.info("HTTP tracker on epoll: io_uring is not available here ({})", IoUring.unavailabilityCause());
+            }
         }
         int threads = settings.threadCount();
         acceptor = udpTransport.linux() ? null : group(1, "seedcast-tracker-accept", udpTransport);
@@ -228,7 +234,7 @@ public final class TrackerServer {
         FixedRecvByteBufAllocator reads = new FixedRecvByteBufAllocator(epoll ? MAX_DATAGRAM * DATAGRAMS_PER_READ : MAX_DATAGRAM);
         reads.maxMessagesPerRead(DATAGRAMS_PER_READ);
         Bootstrap udp = new Bootstrap()
-                .channel(udpTransport.datagramChannel())
+                .channel(epoll ? EpollDatagramChannel.class : NioDatagramChannel.class)
                 .option(ChannelOption.SO_RCVBUF, settings.udpReceiveBufferBytes())
                 .option(ChannelOption.SO_SNDBUF, 1 << 20)
                 .option(ChannelOption.RCVBUF_ALLOCATOR, reads)

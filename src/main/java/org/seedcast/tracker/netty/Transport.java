@@ -3,15 +3,11 @@ package org.seedcast.tracker.netty;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.DatagramChannel;
-import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.uring.IoUring;
-import io.netty.channel.uring.IoUringDatagramChannel;
 import io.netty.channel.uring.IoUringIoHandler;
 import io.netty.channel.uring.IoUringServerSocketChannel;
 
@@ -20,7 +16,8 @@ import io.netty.channel.uring.IoUringServerSocketChannel;
  * accepts, reads, writes and closes go through one ring, and the tracker spent ~10% less CPU per
  * one-shot HTTP announce than on epoll (measured 2026-11-30, {@code bench/run.sh}). UDP stays on
  * epoll, whose {@code recvmmsg} reads 32 datagrams per system call: on io_uring BEP 15 announces
- * measured 0.78–1.06× opentracker's rate against 1.09–1.41× on epoll in the same runs.
+ * measured 0.78–1.06× opentracker's rate against 1.09–1.41× on epoll in the same runs, so the
+ * datagram channel is epoll's or NIO's ({@code TrackerServer.bindUdp}).
  */
 enum Transport {
     /** Linux io_uring: accepts, reads, writes and closes queued in a ring, few system calls. */
@@ -28,21 +25,18 @@ enum Transport {
         @Override boolean available() { return IoUring.isAvailable(); }
         @Override IoHandlerFactory handlers() { return IoUringIoHandler.newFactory(); }
         @Override Class<? extends ServerChannel> serverChannel() { return IoUringServerSocketChannel.class; }
-        @Override Class<? extends DatagramChannel> datagramChannel() { return IoUringDatagramChannel.class; }
     },
     /** Linux epoll. */
     EPOLL {
         @Override boolean available() { return Epoll.isAvailable(); }
         @Override IoHandlerFactory handlers() { return EpollIoHandler.newFactory(); }
         @Override Class<? extends ServerChannel> serverChannel() { return EpollServerSocketChannel.class; }
-        @Override Class<? extends DatagramChannel> datagramChannel() { return EpollDatagramChannel.class; }
     },
     /** The JDK's selectors, everywhere. */
     NIO {
         @Override boolean available() { return true; }
         @Override IoHandlerFactory handlers() { return NioIoHandler.newFactory(); }
         @Override Class<? extends ServerChannel> serverChannel() { return NioServerSocketChannel.class; }
-        @Override Class<? extends DatagramChannel> datagramChannel() { return NioDatagramChannel.class; }
     };
 
     abstract boolean available();
@@ -51,19 +45,8 @@ enum Transport {
 
     abstract Class<? extends ServerChannel> serverChannel();
 
-    abstract Class<? extends DatagramChannel> datagramChannel();
-
     /** A native Linux transport: SO_REUSEPORT listeners per event loop, no separate acceptor. */
     boolean linux() {
         return this != NIO;
-    }
-
-    /** Why the transport cannot be used here, or null. */
-    Throwable unavailability() {
-        return switch (this) {
-            case IO_URING -> IoUring.unavailabilityCause();
-            case EPOLL -> Epoll.unavailabilityCause();
-            case NIO -> null;
-        };
     }
 }
