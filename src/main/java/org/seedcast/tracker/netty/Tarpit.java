@@ -1,10 +1,8 @@
 package org.seedcast.tracker.netty;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.channel.ChannelFutureListener;
-import io.netty.channel.ChannelHandlerContext;
 import io.netty.util.concurrent.EventExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Answers held back, one ring per event loop: a connection from an address far over its budget
@@ -14,38 +12,37 @@ import java.util.concurrent.TimeUnit;
  * the connections it holds meanwhile count against its per-address connection limit. The ring is
  * bounded; when it is full, answers go out at once. Only the event loop's thread touches it.
  */
-final class Tarpit {
+final class Tarpit<T> {
 
     private static final long TICK_MILLIS = 50;
 
-    private final ChannelHandlerContext[] contexts;
-    private final ByteBuf[] answers;
+    private final Object[] held;
     private final long[] due;
     private final long delayNanos;
+    private final Consumer<? super T> answer;
     private int head;
     private int size;
     private boolean ticking;
 
-    Tarpit(int capacity, long delayMillis) {
-        contexts = new ChannelHandlerContext[capacity];
-        answers = new ByteBuf[capacity];
+    /** {@code answer} sends a held answer and closes its connection, once due. */
+    Tarpit(int capacity, long delayMillis, Consumer<? super T> answer) {
+        held = new Object[capacity];
         due = new long[capacity];
         delayNanos = TimeUnit.MILLISECONDS.toNanos(delayMillis);
+        this.answer = answer;
     }
 
     /** Holds the answer; false (the caller answers now) when the ring is full or there is no delay. */
-    boolean hold(ChannelHandlerContext ctx, ByteBuf answer) {
-        if (size == contexts.length || delayNanos <= 0) {
+    boolean hold(EventExecutor loop, T item) {
+        if (size == held.length || delayNanos <= 0) {
             return false;
         }
-        int i = (head + size) % contexts.length;
-        contexts[i] = ctx;
-        answers[i] = answer;
+        int i = (head + size) % held.length;
+        held[i] = item;
         due[i] = System.nanoTime() + delayNanos;
         size++;
         if (!ticking) {
             ticking = true;
-            EventExecutor loop = ctx.executor();
             loop.scheduleWithFixedDelay(this::release, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
         }
         return true;
@@ -55,21 +52,16 @@ final class Tarpit {
         return size;
     }
 
-    /** Sends the answers now due (in order: all were held for the same delay) and closes. */
+    /** Sends the answers now due (in order: all were held for the same delay). */
+    @SuppressWarnings("unchecked")
     void release() {
         long now = System.nanoTime();
         while (size > 0 && now - due[head] >= 0) {
-            ChannelHandlerContext ctx = contexts[head];
-            ByteBuf answer = answers[head];
-            contexts[head] = null;
-            answers[head] = null;
-            head = (head + 1) % contexts.length;
+            T item = (T) held[head];
+            held[head] = null;
+            head = (head + 1) % held.length;
             size--;
-            if (ctx.channel().isActive()) {
-                ctx.writeAndFlush(answer).addListener(ChannelFutureListener.CLOSE);
-            } else {
-                answer.release();
-            }
+            answer.accept(item);
         }
     }
 }

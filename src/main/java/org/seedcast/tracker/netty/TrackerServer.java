@@ -9,6 +9,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoEventLoop;
 import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.EpollChannelOption;
@@ -16,6 +17,8 @@ import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.channel.unix.Socket;
+import io.netty.channel.unix.UnixChannel;
 import io.netty.channel.unix.UnixChannelOption;
 import io.netty.channel.uring.IoUring;
 import io.netty.channel.uring.IoUringChannelOption;
@@ -23,6 +26,8 @@ import io.netty.util.ResourceLeakDetector;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.FastThreadLocal;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,7 +65,9 @@ public final class TrackerServer {
     private final ListenerSettings settings;
     private final ConnectionLimiter connections;
     private final List<Channel> channels = new ArrayList<>();
-    private final FastThreadLocal<Tarpit> tarpits;
+    private final FastThreadLocal<Tarpit<HttpTrackerHandler.Held>> tarpits;
+    private final long tarpitMillis;
+    private final List<RingHttpListener> rings = new ArrayList<>();
     private EventLoopGroup acceptor;
     /** UDP's event loops, and HTTP's too unless HTTP runs on io_uring. */
     private EventLoopGroup workers;
@@ -73,11 +80,11 @@ public final class TrackerServer {
         this.engine = engine;
         this.settings = settings;
         this.connections = new ConnectionLimiter(settings.maxConnectionsPerAddress());
-        long holdMillis = settings.tarpit() == null ? 0 : settings.tarpit().toMillis();
+        this.tarpitMillis = settings.tarpit() == null ? 0 : settings.tarpit().toMillis();
         this.tarpits = new FastThreadLocal<>() {
             @Override
-            protected Tarpit initialValue() {
-                return new Tarpit(TARPIT_CAPACITY, holdMillis);
+            protected Tarpit<HttpTrackerHandler.Held> initialValue() {
+                return new Tarpit<>(TARPIT_CAPACITY, tarpitMillis, HttpTrackerHandler.Held::send);
             }
         };
     }
@@ -202,11 +209,14 @@ public final class TrackerServer {
     }
 
     private Channel bindHttp(EventLoopGroup parent, EventLoopGroup children, int port, FastThreadLocal<Scratch> scratch) {
+        boolean ring = httpTransport == Transport.IO_URING;
         ServerBootstrap http = new ServerBootstrap()
                 .group(parent, children)
                 .channel(httpTransport.serverChannel())
                 .option(ChannelOption.SO_BACKLOG, 4096)
                 .option(ChannelOption.SO_REUSEADDR, true)
+                // on io_uring, Netty only binds the socket: the ring listener accepts from it
+                .option(ChannelOption.AUTO_READ, !ring)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
@@ -217,13 +227,30 @@ public final class TrackerServer {
         if (httpTransport.linux()) {
             http.option(UnixChannelOption.SO_REUSEPORT, true);
             // wake up for a connection only once its request has arrived: one wake-up per request.
-            // No child options: each costs a setsockopt per connection, and Netty already sets
-            // TCP_NODELAY on Linux (TCP_QUICKACK, tried, bought nothing: the answer carries the ACK).
-            http.option(httpTransport == Transport.IO_URING ? IoUringChannelOption.TCP_DEFER_ACCEPT : EpollChannelOption.TCP_DEFER_ACCEPT, 1);
+            // No child options: each costs a setsockopt per connection. Netty's channels set
+            // TCP_NODELAY themselves; the ring listener's connections inherit it from the listening
+            // socket (Linux copies it at accept). TCP_QUICKACK, tried, bought nothing: the answer
+            // carries the ACK.
+            http.option(ring ? IoUringChannelOption.TCP_DEFER_ACCEPT : EpollChannelOption.TCP_DEFER_ACCEPT, 1);
         }
         Channel channel = http.bind(address(port)).syncUninterruptibly().channel();
         channels.add(channel);
+        if (ring) {
+            noDelay((UnixChannel) channel);
+            RingHttpListener listener = new RingHttpListener((IoEventLoop) children, ((UnixChannel) channel).fd().intValue(),
+                    engine, connections, scratch, settings.idleTimeout(), TARPIT_CAPACITY, tarpitMillis);
+            listener.start();
+            rings.add(listener);
+        }
         return channel;
+    }
+
+    private static void noDelay(UnixChannel listening) {
+        try {
+            new Socket(listening.fd().intValue()).setTcpNoDelay(true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void bindUdp(FastThreadLocal<Scratch> scratch) {
@@ -279,6 +306,11 @@ public final class TrackerServer {
     }
 
     private void closeChannels() {
+        // the ring listeners first: their pending accepts hold the listening sockets open
+        for (RingHttpListener ring : rings) {
+            ring.stop().awaitUninterruptibly(2, TimeUnit.SECONDS);
+        }
+        rings.clear();
         for (Channel c : channels) {
             c.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
         }

@@ -31,8 +31,11 @@ public record Endpoint(boolean ipv6, long high, long low, int port) {
             return ipv4(ByteBuffer.wrap(a).getInt(), port);
         }
         ByteBuffer b = ByteBuffer.wrap(a);
-        long high = b.getLong();
-        long low = b.getLong();
+        return ipv6(b.getLong(), b.getLong(), port);
+    }
+
+    /** An IPv6 address as two big-endian halves; an IPv4-mapped one becomes IPv4. */
+    public static Endpoint ipv6(long high, long low, int port) {
         if (high == 0 && (low >>> 32) == 0xFFFFL) {
             return ipv4((int) low, port);
         }

@@ -137,6 +137,72 @@ class TrackerServerTests {
     }
 
     @Test
+    void answersPipelinedRequestsInOrder() throws Exception {
+        try (Socket s = socket()) {
+            String scrape = "GET /scrape?info_hash=" + PUBLISHED_QUERY + " HTTP/1.1\r\nHost: t\r\n\r\n";
+            String last = "GET /nowhere HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n";
+            s.getOutputStream().write((scrape + scrape + last).getBytes(StandardCharsets.ISO_8859_1)); // one write
+            String all = readAll(s);
+            assertThat(all.split("HTTP/1.1 200 OK", -1)).hasSize(3);
+            assertThat(all.indexOf("HTTP/1.1 404")).isGreaterThan(all.lastIndexOf("HTTP/1.1 200 OK"));
+        }
+    }
+
+    @Test
+    void sendsAnswersLargerThanAConnectionsOwnBufferWhole() throws Exception {
+        for (int i = 0; i < 80; i++) {
+            http("/announce?info_hash=" + PUBLISHED_QUERY + "&peer_id=-qB4500-" + "%06d".formatted(i) + "abcdef"
+                    + "&port=" + (7000 + i) + "&left=0");
+        }
+        String response = http("/announce?info_hash=" + PUBLISHED_QUERY
+                + "&peer_id=-TR3000-abcdefghijkl&port=6999&left=5&compact=0&numwant=80");
+        int body = response.indexOf("\r\n\r\n") + 4;
+        assertThat(response.length() - body).isGreaterThan(2048); // over RingHttpListener's per-slot room
+        assertThat(response).contains("Content-Length: " + (response.length() - body)).endsWith("ee");
+        assertThat(response.split("4:porti", -1)).hasSize(81);
+    }
+
+    @Test
+    void servesMoreConcurrentConnectionsThanOneBlockOfSlots() throws Exception {
+        List<Socket> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < RingHttpListener.BLOCK * 2 + 20; i++) { // each from its own loopback address
+                Socket s = new Socket();
+                s.bind(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, (byte) (2 + i / 250), (byte) (1 + i % 250)}), 0));
+                s.connect(new InetSocketAddress("127.0.0.1", port), 2000);
+                s.setSoTimeout(5000);
+                s.getOutputStream().write("GET /scrape?info_hash=".getBytes(StandardCharsets.ISO_8859_1));
+                open.add(s);
+            }
+            for (Socket s : open) {
+                s.getOutputStream().write((PUBLISHED_QUERY + " HTTP/1.1\r\nConnection: close\r\n\r\n")
+                        .getBytes(StandardCharsets.ISO_8859_1));
+            }
+            for (Socket s : open) {
+                assertThat(readAll(s)).startsWith("HTTP/1.1 200 OK").endsWith("ee");
+            }
+        } finally {
+            for (Socket s : open) {
+                s.close();
+            }
+        }
+    }
+
+    @Test
+    void stoppingClosesOpenConnectionsAndFreesThePort() throws Exception {
+        try (Socket s = socket()) {
+            s.getOutputStream().write("GET /announce?info_hash=".getBytes(StandardCharsets.ISO_8859_1));
+            Thread.sleep(100); // accepted and waiting for the rest
+            server.stop();
+            assertThat(s.getInputStream().read()).isEqualTo(-1);
+        }
+        try (java.net.ServerSocket again = new java.net.ServerSocket()) {
+            again.bind(new InetSocketAddress("127.0.0.1", port)); // nothing holds the listening socket
+            assertThat(again.getLocalPort()).isEqualTo(port);
+        }
+    }
+
+    @Test
     void answersOtherPathsAndOversizedHeadsWithoutResetting() throws Exception {
         assertThat(http("/favicon.ico")).startsWith("HTTP/1.1 404 Not Found");
         assertThat(http("/announce?x=" + "a".repeat(5000))).startsWith("HTTP/1.1 431");

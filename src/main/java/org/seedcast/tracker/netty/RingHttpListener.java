@@ -1,0 +1,489 @@
+package org.seedcast.tracker.netty;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.IoEvent;
+import io.netty.channel.IoEventLoop;
+import io.netty.channel.IoRegistration;
+import io.netty.channel.unix.FileDescriptor;
+import io.netty.channel.uring.IoUringIoEvent;
+import io.netty.channel.uring.IoUringIoHandle;
+import io.netty.channel.uring.IoUringIoOps;
+import io.netty.util.concurrent.FastThreadLocal;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.Promise;
+import io.netty.util.internal.PlatformDependent;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.seedcast.tracker.engine.TrackerEngine;
+import org.seedcast.tracker.guard.ConnectionLimiter;
+import org.seedcast.tracker.protocol.Endpoint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The tracker's HTTP on io_uring, without a Netty channel per connection. A tracker connection
+ * lives for one request: accept, read the head, answer, close. Netty's channels pay for a general
+ * connection on each (a channel, a pipeline, promises, and four system calls in their constructors:
+ * {@code getsockname} twice, {@code getpeername}, {@code setsockopt}), which measured as the CPU
+ * per request that kept the tracker at parity with opentracker. This listener instead drives the
+ * connections itself on its event loop's ring, through Netty 4.2's public {@link IoUringIoHandle}
+ * API: every step is one queued operation, and a connection is a slot in a few arrays and a block
+ * of native memory, with no object of its own.
+ * <ul>
+ * <li>{@code ACCEPT} on the listening socket (bound by Netty, which never reads from it), a few
+ * outstanding at once, each writing the peer's address into its slot: no {@code getpeername}.</li>
+ * <li>{@code RECV} into the slot; the head is answered by {@link HttpExchange}, like on Netty's
+ * channels; the answer is copied into the slot and sent with {@code SEND}; then {@code CLOSE}, or
+ * another {@code RECV} on a kept connection (a pipelined request already read is answered next).</li>
+ * <li>A sweep closes idle connections (cancelling their pending operation); answers to addresses
+ * far over their budget wait in a {@link Tarpit}; the per-address connection limit is counted as on
+ * Netty's channels.</li>
+ * </ul>
+ * Slots come in blocks of {@value #BLOCK} (about 1.8 MB of native memory each), allocated as
+ * connections need them, up to {@value #MAX_SLOTS} open connections per event loop; beyond that,
+ * connections wait in the kernel's accept queue. Everything runs on the event loop's thread.
+ */
+final class RingHttpListener implements IoUringIoHandle {
+
+    private static final Logger log = LoggerFactory.getLogger(RingHttpListener.class);
+
+    // io_uring opcodes and flags: the Linux ABI (include/uapi/linux/io_uring.h, socket.h, errno.h)
+    private static final byte OP_ACCEPT = 13;
+    private static final byte OP_ASYNC_CANCEL = 14;
+    private static final byte OP_CLOSE = 19;
+    private static final byte OP_SEND = 26;
+    private static final byte OP_RECV = 27;
+    private static final int SOCK_CLOEXEC = 0x80000;
+    private static final int MSG_NOSIGNAL = 0x4000;
+    private static final int AF_INET = 2;
+    private static final int AF_INET6 = 10;
+    private static final int ENFILE = 23;
+    private static final int EMFILE = 24;
+    private static final int ENOMEM = 12;
+    private static final int ENOBUFS = 105;
+
+    // a slot's native memory: the peer's address as accept writes it, then the request, then the answer
+    private static final int SOCKADDR = 0;
+    private static final int SOCKADDR_SIZE = 128; // sockaddr_storage
+    private static final int SOCKADDR_LENGTH = SOCKADDR + SOCKADDR_SIZE;
+    private static final int REQUEST = SOCKADDR_LENGTH + 8;
+    /** A head may take {@link Scratch#MAX_HEAD} bytes; the room beyond holds the start of a pipelined one. */
+    private static final int REQUEST_SIZE = Scratch.MAX_HEAD + 1024;
+    private static final int ANSWER = REQUEST + REQUEST_SIZE;
+    /** A compact answer takes a few hundred bytes; larger ones get a pooled buffer of their own. */
+    private static final int ANSWER_SIZE = 2048;
+    private static final int SLOT_BYTES = ANSWER + ANSWER_SIZE;
+
+    static final int BLOCK = 256;
+    static final int MAX_SLOTS = 16384;
+    /** Accepts kept outstanding: connections arriving together are taken in one pass. */
+    private static final int ACCEPTS = 16;
+
+    private static final byte FREE = 0;
+    private static final byte ACCEPTING = 1;
+    private static final byte RECEIVING = 2;
+    private static final byte SENDING = 3;
+    private static final byte HELD = 4;
+    private static final byte CLOSING = 5;
+
+    private final IoEventLoop loop;
+    private final int listener;
+    private final TrackerEngine engine;
+    private final ConnectionLimiter connections;
+    private final FastThreadLocal<Scratch> scratch;
+    private final Tarpit<Integer> tarpit;
+    private final long idleNanos;
+
+    private final ByteBuffer[] blocks = new ByteBuffer[MAX_SLOTS / BLOCK];
+    private final long[] blockAddresses = new long[MAX_SLOTS / BLOCK];
+    private final byte[] state = new byte[MAX_SLOTS];
+    private final int[] fd = new int[MAX_SLOTS];
+    /** The pending operation's id, for cancelling it; 0 when none. */
+    private final long[] pending = new long[MAX_SLOTS];
+    private final long[] cancelled = new long[MAX_SLOTS];
+    private final long[] lastRead = new long[MAX_SLOTS];
+    private final int[] received = new int[MAX_SLOTS];
+    private final long[] sendFrom = new long[MAX_SLOTS];
+    private final int[] sendLeft = new int[MAX_SLOTS];
+    private final boolean[] keepAlive = new boolean[MAX_SLOTS];
+    private final boolean[] admitted = new boolean[MAX_SLOTS];
+    private final Endpoint[] remote = new Endpoint[MAX_SLOTS];
+    private final ByteBuf[] large = new ByteBuf[MAX_SLOTS];
+    private final int[] free = new int[MAX_SLOTS];
+    private final byte[] carry = new byte[REQUEST_SIZE];
+    private int freeCount;
+    private int blockCount;
+    private int accepting;
+    private int open;
+    private boolean acceptPaused;
+
+    private IoRegistration registration;
+    private ScheduledFuture<?> sweep;
+    private boolean stopping;
+    private Promise<Void> stopped;
+
+    RingHttpListener(IoEventLoop loop, int listener, TrackerEngine engine, ConnectionLimiter connections,
+                     FastThreadLocal<Scratch> scratch, Duration idleTimeout, int tarpitCapacity, long tarpitMillis) {
+        this.loop = loop;
+        this.listener = listener;
+        this.engine = engine;
+        this.connections = connections;
+        this.scratch = scratch;
+        this.idleNanos = idleTimeout.toNanos();
+        this.tarpit = new Tarpit<>(tarpitCapacity, tarpitMillis, this::answerHeld);
+        Arrays.fill(fd, -1);
+    }
+
+    /** Registers with the event loop's ring and starts accepting. */
+    void start() {
+        registration = loop.register(this).syncUninterruptibly().getNow();
+        long every = Math.max(TimeUnit.MILLISECONDS.toNanos(50), idleNanos / 4);
+        sweep = loop.scheduleWithFixedDelay(this::closeIdle, every, every, TimeUnit.NANOSECONDS);
+        loop.execute(this::acceptMore);
+    }
+
+    /**
+     * Stops accepting, cancels every pending operation and closes every connection; done once the
+     * ring has reported all of them, after which the listening socket can be closed.
+     */
+    Future<Void> stop() {
+        Promise<Void> done = loop.newPromise();
+        loop.execute(() -> {
+            if (stopped == null) {
+                stopped = done;
+                beginStop();
+            } else {
+                stopped.addListener(f -> done.trySuccess(null));
+            }
+        });
+        return done;
+    }
+
+    private void beginStop() {
+        stopping = true;
+        for (int slot = 0; slot < blockCount * BLOCK; slot++) {
+            switch (state[slot]) {
+                case ACCEPTING, RECEIVING, SENDING -> cancel(slot);
+                case HELD -> close(slot);
+                default -> { }
+            }
+        }
+        finishIfIdle();
+    }
+
+    private void finishIfIdle() {
+        if (stopping && open == 0 && accepting == 0) {
+            if (sweep != null) {
+                sweep.cancel(false);
+            }
+            if (registration != null) {
+                registration.cancel();
+            }
+            if (stopped != null) {
+                stopped.trySuccess(null);
+            }
+        }
+    }
+
+    /** Called by Netty when the event loop shuts down with the listener still registered. */
+    @Override
+    public void close() {
+        if (!stopping) {
+            beginStop();
+        }
+    }
+
+    @Override
+    public void handle(IoRegistration registration, IoEvent event) {
+        IoUringIoEvent completion = (IoUringIoEvent) event;
+        int slot = completion.data() & 0xFFFF;
+        int res = completion.res();
+        try {
+            switch (completion.opcode()) {
+                case OP_ACCEPT -> accepted(slot, res);
+                case OP_RECV -> received(slot, res);
+                case OP_SEND -> sent(slot, res);
+                case OP_CLOSE -> closed(slot);
+                default -> { } // a cancellation: what it cancelled completes on its own
+            }
+        } catch (RuntimeException e) {
+            log.warn("tracker HTTP connection failed", e);
+            byte s = state[slot];
+            if (pending[slot] != 0) {
+                cancel(slot); // its completion closes it
+            } else if (s == RECEIVING || s == SENDING || s == HELD) {
+                close(slot);
+            }
+        }
+    }
+
+    private void acceptMore() {
+        acceptPaused = false;
+        while (!stopping && accepting < ACCEPTS) {
+            int slot = takeSlot();
+            if (slot < 0) {
+                return; // every slot busy: the kernel's accept queue holds the rest until one frees
+            }
+            int base = offset(slot);
+            ByteBuffer block = blocks[slot / BLOCK];
+            block.putInt(base + SOCKADDR_LENGTH, SOCKADDR_SIZE);
+            long memory = blockAddresses[slot / BLOCK] + base;
+            state[slot] = ACCEPTING;
+            accepting++;
+            pending[slot] = submit(slot, OP_ACCEPT, listener, memory + SOCKADDR_LENGTH, memory + SOCKADDR, 0, SOCK_CLOEXEC);
+        }
+    }
+
+    private void accepted(int slot, int res) {
+        accepting--;
+        pending[slot] = 0;
+        if (res < 0) {
+            releaseSlot(slot);
+            if (stopping) {
+                finishIfIdle();
+            } else if (res == -EMFILE || res == -ENFILE || res == -ENOBUFS || res == -ENOMEM) {
+                // out of descriptors or memory: try again shortly instead of spinning on the error
+                if (!acceptPaused) {
+                    acceptPaused = true;
+                    log.warn("tracker HTTP cannot accept connections (errno {}); retrying in 100 ms", -res);
+                    loop.schedule(this::acceptMore, 100, TimeUnit.MILLISECONDS);
+                }
+            } else {
+                acceptMore();
+            }
+            return;
+        }
+        fd[slot] = res;
+        open++;
+        Endpoint peer = peer(slot);
+        remote[slot] = peer;
+        admitted[slot] = peer != null && connections.open(peer.addressKey());
+        received[slot] = 0;
+        cancelled[slot] = 0;
+        lastRead[slot] = System.nanoTime();
+        if (stopping || peer == null) {
+            close(slot);
+        } else {
+            receive(slot);
+        }
+        if (!acceptPaused) {
+            acceptMore();
+        }
+    }
+
+    /** The peer's address as accept wrote it; null for a family other than IPv4 and IPv6. */
+    private Endpoint peer(int slot) {
+        ByteBuffer block = blocks[slot / BLOCK];
+        int base = offset(slot) + SOCKADDR;
+        int family = block.getShort(base) & 0xFFFF; // sa_family: host order, as the block is
+        int port = (block.get(base + 2) & 0xFF) << 8 | (block.get(base + 3) & 0xFF); // network order
+        if (family == AF_INET) {
+            return Endpoint.ipv4(networkInt(block, base + 4), port);
+        }
+        if (family == AF_INET6) {
+            long high = (long) networkInt(block, base + 8) << 32 | networkInt(block, base + 12) & 0xFFFF_FFFFL;
+            long low = (long) networkInt(block, base + 16) << 32 | networkInt(block, base + 20) & 0xFFFF_FFFFL;
+            return Endpoint.ipv6(high, low, port);
+        }
+        return null;
+    }
+
+    private static int networkInt(ByteBuffer block, int index) {
+        int value = block.getInt(index);
+        return block.order() == ByteOrder.BIG_ENDIAN ? value : Integer.reverseBytes(value);
+    }
+
+    private void receive(int slot) {
+        state[slot] = RECEIVING;
+        cancelled[slot] = 0;
+        long memory = blockAddresses[slot / BLOCK] + offset(slot) + REQUEST + received[slot];
+        pending[slot] = submit(slot, OP_RECV, fd[slot], 0, memory, REQUEST_SIZE - received[slot], 0);
+    }
+
+    private void received(int slot, int res) {
+        pending[slot] = 0;
+        if (res <= 0 || stopping) { // the peer closed, an error, or cancelled (idle, or stopping)
+            close(slot);
+            return;
+        }
+        lastRead[slot] = System.nanoTime();
+        received[slot] += res;
+        answer(slot);
+    }
+
+    /** Answers the request at the start of the slot's receive area, or reads more of it. */
+    private void answer(int slot) {
+        ByteBuffer block = blocks[slot / BLOCK];
+        int request = offset(slot) + REQUEST;
+        Scratch s = scratch.get();
+        int length = Math.min(received[slot], Scratch.MAX_HEAD);
+        block.get(request, s.head, 0, length);
+        int end = HttpExchange.headEnd(s.head, length);
+        int flags;
+        if (end >= 0) {
+            flags = HttpExchange.answer(engine, s, end, remote[slot], admitted[slot]);
+            int rest = received[slot] - end;
+            if (rest > 0) { // a pipelined request: answered once this answer is sent
+                block.get(request + end, carry, 0, rest);
+                block.put(request, carry, 0, rest);
+            }
+            received[slot] = rest;
+        } else if (received[slot] <= Scratch.MAX_HEAD) {
+            receive(slot); // the head is not complete yet
+            return;
+        } else {
+            flags = HttpExchange.tooLarge(engine, s);
+        }
+        ByteBuffer out = s.out;
+        int size = out.remaining();
+        if (size <= ANSWER_SIZE) {
+            block.put(offset(slot) + ANSWER, out.array(), out.position(), size);
+            sendFrom[slot] = blockAddresses[slot / BLOCK] + offset(slot) + ANSWER;
+        } else {
+            ByteBuf buffer = PooledByteBufAllocator.DEFAULT.directBuffer(size);
+            buffer.writeBytes(out.array(), out.position(), size);
+            large[slot] = buffer;
+            sendFrom[slot] = buffer.memoryAddress();
+        }
+        sendLeft[slot] = size;
+        keepAlive[slot] = (flags & HttpExchange.KEEP_ALIVE) != 0;
+        if ((flags & HttpExchange.SLOW) != 0 && tarpit.hold(loop, slot)) {
+            state[slot] = HELD; // nothing more is read from it; the tarpit sends and closes
+            return;
+        }
+        send(slot);
+    }
+
+    private void answerHeld(Integer slot) {
+        if (state[slot] == HELD) {
+            keepAlive[slot] = false;
+            send(slot);
+        }
+    }
+
+    private void send(int slot) {
+        state[slot] = SENDING;
+        cancelled[slot] = 0;
+        pending[slot] = submit(slot, OP_SEND, fd[slot], 0, sendFrom[slot], sendLeft[slot], MSG_NOSIGNAL);
+    }
+
+    private void sent(int slot, int res) {
+        pending[slot] = 0;
+        if (res < 0 || stopping) {
+            close(slot);
+            return;
+        }
+        sendFrom[slot] += res;
+        sendLeft[slot] -= res;
+        if (sendLeft[slot] > 0) {
+            send(slot);
+            return;
+        }
+        releaseLarge(slot);
+        if (!keepAlive[slot]) {
+            close(slot);
+        } else if (received[slot] > 0) {
+            answer(slot);
+        } else {
+            receive(slot);
+        }
+    }
+
+    private void close(int slot) {
+        state[slot] = CLOSING;
+        releaseLarge(slot);
+        if (admitted[slot]) {
+            connections.close(remote[slot].addressKey());
+            admitted[slot] = false;
+        }
+        pending[slot] = submit(slot, OP_CLOSE, fd[slot], 0, 0, 0, 0);
+        if (pending[slot] == 0) { // the registration is gone (the loop is shutting down): close here
+            try {
+                new FileDescriptor(fd[slot]).close();
+            } catch (IOException e) {
+                log.debug("closing a tracker connection", e);
+            }
+            closed(slot);
+        }
+    }
+
+    private void closed(int slot) {
+        pending[slot] = 0;
+        fd[slot] = -1;
+        remote[slot] = null;
+        open--;
+        releaseSlot(slot);
+        if (stopping) {
+            finishIfIdle();
+        } else if (!acceptPaused) {
+            acceptMore();
+        }
+    }
+
+    /** Cancels connections that have sent nothing for the idle timeout (and answers not taken as long). */
+    private void closeIdle() {
+        long now = System.nanoTime();
+        for (int slot = 0; slot < blockCount * BLOCK; slot++) {
+            byte s = state[slot];
+            if ((s == RECEIVING || s == SENDING) && now - lastRead[slot] >= idleNanos) {
+                cancel(slot);
+            }
+        }
+    }
+
+    private void cancel(int slot) {
+        long target = pending[slot];
+        if (target != 0 && cancelled[slot] != target) {
+            cancelled[slot] = target;
+            submit(slot, OP_ASYNC_CANCEL, -1, 0, target, 0, 0);
+        }
+    }
+
+    private long submit(int slot, byte opcode, int descriptor, long union1, long address, int length, int opFlags) {
+        return registration.submit(new IoUringIoOps(opcode, (byte) 0, (short) 0, descriptor, union1, address, length,
+                opFlags, (short) slot, (short) 0, (short) 0, 0, 0));
+    }
+
+    private void releaseLarge(int slot) {
+        if (large[slot] != null) {
+            large[slot].release();
+            large[slot] = null;
+        }
+    }
+
+    private int takeSlot() {
+        if (freeCount == 0) {
+            if (blockCount == blocks.length) {
+                return -1;
+            }
+            ByteBuffer block = ByteBuffer.allocateDirect(BLOCK * SLOT_BYTES).order(ByteOrder.nativeOrder());
+            blocks[blockCount] = block;
+            blockAddresses[blockCount] = PlatformDependent.directBufferAddress(block);
+            for (int i = BLOCK - 1; i >= 0; i--) {
+                free[freeCount++] = blockCount * BLOCK + i;
+            }
+            blockCount++;
+        }
+        return free[--freeCount];
+    }
+
+    private void releaseSlot(int slot) {
+        state[slot] = FREE;
+        free[freeCount++] = slot;
+    }
+
+    private static int offset(int slot) {
+        return (slot % BLOCK) * SLOT_BYTES;
+    }
+
+    /** Open connections, for tests. */
+    int openConnections() {
+        return open;
+    }
+}
