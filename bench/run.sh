@@ -44,7 +44,7 @@ PIDS+=($OUR_PID)
 opentracker -i 127.0.0.1 -p $OT_PORT -P $OT_PORT -d "$WORK" -u nobody -w known.txt > "$WORK/opentracker.log" 2>&1 &
 OT_PID=$!
 PIDS+=($OT_PID)
-for _ in $(seq 1 50); do grep -q "seedcast tracker on port" "$WORK/seedcast.log" && break; sleep 0.2; done
+for _ in $(seq 1 50); do grep -qs "seedcast tracker on port" "$WORK/seedcast.log" && break; sleep 0.2; done
 grep -o "seedcast tracker on port.*" "$WORK/seedcast.log" || { echo "bench: the tracker did not start" >&2; cat "$WORK/seedcast.log" >&2; exit 1; }
 
 # each prints: requests/s, p99 ms, and the tracker's CPU time (user + system) per answered request in µs.

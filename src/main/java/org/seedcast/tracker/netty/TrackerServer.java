@@ -40,7 +40,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The tracker's listeners: HTTP on TCP and BEP 15 on UDP, on the same port, on event loops of their
  * own so a flood cannot starve the web application's threads. On Linux, HTTP runs on io_uring where
- * the kernel offers it and UDP on epoll ({@link Transport} says why), each with {@code SO_REUSEPORT}
+ * the kernel offers it ({@link RingHttpListener}) and UDP on epoll ({@link Transport} says why), each
+ * with {@code SO_REUSEPORT}
  * (one HTTP listener per event loop, many small UDP sockets spread over the loops; see
  * {@link ListenerSettings#DEFAULT_UDP_SOCKETS}); NIO elsewhere. HTTP answers to addresses far over
  * their budget are held back a while ({@link Tarpit}).

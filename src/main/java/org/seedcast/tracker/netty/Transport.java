@@ -12,15 +12,16 @@ import io.netty.channel.uring.IoUringIoHandler;
 import io.netty.channel.uring.IoUringServerSocketChannel;
 
 /**
- * The I/O layer under the tracker's listeners. HTTP runs on io_uring where the kernel allows it:
- * accepts, reads, writes and closes go through one ring, and the tracker spent ~10% less CPU per
- * one-shot HTTP announce than on epoll (measured 2026-11-30, {@code bench/run.sh}). UDP stays on
- * epoll, whose {@code recvmmsg} reads 32 datagrams per system call: on io_uring BEP 15 announces
- * measured 0.78–1.06× opentracker's rate against 1.09–1.41× on epoll in the same runs, so the
+ * The I/O layer under the tracker's listeners. HTTP runs on io_uring where the kernel allows it,
+ * driven by {@link RingHttpListener} (Netty binds the listening socket; accepts, reads, writes and
+ * closes are queued in the event loop's ring, with no Netty channel per connection); elsewhere on
+ * Netty's epoll or NIO channels with {@link HttpTrackerHandler}. UDP stays on epoll, whose
+ * {@code recvmmsg} reads 32 datagrams per system call: on io_uring BEP 15 announces measured
+ * 0.78–1.06× opentracker's rate against 1.09–1.41× on epoll in the same runs (2026-11-30), so the
  * datagram channel is epoll's or NIO's ({@code TrackerServer.bindUdp}).
  */
 enum Transport {
-    /** Linux io_uring: accepts, reads, writes and closes queued in a ring, few system calls. */
+    /** Linux io_uring: accepts, reads, writes and closes queued in a ring, few system calls; HTTP only. */
     IO_URING {
         @Override boolean available() { return IoUring.isAvailable(); }
         @Override IoHandlerFactory handlers() { return IoUringIoHandler.newFactory(); }

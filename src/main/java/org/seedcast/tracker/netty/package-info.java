@@ -1,6 +1,7 @@
 /**
- * The tracker's Netty listeners: HTTP and UDP on one port, on the tracker's own event loops (HTTP on
- * io_uring, UDP on epoll with SO_REUSEPORT where available, else epoll or NIO), answering from the
- * I/O thread without blocking.
+ * The tracker's listeners: HTTP and UDP on one port, on the tracker's own Netty event loops,
+ * answering from the I/O thread without blocking. HTTP runs on io_uring where available, driven
+ * connection by connection by {@code RingHttpListener} without a Netty channel each, else on Netty's
+ * epoll or NIO channels; UDP runs on epoll with SO_REUSEPORT, else NIO.
  */
 package org.seedcast.tracker.netty;
