@@ -6,6 +6,8 @@
 #
 # usage: bench/run.sh [SECONDS_PER_ROUND=5] [ROUNDS=3]
 #        SCENARIOS="udp:known udp:foreign" bench/run.sh     (a subset; default all four)
+#        WRK_THREADS=2 bench/run.sh   (wrk's threads, default 1: one saturates a core here, so HTTP
+#                                      requests/s mostly measure wrk; 2 saturate the machine)
 # needs: a JDK (JAVA_HOME or java on PATH), wrk, opentracker (Debian: it refuses root, so it runs
 # with -u nobody in a chroot directory it can read). Loopback only.
 set -euo pipefail
@@ -62,7 +64,7 @@ measure() {
   "$@" | tail -1 | sed -E 's/^[a-z ]+: ([0-9]+) req\/s.*p99 ([0-9.]+) ms, ([0-9]+) [a-z]+.*/\1 \2 \3/' \
     | { read -r r p n; echo "$r $p $(per_request "$before" "$(cpu_ticks "$pid")" "$n")"; }
 }
-http() { measure "$3" wrk -t1 -c32 -d"${SECONDS_PER_ROUND}s" -s bench/announce.lua "http://127.0.0.1:$1" -- "$2"; } # port hash_file pid
+http() { measure "$3" wrk -t"${WRK_THREADS:-1}" -c32 -d"${SECONDS_PER_ROUND}s" -s bench/announce.lua "http://127.0.0.1:$1" -- "$2"; } # port hash_file pid
 udp() { measure "$3" "$JAVA" bench/UdpLoad.java 127.0.0.1 "$1" "$2" "$SECONDS_PER_ROUND" 1 32; }            # port hash_file pid
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 

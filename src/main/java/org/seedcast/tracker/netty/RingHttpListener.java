@@ -122,6 +122,7 @@ final class RingHttpListener implements IoUringIoHandle {
     private int accepting;
     private int open;
     private boolean acceptPaused;
+    private long lastAcceptWarning = System.nanoTime() - TimeUnit.MINUTES.toNanos(1);
 
     private IoRegistration registration;
     private ScheduledFuture<?> sweep;
@@ -251,7 +252,12 @@ final class RingHttpListener implements IoUringIoHandle {
                 // out of descriptors or memory: try again shortly instead of spinning on the error
                 if (!acceptPaused) {
                     acceptPaused = true;
-                    log.warn("tracker HTTP cannot accept connections (errno {}); retrying in 100 ms", -res);
+                    long now = System.nanoTime();
+                    if (now - lastAcceptWarning >= TimeUnit.MINUTES.toNanos(1)) {
+                        lastAcceptWarning = now;
+                        log.warn("tracker HTTP cannot accept connections (errno {}: out of file descriptors or memory); "
+                                + "pausing accepts 100 ms at a time", -res);
+                    }
                     loop.schedule(this::acceptMore, 100, TimeUnit.MILLISECONDS);
                 }
             } else {

@@ -39,7 +39,7 @@ public final class StandaloneTracker {
         List<HashKey> hashes = Files.readAllLines(Path.of(args[1])).stream().map(String::strip)
                 .filter(l -> l.length() == 40).map(h -> HashKey.of(InfoHash.fromHex(h))).toList();
         NetworkSet exempt = NetworkSet.parse(args.length > 2 ? List.of(args[2]) : List.of());
-        int threads = args.length > 3 ? Integer.parseInt(args[3]) : 0;
+        int threads = args.length > 3 ? Integer.parseInt(args[3]) : Integer.getInteger("seedcast.bench.threads", 0);
         boolean udpError = args.length > 4 && args[4].equals("udp-error");
         Running tracker = start(port, hashes, exempt, threads, udpError);
         System.out.println("seedcast tracker on port " + tracker.server().port() + " with " + hashes.size() + " hashes ("
