@@ -36,6 +36,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param unknownTorrentsCapacity  foreign hashes remembered at most
  * @param flushInterval            how often counts and sightings are written to the database
  * @param threads                  event-loop threads; 0 for one per core
+ * @param httpThreads              event-loop threads of HTTP's own when it runs on io_uring; 0 for
+ *                                 half the cores, at least one
  * @param udpSockets               UDP sockets sharing the port ({@code SO_REUSEPORT}, epoll only); a
  *                                 flooding sender fills one, and only the peers hashed to it share
  *                                 its queue
@@ -72,6 +74,7 @@ public record TrackerProperties(
         @DefaultValue("10000") int unknownTorrentsCapacity,
         @DefaultValue("30s") Duration flushInterval,
         @DefaultValue("0") int threads,
+        @DefaultValue("0") int httpThreads,
         @DefaultValue("64") int udpSockets,
         @DefaultValue("4MB") DataSize udpReceiveBuffer,
         @DefaultValue("true") boolean ioUring) {
@@ -87,6 +90,9 @@ public record TrackerProperties(
         }
         if (tarpit.isNegative() || tarpit.compareTo(idleTimeout) >= 0) {
             throw new IllegalArgumentException("seedcast.tracker.tarpit must be between 0 and idle-timeout");
+        }
+        if (threads < 0 || httpThreads < 0) {
+            throw new IllegalArgumentException("seedcast.tracker.threads and http-threads must not be negative");
         }
         if (udpSockets < 1 || udpSockets > 1024) {
             throw new IllegalArgumentException("seedcast.tracker.udp-sockets must be between 1 and 1024");

@@ -38,6 +38,21 @@ class TrackerPropertiesTests {
         assertThat(p.ioUring()).isTrue()
                 .isEqualTo(new ListenerSettings("", 0, 0, 1, Duration.ofSeconds(1), 1).ioUring());
         assertThat(bind(Map.of("seedcast.tracker.io-uring", "false")).ioUring()).isFalse();
+        assertThat(p.httpThreads()).isZero()
+                .isEqualTo(new ListenerSettings("", 0, 0, 1, Duration.ofSeconds(1), 1).httpThreads());
+    }
+
+    @Test
+    void httpGetsHalfTheCoresUnlessConfigured() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        assertThat(new ListenerSettings("", 0, 0, 1, Duration.ofSeconds(1), 1).httpThreadCount())
+                .isEqualTo(Math.max(1, cores / 2));
+        ListenerSettings three = new ListenerSettings("", 0, 0, 1, Duration.ofSeconds(1), 1, 0, 0,
+                ListenerSettings.DEFAULT_TARPIT, true, 3);
+        assertThat(three.httpThreadCount()).isEqualTo(3);
+        assertThat(bind(Map.of("seedcast.tracker.http-threads", "3")).httpThreads()).isEqualTo(3);
+        assertThatThrownBy(() -> bind(Map.of("seedcast.tracker.http-threads", "-1")))
+                .hasRootCauseMessage("seedcast.tracker.threads and http-threads must not be negative");
     }
 
     @Test

@@ -19,10 +19,13 @@ import java.time.Duration;
  *                                budget are held ({@link Tarpit}); zero sends them at once
  * @param ioUring                 HTTP over io_uring where the kernel offers it ({@link Transport}),
  *                                epoll otherwise; UDP always uses epoll on Linux
+ * @param httpThreads             event-loop threads of HTTP's own when it runs on io_uring; 0 for
+ *                                half the cores, at least one (on epoll and NIO, HTTP shares
+ *                                UDP's {@code threads})
  */
 public record ListenerSettings(String bindAddress, int port, int threads, int maxConnectionsPerAddress,
                                Duration idleTimeout, int maxPeers, int udpSockets, int udpReceiveBuffer,
-                               Duration tarpit, boolean ioUring) {
+                               Duration tarpit, boolean ioUring, int httpThreads) {
 
     /** The tarpit's default hold. */
     public static final Duration DEFAULT_TARPIT = Duration.ofSeconds(1);
@@ -46,11 +49,23 @@ public record ListenerSettings(String bindAddress, int port, int threads, int ma
 
     public ListenerSettings(String bindAddress, int port, int threads, int maxConnectionsPerAddress,
                             Duration idleTimeout, int maxPeers) {
-        this(bindAddress, port, threads, maxConnectionsPerAddress, idleTimeout, maxPeers, 0, 0, DEFAULT_TARPIT, true);
+        this(bindAddress, port, threads, maxConnectionsPerAddress, idleTimeout, maxPeers, 0, 0, DEFAULT_TARPIT, true, 0);
     }
 
     int threadCount() {
         return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+    }
+
+    /**
+     * HTTP on io_uring costs about 50 µs of CPU per one-shot connection, kernel included: one event
+     * loop serves some 20,000 a second. Half the cores leaves the rest to UDP and to the web
+     * application when HTTP is flooded, and on a small machine one loop batches more completions per
+     * wake-up: on 2 cores, with {@code wrk} beside it, one HTTP loop measured 0.79–0.86×
+     * opentracker's CPU per request against 0.83–0.95× with two, and a lower p99 (2.6–3.8 ms against
+     * 3.3–5.6 ms; {@code bench/run.sh}, 2026-11-30).
+     */
+    public int httpThreadCount() {
+        return httpThreads > 0 ? httpThreads : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
     }
 
     int udpSocketCount() {

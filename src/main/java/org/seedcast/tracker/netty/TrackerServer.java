@@ -28,7 +28,9 @@ import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.FastThreadLocal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -111,13 +113,14 @@ public final class TrackerServer {
         int threads = settings.threadCount();
         acceptor = udpTransport.linux() ? null : group(1, "seedcast-tracker-accept", udpTransport);
         workers = group(threads, "seedcast-tracker", udpTransport);
-        httpWorkers = httpTransport == udpTransport ? workers : group(threads, "seedcast-tracker-http", httpTransport);
+        httpWorkers = httpTransport == udpTransport ? workers
+                : group(settings.httpThreadCount(), "seedcast-tracker-http", httpTransport);
         FastThreadLocal<Scratch> scratch = Scratch.perThread(settings.maxPeers());
         preallocate();
         // with port 0 the kernel picks a free TCP port, whose UDP twin may be taken: try a few
         for (int attempt = 1; ; attempt++) {
             try {
-                bind(threads, scratch);
+                bind(scratch);
                 break;
             } catch (RuntimeException e) {
                 closeChannels();
@@ -157,15 +160,24 @@ public final class TrackerServer {
         }
     }
 
-    private void bind(int threads, FastThreadLocal<Scratch> scratch) {
+    private void bind(FastThreadLocal<Scratch> scratch) {
         try {
             Channel tcp = bindHttp(scratch);
             boundPort = ((InetSocketAddress) tcp.localAddress()).getPort();
             bindUdp(scratch);
-            log.info("tracker listening on {} port {} ({}, {} threads each)", host(), boundPort, transports(), threads);
+            log.info("tracker listening on {} port {} ({}; {} HTTP and {} UDP event loops)", host(), boundPort, transports(),
+                    count(httpWorkers), count(workers));
         } catch (Exception e) { // Netty rethrows the checked BindException as it is
             throw new IllegalStateException("tracker cannot listen on port " + settings.port() + ": " + e, e);
         }
+    }
+
+    private static int count(EventLoopGroup group) {
+        int n = 0;
+        for (EventExecutor ignored : group) {
+            n++;
+        }
+        return n;
     }
 
     /** The bound port, useful when configured as 0. */
@@ -199,14 +211,31 @@ public final class TrackerServer {
         if (!httpTransport.linux()) {
             return bindHttp(acceptor, httpWorkers, settings.port(), scratch);
         }
+        int port = settings.port() == 0 ? unsharedFreePort() : settings.port();
         Channel first = null;
         for (EventExecutor executor : httpWorkers) {
             EventLoop loop = (EventLoop) executor;
-            int port = first == null ? settings.port() : ((InetSocketAddress) first.localAddress()).getPort();
             Channel channel = bindHttp(loop, loop, port, scratch);
             first = first == null ? channel : first;
         }
         return first;
+    }
+
+    /**
+     * A port for "any free port": asked of the kernel with a plain socket, then bound with
+     * {@code SO_REUSEPORT}. Asked with {@code SO_REUSEPORT} itself, the kernel may hand out a port
+     * another live {@code SO_REUSEPORT} listener of the same user holds, and share its connections
+     * with it (seen between tests in one JVM). The port could be taken in between; start() tries again.
+     * UDP likewise.
+     */
+    private int unsharedFreePort() {
+        try (ServerSocket probe = new ServerSocket(); DatagramSocket twin = new DatagramSocket(null)) {
+            probe.bind(address(0));
+            twin.bind(address(probe.getLocalPort())); // the UDP twin, free as well (or start() tries again)
+            return probe.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private Channel bindHttp(EventLoopGroup parent, EventLoopGroup children, int port, FastThreadLocal<Scratch> scratch) {

@@ -102,12 +102,13 @@ public final class StandaloneTracker {
                 new RateLimiter(20, 200, 1 << 18, System::currentTimeMillis), ConnectionIds.random(300),
                 metrics, System::currentTimeMillis);
         // -Dseedcast.bench.udp-sockets=N, -Dseedcast.bench.udp-receive-buffer=BYTES and
-        // -Dseedcast.bench.io-uring=false compare listener set-ups
+        // -Dseedcast.bench.io-uring=false and -Dseedcast.bench.http-threads=N compare listener set-ups
         TrackerServer server = new TrackerServer(engine, new ListenerSettings("127.0.0.1", port, threads, 64,
                 Duration.ofSeconds(10), 200, Integer.getInteger("seedcast.bench.udp-sockets", 0),
                 Integer.getInteger("seedcast.bench.udp-receive-buffer", 0),
                 Duration.ofMillis(Long.getLong("seedcast.tracker.tarpit-millis", 1000)),
-                !"false".equals(System.getProperty("seedcast.bench.io-uring"))));
+                !"false".equals(System.getProperty("seedcast.bench.io-uring")),
+                Integer.getInteger("seedcast.bench.http-threads", 0)));
         server.start();
         Thread sweeper = new Thread(() -> {
             while (true) {

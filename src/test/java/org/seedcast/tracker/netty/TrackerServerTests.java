@@ -70,7 +70,7 @@ class TrackerServerTests {
     }
 
     private ListenerSettings settings(Duration idleTimeout) {
-        return new ListenerSettings("127.0.0.1", 0, 2, 4, idleTimeout, 200, 0, 0, ListenerSettings.DEFAULT_TARPIT, ioUring);
+        return new ListenerSettings("127.0.0.1", 0, 2, 4, idleTimeout, 200, 0, 0, ListenerSettings.DEFAULT_TARPIT, ioUring, 2);
     }
 
     @AfterEach
