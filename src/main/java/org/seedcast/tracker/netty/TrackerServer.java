@@ -13,6 +13,8 @@ import io.netty.channel.IoEventLoop;
 import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.EpollChannelOption;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.SocketChannel;
@@ -26,6 +28,7 @@ import io.netty.util.ResourceLeakDetector;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.FastThreadLocal;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.DatagramSocket;
@@ -71,6 +74,8 @@ public final class TrackerServer {
     private final FastThreadLocal<Tarpit<HttpTrackerHandler.Held>> tarpits;
     private final long tarpitMillis;
     private final List<RingHttpListener> rings = new ArrayList<>();
+    /** HTTP connections on Netty's channels (epoll, NIO), closed on stop. */
+    private final ChannelGroup openConnections = new DefaultChannelGroup("seedcast-tracker-http", GlobalEventExecutor.INSTANCE);
     private EventLoopGroup acceptor;
     /** UDP's event loops, and HTTP's too unless HTTP runs on io_uring. */
     private EventLoopGroup workers;
@@ -250,6 +255,7 @@ public final class TrackerServer {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        openConnections.add(ch); // removed by the group itself when closed
                         ch.pipeline().addLast(new HttpTrackerHandler(engine, connections, scratch, tarpits,
                                 settings.idleTimeout()));
                     }
@@ -345,6 +351,9 @@ public final class TrackerServer {
             c.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
         }
         channels.clear();
+        // Netty's channels: the event loops' shutdown left about one connection in eight open
+        // (measured 18 of 150 stops with a connection waiting for the rest of its request)
+        openConnections.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
     }
 
     private InetSocketAddress address(int port) {
