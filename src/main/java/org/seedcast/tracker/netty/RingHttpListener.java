@@ -63,10 +63,11 @@ final class RingHttpListener implements IoUringIoHandle {
     private static final int MSG_NOSIGNAL = 0x4000;
     private static final int AF_INET = 2;
     private static final int AF_INET6 = 10;
-    private static final int ENFILE = 23;
-    private static final int EMFILE = 24;
-    private static final int ENOMEM = 12;
-    private static final int ENOBUFS = 105;
+    private static final int EPERM = 1;
+    private static final int EINTR = 4;
+    private static final int EAGAIN = 11;
+    private static final int EPROTO = 71;
+    private static final int ECONNABORTED = 103;
 
     // a slot's native memory: the peer's address as accept writes it, then the request, then the answer
     private static final int SOCKADDR = 0;
@@ -236,6 +237,7 @@ final class RingHttpListener implements IoUringIoHandle {
             block.putInt(base + SOCKADDR_LENGTH, SOCKADDR_SIZE);
             long memory = blockAddresses[slot / BLOCK] + base;
             state[slot] = ACCEPTING;
+            cancelled[slot] = 0;
             accepting++;
             pending[slot] = submit(slot, OP_ACCEPT, listener, memory + SOCKADDR_LENGTH, memory + SOCKADDR, 0, SOCK_CLOEXEC);
         }
@@ -248,20 +250,21 @@ final class RingHttpListener implements IoUringIoHandle {
             releaseSlot(slot);
             if (stopping) {
                 finishIfIdle();
-            } else if (res == -EMFILE || res == -ENFILE || res == -ENOBUFS || res == -ENOMEM) {
-                // out of descriptors or memory: try again shortly instead of spinning on the error
+            } else if (res == -ECONNABORTED || res == -EPROTO || res == -EPERM || res == -EINTR || res == -EAGAIN) {
                 if (!acceptPaused) {
-                    acceptPaused = true;
-                    long now = System.nanoTime();
-                    if (now - lastAcceptWarning >= TimeUnit.MINUTES.toNanos(1)) {
-                        lastAcceptWarning = now;
-                        log.warn("tracker HTTP cannot accept connections (errno {}: out of file descriptors or memory); "
-                                + "pausing accepts 100 ms at a time", -res);
-                    }
-                    loop.schedule(this::acceptMore, 100, TimeUnit.MILLISECONDS);
+                    acceptMore(); // that connection was gone before it was taken: take the next
                 }
-            } else {
-                acceptMore();
+            } else if (!acceptPaused) {
+                // out of descriptors or memory (EMFILE, ENFILE, ENOBUFS, ENOMEM), or anything else
+                // unexpected: try again shortly instead of spinning on the error
+                acceptPaused = true;
+                long now = System.nanoTime();
+                if (now - lastAcceptWarning >= TimeUnit.MINUTES.toNanos(1)) {
+                    lastAcceptWarning = now;
+                    log.warn("tracker HTTP cannot accept connections (errno {}; 23 or 24: out of file descriptors); "
+                            + "pausing accepts 100 ms at a time", -res);
+                }
+                loop.schedule(this::acceptMore, 100, TimeUnit.MILLISECONDS);
             }
             return;
         }
