@@ -237,9 +237,8 @@ final class RingHttpListener implements IoUringIoHandle {
             block.putInt(base + SOCKADDR_LENGTH, SOCKADDR_SIZE);
             long memory = blockAddresses[slot / BLOCK] + base;
             state[slot] = ACCEPTING;
-            cancelled[slot] = 0;
             accepting++;
-            pending[slot] = submit(slot, OP_ACCEPT, listener, memory + SOCKADDR_LENGTH, memory + SOCKADDR, 0, SOCK_CLOEXEC);
+            begin(slot, OP_ACCEPT, listener, memory + SOCKADDR_LENGTH, memory + SOCKADDR, 0, SOCK_CLOEXEC);
         }
     }
 
@@ -274,7 +273,6 @@ final class RingHttpListener implements IoUringIoHandle {
         remote[slot] = peer;
         admitted[slot] = peer != null && connections.open(peer.addressKey());
         received[slot] = 0;
-        cancelled[slot] = 0;
         lastRead[slot] = System.nanoTime();
         if (stopping || peer == null) {
             close(slot);
@@ -310,9 +308,8 @@ final class RingHttpListener implements IoUringIoHandle {
 
     private void receive(int slot) {
         state[slot] = RECEIVING;
-        cancelled[slot] = 0;
         long memory = blockAddresses[slot / BLOCK] + offset(slot) + REQUEST + received[slot];
-        pending[slot] = submit(slot, OP_RECV, fd[slot], 0, memory, REQUEST_SIZE - received[slot], 0);
+        begin(slot, OP_RECV, fd[slot], 0, memory, REQUEST_SIZE - received[slot], 0);
     }
 
     private void received(int slot, int res) {
@@ -378,8 +375,7 @@ final class RingHttpListener implements IoUringIoHandle {
 
     private void send(int slot) {
         state[slot] = SENDING;
-        cancelled[slot] = 0;
-        pending[slot] = submit(slot, OP_SEND, fd[slot], 0, sendFrom[slot], sendLeft[slot], MSG_NOSIGNAL);
+        begin(slot, OP_SEND, fd[slot], 0, sendFrom[slot], sendLeft[slot], MSG_NOSIGNAL);
     }
 
     private void sent(int slot, int res) {
@@ -411,7 +407,7 @@ final class RingHttpListener implements IoUringIoHandle {
             connections.close(remote[slot].addressKey());
             admitted[slot] = false;
         }
-        pending[slot] = submit(slot, OP_CLOSE, fd[slot], 0, 0, 0, 0);
+        begin(slot, OP_CLOSE, fd[slot], 0, 0, 0, 0);
         if (pending[slot] == 0) { // the registration is gone (the loop is shutting down): close here
             try {
                 new FileDescriptor(fd[slot]).close();
@@ -454,6 +450,12 @@ final class RingHttpListener implements IoUringIoHandle {
         }
     }
 
+    /** Submits the slot's next operation; a cancellation recorded for the one before is forgotten. */
+    private void begin(int slot, byte opcode, int descriptor, long union1, long address, int length, int opFlags) {
+        cancelled[slot] = 0;
+        pending[slot] = submit(slot, opcode, descriptor, union1, address, length, opFlags);
+    }
+
     private long submit(int slot, byte opcode, int descriptor, long union1, long address, int length, int opFlags) {
         return registration.submit(new IoUringIoOps(opcode, (byte) 0, (short) 0, descriptor, union1, address, length,
                 opFlags, (short) slot, (short) 0, (short) 0, 0, 0));
@@ -489,10 +491,5 @@ final class RingHttpListener implements IoUringIoHandle {
 
     private static int offset(int slot) {
         return (slot % BLOCK) * SLOT_BYTES;
-    }
-
-    /** Open connections, for tests. */
-    int openConnections() {
-        return open;
     }
 }

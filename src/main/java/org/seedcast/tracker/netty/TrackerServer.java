@@ -171,18 +171,10 @@ public final class TrackerServer {
             boundPort = ((InetSocketAddress) tcp.localAddress()).getPort();
             bindUdp(scratch);
             log.info("tracker listening on {} port {} ({}; {} HTTP and {} UDP event loops)", host(), boundPort, transports(),
-                    count(httpWorkers), count(workers));
+                    httpWorkers == workers ? settings.threadCount() : settings.httpThreadCount(), settings.threadCount());
         } catch (Exception e) { // Netty rethrows the checked BindException as it is
             throw new IllegalStateException("tracker cannot listen on port " + settings.port() + ": " + e, e);
         }
-    }
-
-    private static int count(EventLoopGroup group) {
-        int n = 0;
-        for (EventExecutor ignored : group) {
-            n++;
-        }
-        return n;
     }
 
     /** The bound port, useful when configured as 0. */

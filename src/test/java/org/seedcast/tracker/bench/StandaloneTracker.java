@@ -101,7 +101,7 @@ public final class StandaloneTracker {
         TrackerEngine engine = new TrackerEngine(settings, swarms, access, unknown, new Bans(),
                 new RateLimiter(20, 200, 1 << 18, System::currentTimeMillis), ConnectionIds.random(300),
                 metrics, System::currentTimeMillis);
-        // -Dseedcast.bench.udp-sockets=N, -Dseedcast.bench.udp-receive-buffer=BYTES and
+        // -Dseedcast.bench.udp-sockets=N, -Dseedcast.bench.udp-receive-buffer=BYTES,
         // -Dseedcast.bench.io-uring=false and -Dseedcast.bench.http-threads=N compare listener set-ups
         TrackerServer server = new TrackerServer(engine, new ListenerSettings("127.0.0.1", port, threads, 64,
                 Duration.ofSeconds(10), 200, Integer.getInteger("seedcast.bench.udp-sockets", 0),
