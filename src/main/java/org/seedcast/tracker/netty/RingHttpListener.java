@@ -33,13 +33,14 @@ import org.slf4j.LoggerFactory;
  * {@code getsockname} twice, {@code getpeername}, {@code setsockopt}), which measured as the CPU
  * per request that kept the tracker at parity with opentracker. This listener instead drives the
  * connections itself on its event loop's ring, through Netty 4.2's public {@link IoUringIoHandle}
- * API: every step is one queued operation, and a connection is a slot in a few arrays and a block
- * of native memory, with no object of its own.
+ * API: every step that waits is a queued operation, and a connection is a slot in a few arrays
+ * and a block of native memory, with no object of its own.
  * <ul>
  * <li>{@code ACCEPT} on the listening socket (bound by Netty, which never reads from it), a few
  * outstanding at once, each writing the peer's address into its slot: no {@code getpeername}.</li>
  * <li>{@code RECV} into the slot; the head is answered by {@link HttpExchange}, like on Netty's
- * channels; the answer is copied into the slot and sent with {@code SEND}; then {@code CLOSE}, or
+ * channels; the answer is copied into the slot and sent with {@code SEND}; then a plain
+ * {@code close} (which sends the answer and the {@code FIN} in one segment, see {@link #send}), or
  * another {@code RECV} on a kept connection (a pipelined request already read is answered next).</li>
  * <li>A sweep closes idle connections (cancelling their pending operation); answers to addresses
  * far over their budget wait in a {@link Tarpit}; the per-address connection limit is counted as on
@@ -56,11 +57,11 @@ final class RingHttpListener implements IoUringIoHandle {
     // io_uring opcodes and flags: the Linux ABI (include/uapi/linux/io_uring.h, socket.h, errno.h)
     private static final byte OP_ACCEPT = 13;
     private static final byte OP_ASYNC_CANCEL = 14;
-    private static final byte OP_CLOSE = 19;
     private static final byte OP_SEND = 26;
     private static final byte OP_RECV = 27;
     private static final int SOCK_CLOEXEC = 0x80000;
     private static final int MSG_NOSIGNAL = 0x4000;
+    private static final int MSG_MORE = 0x8000;
     private static final int AF_INET = 2;
     private static final int AF_INET6 = 10;
     private static final int EPERM = 1;
@@ -91,7 +92,6 @@ final class RingHttpListener implements IoUringIoHandle {
     private static final byte RECEIVING = 2;
     private static final byte SENDING = 3;
     private static final byte HELD = 4;
-    private static final byte CLOSING = 5;
 
     private final IoEventLoop loop;
     private final int listener;
@@ -211,7 +211,6 @@ final class RingHttpListener implements IoUringIoHandle {
                 case OP_ACCEPT -> accepted(slot, res);
                 case OP_RECV -> received(slot, res);
                 case OP_SEND -> sent(slot, res);
-                case OP_CLOSE -> closed(slot);
                 default -> { } // a cancellation: what it cancelled completes on its own
             }
         } catch (RuntimeException e) {
@@ -373,9 +372,16 @@ final class RingHttpListener implements IoUringIoHandle {
         }
     }
 
+    /**
+     * Queues the answer (or what is left of it). An answer the connection closes after goes with
+     * {@code MSG_MORE}: the kernel holds it until the close, which then sends it with the {@code FIN}
+     * in one segment. Sent apart, a connection took 10 segments on loopback instead of 8 (counted
+     * with {@code nstat}), and the tracker spent about a fifth more CPU per request.
+     */
     private void send(int slot) {
         state[slot] = SENDING;
-        begin(slot, OP_SEND, fd[slot], 0, sendFrom[slot], sendLeft[slot], MSG_NOSIGNAL);
+        int flags = keepAlive[slot] ? MSG_NOSIGNAL : MSG_NOSIGNAL | MSG_MORE;
+        begin(slot, OP_SEND, fd[slot], 0, sendFrom[slot], sendLeft[slot], flags);
     }
 
     private void sent(int slot, int res) {
@@ -400,26 +406,21 @@ final class RingHttpListener implements IoUringIoHandle {
         }
     }
 
+    /**
+     * Closes the connection at once (no operation of the ring is pending on it), so that an answer
+     * held by {@code MSG_MORE} leaves now, with the {@code FIN}.
+     */
     private void close(int slot) {
-        state[slot] = CLOSING;
         releaseLarge(slot);
         if (admitted[slot]) {
             connections.close(remote[slot].addressKey());
             admitted[slot] = false;
         }
-        begin(slot, OP_CLOSE, fd[slot], 0, 0, 0, 0);
-        if (pending[slot] == 0) { // the registration is gone (the loop is shutting down): close here
-            try {
-                new FileDescriptor(fd[slot]).close();
-            } catch (IOException e) {
-                log.debug("closing a tracker connection", e);
-            }
-            closed(slot);
+        try {
+            new FileDescriptor(fd[slot]).close();
+        } catch (IOException e) {
+            log.debug("closing a tracker connection", e);
         }
-    }
-
-    private void closed(int slot) {
-        pending[slot] = 0;
         fd[slot] = -1;
         remote[slot] = null;
         open--;
