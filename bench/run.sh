@@ -5,9 +5,10 @@
 # alternating rounds, and the median of each is printed with the ratio.
 #
 # usage: bench/run.sh [SECONDS_PER_ROUND=5] [ROUNDS=3]
-#        SCENARIOS="udp:known udp:foreign" bench/run.sh     (a subset; default all four)
-#        WRK_THREADS=2 bench/run.sh   (wrk's threads, default 1: one saturates a core here, so HTTP
-#                                      requests/s mostly measure wrk; 2 saturate the machine)
+#        SCENARIOS="udp:known udp:foreign" bench/run.sh     (a subset; default all six)
+# HTTP runs twice: with one wrk thread ("http"), which takes a whole core here, so requests/s mostly
+# measure wrk (the tracker's CPU per request is the comparison that tells), and with two ("http-2"),
+# which saturate the machine: requests/s then show what each tracker leaves to the load generator.
 # needs: a JDK (JAVA_HOME or java on PATH), wrk, opentracker (Debian: it refuses root, so it runs
 # with -u nobody in a chroot directory it can read). Loopback only.
 set -euo pipefail
@@ -65,6 +66,7 @@ measure() {
     | { read -r r p n; echo "$r $p $(per_request "$before" "$(cpu_ticks "$pid")" "$n")"; }
 }
 http() { measure "$3" wrk -t"${WRK_THREADS:-1}" -c32 -d"${SECONDS_PER_ROUND}s" -s bench/announce.lua "http://127.0.0.1:$1" -- "$2"; } # port hash_file pid
+http-2() { WRK_THREADS=2 http "$@"; }
 udp() { measure "$3" "$JAVA" bench/UdpLoad.java 127.0.0.1 "$1" "$2" "$SECONDS_PER_ROUND" 1 32; }            # port hash_file pid
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
@@ -75,9 +77,9 @@ for _ in 1 2 3; do
   done
 done
 
-printf "\n%-26s %12s %12s %8s   %-34s %s\n" "scenario" "seedcast/s" "opentracker/s" "ratio" "p99 ms (seedcast / opentracker)" \
+printf "\n%-32s %12s %12s %8s   %-34s %s\n" "scenario" "seedcast/s" "opentracker/s" "ratio" "p99 ms (seedcast / opentracker)" \
   "CPU µs per request (seedcast / opentracker)"
-for scenario in ${SCENARIOS:-http:known http:foreign udp:known udp:foreign}; do
+for scenario in ${SCENARIOS:-http:known http:foreign http-2:known http-2:foreign udp:known udp:foreign}; do
   set -- ${scenario/:/ }
   ours=(); theirs=(); ours99=(); theirs99=(); ourscpu=(); theirscpu=()
   for _ in $(seq 1 "$ROUNDS"); do
@@ -87,7 +89,8 @@ for scenario in ${SCENARIOS:-http:known http:foreign udp:known udp:foreign}; do
   o=$(printf "%s\n" "${ours[@]}" | median); t=$(printf "%s\n" "${theirs[@]}" | median)
   o99=$(printf "%s\n" "${ours99[@]}" | median); t99=$(printf "%s\n" "${theirs99[@]}" | median)
   oc=$(printf "%s\n" "${ourscpu[@]}" | median); tc=$(printf "%s\n" "${theirscpu[@]}" | median)
-  printf "%-26s %12s %12s %8.2f   %-34s %s / %s (%.2f)\n" "$1 announce, $2" "$o" "$t" "$(echo "$o / $t" | bc -l)" \
+  label="$1 announce, $2"; [ "$1" = http-2 ] && label="http announce, $2, wrk -t2"
+  printf "%-32s %12s %12s %8.2f   %-34s %s / %s (%.2f)\n" "$label" "$o" "$t" "$(echo "$o / $t" | bc -l)" \
     "$o99 / $t99" "$oc" "$tc" "$(echo "$oc / $tc" | bc -l)"
 done
 echo
