@@ -20,9 +20,12 @@ COPY --from=build --chown=seedcast /app /home/seedcast/app
 # at speed and the application starts in about half the time. Optional: without it, a plain start.
 # Training and start name the jar by the same absolute path: JDK 25 aborts on a cache made for a jar
 # elsewhere (a sealed dependency jar, xz, is then "already defined").
-RUN java -XX:AOTCacheOutput=/home/seedcast/app/seedcast.aot -jar /home/seedcast/app/seedcast.jar train > /tmp/train.log 2>&1 \
+# The collector (README, "JVM settings for production"): training and start use the same one, as a
+# cache made under another is refused (ZGC runs without compressed oops, G1 with them).
+ENV JAVA_GC=-XX:+UseZGC
+RUN java $JAVA_GC -XX:AOTCacheOutput=/home/seedcast/app/seedcast.aot -jar /home/seedcast/app/seedcast.jar train > /tmp/train.log 2>&1 \
  && grep "seedcast train:" /tmp/train.log || { tail -20 /tmp/train.log; echo "no AOT cache: training failed"; }; \
  rm -rf /tmp/train.log /tmp/embedded-pg
 ENV SEEDCAST_DATA_DIR=/data
 EXPOSE 8080 6969/tcp 6969/udp
-ENTRYPOINT ["sh", "-c", "A=/home/seedcast/app; exec java -XX:InitialRAMPercentage=50 -XX:MaxRAMPercentage=50 $([ -f $A/seedcast.aot ] && echo -XX:AOTCache=$A/seedcast.aot) $JAVA_OPTS -jar $A/seedcast.jar \"$@\"", "seedcast"]
+ENTRYPOINT ["sh", "-c", "A=/home/seedcast/app; exec java -XX:InitialRAMPercentage=50 -XX:MaxRAMPercentage=50 $JAVA_GC $([ -f $A/seedcast.aot ] && echo -XX:AOTCache=$A/seedcast.aot) $JAVA_OPTS -jar $A/seedcast.jar \"$@\"", "seedcast"]

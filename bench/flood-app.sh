@@ -12,7 +12,8 @@
 # usage: bench/flood-app.sh [SECONDS=40]      needs: a built target/seedcast.jar, wrk, a JDK 21+
 #        CALM=0 bench/flood-app.sh              (the flood starts with the swarm)
 #        APP_JAVA_OPTS="-Xlog:gc:file=/tmp/gc.log" bench/flood-app.sh   (extra JVM options for the app,
-#        after the README's production heap, -Xms512m -Xmx512m; "-Xms16m" gives G1 a heap it sizes itself)
+#        after the README's production heap, -Xms512m -Xmx512m)
+#        APP_GC=-XX:+UseG1GC bench/flood-app.sh   (the collector; default the README's, -XX:+UseZGC)
 #        APP_ENV="SEEDCAST_TRACKER_THREADS=1" bench/flood-app.sh   (extra settings for the app)
 #        AOT=1 bench/flood-app.sh   (JDK 25+: the README's "Faster start": the jar extracted to target/aot/,
 #        a training run, java seedcast.jar train, writes target/aot/seedcast.aot, reused while the jar
@@ -22,6 +23,7 @@ cd "$(dirname "$0")/.."
 SECONDS_TOTAL=${1:-40}
 CALM=${CALM:-10}   # seconds the legitimate swarm announces alone before the flood begins
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+APP_GC=${APP_GC:--XX:+UseZGC}   # training and start alike: an AOT cache only serves the collector it was made with
 APP_PORT=18180; TRACKER_PORT=26980
 [ -f target/seedcast.jar ] || ./mvnw -q -B -DskipTests package
 WORK=$(mktemp -d /tmp/seedcast-flood-app.XXXXXX); chmod 755 "$WORK"
@@ -33,7 +35,7 @@ if [ "${AOT:-0}" != 0 ]; then
     rm -rf target/aot; mkdir -p target/aot; [ ${#RUN[@]} -gt 0 ] && chown seedcast target/aot
     "${RUN[@]}" "$JAVA" -Djarmode=tools -jar target/seedcast.jar extract --destination "$PWD/target/aot/seedcast"
     # absolute paths, the same for training and start: JDK 25 aborts on a cache made for another path
-    "${RUN[@]}" "$JAVA" -XX:AOTCacheOutput="$PWD/target/aot/seedcast.aot" -jar "$PWD/target/aot/seedcast/seedcast.jar" train \
+    "${RUN[@]}" "$JAVA" $APP_GC -XX:AOTCacheOutput="$PWD/target/aot/seedcast.aot" -jar "$PWD/target/aot/seedcast/seedcast.jar" train \
       > "$WORK/train.log" 2>&1 || { tail -20 "$WORK/train.log"; exit 1; }
     grep "seedcast train:" "$WORK/train.log"
   fi
@@ -54,7 +56,7 @@ chmod 644 "$WORK"/*
 
 "${RUN[@]}" env SERVER_PORT=$APP_PORT SEEDCAST_TRACKER_PORT=$TRACKER_PORT SEEDCAST_DATA_DIR="$WORK/data" \
   SEEDCAST_ADMIN_PASSWORD=bench-password SEEDCAST_PUBLIC_URL=http://127.0.0.1:$APP_PORT \
-  ${APP_ENV:-} "$JAVA" -Xms512m -Xmx512m ${APP_JAVA_OPTS:-} "${LAUNCH[@]}" > "$WORK/app.log" 2>&1 &
+  ${APP_ENV:-} "$JAVA" -Xms512m -Xmx512m $APP_GC ${APP_JAVA_OPTS:-} "${LAUNCH[@]}" > "$WORK/app.log" 2>&1 &
 APP=$!; PIDS+=($APP)
 STARTED=$(date +%s%N)
 for _ in $(seq 900); do curl -sf localhost:$APP_PORT/actuator/health >/dev/null && break; sleep 0.1; done
