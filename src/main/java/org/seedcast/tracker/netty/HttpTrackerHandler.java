@@ -150,10 +150,10 @@ final class HttpTrackerHandler extends ChannelInboundHandlerAdapter {
 
     /**
      * Writes the last answer corked ({@code TCP_CORK}, where the transport has it) and closes: the
-     * kernel then sends the answer with the {@code FIN} in one segment instead of two, which saves the
-     * tracker and the client a segment and an acknowledgement each (see {@link RingHttpListener#send}).
+     * kernel then sends the answer with the {@code FIN} in one segment instead of two (8 segments per
+     * connection on loopback instead of 10; see {@link RingHttpListener#send}).
      */
-    static void sendAndClose(ChannelHandlerContext ctx, ByteBuf answer) {
+    private static void sendAndClose(ChannelHandlerContext ctx, ByteBuf answer) {
         ctx.channel().config().setOption(EpollChannelOption.TCP_CORK, true); // NIO: not applied
         ctx.writeAndFlush(answer).addListener(ChannelFutureListener.CLOSE);
     }
