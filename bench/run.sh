@@ -65,8 +65,8 @@ measure() {
   "$@" | tail -1 | sed -E 's/^[a-z ]+: ([0-9]+) req\/s.*p99 ([0-9.]+) ms, ([0-9]+) [a-z]+.*/\1 \2 \3/' \
     | { read -r r p n; echo "$r $p $(per_request "$before" "$(cpu_ticks "$pid")" "$n")"; }
 }
-http() { measure "$3" wrk -t"${WRK_THREADS:-1}" -c32 -d"${SECONDS_PER_ROUND}s" -s bench/announce.lua "http://127.0.0.1:$1" -- "$2"; } # port hash_file pid
-http-2() { WRK_THREADS=2 http "$@"; }
+http() { measure "$3" wrk -t"${4:-1}" -c32 -d"${SECONDS_PER_ROUND}s" -s bench/announce.lua "http://127.0.0.1:$1" -- "$2"; } # port hash_file pid [wrk_threads]
+http-2() { http "$@" 2; }
 udp() { measure "$3" "$JAVA" bench/UdpLoad.java 127.0.0.1 "$1" "$2" "$SECONDS_PER_ROUND" 1 32; }            # port hash_file pid
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
