@@ -1,0 +1,155 @@
+#!/usr/bin/env bash
+# The attack family, measured: the whole application (target/seedcast.jar) with the README's
+# production heap, a published episode, 1,000 legitimate peers announcing it (bench/LegitSwarm.java,
+# half UDP, half HTTP, each from its own loopback address 127.0.1.1 and up) and a fan loading the show
+# page and its feed every 100 ms from 127.0.0.3 (bench/PageProbe.java), while one attack shape after
+# the other runs for a bounded time. The tracker shapes run against opentracker too, in the same run.
+#
+# One row per shape: the attack rate achieved, legitimate announce p50/p99/failures per transport,
+# page p99/failures, heap after a full GC, the most file descriptors the application held, the bytes
+# anonymous requests made it write (its temporary directory, where Tomcat spools request bodies, and
+# the media and upload directories), and whether the issue's targets held: 0 legitimate failures,
+# announce p99 <= 10 ms on both transports, page p99 <= 100 ms, heap after GC <= 256 MB, 0 bytes written.
+#
+# Loopback only; every shape stops by itself after ATTACK seconds (SECONDS + 10, at most 30 by default).
+#
+# usage: bench/abuse.sh [SECONDS=20]       (the legitimate measurement window per shape)
+#        SHAPES="slow-1 bombs" bench/abuse.sh    (a subset; names below)
+#        OPENTRACKER=0 bench/abuse.sh            (skip opentracker's rows)
+#        APP_ENV="SEEDCAST_TRACKER_TARPIT=0" bench/abuse.sh   (extra settings for the application)
+# needs: a JDK 21+, wrk, opentracker, hping3 (for the SYN flood; root), python3, curl; root to raise
+# the descriptor limit (20,000 connections) and to run hping3; the application runs as user seedcast.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+WINDOW=${1:-20}
+ATTACK=$((WINDOW + 10))
+ALL_SHAPES="foreign slow-1 slow-1000 syn spoof basic pages variants bombs multipart slowpost peers"
+SHAPES=${SHAPES:-$ALL_SHAPES}
+TRACKER_SHAPES=" foreign slow-1 slow-1000 syn spoof peers "
+JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+JCMD=${JAVA_HOME:+$JAVA_HOME/bin/}jcmd
+APP_PORT=18181; TRACKER_PORT=26981; OT_PORT=16981
+[ -f target/seedcast.jar ] || ./mvnw -q -B -DskipTests package
+ulimit -n "$(ulimit -Hn)"   # the slow-connection shapes hold 20,000 sockets (two attacker processes)
+WORK=$(mktemp -d /tmp/seedcast-abuse.XXXXXX); chmod 755 "$WORK"; mkdir -p "$WORK/tmp" "$WORK/out"
+RUN=(); [ "$(id -u)" = 0 ] && { id seedcast >/dev/null 2>&1 || useradd -m seedcast; chown seedcast "$WORK" "$WORK/tmp"; RUN=(runuser -u seedcast --); }
+PIDS=()
+cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; sleep 2; [ -n "${KEEP:-}" ] || rm -rf "$WORK"; }
+trap cleanup EXIT
+
+python3 - "$WORK" <<'PY'
+import os, sys
+w = sys.argv[1]
+open(f"{w}/foreign.txt", "w").write("".join(os.urandom(20).hex() + "\n" for _ in range(100000)))
+with open(f"{w}/episode.mp4", "wb") as f:
+    f.write(b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom" + os.urandom(4 << 20))
+PY
+chmod 644 "$WORK"/*.txt "$WORK"/*.mp4
+
+"${RUN[@]}" env SERVER_PORT=$APP_PORT SEEDCAST_TRACKER_PORT=$TRACKER_PORT SEEDCAST_DATA_DIR="$WORK/data" \
+  SEEDCAST_ADMIN_PASSWORD=bench-password-1 SEEDCAST_PUBLIC_URL=http://127.0.0.1:$APP_PORT ${APP_ENV:-} \
+  "$JAVA" -Xms512m -Xmx512m -XX:+UseZGC -Djava.io.tmpdir="$WORK/tmp" -jar target/seedcast.jar > "$WORK/app.log" 2>&1 &
+APP=$!; PIDS+=($APP)
+for _ in $(seq 900); do curl -sf localhost:$APP_PORT/actuator/health >/dev/null && break; sleep 0.1; done
+curl -sf localhost:$APP_PORT/actuator/health >/dev/null || { tail -30 "$WORK/app.log"; exit 1; }
+APP_JVM=$(pgrep -P $APP java || echo $APP)   # runuser forks the JVM
+A=admin:bench-password-1
+curl -sf -u $A -H 'Content-Type: application/json' -d '{"slug":"abuse-show","title":"Abuse test"}' localhost:$APP_PORT/api/shows >/dev/null
+ID=$(curl -sf -u $A -F title=Episode -F file=@"$WORK/episode.mp4" localhost:$APP_PORT/api/shows/abuse-show/episodes | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+HASH=$(curl -sf -u $A -X POST localhost:$APP_PORT/api/episodes/$ID/publish | python3 -c 'import json,sys; print(json.load(sys.stdin)["infoHash"])')
+echo "== application up, published $HASH; ${WINDOW}s measured per shape, attacks run ${ATTACK}s"
+
+if [ "${OPENTRACKER:-1}" != 0 ]; then
+  echo "$HASH" > "$WORK/whitelist.txt"; chmod 644 "$WORK/whitelist.txt"
+  opentracker -i 127.0.0.1 -p $OT_PORT -P $OT_PORT -d "$WORK" -u nobody -w whitelist.txt > "$WORK/opentracker.log" 2>&1 &
+  OT=$!; PIDS+=($OT)
+fi
+
+heap_after_gc() {   # MB used right after a full collection
+  timeout 60 "${RUN[@]}" "$JCMD" "$APP_JVM" GC.run >/dev/null 2>&1 || true
+  timeout 30 "${RUN[@]}" "$JCMD" "$APP_JVM" GC.heap_info 2>/dev/null | grep -oE 'used [0-9]+[KMG]' | head -1 | awk '{v=$2; u=substr(v,length(v)); n=substr(v,1,length(v)-1); print (u=="G"? n*1024 : u=="K"? int(n/1024) : n)}'
+}
+written_bytes() { du -sb "$WORK/tmp" "$WORK/data/media" "$WORK/data/uploads" 2>/dev/null | awk '{s+=$1} END {print s+0}'; }
+
+# sample PID: the most descriptors PID held and the most bytes written under the watched directories
+sample() {
+  local pid=$1 out=$2 base fds max_fds=0 max_written=0
+  base=$(written_bytes)
+  while [ -e "$out.run" ]; do
+    fds=$(ls /proc/"$pid"/fd 2>/dev/null | wc -l); [ "$fds" -gt "$max_fds" ] && max_fds=$fds
+    w=$(( $(written_bytes) - base )); [ "$w" -gt "$max_written" ] && max_written=$w
+    sleep 1
+  done
+  echo "$max_fds $max_written" > "$out"
+}
+
+two() { "$@" > "$WORK/out/second" 2>&1 & local second=$!; "$@"; wait $second || true; cat "$WORK/out/second"; }
+
+attack() {   # attack SHAPE PORT: runs the shape against the tracker port (and the app port)
+  local shape=$1 port=$2
+  case $shape in
+    foreign)
+      wrk -t1 -c64 -d${ATTACK}s -s bench/announce.lua "http://127.0.0.1:$port" -- "$WORK/foreign.txt" > "$WORK/out/wrk" 2>&1 &
+      local w=$!
+      FLOOD=1 "$JAVA" bench/UdpLoad.java 127.0.0.1 "$port" "$WORK/foreign.txt" $ATTACK 1 1 > "$WORK/out/udp" 2>&1 || true
+      wait $w || true
+      echo "attack: HTTP $(tail -1 "$WORK/out/wrk" | sed 's/^http: //'); UDP $(tail -1 "$WORK/out/udp" | sed 's/^udp flood: //')" ;;
+    # two attacker processes of 10,000 connections each: a process may hold at most 20,000 descriptors here
+    slow-1) two "$JAVA" bench/Abuse.java slow 127.0.0.1 "$port" 1 10000 $ATTACK ;;
+    slow-1000) "$JAVA" bench/Abuse.java slow 127.0.0.1 "$port" 500 20 $ATTACK 500 > "$WORK/out/second" 2>&1 &
+      local second=$!
+      "$JAVA" bench/Abuse.java slow 127.0.0.1 "$port" 500 20 $ATTACK 0
+      wait $second || true; cat "$WORK/out/second" ;;
+    syn)
+      if ! command -v hping3 >/dev/null; then echo "attack: skipped (hping3 missing: apt-get install hping3)"; return; fi
+      local sent
+      sent=$(timeout $ATTACK hping3 -S -p "$port" -a 127.0.0.9 --flood 127.0.0.1 2>&1 | grep -oE '^[0-9]+ packets transmitted' | grep -oE '^[0-9]+' || true)
+      echo "attack: SYN flood from 127.0.0.9: $(( ${sent:-0} / ATTACK )) SYN/s" ;;
+    spoof) "$JAVA" bench/Abuse.java spoof 127.0.1.1,127.0.1.2,127.0.1.3,127.0.1.4 127.0.0.1 "$port" $ATTACK ;;
+    peers) "$JAVA" bench/Abuse.java peers 127.0.0.1 "$port" "$HASH" 10000 $ATTACK ;;
+    basic) wrk -t1 -c32 -d${ATTACK}s -H 'Authorization: Basic YWRtaW46d3Jvbmc=' -s bench/paths.lua \
+             "http://127.0.0.1:$APP_PORT" -- /css/seedcast.css /img/logo.svg 2>&1 | grep '^attack:' ;;
+    pages) wrk -t1 -c64 -d${ATTACK}s -s bench/paths.lua "http://127.0.0.1:$APP_PORT" -- / /shows/abuse-show \
+             "/shows/abuse-show/episodes/$ID" /login /verify /feeds/all.xml /no-such-page 2>&1 | grep '^attack:' ;;
+    variants) wrk -t1 -c32 -d${ATTACK}s -s bench/paths.lua "http://127.0.0.1:$APP_PORT" -- variants abuse-show 2>&1 | grep '^attack:' ;;
+    bombs) "$JAVA" bench/Abuse.java bombs 127.0.0.1 $APP_PORT 12 $ATTACK ;;
+    multipart) "$JAVA" bench/Abuse.java multipart 127.0.0.1 $APP_PORT /,/verify,/api/shows/abuse-show/episodes,/login 1024 4 $ATTACK ;;
+    slowpost) "$JAVA" bench/Abuse.java slowpost 127.0.0.1 $APP_PORT /verify 400 $ATTACK ;;
+  esac
+}
+
+# measure TARGET SHAPE: one row; TARGET is seedcast or opentracker
+measure() {
+  local target=$1 shape=$2 port=$TRACKER_PORT pid=$APP_JVM out="$WORK/out/$1-$2"
+  [ "$target" = opentracker ] && { port=$OT_PORT; pid=$OT; }
+  touch "$out.samples.run"
+  sample "$pid" "$out.samples" &
+  local sampler=$!
+  "$JAVA" bench/LegitSwarm.java 127.0.0.1 "$port" "$HASH" "$WINDOW" 1000 20 > "$out.legit" 2>&1 &
+  local legit=$!
+  local probe=""
+  if [ "$target" = seedcast ]; then
+    "$JAVA" bench/PageProbe.java 127.0.0.3 127.0.0.1 $APP_PORT $((WINDOW + 5)) 100 /shows/abuse-show /shows/abuse-show/feed.xml > "$out.pages" 2>&1 &
+    probe=$!
+  fi
+  timeout $((ATTACK + 60)) bash -c "$(declare -f attack two); $(declare -p WORK JAVA ATTACK APP_PORT HASH ID); attack $shape $port" > "$out.attack" 2>&1 || true
+  wait $legit || true
+  [ -n "$probe" ] && { wait $probe || true; }
+  rm -f "$out.samples.run"; wait $sampler || true
+  local heap="-"
+  [ "$target" = seedcast ] && heap=$(heap_after_gc)
+  [ "$target" = opentracker ] && heap="rss $(( $(ps -o rss= -p $OT) / 1024 ))"
+  python3 bench/abuse_row.py "$target" "$shape" "$out" "${heap:-?}" | tee -a "$WORK/table.md"
+  sleep 3   # let closed connections and held answers drain before the next shape
+}
+
+printf '| shape | target | attack | legit UDP p50/p99/fail | legit HTTP p50/p99/fail | pages p99/fail | heap after GC MB | peak fds | written by anonymous | targets |\n|---|---|---|---|---|---|---|---|---|---|\n' | tee "$WORK/table.md"
+for shape in $SHAPES; do
+  measure seedcast "$shape"
+  if [ "${OPENTRACKER:-1}" != 0 ] && [[ $TRACKER_SHAPES == *" $shape "* ]]; then
+    measure opentracker "$shape"
+  fi
+done
+echo
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); the attackers, the legitimate clients and the application share the cores"
+grep -cE 'OutOfMemoryError' "$WORK/app.log" | sed 's/^/OutOfMemoryError lines in the application log: /'

@@ -1,0 +1,70 @@
+"""One row of bench/abuse.sh's table from the files one shape left behind, with the issue's targets.
+
+usage: python3 bench/abuse_row.py TARGET SHAPE OUT_PREFIX HEAP
+  OUT_PREFIX.attack   the attacker's "attack:" line
+  OUT_PREFIX.legit    LegitSwarm's summary
+  OUT_PREFIX.pages    PageProbe's summary (Seedcast only)
+  OUT_PREFIX.samples  "PEAK_FDS BYTES_WRITTEN"
+"""
+import re
+import sys
+
+TARGET_P99_MS = 10.0
+TARGET_PAGE_P99_MS = 100.0
+TARGET_HEAP_MB = 256
+
+
+def read(path):
+    try:
+        with open(path) as f:
+            return f.read()
+    except FileNotFoundError:
+        return ""
+
+
+def transport(legit, name):
+    """(p50, p99) of one transport in LegitSwarm's line, or None."""
+    m = re.search(name + r" (\d+) ok, p50 ([\d.]+) ms, p99 ([\d.]+) ms", legit)
+    return (float(m.group(2)), float(m.group(3))) if m else None
+
+
+def main():
+    target, shape, out, heap = sys.argv[1:5]
+    attack = next((l[len("attack: "):] for l in read(out + ".attack").splitlines() if l.startswith("attack: ")),
+                  read(out + ".attack").strip().replace("\n", " ")[:120] or "no output")
+    legit = read(out + ".legit")
+    failures = re.search(r"failures (\d+) \(udp (\d+), http (\d+)\)", legit)
+    udp, http = transport(legit, "udp"), transport(legit, "http")
+    udp_fail, http_fail = (int(failures.group(2)), int(failures.group(3))) if failures else (None, None)
+    pages = read(out + ".pages")
+    page = re.search(r"pages: (\d+) answered, (\d+) failed, p50 ([\d.]+) ms, p99 ([\d.]+) ms", pages)
+    fds, written = (read(out + ".samples").split() + ["?", "?"])[:2]
+
+    missed = []
+    if udp_fail is None or udp is None or http is None:
+        missed.append("no legitimate figures")
+    else:
+        if udp_fail + http_fail > 0:
+            missed.append("failures")
+        if udp[1] > TARGET_P99_MS or http[1] > TARGET_P99_MS:
+            missed.append("announce p99")
+    if target == "seedcast":
+        if not page:
+            missed.append("no page figures")
+        elif int(page.group(2)) > 0 or float(page.group(4)) > TARGET_PAGE_P99_MS:
+            missed.append("pages")
+        if heap.isdigit() and int(heap) > TARGET_HEAP_MB:
+            missed.append("heap")
+        if written.isdigit() and int(written) > 0:
+            missed.append("disk")
+
+    def fmt(t, fail):
+        return "-" if t is None else f"{t[0]:.2f}/{t[1]:.2f}/{fail}"
+
+    written_text = "-" if not written.isdigit() else (f"{int(written) / 1048576:.1f} MB" if int(written) else "0")
+    print(f"| {shape} | {target} | {attack} | {fmt(udp, udp_fail)} | {fmt(http, http_fail)} | "
+          f"{(page.group(4) + '/' + page.group(2)) if page else '-'} | {heap} | {fds} | {written_text} | "
+          f"{'met' if not missed else 'MISSED: ' + ', '.join(missed)} |")
+
+
+main()
