@@ -5,6 +5,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.epoll.EpollChannelOption;
+import io.netty.channel.socket.DuplexChannel;
 import io.netty.channel.unix.UnixChannel;
 import io.netty.util.concurrent.FastThreadLocal;
 import java.io.IOException;
@@ -141,7 +142,8 @@ final class HttpTrackerHandler extends ChannelInboundHandlerAdapter {
                 int end = HttpExchange.headEnd(s.head, n);
                 if (end < 0) {
                     if (buf.readableBytes() > Scratch.MAX_HEAD) {
-                        respond(ctx, s, HttpExchange.tooLarge(engine, s));
+                        HttpExchange.tooLarge(engine, s);
+                        lingerAfter(ctx, s);
                     }
                     break;
                 }
@@ -188,6 +190,29 @@ final class HttpTrackerHandler extends ChannelInboundHandlerAdapter {
             }
             sendAndClose(ctx, response);
         }
+    }
+
+    /**
+     * Sends the 431 and then only reads, dropping what comes, until the client closes: closed with
+     * the rest of the head unread, the socket would answer with a reset, which can reach the client
+     * before it has read the 431. The answer leaves with a {@code FIN} ({@code shutdownOutput}); the
+     * head deadline bounds the wait, and the connection is shed first at capacity.
+     */
+    private void lingerAfter(ChannelHandlerContext ctx, Scratch s) {
+        ByteBuffer out = s.out;
+        ByteBuf response = ctx.alloc().directBuffer(out.remaining());
+        response.writeBytes(out.array(), out.position(), out.remaining());
+        closing = true;
+        if (loop != null) {
+            loop.requestStarted(this);
+        }
+        ctx.writeAndFlush(response).addListener(written -> {
+            if (written.isSuccess() && ctx.channel() instanceof DuplexChannel duplex) {
+                duplex.shutdownOutput();
+            } else {
+                ctx.close();
+            }
+        });
     }
 
     /**

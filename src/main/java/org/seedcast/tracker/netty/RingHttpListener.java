@@ -6,6 +6,7 @@ import io.netty.channel.IoEvent;
 import io.netty.channel.IoEventLoop;
 import io.netty.channel.IoRegistration;
 import io.netty.channel.unix.FileDescriptor;
+import io.netty.channel.unix.Socket;
 import io.netty.channel.uring.IoUringIoEvent;
 import io.netty.channel.uring.IoUringIoHandle;
 import io.netty.channel.uring.IoUringIoOps;
@@ -138,6 +139,8 @@ final class RingHttpListener implements IoUringIoHandle {
     private final int[] sendLeft = new int[MAX_SLOTS];
     private final boolean[] keepAlive = new boolean[MAX_SLOTS];
     private final boolean[] admitted = new boolean[MAX_SLOTS];
+    /** Answered 431 and reading the rest of the head only to drop it ({@link #linger}). */
+    private final boolean[] lingering = new boolean[MAX_SLOTS];
     private final Endpoint[] remote = new Endpoint[MAX_SLOTS];
     private final ByteBuf[] large = new ByteBuf[MAX_SLOTS];
     private final int[] free = new int[MAX_SLOTS];
@@ -358,6 +361,10 @@ final class RingHttpListener implements IoUringIoHandle {
             return;
         }
         lastRead[slot] = System.nanoTime();
+        if (lingering[slot]) {
+            receive(slot); // dropped: the next receive overwrites it
+            return;
+        }
         received[slot] += res;
         answer(slot);
     }
@@ -388,6 +395,8 @@ final class RingHttpListener implements IoUringIoHandle {
             return;
         } else {
             flags = HttpExchange.tooLarge(engine, s);
+            lingering[slot] = admitted[slot];
+            received[slot] = 0;
         }
         unlinkWaiting(slot);
         ByteBuffer out = s.out;
@@ -442,6 +451,10 @@ final class RingHttpListener implements IoUringIoHandle {
             return;
         }
         releaseLarge(slot);
+        if (lingering[slot]) {
+            linger(slot);
+            return;
+        }
         if (!keepAlive[slot]) {
             close(slot);
             return;
@@ -452,6 +465,23 @@ final class RingHttpListener implements IoUringIoHandle {
         } else {
             receive(slot);
         }
+    }
+
+    /**
+     * After a 431, the rest of the head is still coming: closed with it unread, the socket would
+     * answer with a reset, which can reach the client before it has read the 431. So the answer
+     * leaves with a {@code FIN} ({@code shutdown}), and what follows is read and dropped until the
+     * client closes, within a head deadline (and shed first at capacity).
+     */
+    private void linger(int slot) {
+        try {
+            new Socket(fd[slot]).shutdown(false, true);
+        } catch (IOException e) {
+            close(slot);
+            return;
+        }
+        startRequest(slot);
+        receive(slot);
     }
 
     /** The connection waits for a request head from now on: its deadline starts, and it is the newest waiting. */
@@ -519,6 +549,7 @@ final class RingHttpListener implements IoUringIoHandle {
     private void close(int slot) {
         releaseLarge(slot);
         unlinkWaiting(slot);
+        lingering[slot] = false;
         if (admitted[slot]) {
             connections.close(remote[slot].addressKey());
             admitted[slot] = false;

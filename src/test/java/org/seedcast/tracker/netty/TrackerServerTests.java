@@ -71,7 +71,8 @@ class TrackerServerTests {
     }
 
     private ListenerSettings settings(Duration idleTimeout) {
-        return new ListenerSettings("127.0.0.1", 0, 2, 4, idleTimeout, 200, 0, 0, ListenerSettings.DEFAULT_TARPIT, ioUring, 2);
+        return new ListenerSettings("127.0.0.1", 0, 2, 4, idleTimeout, 200, 0, 0, ListenerSettings.DEFAULT_TARPIT, ioUring, 2,
+                ListenerSettings.DEFAULT_HEAD_TIMEOUT, 4096);
     }
 
     @AfterEach
@@ -213,6 +214,9 @@ class TrackerServerTests {
     void answersOtherPathsAndOversizedHeadsWithoutResetting() throws Exception {
         assertThat(http("/favicon.ico")).startsWith("HTTP/1.1 404 Not Found");
         assertThat(http("/announce?x=" + "a".repeat(5000))).startsWith("HTTP/1.1 431");
+        for (int size : new int[] {6000, 20_000, 100_000}) { // beyond what the ring listener reads of a head
+            assertThat(http("/announce?x=" + "a".repeat(size))).as("%d bytes", size).startsWith("HTTP/1.1 431");
+        }
         try (Socket s = socket()) {
             s.getOutputStream().write("\u0016\u0003\u0001\u0000 hello\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
             assertThat(readAll(s)).startsWith("HTTP/1.1 400 Bad Request");
