@@ -127,7 +127,8 @@ class TrackerConfiguration {
     TrackerServer trackerServer(TrackerProperties p, TrackerEngine engine) {
         return new TrackerServer(engine, new ListenerSettings(p.bindAddress(), p.port(), p.threads(),
                 p.maxConnectionsPerAddress(), p.idleTimeout(), p.maxPeers(), p.udpSockets(),
-                (int) p.udpReceiveBuffer().toBytes(), p.tarpit(), p.ioUring(), p.httpThreads()));
+                (int) p.udpReceiveBuffer().toBytes(), p.tarpit(), p.ioUring(), p.httpThreads(), p.headTimeout(),
+                p.maxConnections()));
     }
 
     @Bean

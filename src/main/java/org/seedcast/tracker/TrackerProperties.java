@@ -47,6 +47,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param ioUring                  HTTP over Linux io_uring where the kernel offers it (fewer system
  *                                 calls per connection); {@code false} keeps HTTP on epoll. UDP
  *                                 always uses epoll, whose {@code recvmmsg} measured faster
+ * @param headTimeout              an HTTP request head must be complete this long after the connection
+ *                                 opened (or after the previous answer on a kept connection); bytes
+ *                                 trickling in do not extend it, so a slowloris client holds a
+ *                                 connection this long at most ({@code ListenerSettings.DEFAULT_HEAD_TIMEOUT}
+ *                                 says why 5 s)
+ * @param maxConnections           open HTTP connections at most; at capacity the one that has waited
+ *                                 longest for its request head is closed for a newcomer. 0: a quarter
+ *                                 of the process's file descriptors, at most 16,384 per HTTP event loop
+ *                                 ({@code ListenerSettings.defaultMaxConnections} says why)
  */
 @ConfigurationProperties("seedcast.tracker")
 public record TrackerProperties(
@@ -77,7 +86,9 @@ public record TrackerProperties(
         @DefaultValue("0") int httpThreads,
         @DefaultValue("64") int udpSockets,
         @DefaultValue("4MB") DataSize udpReceiveBuffer,
-        @DefaultValue("true") boolean ioUring) {
+        @DefaultValue("true") boolean ioUring,
+        @DefaultValue("5s") Duration headTimeout,
+        @DefaultValue("0") int maxConnections) {
 
     /** How UDP refuses a foreign torrent. */
     public enum UdpRefusal { EMPTY_REPLY, ERROR }
@@ -90,6 +101,13 @@ public record TrackerProperties(
         }
         if (tarpit.isNegative() || tarpit.compareTo(idleTimeout) >= 0) {
             throw new IllegalArgumentException("seedcast.tracker.tarpit must be between 0 and idle-timeout");
+        }
+        if (!headTimeout.isPositive()) {
+            throw new IllegalArgumentException("seedcast.tracker.head-timeout must be positive");
+        }
+        if (maxConnections < 0 || maxConnectionsPerAddress < 1) {
+            throw new IllegalArgumentException("seedcast.tracker.max-connections must not be negative "
+                    + "and max-connections-per-address must be at least 1");
         }
         if (threads < 0 || httpThreads < 0) {
             throw new IllegalArgumentException("seedcast.tracker.threads and http-threads must not be negative");

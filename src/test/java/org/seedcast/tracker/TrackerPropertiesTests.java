@@ -77,6 +77,21 @@ class TrackerPropertiesTests {
     }
 
     @Test
+    void httpConnectionsHaveAHeadDeadlineAndATotalLimitByDefault() {
+        TrackerProperties p = bind(Map.of());
+        assertThat(p.headTimeout()).isEqualTo(Duration.ofSeconds(5)).isEqualTo(ListenerSettings.DEFAULT_HEAD_TIMEOUT);
+        assertThat(p.maxConnectionsPerAddress()).isEqualTo(ListenerSettings.DEFAULT_MAX_CONNECTIONS_PER_ADDRESS);
+        assertThat(p.maxConnections()).isZero(); // a share of the file descriptors
+        TrackerProperties set = bind(Map.of("seedcast.tracker.head-timeout", "2s", "seedcast.tracker.max-connections", "4096"));
+        assertThat(set.headTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(set.maxConnections()).isEqualTo(4096);
+        assertThatThrownBy(() -> bind(Map.of("seedcast.tracker.head-timeout", "0s")))
+                .hasRootCauseMessage("seedcast.tracker.head-timeout must be positive");
+        assertThatThrownBy(() -> bind(Map.of("seedcast.tracker.max-connections-per-address", "0")))
+                .rootCause().hasMessageContaining("max-connections-per-address must be at least 1");
+    }
+
+    @Test
     void commaSeparatedListsAndEnumsBindLikeEnvironmentVariables() {
         TrackerProperties p = bind(Map.of(
                 "seedcast.tracker.rate-limit-exempt", "127.0.0.0/8,::1",

@@ -5,12 +5,12 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.epoll.EpollChannelOption;
+import io.netty.channel.socket.DuplexChannel;
+import io.netty.channel.unix.UnixChannel;
 import io.netty.util.concurrent.FastThreadLocal;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.time.Duration;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import org.seedcast.tracker.engine.TrackerEngine;
 import org.seedcast.tracker.guard.ConnectionLimiter;
 import org.seedcast.tracker.protocol.Endpoint;
@@ -20,7 +20,10 @@ import org.slf4j.LoggerFactory;
 /**
  * HTTP/1.x for a tracker on Netty's channels (epoll or NIO), without a general HTTP codec: collect
  * the request head (at most 4 KiB), answer it ({@link HttpExchange}), and close unless the client
- * asked to keep the connection. One instance per connection.
+ * asked to keep the connection. One instance per connection; its event loop's
+ * {@link EventLoopConnections} holds it to its head deadline and sheds it at capacity. A connection
+ * over its address's limit is not held at all: what has already arrived is read at once, a complete
+ * head gets the cheap refusal, and the connection is closed.
  */
 final class HttpTrackerHandler extends ChannelInboundHandlerAdapter {
 
@@ -30,21 +33,29 @@ final class HttpTrackerHandler extends ChannelInboundHandlerAdapter {
     private final ConnectionLimiter connections;
     private final FastThreadLocal<Scratch> scratch;
     private final FastThreadLocal<Tarpit<Held>> tarpit;
-    private final long idleNanos;
-    private long lastReadNanos;
-    private ScheduledFuture<?> idleCheck;
+    private final FastThreadLocal<EventLoopConnections> loopConnections;
+    /** Null unless admitted under the address's limit. */
+    private EventLoopConnections loop;
+    private ChannelHandlerContext ctx;
+    // kept by EventLoopConnections: when the current wait began, the last read, its list and neighbours
+    long since;
+    long lastRead;
+    EventLoopConnections.Chain chain;
+    HttpTrackerHandler previous;
+    HttpTrackerHandler next;
+    boolean shed;
     private ByteBuf pending;
     private Endpoint remote;
     private boolean admitted;
     private boolean closing;
 
     HttpTrackerHandler(TrackerEngine engine, ConnectionLimiter connections, FastThreadLocal<Scratch> scratch,
-                       FastThreadLocal<Tarpit<Held>> tarpit, Duration idleTimeout) {
+                       FastThreadLocal<Tarpit<Held>> tarpit, FastThreadLocal<EventLoopConnections> loopConnections) {
         this.engine = engine;
         this.connections = connections;
         this.scratch = scratch;
         this.tarpit = tarpit;
-        this.idleNanos = idleTimeout.toNanos();
+        this.loopConnections = loopConnections;
     }
 
     @Override
@@ -54,33 +65,58 @@ final class HttpTrackerHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         remote = Endpoint.of(address);
+        this.ctx = ctx;
         admitted = connections.open(remote.addressKey());
-        lastReadNanos = System.nanoTime();
-        idleCheck = ctx.executor().schedule(() -> closeIfIdle(ctx), idleNanos, TimeUnit.NANOSECONDS);
+        if (!admitted) {
+            refuseAtOnce(ctx);
+            return;
+        }
+        lastRead = System.nanoTime();
+        loop = loopConnections.get();
+        loop.opened(this, ctx.executor());
         ctx.fireChannelActive();
     }
 
     /**
-     * One timer per connection, re-armed only when it fires: cheaper than an idle-state handler that
-     * watches every read and write, for connections that mostly live for one request.
+     * Over the address's limit: answers what has already arrived (the head usually has, as the
+     * listening socket wakes up only then, {@code TCP_DEFER_ACCEPT}) with the cheap refusal, read
+     * straight from the socket without waiting (as {@link RingHttpListener} does with
+     * {@code MSG_DONTWAIT}), and closes; anything else is closed at once. On NIO, which offers no
+     * such read, it is closed at once.
      */
-    private void closeIfIdle(ChannelHandlerContext ctx) {
-        long idle = System.nanoTime() - lastReadNanos;
-        if (idle >= idleNanos) {
-            ctx.close();
-        } else if (ctx.channel().isActive()) {
-            idleCheck = ctx.executor().schedule(() -> closeIfIdle(ctx), idleNanos - idle, TimeUnit.NANOSECONDS);
+    private void refuseAtOnce(ChannelHandlerContext ctx) {
+        closing = true; // anything Netty reads from it later is dropped
+        if (ctx.channel() instanceof UnixChannel unix) {
+            Scratch s = scratch.get();
+            try {
+                int n = unix.fd().read(s.direct, 0, Scratch.MAX_HEAD); // 0: nothing yet, -1: closed
+                if (n > 0) {
+                    s.direct.get(0, s.head, 0, n);
+                    int end = HttpExchange.headEnd(s.head, n);
+                    if (end >= 0) {
+                        respond(ctx, s, HttpExchange.answer(engine, s, end, remote, false));
+                        return;
+                    }
+                }
+            } catch (IOException e) {
+                log.debug("reading from {} over its connection limit", remote, e);
+            }
         }
+        ctx.close();
+    }
+
+    /** Shed by {@link EventLoopConnections}: at capacity, or past its deadline. */
+    void shed() {
+        closing = true;
+        ctx.close();
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        if (idleCheck != null) {
-            idleCheck.cancel(false);
-        }
         if (admitted && remote != null) {
             connections.close(remote.addressKey());
             admitted = false;
+            loop.closed(this);
         }
         release();
         ctx.fireChannelInactive();
@@ -89,7 +125,7 @@ final class HttpTrackerHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         ByteBuf in = (ByteBuf) msg;
-        lastReadNanos = System.nanoTime();
+        lastRead = System.nanoTime();
         if (closing) {
             in.release();
             return;
@@ -106,7 +142,8 @@ final class HttpTrackerHandler extends ChannelInboundHandlerAdapter {
                 int end = HttpExchange.headEnd(s.head, n);
                 if (end < 0) {
                     if (buf.readableBytes() > Scratch.MAX_HEAD) {
-                        respond(ctx, s, HttpExchange.tooLarge(engine, s));
+                        HttpExchange.tooLarge(engine, s);
+                        lingerAfter(ctx, s);
                     }
                     break;
                 }
@@ -138,14 +175,44 @@ final class HttpTrackerHandler extends ChannelInboundHandlerAdapter {
         response.writeBytes(out.array(), out.position(), out.remaining());
         if ((flags & HttpExchange.SLOW) != 0 && tarpit.get().hold(ctx.executor(), new Held(ctx, response))) {
             closing = true; // anything more it sends is read and dropped; the tarpit answers and closes
+            if (loop != null) {
+                loop.closing(this);
+            }
             return;
         }
         if ((flags & HttpExchange.KEEP_ALIVE) != 0) {
             ctx.writeAndFlush(response, ctx.voidPromise());
+            loop.requestStarted(this); // keep-alive only when admitted: loop is set
         } else {
             closing = true;
+            if (loop != null) {
+                loop.closing(this);
+            }
             sendAndClose(ctx, response);
         }
+    }
+
+    /**
+     * Sends the 431 and then only reads, dropping what comes, until the client closes: closed with
+     * the rest of the head unread, the socket would answer with a reset, which can reach the client
+     * before it has read the 431. The answer leaves with a {@code FIN} ({@code shutdownOutput}); the
+     * head deadline bounds the wait, and the connection is shed first at capacity.
+     */
+    private void lingerAfter(ChannelHandlerContext ctx, Scratch s) {
+        ByteBuffer out = s.out;
+        ByteBuf response = ctx.alloc().directBuffer(out.remaining());
+        response.writeBytes(out.array(), out.position(), out.remaining());
+        closing = true;
+        if (loop != null) {
+            loop.requestStarted(this);
+        }
+        ctx.writeAndFlush(response).addListener(written -> {
+            if (written.isSuccess() && ctx.channel() instanceof DuplexChannel duplex) {
+                duplex.shutdownOutput();
+            } else {
+                ctx.close();
+            }
+        });
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.seedcast.tracker.netty;
 
+import com.sun.management.UnixOperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 
 /**
@@ -22,10 +24,38 @@ import java.time.Duration;
  * @param httpThreads             event-loop threads of HTTP's own when it runs on io_uring; 0 for
  *                                half the cores, at least one (on epoll and NIO, HTTP shares
  *                                UDP's {@code threads})
+ * @param headTimeout             a request head must be complete this long after the connection was
+ *                                accepted, or after the answer before it on a kept connection; bytes
+ *                                trickling in do not extend it; null for {@link #DEFAULT_HEAD_TIMEOUT}
+ * @param maxConnections          open HTTP connections at most, over all HTTP event loops (each loop
+ *                                takes an equal share); at capacity the connection that has waited
+ *                                longest for its request head is closed to make room for a new one;
+ *                                0 for {@link #defaultMaxConnections}
  */
 public record ListenerSettings(String bindAddress, int port, int threads, int maxConnectionsPerAddress,
                                Duration idleTimeout, int maxPeers, int udpSockets, int udpReceiveBuffer,
-                               Duration tarpit, boolean ioUring, int httpThreads) {
+                               Duration tarpit, boolean ioUring, int httpThreads, Duration headTimeout,
+                               int maxConnections) {
+
+    /**
+     * A tracker client sends its whole request head in one segment right after connecting (under
+     * 1 KiB), and the listening socket only wakes up once it has arrived ({@code TCP_DEFER_ACCEPT}):
+     * a legitimate head completes within a round trip. Five seconds leaves room for a lossy mobile
+     * link retransmitting twice, while a slowloris client, whose trickled bytes no longer extend the
+     * wait, holds a connection for five seconds at most.
+     */
+    public static final Duration DEFAULT_HEAD_TIMEOUT = Duration.ofSeconds(5);
+
+    /**
+     * The default per-address limit. A carrier-grade NAT puts hundreds of subscribers behind one
+     * address, and each announce holds a connection for a round trip or two: 64 at once is far more
+     * than such an address needs, while an attacker needs {@code maxConnections / 64} addresses to
+     * fill the listener (and even then, newcomers are served: the oldest waiting connection is shed).
+     */
+    public static final int DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 64;
+
+    /** Connections one HTTP event loop holds at most ({@link RingHttpListener}'s slot arrays). */
+    public static final int MAX_CONNECTIONS_PER_LOOP = 16_384;
 
     /** The tarpit's default hold. */
     public static final Duration DEFAULT_TARPIT = Duration.ofSeconds(1);
@@ -50,6 +80,45 @@ public record ListenerSettings(String bindAddress, int port, int threads, int ma
     public ListenerSettings(String bindAddress, int port, int threads, int maxConnectionsPerAddress,
                             Duration idleTimeout, int maxPeers) {
         this(bindAddress, port, threads, maxConnectionsPerAddress, idleTimeout, maxPeers, 0, 0, DEFAULT_TARPIT, true, 0);
+    }
+
+    public ListenerSettings(String bindAddress, int port, int threads, int maxConnectionsPerAddress,
+                            Duration idleTimeout, int maxPeers, int udpSockets, int udpReceiveBuffer,
+                            Duration tarpit, boolean ioUring, int httpThreads) {
+        this(bindAddress, port, threads, maxConnectionsPerAddress, idleTimeout, maxPeers, udpSockets, udpReceiveBuffer,
+                tarpit, ioUring, httpThreads, DEFAULT_HEAD_TIMEOUT, 0);
+    }
+
+    Duration headTimeoutOrDefault() {
+        return headTimeout != null && headTimeout.isPositive() ? headTimeout : DEFAULT_HEAD_TIMEOUT;
+    }
+
+    /**
+     * Each of {@code loops} HTTP event loops holds at most this many connections: an equal share of
+     * {@link #maxConnections} (the kernel spreads connections evenly over {@code SO_REUSEPORT}
+     * listeners, and NIO's acceptor hands them out in turn), at least one, at most
+     * {@link #MAX_CONNECTIONS_PER_LOOP}.
+     */
+    int connectionsPerLoop(int loops) {
+        long total = maxConnections > 0 ? maxConnections : defaultMaxConnections(loops);
+        return (int) Math.clamp((total + loops - 1) / loops, 1, MAX_CONNECTIONS_PER_LOOP);
+    }
+
+    /**
+     * A quarter of the process's file descriptors ({@code ulimit -n}; the JVM raises the soft limit
+     * to the hard one), at least 256 and at most {@link #MAX_CONNECTIONS_PER_LOOP} per HTTP event
+     * loop. The other three quarters stay with the rest of the application: the web server's
+     * connections (Tomcat accepts up to 8,192), the database pool, media files being served, the UDP
+     * sockets and the JVM's own files; running out of descriptors would stop all of them, where a
+     * full tracker listener only sheds its oldest waiting connection. Docker's and systemd's usual
+     * limits (524,288 and more) give the per-loop maximum; a shell's 1,024 gives 256.
+     */
+    static long defaultMaxConnections(int loops) {
+        long descriptors = 4096;
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean unix) {
+            descriptors = unix.getMaxFileDescriptorCount();
+        }
+        return Math.clamp(descriptors / 4, 256, (long) MAX_CONNECTIONS_PER_LOOP * loops);
     }
 
     int threadCount() {

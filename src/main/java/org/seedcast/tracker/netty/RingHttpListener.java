@@ -6,6 +6,7 @@ import io.netty.channel.IoEvent;
 import io.netty.channel.IoEventLoop;
 import io.netty.channel.IoRegistration;
 import io.netty.channel.unix.FileDescriptor;
+import io.netty.channel.unix.Socket;
 import io.netty.channel.uring.IoUringIoEvent;
 import io.netty.channel.uring.IoUringIoHandle;
 import io.netty.channel.uring.IoUringIoOps;
@@ -42,13 +43,18 @@ import org.slf4j.LoggerFactory;
  * channels; the answer is copied into the slot and sent with {@code SEND}; then a plain
  * {@code close} (which sends the answer and the {@code FIN} in one segment, see {@link #send}), or
  * another {@code RECV} on a kept connection (a pipelined request already read is answered next).</li>
- * <li>A sweep closes idle connections (cancelling their pending operation); answers to addresses
- * far over their budget wait in a {@link Tarpit}; the per-address connection limit is counted as on
- * Netty's channels.</li>
+ * <li>A sweep closes connections whose request head is not complete by its deadline, and idle
+ * ones (cancelling their pending operation); answers to addresses far over their budget wait in a
+ * {@link Tarpit}.</li>
+ * <li>The limits are those of Netty's channels: a connection from an address that already holds its
+ * limit gets one receive of what has already arrived, without waiting ({@code MSG_DONTWAIT}); a
+ * complete head is refused cheaply, anything else closed. At capacity, the connection that has
+ * waited longest for its request head is shed for the newcomer.</li>
  * </ul>
  * Slots come in blocks of {@value #BLOCK} (about 1.8 MB of native memory each), allocated as
- * connections need them, up to {@value #MAX_SLOTS} open connections per event loop; beyond that,
- * connections wait in the kernel's accept queue. Everything runs on the event loop's thread.
+ * connections need them: the listener's capacity (at most
+ * {@value ListenerSettings#MAX_CONNECTIONS_PER_LOOP}), and one block more for connections being
+ * accepted, refused or shed. Everything runs on the event loop's thread.
  */
 final class RingHttpListener implements IoUringIoHandle {
 
@@ -62,6 +68,7 @@ final class RingHttpListener implements IoUringIoHandle {
     private static final int SOCK_CLOEXEC = 0x80000;
     private static final int MSG_NOSIGNAL = 0x4000;
     private static final int MSG_MORE = 0x8000;
+    private static final int MSG_DONTWAIT = 0x40;
     private static final int AF_INET = 2;
     private static final int AF_INET6 = 10;
     private static final int EPERM = 1;
@@ -83,7 +90,7 @@ final class RingHttpListener implements IoUringIoHandle {
     private static final int SLOT_BYTES = ANSWER + ANSWER_SIZE;
 
     static final int BLOCK = 256;
-    static final int MAX_SLOTS = 16384;
+    private static final int MAX_SLOTS = ListenerSettings.MAX_CONNECTIONS_PER_LOOP + BLOCK;
     /** Accepts kept outstanding: connections arriving together are taken in one pass. */
     private static final int ACCEPTS = 16;
 
@@ -100,6 +107,9 @@ final class RingHttpListener implements IoUringIoHandle {
     private final FastThreadLocal<Scratch> scratch;
     private final Tarpit<Integer> tarpit;
     private final long idleNanos;
+    private final long headNanos;
+    /** Connections held at most, not counting those being refused or shed. */
+    private final int capacity;
 
     private final ByteBuffer[] blocks = new ByteBuffer[MAX_SLOTS / BLOCK];
     private final long[] blockAddresses = new long[MAX_SLOTS / BLOCK];
@@ -109,11 +119,28 @@ final class RingHttpListener implements IoUringIoHandle {
     private final long[] pending = new long[MAX_SLOTS];
     private final long[] cancelled = new long[MAX_SLOTS];
     private final long[] lastRead = new long[MAX_SLOTS];
+    /** When the connection began waiting for its current request head: its deadline's start. */
+    private final long[] since = new long[MAX_SLOTS];
+    /** Closed at its next completion, whatever it brings: shed, or past a deadline. */
+    private final boolean[] doomed = new boolean[MAX_SLOTS];
+    /**
+     * The connections waiting for a request head, a list through these two arrays in the order
+     * they began waiting (oldest first; -1 ends it): the one to shed at capacity is its first.
+     */
+    private final int[] nextWaiting = new int[MAX_SLOTS];
+    private final int[] previousWaiting = new int[MAX_SLOTS];
+    private final boolean[] waiting = new boolean[MAX_SLOTS];
+    private int firstWaiting = -1;
+    private int lastWaiting = -1;
+    /** Connections admitted and not doomed: the ones {@link #capacity} bounds. */
+    private int live;
     private final int[] received = new int[MAX_SLOTS];
     private final long[] sendFrom = new long[MAX_SLOTS];
     private final int[] sendLeft = new int[MAX_SLOTS];
     private final boolean[] keepAlive = new boolean[MAX_SLOTS];
     private final boolean[] admitted = new boolean[MAX_SLOTS];
+    /** Answered 431 and reading the rest of the head only to drop it ({@link #linger}). */
+    private final boolean[] lingering = new boolean[MAX_SLOTS];
     private final Endpoint[] remote = new Endpoint[MAX_SLOTS];
     private final ByteBuf[] large = new ByteBuf[MAX_SLOTS];
     private final int[] free = new int[MAX_SLOTS];
@@ -131,13 +158,16 @@ final class RingHttpListener implements IoUringIoHandle {
     private Promise<Void> stopped;
 
     RingHttpListener(IoEventLoop loop, int listener, TrackerEngine engine, ConnectionLimiter connections,
-                     FastThreadLocal<Scratch> scratch, Duration idleTimeout, int tarpitCapacity, long tarpitMillis) {
+                     FastThreadLocal<Scratch> scratch, Duration idleTimeout, Duration headTimeout, int capacity,
+                     int tarpitCapacity, long tarpitMillis) {
         this.loop = loop;
         this.listener = listener;
         this.engine = engine;
         this.connections = connections;
         this.scratch = scratch;
         this.idleNanos = idleTimeout.toNanos();
+        this.headNanos = headTimeout.toNanos();
+        this.capacity = Math.clamp(capacity, 1, ListenerSettings.MAX_CONNECTIONS_PER_LOOP);
         this.tarpit = new Tarpit<>(tarpitCapacity, tarpitMillis, this::answerHeld);
         Arrays.fill(fd, -1);
     }
@@ -145,8 +175,8 @@ final class RingHttpListener implements IoUringIoHandle {
     /** Registers with the event loop's ring and starts accepting. */
     void start() {
         registration = loop.register(this).syncUninterruptibly().getNow();
-        long every = Math.max(TimeUnit.MILLISECONDS.toNanos(50), idleNanos / 4);
-        sweep = loop.scheduleWithFixedDelay(this::closeIdle, every, every, TimeUnit.NANOSECONDS);
+        long every = Math.max(TimeUnit.MILLISECONDS.toNanos(50), Math.min(idleNanos, headNanos) / 4);
+        sweep = loop.scheduleWithFixedDelay(this::closeExpired, every, every, TimeUnit.NANOSECONDS);
         loop.execute(this::acceptMore);
     }
 
@@ -273,10 +303,17 @@ final class RingHttpListener implements IoUringIoHandle {
         admitted[slot] = peer != null && connections.open(peer.addressKey());
         received[slot] = 0;
         lastRead[slot] = System.nanoTime();
+        since[slot] = lastRead[slot];
         if (stopping || peer == null) {
             close(slot);
+        } else if (!admitted[slot]) {
+            // over its address's limit: it holds no slot while the peer takes its time
+            receive(slot, MSG_DONTWAIT);
         } else {
+            live++;
+            startRequest(slot);
             receive(slot);
+            shedBeyondCapacity();
         }
         if (!acceptPaused) {
             acceptMore();
@@ -306,18 +343,28 @@ final class RingHttpListener implements IoUringIoHandle {
     }
 
     private void receive(int slot) {
+        receive(slot, 0);
+    }
+
+    private void receive(int slot, int flags) {
         state[slot] = RECEIVING;
         long memory = blockAddresses[slot / BLOCK] + offset(slot) + REQUEST + received[slot];
-        begin(slot, OP_RECV, fd[slot], 0, memory, REQUEST_SIZE - received[slot], 0);
+        begin(slot, OP_RECV, fd[slot], 0, memory, REQUEST_SIZE - received[slot], flags);
     }
 
     private void received(int slot, int res) {
         pending[slot] = 0;
-        if (res <= 0 || stopping) { // the peer closed, an error, or cancelled (idle, or stopping)
+        // the peer closed, an error, nothing there yet (MSG_DONTWAIT), or cancelled (shed, past a
+        // deadline, or stopping); a doomed connection is closed even if its receive won the race
+        if (res <= 0 || stopping || doomed[slot]) {
             close(slot);
             return;
         }
         lastRead[slot] = System.nanoTime();
+        if (lingering[slot]) {
+            receive(slot); // dropped: the next receive overwrites it
+            return;
+        }
         received[slot] += res;
         answer(slot);
     }
@@ -340,11 +387,18 @@ final class RingHttpListener implements IoUringIoHandle {
             }
             received[slot] = rest;
         } else if (received[slot] <= Scratch.MAX_HEAD) {
-            receive(slot); // the head is not complete yet
+            if (admitted[slot]) {
+                receive(slot); // the head is not complete yet
+            } else {
+                close(slot); // over the limit: no waiting for the rest
+            }
             return;
         } else {
             flags = HttpExchange.tooLarge(engine, s);
+            lingering[slot] = admitted[slot];
+            received[slot] = 0;
         }
+        unlinkWaiting(slot);
         ByteBuffer out = s.out;
         int size = out.remaining();
         if (size <= ANSWER_SIZE) {
@@ -386,7 +440,7 @@ final class RingHttpListener implements IoUringIoHandle {
 
     private void sent(int slot, int res) {
         pending[slot] = 0;
-        if (res < 0 || stopping) {
+        if (res < 0 || stopping || doomed[slot]) {
             close(slot);
             return;
         }
@@ -397,13 +451,95 @@ final class RingHttpListener implements IoUringIoHandle {
             return;
         }
         releaseLarge(slot);
+        if (lingering[slot]) {
+            linger(slot);
+            return;
+        }
         if (!keepAlive[slot]) {
             close(slot);
-        } else if (received[slot] > 0) {
+            return;
+        }
+        startRequest(slot);
+        if (received[slot] > 0) {
             answer(slot);
         } else {
             receive(slot);
         }
+    }
+
+    /**
+     * After a 431, the rest of the head is still coming: closed with it unread, the socket would
+     * answer with a reset, which can reach the client before it has read the 431. So the answer
+     * leaves with a {@code FIN} ({@code shutdown}), and what follows is read and dropped until the
+     * client closes, within a head deadline (and shed first at capacity).
+     */
+    private void linger(int slot) {
+        try {
+            new Socket(fd[slot]).shutdown(false, true);
+        } catch (IOException e) {
+            close(slot);
+            return;
+        }
+        startRequest(slot);
+        receive(slot);
+    }
+
+    /** The connection waits for a request head from now on: its deadline starts, and it is the newest waiting. */
+    private void startRequest(int slot) {
+        since[slot] = System.nanoTime();
+        unlinkWaiting(slot);
+        waiting[slot] = true;
+        previousWaiting[slot] = lastWaiting;
+        nextWaiting[slot] = -1;
+        if (lastWaiting >= 0) {
+            nextWaiting[lastWaiting] = slot;
+        } else {
+            firstWaiting = slot;
+        }
+        lastWaiting = slot;
+    }
+
+    private void unlinkWaiting(int slot) {
+        if (!waiting[slot]) {
+            return;
+        }
+        waiting[slot] = false;
+        int previous = previousWaiting[slot];
+        int next = nextWaiting[slot];
+        if (previous >= 0) {
+            nextWaiting[previous] = next;
+        } else {
+            firstWaiting = next;
+        }
+        if (next >= 0) {
+            previousWaiting[next] = previous;
+        } else {
+            lastWaiting = previous;
+        }
+    }
+
+    /**
+     * Over capacity, the connections that have waited longest for their request head make room,
+     * whether or not bytes trickle in: a slow client cannot keep its place, and a newcomer, whose
+     * head has usually arrived with it ({@code TCP_DEFER_ACCEPT}), is answered at once. Only when
+     * none waits (all are being answered) is the newcomer itself the one closed.
+     */
+    private void shedBeyondCapacity() {
+        while (live > capacity && firstWaiting >= 0) {
+            doom(firstWaiting);
+        }
+    }
+
+    /** Closes the connection at its pending operation's completion, cancelled now. */
+    private void doom(int slot) {
+        if (!doomed[slot]) {
+            doomed[slot] = true;
+            if (admitted[slot]) {
+                live--;
+            }
+            unlinkWaiting(slot);
+        }
+        cancel(slot);
     }
 
     /**
@@ -412,10 +548,16 @@ final class RingHttpListener implements IoUringIoHandle {
      */
     private void close(int slot) {
         releaseLarge(slot);
+        unlinkWaiting(slot);
+        lingering[slot] = false;
         if (admitted[slot]) {
             connections.close(remote[slot].addressKey());
             admitted[slot] = false;
+            if (!doomed[slot]) {
+                live--;
+            }
         }
+        doomed[slot] = false;
         try {
             new FileDescriptor(fd[slot]).close();
         } catch (IOException e) {
@@ -432,13 +574,18 @@ final class RingHttpListener implements IoUringIoHandle {
         }
     }
 
-    /** Cancels connections that have sent nothing for the idle timeout (and answers not taken as long). */
-    private void closeIdle() {
+    /**
+     * Cancels connections whose request head is not complete by its deadline (counted from when it
+     * began waiting, so trickled bytes do not extend it), and those that have sent nothing for the
+     * idle timeout (which also bounds answers not taken).
+     */
+    private void closeExpired() {
         long now = System.nanoTime();
         for (int slot = 0; slot < blockCount * BLOCK; slot++) {
             byte s = state[slot];
-            if ((s == RECEIVING || s == SENDING) && now - lastRead[slot] >= idleNanos) {
-                cancel(slot);
+            if ((s == RECEIVING && now - since[slot] >= headNanos)
+                    || ((s == RECEIVING || s == SENDING) && now - lastRead[slot] >= idleNanos)) {
+                doom(slot);
             }
         }
     }

@@ -15,6 +15,8 @@ final class Scratch {
     /** A received datagram, copied out of Netty's buffer (no buffer view allocated per datagram). */
     final ByteBuffer datagram = ByteBuffer.allocate(TrackerServer.MAX_DATAGRAM);
     final SelectedPeers peers;
+    /** A request head read straight from a socket's descriptor ({@link HttpTrackerHandler}, over the limit). */
+    final ByteBuffer direct = ByteBuffer.allocateDirect(MAX_HEAD);
 
     private Scratch(int maxPeers) {
         peers = new SelectedPeers(maxPeers);

@@ -49,7 +49,9 @@ import org.slf4j.LoggerFactory;
  * with {@code SO_REUSEPORT}
  * (one HTTP listener per event loop, many small UDP sockets spread over the loops; see
  * {@link ListenerSettings#DEFAULT_UDP_SOCKETS}); NIO elsewhere. HTTP answers to addresses far over
- * their budget are held back a while ({@link Tarpit}).
+ * their budget are held back a while ({@link Tarpit}). HTTP connections are bounded per address
+ * ({@link ConnectionLimiter}) and per event loop, with a deadline for each request head; both HTTP
+ * paths apply the same rules ({@link RingHttpListener}, {@link EventLoopConnections}).
  */
 public final class TrackerServer {
 
@@ -71,8 +73,11 @@ public final class TrackerServer {
     private final ListenerSettings settings;
     private final ConnectionLimiter connections;
     private final List<Channel> channels = new ArrayList<>();
-    private final FastThreadLocal<Tarpit<HttpTrackerHandler.Held>> tarpits;
+    private FastThreadLocal<Tarpit<HttpTrackerHandler.Held>> tarpits;
+    private FastThreadLocal<EventLoopConnections> loopConnections;
     private final long tarpitMillis;
+    /** HTTP connections each HTTP event loop holds at most. */
+    private int connectionsPerLoop;
     private final List<RingHttpListener> rings = new ArrayList<>();
     /** HTTP connections on Netty's channels (epoll, NIO), closed on stop. */
     private final ChannelGroup openConnections = new DefaultChannelGroup("seedcast-tracker-http", GlobalEventExecutor.INSTANCE);
@@ -89,10 +94,32 @@ public final class TrackerServer {
         this.settings = settings;
         this.connections = new ConnectionLimiter(settings.maxConnectionsPerAddress());
         this.tarpitMillis = settings.tarpit() == null ? 0 : settings.tarpit().toMillis();
-        this.tarpits = new FastThreadLocal<>() {
+    }
+
+    /**
+     * Held answers keep their connections open: at most a quarter of a loop's capacity, so that
+     * waiting connections, which can be shed, always make up most of it.
+     */
+    private int tarpitCapacity() {
+        return Math.min(TARPIT_CAPACITY, Math.max(1, connectionsPerLoop / 4));
+    }
+
+    private void perLoopState(int httpLoops) {
+        connectionsPerLoop = settings.connectionsPerLoop(httpLoops);
+        int held = tarpitCapacity();
+        long headNanos = settings.headTimeoutOrDefault().toNanos();
+        long idleNanos = settings.idleTimeout().toNanos();
+        int capacity = connectionsPerLoop;
+        tarpits = new FastThreadLocal<>() {
             @Override
             protected Tarpit<HttpTrackerHandler.Held> initialValue() {
-                return new Tarpit<>(TARPIT_CAPACITY, tarpitMillis, HttpTrackerHandler.Held::send);
+                return new Tarpit<>(held, tarpitMillis, HttpTrackerHandler.Held::send);
+            }
+        };
+        loopConnections = new FastThreadLocal<>() {
+            @Override
+            protected EventLoopConnections initialValue() {
+                return new EventLoopConnections(capacity, headNanos, idleNanos);
             }
         };
     }
@@ -121,6 +148,7 @@ public final class TrackerServer {
         httpWorkers = httpTransport == udpTransport ? workers
                 : group(settings.httpThreadCount(), "seedcast-tracker-http", httpTransport);
         FastThreadLocal<Scratch> scratch = Scratch.perThread(settings.maxPeers());
+        perLoopState(httpWorkers == workers ? threads : settings.httpThreadCount());
         preallocate();
         // with port 0 the kernel picks a free TCP port, whose UDP twin may be taken: try a few
         for (int attempt = 1; ; attempt++) {
@@ -249,7 +277,7 @@ public final class TrackerServer {
                     protected void initChannel(SocketChannel ch) {
                         openConnections.add(ch); // removed by the group itself when closed
                         ch.pipeline().addLast(new HttpTrackerHandler(engine, connections, scratch, tarpits,
-                                settings.idleTimeout()));
+                                loopConnections));
                     }
                 });
         if (httpTransport.linux()) {
@@ -266,7 +294,8 @@ public final class TrackerServer {
         if (ring) {
             noDelay((UnixChannel) channel);
             RingHttpListener listener = new RingHttpListener((IoEventLoop) children, ((UnixChannel) channel).fd().intValue(),
-                    engine, connections, scratch, settings.idleTimeout(), TARPIT_CAPACITY, tarpitMillis);
+                    engine, connections, scratch, settings.idleTimeout(), settings.headTimeoutOrDefault(),
+                    connectionsPerLoop, tarpitCapacity(), tarpitMillis);
             listener.start();
             rings.add(listener);
         }

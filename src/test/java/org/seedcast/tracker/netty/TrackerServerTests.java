@@ -54,13 +54,14 @@ class TrackerServerTests {
     }
 
     private TrackerServer server;
+    private TrackerEngine engine;
     private int port;
 
     @BeforeEach
     void start() {
         AccessList access = new AccessList();
         access.allow(List.of(HashKey.of(PUBLISHED, 0)));
-        TrackerEngine engine = new TrackerEngine(TrackerSettings.defaults().withJitter(0),
+        engine = new TrackerEngine(TrackerSettings.defaults().withJitter(0),
                 new SwarmStore(3600, SwarmStore.monotonicSeconds()), access, new UnknownTorrents(1000),
                 new Bans(), new RateLimiter(1000, 10_000, 4096, System::currentTimeMillis),
                 ConnectionIds.random(300), new TrackerMetrics(new SimpleMeterRegistry()), System::currentTimeMillis);
@@ -70,7 +71,8 @@ class TrackerServerTests {
     }
 
     private ListenerSettings settings(Duration idleTimeout) {
-        return new ListenerSettings("127.0.0.1", 0, 2, 4, idleTimeout, 200, 0, 0, ListenerSettings.DEFAULT_TARPIT, ioUring, 2);
+        return new ListenerSettings("127.0.0.1", 0, 2, 4, idleTimeout, 200, 0, 0, ListenerSettings.DEFAULT_TARPIT, ioUring, 2,
+                ListenerSettings.DEFAULT_HEAD_TIMEOUT, 4096);
     }
 
     @AfterEach
@@ -212,6 +214,9 @@ class TrackerServerTests {
     void answersOtherPathsAndOversizedHeadsWithoutResetting() throws Exception {
         assertThat(http("/favicon.ico")).startsWith("HTTP/1.1 404 Not Found");
         assertThat(http("/announce?x=" + "a".repeat(5000))).startsWith("HTTP/1.1 431");
+        for (int size : new int[] {6000, 20_000, 100_000}) { // beyond what the ring listener reads of a head
+            assertThat(http("/announce?x=" + "a".repeat(size))).as("%d bytes", size).startsWith("HTTP/1.1 431");
+        }
         try (Socket s = socket()) {
             s.getOutputStream().write("\u0016\u0003\u0001\u0000 hello\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
             assertThat(readAll(s)).startsWith("HTTP/1.1 400 Bad Request");
@@ -275,6 +280,151 @@ class TrackerServerTests {
             long start = System.nanoTime();
             assertThat(in.read()).isEqualTo(-1); // closed by the server, not timed out here
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThan(Duration.ofMillis(500));
+        }
+    }
+
+    /**
+     * Restarts the tracker with small connection limits (F-07 at the scale of a test): {@code total}
+     * connections over {@code threads} HTTP event loops, {@code perAddress} per address, and a head
+     * deadline of {@code head}. The idle timeout is long, so that only the limits close connections.
+     */
+    private void restartGuarded(int threads, Duration head, int total, int perAddress) {
+        server.stop();
+        server = new TrackerServer(engine, new ListenerSettings("127.0.0.1", 0, threads, perAddress, Duration.ofSeconds(60),
+                200, 0, 0, ListenerSettings.DEFAULT_TARPIT, ioUring, threads, head, total));
+        server.start();
+        port = server.port();
+    }
+
+    /** A connection from {@code 127.0.0.x}: loopback answers on all of 127.0.0.0/8. */
+    private Socket socketFrom(int x) throws Exception {
+        Socket s = new Socket();
+        s.bind(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, (byte) x}), 0));
+        s.connect(new InetSocketAddress("127.0.0.1", port), 2000);
+        s.setSoTimeout(5000);
+        return s;
+    }
+
+    /** Whether the tracker has closed the connection; waits up to {@code millis} for something to read. */
+    private static boolean closedByTracker(Socket s, int millis) throws Exception {
+        s.setSoTimeout(millis);
+        try {
+            return s.getInputStream().read() == -1;
+        } catch (SocketTimeoutException stillOpen) {
+            return false;
+        } catch (java.net.SocketException reset) {
+            return true;
+        }
+    }
+
+    /** One answer on a kept connection: its head, then Content-Length bytes of body. */
+    private static String readAnswer(InputStream in) throws Exception {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new AssertionError("closed after " + head);
+            }
+            head.write(b);
+        }
+        String text = head.toString(StandardCharsets.ISO_8859_1);
+        int length = Integer.parseInt(text.replaceAll("(?s).*Content-Length: (\\d+).*", "$1"));
+        return text + new String(in.readNBytes(length), StandardCharsets.ISO_8859_1);
+    }
+
+    private static final String SCRAPE_KEPT = "GET /scrape?info_hash=" + PUBLISHED_QUERY + " HTTP/1.1\r\nHost: t\r\n\r\n";
+
+    @Test
+    void aClientTricklingItsRequestHeadIsClosedAtTheHeadDeadlineThoughItKeepsSending() throws Exception {
+        restartGuarded(2, Duration.ofMillis(300), 64, 8);
+        for (boolean keptConnection : new boolean[] {false, true}) {
+            try (Socket s = socketFrom(2)) {
+                OutputStream out = s.getOutputStream();
+                if (keptConnection) { // the deadline starts again with each request on a kept connection
+                    out.write(SCRAPE_KEPT.getBytes(StandardCharsets.ISO_8859_1));
+                    assertThat(readAnswer(s.getInputStream())).startsWith("HTTP/1.1 200 OK").contains("keep-alive");
+                }
+                out.write("GET /announce?info_hash=".getBytes(StandardCharsets.ISO_8859_1));
+                boolean closed = false;
+                // one byte every 50 ms, for at most 10 s (the idle timeout is 60 s): a slowloris
+                for (int i = 0; i < 200 && !closed; i++) {
+                    try {
+                        out.write('a');
+                        out.flush();
+                        closed = closedByTracker(s, 50);
+                    } catch (java.net.SocketException reset) {
+                        closed = true;
+                    }
+                }
+                assertThat(closed).as("closed though it kept sending (kept connection: %s)", keptConnection).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void anAddressOverItsConnectionLimitHasItsExtraConnectionsClosedAndOthersAreStillAnswered() throws Exception {
+        restartGuarded(2, Duration.ofSeconds(60), 64, 8);
+        List<Socket> flood = new ArrayList<>();
+        try {
+            for (int i = 0; i < 80; i++) { // more than the listener's capacity, from one address, half a request each
+                Socket s = socketFrom(2);
+                s.getOutputStream().write("GET /announce?info_hash=".getBytes(StandardCharsets.ISO_8859_1));
+                flood.add(s);
+            }
+            List<Socket> open = new ArrayList<>(flood);
+            for (int round = 0; round < 200 && open.size() > 8; round++) { // bounded: at most some 10 s
+                for (var it = open.iterator(); it.hasNext(); ) {
+                    if (closedByTracker(it.next(), 1)) {
+                        it.remove();
+                    }
+                }
+            }
+            assertThat(open).as("connections of the address left open").hasSize(8);
+            try (Socket other = socketFrom(3)) {
+                other.getOutputStream().write(("GET /announce?info_hash=" + PUBLISHED_QUERY
+                        + "&peer_id=-qB4500-abcdefghijkl&port=6881&left=0 HTTP/1.1\r\nConnection: close\r\n\r\n")
+                        .getBytes(StandardCharsets.ISO_8859_1));
+                assertThat(readAll(other)).startsWith("HTTP/1.1 200 OK").contains("8:intervali1800e");
+            }
+            for (Socket s : open) {
+                assertThat(closedByTracker(s, 1)).as("a connection within the limit").isFalse();
+            }
+        } finally {
+            for (Socket s : flood) {
+                s.close();
+            }
+        }
+    }
+
+    @Test
+    void atCapacityTheConnectionWaitingLongestIsShedForANewcomer() throws Exception {
+        restartGuarded(1, Duration.ofSeconds(60), 64, 8); // one HTTP event loop: the order of connections is known
+        List<Socket> idle = new ArrayList<>();
+        try {
+            for (int i = 0; i < 64; i++) { // capacity full: 8 addresses, 8 kept connections each
+                Socket s = socketFrom(10 + i / 8);
+                s.getOutputStream().write(SCRAPE_KEPT.getBytes(StandardCharsets.ISO_8859_1));
+                assertThat(readAnswer(s.getInputStream())).startsWith("HTTP/1.1 200 OK");
+                idle.add(s);
+            }
+            // the oldest starts trickling its next request: the most recently active, still the oldest
+            idle.getFirst().getOutputStream().write('G');
+            try (Socket newcomer = socketFrom(30)) {
+                newcomer.getOutputStream().write(("GET /announce?info_hash=" + PUBLISHED_QUERY
+                        + "&peer_id=-qB4500-abcdefghijkl&port=6881&left=0 HTTP/1.1\r\nConnection: close\r\n\r\n")
+                        .getBytes(StandardCharsets.ISO_8859_1));
+                assertThat(readAll(newcomer)).startsWith("HTTP/1.1 200 OK").contains("8:intervali1800e");
+            }
+            boolean shed = false;
+            for (int round = 0; round < 100 && !shed; round++) {
+                shed = closedByTracker(idle.getFirst(), 100);
+            }
+            assertThat(shed).as("the oldest waiting connection was shed").isTrue();
+            assertThat(closedByTracker(idle.getLast(), 1)).as("the newest still open").isFalse();
+        } finally {
+            for (Socket s : idle) {
+                s.close();
+            }
         }
     }
 
