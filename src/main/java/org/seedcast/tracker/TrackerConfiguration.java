@@ -29,6 +29,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Wires the plain-Java tracker into the application. Only this class, the lifecycle and the event
@@ -78,9 +80,11 @@ class TrackerConfiguration {
     }
 
     @Bean
-    TrackerStore trackerStore(ObjectProvider<JdbcClient> jdbc) {
+    TrackerStore trackerStore(ObjectProvider<JdbcClient> jdbc, ObjectProvider<PlatformTransactionManager> transactions) {
         JdbcClient client = jdbc.getIfAvailable();
-        return client == null ? TrackerStore.NONE : new JdbcTrackerStore(client);
+        PlatformTransactionManager manager = transactions.getIfAvailable();
+        return client == null || manager == null ? TrackerStore.NONE
+                : new JdbcTrackerStore(client, new TransactionTemplate(manager));
     }
 
     @Bean
