@@ -47,6 +47,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param ioUring                  HTTP over Linux io_uring where the kernel offers it (fewer system
  *                                 calls per connection); {@code false} keeps HTTP on epoll. UDP
  *                                 always uses epoll, whose {@code recvmmsg} measured faster
+ * @param reconcileInterval        how often the access list is compared with the published torrents
+ *                                 in the database, healing a missed publish or withdraw event
  */
 @ConfigurationProperties("seedcast.tracker")
 public record TrackerProperties(
@@ -77,7 +79,8 @@ public record TrackerProperties(
         @DefaultValue("0") int httpThreads,
         @DefaultValue("64") int udpSockets,
         @DefaultValue("4MB") DataSize udpReceiveBuffer,
-        @DefaultValue("true") boolean ioUring) {
+        @DefaultValue("true") boolean ioUring,
+        @DefaultValue("1m") Duration reconcileInterval) {
 
     /** How UDP refuses a foreign torrent. */
     public enum UdpRefusal { EMPTY_REPLY, ERROR }
@@ -99,6 +102,9 @@ public record TrackerProperties(
         }
         if (udpReceiveBuffer.toBytes() < 16 * 1024 || udpReceiveBuffer.toBytes() > 256L * 1024 * 1024) {
             throw new IllegalArgumentException("seedcast.tracker.udp-receive-buffer must be between 16KB and 256MB");
+        }
+        if (reconcileInterval.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException("seedcast.tracker.reconcile-interval must be at least 1s");
         }
         if (numwant < 0 || maxPeers < 1 || numwant > maxPeers) {
             throw new IllegalArgumentException("seedcast.tracker.numwant must be between 0 and max-peers");

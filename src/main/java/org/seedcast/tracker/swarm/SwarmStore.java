@@ -141,14 +141,17 @@ public final class SwarmStore {
         }
     }
 
-    /** Restores a persisted completed count (at start, before announces arrive). */
+    /**
+     * Restores a persisted completed count, once per hash: at start, or later if the database was
+     * down then, on top of the downloads counted since (which the next flush then persists).
+     */
     public void restoreCompleted(HashKey key, long completed) {
         Shard shard = shard(key);
         synchronized (shard) {
             Swarm swarm = shard.swarms.computeIfAbsent(key, Swarm::new);
-            swarm.completed = Math.max(swarm.completed, completed);
-            swarm.flushedCompleted = swarm.completed;
-            swarm.completedAtLastMinute = swarm.completed; // restored downloads are not this minute's
+            swarm.completed += completed;
+            swarm.flushedCompleted = Math.max(swarm.flushedCompleted, completed);
+            swarm.completedAtLastMinute += completed; // restored downloads are not this minute's
         }
     }
 
