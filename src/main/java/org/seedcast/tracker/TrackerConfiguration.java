@@ -58,7 +58,8 @@ class TrackerConfiguration {
     SwarmStore trackerSwarmStore(TrackerProperties p) {
         // peers expire after about two intervals (with the jitter), as clients re-announce once per interval
         int timeout = (int) (2 * p.interval().toSeconds() + p.intervalJitter().toSeconds() + 60);
-        return new SwarmStore(timeout, SwarmStore.monotonicSeconds());
+        return new SwarmStore(timeout, SwarmStore.monotonicSeconds(), p.maxPeersPerSwarm(), p.maxPortsPerAddress(),
+                p.maxPeersTotal());
     }
 
     @Bean
@@ -73,6 +74,8 @@ class TrackerConfiguration {
         metrics.gauge("seedcast.tracker.peers", "Peers in all swarms", () -> swarms.seeders() + swarms.leechers());
         metrics.gauge("seedcast.tracker.seeders", "Seeders in all swarms", swarms::seeders);
         metrics.gauge("seedcast.tracker.leechers", "Leechers in all swarms", swarms::leechers);
+        metrics.total("seedcast.tracker.peers.refused", "New peers not added because a swarm, an address or"
+                + " the tracker held its maximum", swarms::refusedPeers);
         metrics.gauge("seedcast.tracker.unknown.hashes", "Foreign info-hashes being tracked for review", unknown::size);
         metrics.total("seedcast.tracker.unknown.lost", "Foreign-torrent announces counted but given up unflushed "
                 + "when the bounded table evicted their entry", unknown::lostAnnounces);

@@ -206,7 +206,8 @@ class UdpTrackerTests {
 
     @Test
     void scrapeAnswersCountsForPublishedAndZerosForForeign() {
-        send(announce(connect(f, client), EngineFixture.PUBLISHED, 0, 1, -1, 6881));
+        send(announce(connect(f, client), EngineFixture.PUBLISHED, 100, 2, -1, 6881)); // started
+        send(announce(connect(f, client), EngineFixture.PUBLISHED, 0, 1, -1, 6881));   // completed
         long id = connect(f, client);
         byte[] packet = ByteBuffer.allocate(56)
                 .putLong(id)                  // connection_id
