@@ -76,9 +76,17 @@ public class Publishing implements TorrentLinks {
     /** Every published torrent, for the tracker to load at start. */
     @Transactional(readOnly = true)
     public List<TorrentPublished> published() {
-        return torrents.findPublishedHashes().stream()
-                .map(h -> event(h.episodeId(), h.infoHash(), h.infoHashV2()))
-                .toList();
+        List<TorrentPublished> all = new java.util.ArrayList<>();
+        for (TorrentRepository.PublishedHashes h : torrents.findPublishedHashes()) {
+            try {
+                all.add(event(h.episodeId(), h.infoHash(), h.infoHashV2()));
+            } catch (IllegalArgumentException e) {
+                // one damaged row must not hide every published torrent from the tracker and the admin pages
+                log.warn("skipping the published torrent of episode {}: unreadable info-hash ({})", h.episodeId(),
+                        e.getMessage());
+            }
+        }
+        return all;
     }
 
     /** The signed .torrent of a published episode, by its v1 (40 hex) or v2 (64 hex) info-hash. */

@@ -29,6 +29,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Wires the plain-Java tracker into the application. Only this class, the lifecycle and the event
@@ -56,7 +58,8 @@ class TrackerConfiguration {
     SwarmStore trackerSwarmStore(TrackerProperties p) {
         // peers expire after about two intervals (with the jitter), as clients re-announce once per interval
         int timeout = (int) (2 * p.interval().toSeconds() + p.intervalJitter().toSeconds() + 60);
-        return new SwarmStore(timeout, SwarmStore.monotonicSeconds());
+        return new SwarmStore(timeout, SwarmStore.monotonicSeconds(), p.maxPeersPerSwarm(), p.maxPortsPerAddress(),
+                p.maxPeersTotal());
     }
 
     @Bean
@@ -71,6 +74,8 @@ class TrackerConfiguration {
         metrics.gauge("seedcast.tracker.peers", "Peers in all swarms", () -> swarms.seeders() + swarms.leechers());
         metrics.gauge("seedcast.tracker.seeders", "Seeders in all swarms", swarms::seeders);
         metrics.gauge("seedcast.tracker.leechers", "Leechers in all swarms", swarms::leechers);
+        metrics.total("seedcast.tracker.peers.refused", "New peers not added because a swarm, an address or"
+                + " the tracker held its maximum", swarms::refusedPeers);
         metrics.gauge("seedcast.tracker.unknown.hashes", "Foreign info-hashes being tracked for review", unknown::size);
         metrics.total("seedcast.tracker.unknown.lost", "Foreign-torrent announces counted but given up unflushed "
                 + "when the bounded table evicted their entry", unknown::lostAnnounces);
@@ -78,9 +83,11 @@ class TrackerConfiguration {
     }
 
     @Bean
-    TrackerStore trackerStore(ObjectProvider<JdbcClient> jdbc) {
+    TrackerStore trackerStore(ObjectProvider<JdbcClient> jdbc, ObjectProvider<PlatformTransactionManager> transactions) {
         JdbcClient client = jdbc.getIfAvailable();
-        return client == null ? TrackerStore.NONE : new JdbcTrackerStore(client);
+        PlatformTransactionManager manager = transactions.getIfAvailable();
+        return client == null || manager == null ? TrackerStore.NONE
+                : new JdbcTrackerStore(client, new TransactionTemplate(manager));
     }
 
     @Bean

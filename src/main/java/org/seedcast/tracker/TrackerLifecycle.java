@@ -1,8 +1,13 @@
 package org.seedcast.tracker;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.seedcast.torrent.InfoHash;
 import org.seedcast.tracker.engine.Housekeeper;
 import org.seedcast.tracker.guard.AccessList;
@@ -17,12 +22,20 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Starts the tracker with the application: loads what is trackable, blocked and banned, then binds
- * the listeners and starts the housekeeper; stops them in reverse order, with a last flush. A
- * database that is down at start leaves the tracker running with what it has.
+ * the listeners and starts the housekeeper; stops them in reverse order, with a last flush.
+ * <p>
+ * A database that is down at start leaves the tracker running with what it has, and the load is
+ * retried every few seconds until it succeeds: until then every published torrent would be
+ * refused as foreign, for the 2-hour refusal interval. Afterwards the access list is compared
+ * with the published torrents every {@code reconcile-interval}, which heals a publish or withdraw
+ * event that was missed (the events are synchronous, and a failure between commit and event, or
+ * an event for a transaction that then rolled back, would otherwise last until restart).
  */
 class TrackerLifecycle implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(TrackerLifecycle.class);
+    /** Until the first complete load: short, as published torrents are refused meanwhile. */
+    static final Duration RETRY = Duration.ofSeconds(5);
 
     private final TrackerProperties properties;
     private final TrackerServer server;
@@ -33,6 +46,12 @@ class TrackerLifecycle implements SmartLifecycle {
     private final Bans bans;
     private final SwarmStore swarms;
     private volatile boolean running;
+    private ScheduledExecutorService reconciler;
+    private boolean storeLoaded;
+    private boolean trackableLoaded;
+    private boolean failing;
+    /** Tracked hashes that were not published at the last round: withdrawn once seen twice. */
+    private Set<HashKey> unpublishedLastRound = Set.of();
 
     TrackerLifecycle(TrackerProperties properties, TrackerServer server, Housekeeper housekeeper,
                      TrackerStore store, TrackableTorrents trackable, AccessList access, Bans bans,
@@ -49,7 +68,7 @@ class TrackerLifecycle implements SmartLifecycle {
 
     @Override
     public void start() {
-        load();
+        boolean loaded = reconcile();
         try {
             server.start();
         } catch (RuntimeException e) {
@@ -57,31 +76,118 @@ class TrackerLifecycle implements SmartLifecycle {
             log.error("the tracker could not listen on port {} and is NOT running: {}", properties.port(), e.toString());
         }
         housekeeper.start(Duration.ofMinutes(1), properties.flushInterval());
+        reconciler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "seedcast-tracker-reconcile");
+            t.setDaemon(true);
+            return t;
+        });
+        scheduleNext(loaded);
         running = true;
     }
 
-    private void load() {
-        try {
-            List<HashKey> keys = trackable.all().stream().map(HashKey::of).toList();
-            access.allow(keys);
-            log.info("tracker serves {} info-hashes", access.trackable().size());
-        } catch (RuntimeException e) {
-            log.warn("could not load trackable torrents; they arrive with publish events", e);
+    private void scheduleNext(boolean loaded) {
+        ScheduledExecutorService executor = reconciler;
+        if (executor == null || executor.isShutdown()) {
+            return;
         }
+        Duration delay = loaded ? properties.reconcileInterval() : RETRY;
+        executor.schedule(() -> scheduleNext(safeReconcile()), delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private boolean safeReconcile() {
+        try {
+            return reconcile();
+        } catch (RuntimeException e) {
+            log.warn("tracker reconcile failed", e);
+            return false;
+        }
+    }
+
+    /**
+     * One round: the store's state (completed counts, blocks, bans) until it has loaded once, and the
+     * access list against the published torrents.
+     *
+     * @return whether both are loaded
+     */
+    synchronized boolean reconcile() {
+        if (!storeLoaded) {
+            storeLoaded = loadStore();
+        }
+        boolean ok = reconcileTrackable() && storeLoaded;
+        if (ok && failing) {
+            log.info("tracker state loaded from the database");
+        }
+        failing = !ok;
+        return ok;
+    }
+
+    private boolean loadStore() {
         try {
             Map<HashKey, Long> completed = store.loadCompletedCounts();
             completed.forEach(swarms::restoreCompleted);
             store.loadBlocks().forEach(b -> access.block(b.infoHash()));
             store.loadBans().forEach(bans::ban);
+            return true;
         } catch (RuntimeException e) {
-            log.warn("tracker store unavailable at start; completed counts, blocks and bans not restored: {}",
-                    e.toString());
+            if (!failing) {
+                log.warn("tracker store unavailable; completed counts, blocks and bans not restored yet,"
+                        + " retrying every {}: {}", RETRY, e.toString());
+            }
+            return false;
         }
+    }
+
+    private boolean reconcileTrackable() {
+        Set<HashKey> published = new HashSet<>();
+        try {
+            for (InfoHash hash : trackable.all()) {
+                published.add(HashKey.of(hash));
+            }
+        } catch (RuntimeException e) {
+            if (!failing) {
+                log.warn("could not read the published torrents, so they are refused as foreign until they are;"
+                        + " retrying every {}: {}", RETRY, e.toString());
+            }
+            return false;
+        }
+        Set<HashKey> current = access.trackable();
+        List<HashKey> missing = published.stream().filter(h -> !current.contains(h)).toList();
+        if (!missing.isEmpty()) {
+            access.allow(missing);
+            if (trackableLoaded) {
+                log.warn("{} published info-hashes were not tracked (a missed publish event): now they are", missing.size());
+            }
+        }
+        // an unpublished hash may be a publication whose transaction has not committed yet: only a
+        // hash unpublished at two rounds in a row is a missed withdrawal
+        Set<HashKey> unpublished = new HashSet<>();
+        List<HashKey> withdrawn = new java.util.ArrayList<>();
+        for (HashKey h : current) {
+            if (!published.contains(h)) {
+                (unpublishedLastRound.contains(h) ? withdrawn : unpublished).add(h);
+            }
+        }
+        if (!withdrawn.isEmpty()) {
+            access.disallow(withdrawn);
+            log.warn("{} tracked info-hashes are no longer published (a missed withdraw event): no longer tracked",
+                    withdrawn.size());
+        }
+        unpublishedLastRound = unpublished;
+        if (!trackableLoaded) {
+            log.info("tracker serves {} info-hashes", access.trackable().size());
+            trackableLoaded = true;
+        }
+        return true;
     }
 
     @Override
     public void stop() {
         running = false;
+        ScheduledExecutorService executor = reconciler;
+        reconciler = null;
+        if (executor != null) {
+            executor.shutdownNow();
+        }
         server.stop();
         housekeeper.stop();
     }

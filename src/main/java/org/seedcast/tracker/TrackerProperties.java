@@ -56,6 +56,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                                 longest for its request head is closed for a newcomer. 0: a quarter
  *                                 of the process's file descriptors, at most 16,384 per HTTP event loop
  *                                 ({@code ListenerSettings.defaultMaxConnections} says why)
+ * @param maxPeersPerSwarm         peers one swarm holds at most; a newcomer beyond is answered but not
+ *                                 listed to others (those already there are never pushed out)
+ * @param maxPortsPerAddress       peers one address (IPv6: one /64) holds in one swarm, on as many ports
+ * @param maxPeersTotal            peers all swarms hold together, which bounds their heap (about 30 bytes
+ *                                 an IPv4 peer, 75 an IPv6 one)
+ * @param reconcileInterval        how often the access list is compared with the published torrents
+ *                                 in the database, healing a missed publish or withdraw event
  */
 @ConfigurationProperties("seedcast.tracker")
 public record TrackerProperties(
@@ -88,7 +95,11 @@ public record TrackerProperties(
         @DefaultValue("4MB") DataSize udpReceiveBuffer,
         @DefaultValue("true") boolean ioUring,
         @DefaultValue("5s") Duration headTimeout,
-        @DefaultValue("0") int maxConnections) {
+        @DefaultValue("0") int maxConnections,
+        @DefaultValue("1m") Duration reconcileInterval,
+        @DefaultValue("100000") int maxPeersPerSwarm,
+        @DefaultValue("8") int maxPortsPerAddress,
+        @DefaultValue("1000000") int maxPeersTotal) {
 
     /** How UDP refuses a foreign torrent. */
     public enum UdpRefusal { EMPTY_REPLY, ERROR }
@@ -117,6 +128,13 @@ public record TrackerProperties(
         }
         if (udpReceiveBuffer.toBytes() < 16 * 1024 || udpReceiveBuffer.toBytes() > 256L * 1024 * 1024) {
             throw new IllegalArgumentException("seedcast.tracker.udp-receive-buffer must be between 16KB and 256MB");
+        }
+        if (maxPeersPerSwarm < 1 || maxPortsPerAddress < 1 || maxPeersTotal < maxPeersPerSwarm) {
+            throw new IllegalArgumentException("seedcast.tracker.max-peers-per-swarm and max-ports-per-address must be"
+                    + " positive, and max-peers-total at least max-peers-per-swarm");
+        }
+        if (reconcileInterval.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException("seedcast.tracker.reconcile-interval must be at least 1s");
         }
         if (numwant < 0 || maxPeers < 1 || numwant > maxPeers) {
             throw new IllegalArgumentException("seedcast.tracker.numwant must be between 0 and max-peers");

@@ -24,7 +24,13 @@ import org.seedcast.torrent.bencode.BString;
 import org.seedcast.torrent.bencode.BValue;
 import org.seedcast.torrent.bencode.BencodeDecoder;
 import org.seedcast.torrent.bencode.BencodeEncoder;
+import org.seedcast.support.Peers;
+import org.seedcast.torrent.InfoHash;
+import org.seedcast.tracker.guard.AccessList;
+import org.seedcast.tracker.protocol.HashKey;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The whole application's tracker with real clients: two aria2c instances, and the admin API. */
@@ -41,6 +47,15 @@ class TrackerEndToEndTests {
     Path tmp;
 
     Http admin;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TrackerLifecycle lifecycle;
+
+    @Autowired
+    AccessList access;
 
     @BeforeEach
     void client() {
@@ -73,6 +88,21 @@ class TrackerEndToEndTests {
         assertThat(Files.readAllBytes(leechDir.resolve(fileName))).isEqualTo(content);
         String swarms = admin.get("/api/admin/swarms").body();
         assertThat(JsonPath.<java.util.List<Object>>read(swarms, "$.swarms[?(@.infoHash == '" + infoHash + "')]")).isNotEmpty();
+    }
+
+    @Test
+    void oneUnreadableTorrentRowHidesNoOtherPublishedTorrentFromTheTracker() {
+        String good = JsonPath.read(publish("tracker-row-good", Media.mp4(200_000, 41)), "$.infoHash");
+        String damaged = JsonPath.read(publish("tracker-row-damaged", Media.mp4(200_000, 42)), "$.infoHash");
+        jdbc.sql("update torrents set info_hash = 'not-hex' where info_hash = :h").param("h", damaged).update();
+        try {
+            access.disallow(java.util.List.of(HashKey.of(InfoHash.fromHex(good)))); // as if its event was missed
+            assertThat(lifecycle.reconcile()).as("loaded").isTrue();
+            new Peers(trackerPort).announce(good, 52001, 0, "started"); // asserts a tracked torrent's answer
+        } finally {
+            jdbc.sql("update torrents set info_hash = :h where info_hash = 'not-hex'").param("h", damaged).update();
+            lifecycle.reconcile();
+        }
     }
 
     @Test

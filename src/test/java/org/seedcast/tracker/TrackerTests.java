@@ -140,6 +140,9 @@ class TrackerTests {
     }
 
     private void announceCompleted(InfoHash hash, int peer) {
+        swarms.announce(new AnnounceRequest(HashKey.of(hash), 0, 0, 0, 5, Event.STARTED, 6881, 0, true, null),
+                Endpoint.ipv4(0x0A000000 + peer, 6881), 0, true, true, new SelectedPeers(1),
+                java.util.concurrent.ThreadLocalRandom.current());
         swarms.announce(new AnnounceRequest(HashKey.of(hash), 0, 0, 0, 0, Event.COMPLETED, 6881, 0, true, null),
                 Endpoint.ipv4(0x0A000000 + peer, 6881), 0, true, true, new SelectedPeers(1),
                 java.util.concurrent.ThreadLocalRandom.current());

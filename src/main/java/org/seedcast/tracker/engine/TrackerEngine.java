@@ -45,6 +45,11 @@ public final class TrackerEngine {
     private final UnknownTorrents unknown;
     private final Bans bans;
     private final RateLimiter limiter;
+    /**
+     * Connects carry nothing that proves their source address, so they spend from buckets of their
+     * own: forged connects can make a victim's connects go unanswered, never its announces.
+     */
+    private final RateLimiter connectLimiter;
     private final ConnectionIds connectionIds;
     private final TrackerMetrics metrics;
     private final LongSupplier millis;
@@ -68,6 +73,7 @@ public final class TrackerEngine {
         this.unknown = unknown;
         this.bans = bans;
         this.limiter = limiter;
+        this.connectLimiter = limiter.sameBudget(1 << 16);
         this.connectionIds = connectionIds;
         this.metrics = metrics;
         this.millis = millis;
@@ -213,7 +219,12 @@ public final class TrackerEngine {
     }
 
     /**
-     * One UDP packet (BEP 15); writes the reply into {@code out}.
+     * One UDP packet (BEP 15); writes the reply into {@code out}. Anyone can forge a datagram's
+     * source, so nothing is charged to the source address, and it is not listed as a refused source,
+     * before the packet proves that address: a connect spends from connect buckets only, and any
+     * other packet is checked for a valid connection id (which only a reply to the address could
+     * have brought) before it spends from the address's budget shared with HTTP. Garbage and made-up
+     * ids are dropped at the cost of one SipHash, so they need no limit of their own.
      *
      * @return false when the packet gets no reply: too short, a bad connect magic, an invalid
      *         connection id (replying would help reflection attacks), or a source far over budget
@@ -234,13 +245,14 @@ public final class TrackerEngine {
             case UdpCodec.SCRAPE -> SCRAPE;
             default -> OTHER;
         };
-        RateLimiter.Decision decision = limited(source);
-        if (decision == RateLimiter.Decision.FAR_OVER) {
-            unknown.refused(source.addressKey());
-            metrics.countDropped(UDP, kind, Outcome.RATE_LIMITED); // the cheapest path: a flood's
-            return false;
+        Outcome outcome;
+        if (action == UdpCodec.CONNECT) {
+            outcome = udpConnect(source, connectionId, transactionId, out);
+        } else if (!connectionIds.valid(connectionId, source)) {
+            outcome = Outcome.BAD_REQUEST;
+        } else {
+            outcome = udpAuthenticated(in, length, source, action, transactionId, out, peers);
         }
-        Outcome outcome = udp(in, length, source, connectionId, action, transactionId, decision, out, peers);
         boolean replied = out.position() > 0;
         if (replied) {
             metrics.count(UDP, kind, outcome, start);
@@ -250,21 +262,27 @@ public final class TrackerEngine {
         return replied;
     }
 
-    private Outcome udp(ByteBuffer in, int length, Endpoint source, long connectionId, int action, int tid,
-                        RateLimiter.Decision decision, ByteBuffer out, SelectedPeers peers) {
-        if (action == UdpCodec.CONNECT) {
-            if (connectionId != UdpCodec.PROTOCOL_ID) {
-                return Outcome.BAD_REQUEST;
-            }
-            UdpCodec.connect(out, tid, connectionIds.issue(source));
-            return Outcome.OK;
-        }
-        if (!connectionIds.valid(connectionId, source)) {
+    private Outcome udpConnect(Endpoint source, long magic, int tid, ByteBuffer out) {
+        if (magic != UdpCodec.PROTOCOL_ID) {
             return Outcome.BAD_REQUEST;
         }
-        if (decision == RateLimiter.Decision.LIMIT) {
+        if (!settings.rateLimitExempt().contains(source)
+                && connectLimiter.acquire(source.addressKey()) != RateLimiter.Decision.ALLOW) {
+            return Outcome.RATE_LIMITED; // dropped, and the source unproven: not a refused source
+        }
+        UdpCodec.connect(out, tid, connectionIds.issue(source));
+        return Outcome.OK;
+    }
+
+    /** A packet with a valid connection id: its source address is genuine. */
+    private Outcome udpAuthenticated(ByteBuffer in, int length, Endpoint source, int action, int tid,
+                                     ByteBuffer out, SelectedPeers peers) {
+        RateLimiter.Decision decision = limited(source);
+        if (decision != RateLimiter.Decision.ALLOW) {
             unknown.refused(source.addressKey());
-            refuseUdp(out, tid, action, settings.rateLimitedInterval(), udpRateLimited);
+            if (decision == RateLimiter.Decision.LIMIT) {
+                refuseUdp(out, tid, action, settings.rateLimitedInterval(), udpRateLimited);
+            } // far over: dropped, the cheapest path for a flood
             return Outcome.RATE_LIMITED;
         }
         return switch (action) {

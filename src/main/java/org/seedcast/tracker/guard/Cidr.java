@@ -3,10 +3,11 @@ package org.seedcast.tracker.guard;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
+import org.seedcast.tracker.protocol.AddressLiteral;
 
 /**
  * An IPv4 or IPv6 network, {@code 192.0.2.0/24} or {@code 2001:db8::/32}; a bare address is a
- * single-host network. Held as the first and last address, 128-bit values in two longs (IPv4 in
+ * single-host network. Only literals: a name is an error, never looked up. Held as the first and last address, 128-bit values in two longs (IPv4 in
  * the low 32 bits with {@code ipv6} false).
  */
 public record Cidr(String text, boolean ipv6, long firstHigh, long firstLow, long lastHigh, long lastLow) {
@@ -18,14 +19,9 @@ public record Cidr(String text, boolean ipv6, long firstHigh, long firstLow, lon
         String t = text.strip();
         int slash = t.indexOf('/');
         String address = slash < 0 ? t : t.substring(0, slash);
-        if (address.isEmpty() || !address.matches("[0-9A-Fa-f:.]+")) {
+        byte[] bytes = AddressLiteral.parse(address); // never a name lookup
+        if (bytes == null) {
             throw new IllegalArgumentException("not an IP address or CIDR: " + text);
-        }
-        byte[] bytes;
-        try {
-            bytes = InetAddress.getByName(address).getAddress(); // a literal: no name lookup
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("not an IP address or CIDR: " + text, e);
         }
         int bits = bytes.length * 8;
         int prefix = bits;

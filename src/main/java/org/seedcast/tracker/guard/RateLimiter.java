@@ -18,6 +18,8 @@ public final class RateLimiter {
     private static final long SCALE = 1_000_000L; // tokens held in millionths
 
     private final Stripe[] stripes = new Stripe[STRIPES];
+    private final double ratePerSecond;
+    private final int burstRequests;
     private final long ratePerMilli;
     private final long burst;
     private final LongSupplier millis;
@@ -26,6 +28,8 @@ public final class RateLimiter {
      * @param capacity addresses tracked at most (rounded up to a power of two per stripe)
      */
     public RateLimiter(double ratePerSecond, int burst, int capacity, LongSupplier millis) {
+        this.ratePerSecond = ratePerSecond;
+        this.burstRequests = burst;
         this.ratePerMilli = Math.max(1, (long) (ratePerSecond * SCALE / 1000));
         this.burst = burst * SCALE;
         this.millis = millis;
@@ -33,6 +37,11 @@ public final class RateLimiter {
         for (int i = 0; i < STRIPES; i++) {
             stripes[i] = new Stripe(perStripe);
         }
+    }
+
+    /** Another limiter with the same budget and clock and its own buckets, for another kind of request. */
+    public RateLimiter sameBudget(int capacity) {
+        return new RateLimiter(ratePerSecond, burstRequests, capacity, millis);
     }
 
     public Decision acquire(long addressKey) {

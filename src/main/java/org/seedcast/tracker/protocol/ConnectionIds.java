@@ -12,7 +12,10 @@ import java.util.function.LongSupplier;
 
 /**
  * Stateless UDP connection ids (BEP 15): the upper 32 bits are the issue time in seconds, the lower
- * 32 bits a SipHash-2-4 MAC, under a secret key, of that time and the client's address and port.
+ * 32 bits a SipHash-2-4 MAC, under a secret key, of that time and the client's address. Not its
+ * port: libtorrent keeps ids in a cache shared by all sessions of a process and uses an id from
+ * another local port, which a port-bound id would drop unanswered (opentracker binds to the address
+ * alone too); a spoofer gains nothing, as the id still proves the address received our reply.
  * The key is kept in a file ({@link #persistent}) so that ids stay valid across a restart and
  * clients need not connect again. Checking an id needs no table, so a flood of connects costs no memory. Ids are accepted
  * for {@code maxAgeSeconds} (BEP 15 asks for at least 2 minutes; uTorrent reuses 5-minute-old ids).
@@ -95,7 +98,7 @@ public final class ConnectionIds {
     }
 
     private long mac(Endpoint client, long time) {
-        long portAndTime = (long) client.port() << 48 | (client.ipv6() ? 1L << 40 : 0) | time;
-        return SipHash.hash(k0, k1, client.high(), client.low(), portAndTime) & 0xFFFF_FFFFL;
+        long familyAndTime = (client.ipv6() ? 1L << 40 : 0) | time;
+        return SipHash.hash(k0, k1, client.high(), client.low(), familyAndTime) & 0xFFFF_FFFFL;
     }
 }

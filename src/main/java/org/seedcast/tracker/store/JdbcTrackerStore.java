@@ -4,79 +4,107 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import org.seedcast.torrent.InfoHash;
 import org.seedcast.tracker.guard.Bans;
 import org.seedcast.tracker.guard.Cidr;
 import org.seedcast.tracker.protocol.HashKey;
 import org.seedcast.tracker.unknown.Sighting;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionOperations;
 
-/** {@link TrackerStore} over the tables of {@code db/migration/V3__tracker.sql}. */
+/**
+ * {@link TrackerStore} over the tables of {@code db/migration/V3__tracker.sql}. A batch is written
+ * in one transaction, so a batch kept for retry after a failure was not partly applied (sightings
+ * add their announces). Loads read row by row and skip, with a warning, a row they cannot read
+ * ({@code bans.cidr} has no CHECK, and one bad row must not drop every row after it).
+ */
 public final class JdbcTrackerStore implements TrackerStore {
 
-    private final JdbcClient jdbc;
+    private static final Logger log = LoggerFactory.getLogger(JdbcTrackerStore.class);
 
-    public JdbcTrackerStore(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final TransactionOperations transactions;
+
+    public JdbcTrackerStore(JdbcClient jdbc, TransactionOperations transactions) {
         this.jdbc = jdbc;
+        this.transactions = transactions;
     }
 
     @Override
     public Map<HashKey, Long> loadCompletedCounts() {
         return jdbc.sql("select info_hash, completed from swarm_stats")
-                .query((rs, n) -> Map.entry(key(rs.getString(1)), rs.getLong(2)))
-                .list().stream()
+                .query(readable("swarm_stats", (rs, n) -> Map.entry(key(rs.getString(1)), rs.getLong(2))))
+                .list().stream().filter(Objects::nonNull)
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, Math::max));
     }
 
     @Override
     public List<Block> loadBlocks() {
         return jdbc.sql("select info_hash, reason from blocked_torrents")
-                .query((rs, n) -> new Block(key(rs.getString(1)), rs.getString(2)))
-                .list();
+                .query(readable("blocked_torrents", (rs, n) -> new Block(key(rs.getString(1)), rs.getString(2))))
+                .list().stream().filter(Objects::nonNull).toList();
     }
 
     @Override
     public List<Bans.Ban> loadBans() {
         return jdbc.sql("select cidr, reason, created_at, expires_at from bans"
                         + " where expires_at is null or expires_at > now() order by created_at")
-                .query((rs, n) -> new Bans.Ban(Cidr.parse(rs.getString(1)), rs.getString(2),
-                        rs.getTimestamp(3).toInstant(), rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant()))
-                .list();
+                .query(readable("bans", (rs, n) -> new Bans.Ban(Cidr.parse(rs.getString(1)), rs.getString(2),
+                        rs.getTimestamp(3).toInstant(), rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant())))
+                .list().stream().filter(Objects::nonNull).toList();
+    }
+
+    /** The row, or {@code null} (logged) when its values do not parse. */
+    private static <T> RowMapper<T> readable(String table, RowMapper<T> mapper) {
+        return (rs, n) -> {
+            try {
+                return mapper.mapRow(rs, n);
+            } catch (IllegalArgumentException e) {
+                log.warn("skipping an unreadable row of {} ('{}'): {}", table, rs.getString(1), e.getMessage());
+                return null;
+            }
+        };
     }
 
     @Override
     public void saveCompletedCounts(Map<HashKey, Long> completed) {
-        completed.forEach((key, count) -> jdbc.sql("""
+        transactions.executeWithoutResult(status -> completed.forEach((key, count) -> jdbc.sql("""
                         insert into swarm_stats (info_hash, completed, updated_at) values (:hash, :completed, now())
                         on conflict (info_hash) do update
                         set completed = greatest(swarm_stats.completed, excluded.completed), updated_at = now()""")
-                .param("hash", hex(key)).param("completed", count).update());
+                .param("hash", hex(key)).param("completed", count).update()));
     }
 
     @Override
     public void saveUnknownTorrents(List<Sighting> batch) {
-        for (Sighting s : batch) {
-            jdbc.sql("""
-                    insert into unknown_torrents
-                      (info_hash, first_seen, last_seen, announces, distinct_sources, top_sources, clients)
-                    values (:hash, :first, :last, :announces, :distinct, :sources, :clients)
-                    on conflict (info_hash) do update set
-                      first_seen = least(unknown_torrents.first_seen, excluded.first_seen),
-                      last_seen = greatest(unknown_torrents.last_seen, excluded.last_seen),
-                      announces = unknown_torrents.announces + excluded.announces,
-                      distinct_sources = greatest(unknown_torrents.distinct_sources, excluded.distinct_sources),
-                      top_sources = excluded.top_sources,
-                      clients = excluded.clients""")
-                    .param("hash", hex(s.infoHash()))
-                    .param("first", Timestamp.from(Instant.ofEpochMilli(s.firstSeenMillis())))
-                    .param("last", Timestamp.from(Instant.ofEpochMilli(s.lastSeenMillis())))
-                    .param("announces", s.newAnnounces())
-                    .param("distinct", s.distinctSources())
-                    .param("sources", text(s.sources()))
-                    .param("clients", text(s.clients()))
-                    .update();
-        }
+        transactions.executeWithoutResult(status -> batch.forEach(this::saveUnknownTorrent));
+    }
+
+    private void saveUnknownTorrent(Sighting s) {
+        jdbc.sql("""
+                insert into unknown_torrents
+                  (info_hash, first_seen, last_seen, announces, distinct_sources, top_sources, clients)
+                values (:hash, :first, :last, :announces, :distinct, :sources, :clients)
+                on conflict (info_hash) do update set
+                  first_seen = least(unknown_torrents.first_seen, excluded.first_seen),
+                  last_seen = greatest(unknown_torrents.last_seen, excluded.last_seen),
+                  announces = unknown_torrents.announces + excluded.announces,
+                  distinct_sources = greatest(unknown_torrents.distinct_sources, excluded.distinct_sources),
+                  top_sources = excluded.top_sources,
+                  clients = excluded.clients""")
+                .param("hash", hex(s.infoHash()))
+                .param("first", Timestamp.from(Instant.ofEpochMilli(s.firstSeenMillis())))
+                .param("last", Timestamp.from(Instant.ofEpochMilli(s.lastSeenMillis())))
+                .param("announces", s.newAnnounces())
+                .param("distinct", s.distinctSources())
+                .param("sources", text(s.sources()))
+                .param("clients", text(s.clients()))
+                .update();
     }
 
     @Override

@@ -5,14 +5,32 @@ import java.util.random.RandomGenerator;
 /**
  * One address family of one swarm: an open-addressing table (linear probing, backward-shift
  * deletion, no tombstones) over primitive arrays. A slot is {@code width} longs of key and one int
- * of meta (seeder flag in the top bit, last-seen second in the rest): 12 bytes per IPv4 slot
+ * of meta (flags in the top two bits, last-seen second in the rest): 12 bytes per IPv4 slot
  * ({@code address << 16 | port}), 28 per IPv6 slot (address high, address low, port). Not
  * thread-safe: the shard lock guards it.
+ * <p>
+ * A slot's home is a hash of the address alone (IPv6: of its /64, the unit one host usually holds
+ * whole), not of the port: all of an address's peers then lie in the probe run from that home, so
+ * counting them for the per-address cap costs nothing beyond the lookup an insert makes anyway.
+ * <p>
+ * A peer that stops after its download was counted stays as a {@link #STOPPED} slot, not handed
+ * out and not counted, until it expires: so that stopping and starting again cannot count the
+ * same download twice.
  */
 final class PeerTable {
 
     static final int SEEDER = 0x8000_0000;
+    /** Its download was counted ({@code completed}): never again for this address and port. */
+    static final int COMPLETED = 0x4000_0000;
+    /** Returned by {@link #put} when the peer was not added: the swarm or its address is full. */
+    static final int REFUSED = -2;
+    /** A peer that stopped, kept (with the second it stopped) only for its {@link #COMPLETED} flag. */
+    static final int STOPPED = 0x2000_0000;
+    private static final int SECONDS = 0x1FFF_FFFF;
     private static final int MIN_CAPACITY = 4;
+    /** Slots a selection reads at most per peer wanted (plus a floor): bounds a seeder's scan past seeders. */
+    private static final int SCAN_PER_PEER = 16;
+    private static final int SCAN_FLOOR = 256;
 
     private final int width;
     private long[] keys;
@@ -29,39 +47,71 @@ final class PeerTable {
     }
 
     /**
-     * Adds or refreshes a peer.
+     * Adds or refreshes a peer. A new peer is added only if the table holds fewer than
+     * {@code room} more and its address fewer than {@code perAddress} peers.
      *
-     * @return -1 if it is new, else its previous meta
+     * @param completedEvent whether the announce says {@code completed}: see {@link #completes}
+     * @return -1 if it is new, {@link #REFUSED} if it was not added, else its previous meta
+     *         (with {@link #STOPPED} for a peer that had stopped)
      */
-    int put(long a, long b, long c, boolean seeder, int now) {
+    int put(long a, long b, long c, boolean seeder, boolean completedEvent, int now, int room, int perAddress) {
+        int m = now | (seeder ? SEEDER : 0);
+        if (keys != null) {
+            int i = findCounting(a, b, c);
+            if (i >= 0) {
+                int previous = meta[i];
+                boolean completes = completes(previous, seeder, completedEvent);
+                meta[i] = m | (previous & COMPLETED) | (completes ? COMPLETED : 0); // and no longer STOPPED
+                return previous;
+            }
+            if (sameAddress >= perAddress) {
+                return REFUSED;
+            }
+        }
+        if (room <= 0 || perAddress <= 0) {
+            return REFUSED;
+        }
         if (keys == null || (size + 1) * 4 > (mask + 1) * 3) {
             resize(keys == null ? MIN_CAPACITY : (mask + 1) * 2);
         }
-        int i = find(a, b, c);
-        int m = now | (seeder ? SEEDER : 0);
-        if (i >= 0) {
-            int previous = meta[i];
-            meta[i] = m;
-            return previous;
-        }
-        i = ~i;
+        int i = ~find(a, b, c);
         setKey(i, a, b, c);
         meta[i] = m;
         size++;
         return -1;
     }
 
-    /** Removes a peer; returns its meta, or -1 if it was absent. */
-    int remove(long a, long b, long c) {
+    /**
+     * Whether an announce finishes a download that counts: a {@code completed} event from a peer
+     * the swarm knows as a leecher, that now announces as a seeder, and whose download was not
+     * counted before. A repeated event, one from a seeder, one with bytes left, one from a peer never
+     * seen leeching, or a second one after stopping and starting again does not count.
+     *
+     * @param previous what {@link #put} returned
+     */
+    static boolean completes(int previous, boolean seeder, boolean completedEvent) {
+        return completedEvent && seeder && previous != -1 && previous != REFUSED
+                && (previous & (SEEDER | COMPLETED | STOPPED)) == 0;
+    }
+
+    /**
+     * Takes a peer out of the swarm, keeping its slot as {@link #STOPPED} if its download was
+     * counted; returns its meta, or -1 if it was absent or already stopped.
+     */
+    int stop(long a, long b, long c, int now) {
         if (keys == null) {
             return -1;
         }
         int i = find(a, b, c);
-        if (i < 0) {
+        if (i < 0 || (meta[i] & STOPPED) != 0) {
             return -1;
         }
         int previous = meta[i];
-        delete(i);
+        if ((previous & COMPLETED) != 0) {
+            meta[i] = now | COMPLETED | STOPPED;
+        } else {
+            delete(i);
+        }
         return previous;
     }
 
@@ -74,8 +124,10 @@ final class PeerTable {
             return;
         }
         for (int i = 0; i <= mask; ) {
-            if (!empty(i) && (meta[i] & ~SEEDER) < cutoff) {
-                counts[(meta[i] & SEEDER) != 0 ? 0 : 1]++;
+            if (!empty(i) && (meta[i] & SECONDS) < cutoff) {
+                if ((meta[i] & STOPPED) == 0) {
+                    counts[(meta[i] & SEEDER) != 0 ? 0 : 1]++;
+                }
                 delete(i); // a later entry may shift into slot i: look at it again
             } else {
                 i++;
@@ -95,6 +147,9 @@ final class PeerTable {
      * a random slot (wrapping once). Slots are placed by a hash of address and port, so a run of
      * neighbouring slots is a random sample of the swarm, and reading it is sequential in memory:
      * no copy, no shuffle, few cache misses (opentracker likewise copies random runs of its vector).
+     * At most {@value #SCAN_PER_PEER} slots per peer wanted are read, so a seeder's answer in a swarm
+     * of seeders costs a bounded scan under the shard lock rather than the whole table (it may then
+     * hold fewer leechers than exist; the leechers' own answers list the seeders).
      *
      * @return the number of peers written
      */
@@ -105,8 +160,10 @@ final class PeerTable {
         int capacity = mask + 1;
         int slot = random.nextInt(capacity);
         int n = 0;
-        for (int visited = 0; visited < capacity && n < max; visited++, slot = (slot + 1) & mask) {
-            if (empty(slot) || (skipSeeders && (meta[slot] & SEEDER) != 0) || isKey(slot, a, b, c)) {
+        int budget = Math.min(capacity, SCAN_FLOOR + SCAN_PER_PEER * max);
+        for (int visited = 0; visited < budget && n < max; visited++, slot = (slot + 1) & mask) {
+            if (empty(slot) || (meta[slot] & STOPPED) != 0 || (skipSeeders && (meta[slot] & SEEDER) != 0)
+                    || isKey(slot, a, b, c)) {
                 continue;
             }
             write(slot, out, n++);
@@ -140,6 +197,34 @@ final class PeerTable {
         for (int i = 0; i < 8; i++) {
             out[o + i] = (byte) (v >>> (56 - 8 * i));
         }
+    }
+
+    /** Set by {@link #findCounting} on a miss: peers of the key's address in the table. */
+    private int sameAddress;
+
+    /**
+     * As {@link #find}, and on a miss leaves in {@link #sameAddress} how many peers of the same
+     * address the probe run holds: all of them, as they share its home.
+     */
+    private int findCounting(long a, long b, long c) {
+        int i = home(a, b, c);
+        int same = 0;
+        while (!empty(i)) {
+            if (isKey(i, a, b, c)) {
+                return i;
+            }
+            if (sameAddress(i, a)) {
+                same++;
+            }
+            i = (i + 1) & mask;
+        }
+        sameAddress = same;
+        return ~i;
+    }
+
+    private boolean sameAddress(int slot, long a) {
+        long k = keys[slot * width];
+        return width == 1 ? k >>> 16 == a >>> 16 : k == a;
     }
 
     /** The slot holding the key, or {@code ~slot} of the free slot where it would go. */
@@ -193,12 +278,10 @@ final class PeerTable {
         }
     }
 
+    /** By address alone (IPv4 without the port, IPv6 by its /64): see the class comment. */
     private int home(long a, long b, long c) {
-        long h = a * 0x9E3779B97F4A7C15L;
-        if (width != 1) {
-            h = (h ^ b) * 0xC2B2AE3D27D4EB4FL ^ c;
-            h *= 0x9E3779B97F4A7C15L;
-        }
+        long address = width == 1 ? a >>> 16 : a;
+        long h = (address ^ address >>> 29) * 0x9E3779B97F4A7C15L;
         return (int) (h >>> 40) & mask;
     }
 

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntSupplier;
 import java.util.random.RandomGenerator;
 import org.seedcast.tracker.protocol.AnnounceRequest;
@@ -24,17 +26,43 @@ public final class SwarmStore {
     /** Minutes of history kept per swarm, for the dashboard's charts. */
     public static final int HISTORY_MINUTES = 60;
 
+    /** Defaults of the caps, as documented in the README. */
+    public static final int MAX_PEERS_PER_SWARM = 100_000;
+    public static final int MAX_PEERS_PER_ADDRESS = 8;
+    public static final int MAX_PEERS = 1_000_000;
+
     private final Shard[] shards = new Shard[SHARDS];
     private final int peerTimeoutSeconds;
     private final IntSupplier clock;
+    private final int maxPerSwarm;
+    private final int maxPerAddress;
+    private final int maxPeers;
+    /** Peers in all swarms, for the overall cap: changed on joins and leaves only, never on a re-announce. */
+    private final AtomicInteger peers = new AtomicInteger();
+    private final LongAdder refused = new LongAdder();
+
+    /** With the default caps. */
+    public SwarmStore(int peerTimeoutSeconds, IntSupplier clock) {
+        this(peerTimeoutSeconds, clock, MAX_PEERS_PER_SWARM, MAX_PEERS_PER_ADDRESS, MAX_PEERS);
+    }
 
     /**
+     * A new peer beyond a cap is answered as usual but not added, so it is not handed out: the
+     * peers already there, which a flood cannot push out, keep being served (evicting the oldest
+     * instead would let a fast announcer evict the fans who announce every half hour).
+     *
      * @param peerTimeoutSeconds a peer not heard from for this long is dropped (about two intervals)
      * @param clock              monotonic seconds
+     * @param maxPerSwarm        peers per swarm, both families
+     * @param maxPerAddress      peers (ports) per address per swarm; IPv6 per /64
+     * @param maxPeers           peers in all swarms together, which bounds the heap they take
      */
-    public SwarmStore(int peerTimeoutSeconds, IntSupplier clock) {
+    public SwarmStore(int peerTimeoutSeconds, IntSupplier clock, int maxPerSwarm, int maxPerAddress, int maxPeers) {
         this.peerTimeoutSeconds = peerTimeoutSeconds;
         this.clock = clock;
+        this.maxPerSwarm = maxPerSwarm;
+        this.maxPerAddress = maxPerAddress;
+        this.maxPeers = maxPeers;
         for (int i = 0; i < SHARDS; i++) {
             shards[i] = new Shard();
         }
@@ -67,10 +95,11 @@ public final class SwarmStore {
             swarm.announces++;
             swarm.lastAnnounce = now;
             if (request.event() == Event.STOPPED) {
-                forget(shard, swarm, table.remove(a, b, c));
+                forget(shard, swarm, table.stop(a, b, c, now));
                 numWant = 0;
             } else {
-                int previous = table.put(a, b, c, seeder, now);
+                int room = Math.min(maxPerSwarm - swarm.v4.size() - swarm.v6.size(), maxPeers - peers.get());
+                int previous = table.put(a, b, c, seeder, request.event() == Event.COMPLETED, now, room, maxPerAddress);
                 count(shard, swarm, previous, seeder, request.event());
             }
             if (wantV4) {
@@ -85,23 +114,29 @@ public final class SwarmStore {
         }
     }
 
-    private static void count(Shard shard, Swarm swarm, int previous, boolean seeder, Event event) {
-        boolean wasSeeder = previous != -1 && (previous & PeerTable.SEEDER) != 0;
-        if (previous == -1) {
+    private void count(Shard shard, Swarm swarm, int previous, boolean seeder, Event event) {
+        if (previous == PeerTable.REFUSED) {
+            refused.increment();
+            return;
+        }
+        boolean joins = previous == -1 || (previous & PeerTable.STOPPED) != 0;
+        boolean wasSeeder = !joins && (previous & PeerTable.SEEDER) != 0;
+        if (joins) {
             add(shard, swarm, seeder, 1);
+            peers.incrementAndGet();
         } else if (wasSeeder != seeder) {
             add(shard, swarm, wasSeeder, -1);
             add(shard, swarm, seeder, 1);
         }
-        // counted once per peer that finishes: a repeated "completed" from a seeder is not a download
-        if (event == Event.COMPLETED && !wasSeeder) {
+        if (PeerTable.completes(previous, seeder, event == Event.COMPLETED)) {
             swarm.completed++;
         }
     }
 
-    private static void forget(Shard shard, Swarm swarm, int previous) {
+    private void forget(Shard shard, Swarm swarm, int previous) {
         if (previous != -1) {
             add(shard, swarm, (previous & PeerTable.SEEDER) != 0, -1);
+            peers.decrementAndGet();
         }
     }
 
@@ -137,18 +172,22 @@ public final class SwarmStore {
             if (swarm != null) {
                 shard.seeders -= swarm.seeders;
                 shard.leechers -= swarm.leechers;
+                peers.addAndGet(-(swarm.seeders + swarm.leechers));
             }
         }
     }
 
-    /** Restores a persisted completed count (at start, before announces arrive). */
+    /**
+     * Restores a persisted completed count, once per hash: at start, or later if the database was
+     * down then, on top of the downloads counted since (which the next flush then persists).
+     */
     public void restoreCompleted(HashKey key, long completed) {
         Shard shard = shard(key);
         synchronized (shard) {
             Swarm swarm = shard.swarms.computeIfAbsent(key, Swarm::new);
-            swarm.completed = Math.max(swarm.completed, completed);
-            swarm.flushedCompleted = swarm.completed;
-            swarm.completedAtLastMinute = swarm.completed; // restored downloads are not this minute's
+            swarm.completed += completed;
+            swarm.flushedCompleted = Math.max(swarm.flushedCompleted, completed);
+            swarm.completedAtLastMinute += completed; // restored downloads are not this minute's
         }
     }
 
@@ -178,6 +217,7 @@ public final class SwarmStore {
                     shard.seeders -= removed[0];
                     shard.leechers -= removed[1];
                     total += removed[0] + removed[1];
+                    peers.addAndGet(-(removed[0] + removed[1]));
                     if (swarm.empty() && swarm.completed == 0 && now - swarm.lastAnnounce > HISTORY_MINUTES * 60) {
                         it.remove();
                     }
@@ -266,6 +306,11 @@ public final class SwarmStore {
                 }
             }
         });
+    }
+
+    /** New peers not added since start because a cap was reached. */
+    public long refusedPeers() {
+        return refused.sum();
     }
 
     public int swarms() {

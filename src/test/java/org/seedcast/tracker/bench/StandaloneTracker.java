@@ -87,6 +87,13 @@ public final class StandaloneTracker {
     }
 
     public static Running start(int port, List<HashKey> hashes, NetworkSet exempt, int threads, boolean udpError) {
+        return start(port, hashes, exempt, threads, udpError,
+                new RateLimiter(20, 200, 1 << 18, System::currentTimeMillis));
+    }
+
+    /** With the given per-address limits (a test's, on a clock it controls). */
+    public static Running start(int port, List<HashKey> hashes, NetworkSet exempt, int threads, boolean udpError,
+                                RateLimiter limiter) {
         AccessList access = new AccessList();
         access.allow(hashes);
         TrackerSettings defaults = TrackerSettings.defaults();
@@ -99,7 +106,7 @@ public final class StandaloneTracker {
         UnknownTorrents unknown = new UnknownTorrents(10_000);
         TrackerMetrics metrics = new TrackerMetrics(new SimpleMeterRegistry());
         TrackerEngine engine = new TrackerEngine(settings, swarms, access, unknown, new Bans(),
-                new RateLimiter(20, 200, 1 << 18, System::currentTimeMillis), ConnectionIds.random(300),
+                limiter, ConnectionIds.random(300),
                 metrics, System::currentTimeMillis);
         // -Dseedcast.bench.udp-sockets=N, -Dseedcast.bench.udp-receive-buffer=BYTES,
         // -Dseedcast.bench.io-uring=false and -Dseedcast.bench.http-threads=N compare listener set-ups

@@ -162,6 +162,7 @@ class HttpTrackerTests {
 
     @Test
     void scrapeAnswersSortedFilesWithZerosForForeign() {
+        announce(at(1), PUBLISHED, "&left=5&event=started");
         announce(at(1), PUBLISHED, "&left=0&event=completed");
         String answer = get(f, at(1), "/scrape?info_hash=" + FOREIGN + "&info_hash=" + PUBLISHED);
         assertThat(answer).isEqualTo("d5:filesd"

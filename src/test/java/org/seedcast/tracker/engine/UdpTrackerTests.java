@@ -128,6 +128,58 @@ class UdpTrackerTests {
     }
 
     @Test
+    void aConnectionIdServesEveryPortOfItsAddress() {
+        long id = connect(f, client);
+        Endpoint otherSession = client.withPort(40001);
+        byte[] reply = send(f, otherSession, announce(id, EngineFixture.PUBLISHED, 0, 2, -1, 6881));
+        assertThat(reply).isNotNull();
+        assertThat(ByteBuffer.wrap(reply).getInt()).as("action: announce").isEqualTo(1);
+    }
+
+    @Test
+    void spoofedGarbageSpendsNoneOfTheAddressBudgetAndListsNoRefusedSource() {
+        EngineFixture tight = new EngineFixture(TrackerSettings.defaults().withJitter(0), 1, 10);
+        Endpoint victim = Endpoint.ipv4(0xC6336407, 40000); // 198.51.100.7, the packets' forged source
+        long forged = 0x1234_5678_9ABC_DEF0L;
+        for (int i = 0; i < 500; i++) {
+            send(tight, victim, switch (i % 4) {
+                case 0 -> new byte[16];                                                  // connect without the magic
+                case 1 -> announce(forged + i, EngineFixture.PUBLISHED, 0, 2, -1, 6881); // a made-up connection id
+                case 2 -> ByteBuffer.allocate(36).putLong(forged).putInt(2).putInt(i).array(); // scrape, made-up id
+                default -> ByteBuffer.allocate(16).putLong(forged).putInt(9).putInt(i).array(); // unknown action
+            });
+        }
+
+        assertThat(send(tight, victim.withPort(40001), new byte[] {
+                0x00, 0x00, 0x04, 0x17, 0x27, 0x10, 0x19, (byte) 0x80, // protocol_id
+                0x00, 0x00, 0x00, 0x00,                                 // action: connect
+                0x12, 0x34, 0x56, 0x78})).as("the victim's own connect").isNotNull();
+        ByteBuffer out = ByteBuffer.allocate(2048);
+        byte[] query = ("info_hash=" + "%AA".repeat(20) + "&peer_id=-qB4650-abcdefghijkl&port=6881&left=0").getBytes();
+        byte[] head = ("GET /announce?" + new String(query) + " HTTP/1.1\r\nHost: t\r\n\r\n").getBytes();
+        org.seedcast.tracker.protocol.HttpHead parsed = org.seedcast.tracker.protocol.HttpHead.parse(head, head.length);
+        assertThat(tight.engine.httpAnnounce(head, parsed, victim, out, peers)).as("the victim over HTTP")
+                .isEqualTo(Outcome.OK);
+        assertThat(tight.unknown.refusedSources()).as("top refused sources").isEmpty();
+    }
+
+    @Test
+    void forgedConnectsCannotSilenceTheAnnouncesOfTheAddressTheyName() {
+        EngineFixture tight = new EngineFixture(TrackerSettings.defaults().withJitter(0), 1, 10);
+        Endpoint victim = Endpoint.ipv4(0xC6336407, 40000); // 198.51.100.7
+        long id = connect(tight, victim);
+        for (int i = 0; i < 500; i++) {
+            send(tight, victim.withPort(1024 + i), new byte[] { // well-formed, but anyone can send it
+                    0x00, 0x00, 0x04, 0x17, 0x27, 0x10, 0x19, (byte) 0x80, // protocol_id
+                    0x00, 0x00, 0x00, 0x00,                                 // action: connect
+                    0x12, 0x34, 0x56, 0x78});                              // transaction_id
+        }
+        byte[] reply = send(tight, victim, announce(id, EngineFixture.PUBLISHED, 0, 2, -1, 6881));
+        assertThat(ByteBuffer.wrap(reply, 8, 4).getInt()).as("interval: the normal one").isEqualTo(1800);
+        assertThat(tight.unknown.refusedSources()).isEmpty();
+    }
+
+    @Test
     void invalidConnectionIdsAndGarbageAreDroppedSilently() {
         assertThat(send(announce(0x1234, EngineFixture.PUBLISHED, 0, 2, -1, 6881))).isNull();
         long id = connect(f, client);
@@ -154,7 +206,8 @@ class UdpTrackerTests {
 
     @Test
     void scrapeAnswersCountsForPublishedAndZerosForForeign() {
-        send(announce(connect(f, client), EngineFixture.PUBLISHED, 0, 1, -1, 6881));
+        send(announce(connect(f, client), EngineFixture.PUBLISHED, 100, 2, -1, 6881)); // started
+        send(announce(connect(f, client), EngineFixture.PUBLISHED, 0, 1, -1, 6881));   // completed
         long id = connect(f, client);
         byte[] packet = ByteBuffer.allocate(56)
                 .putLong(id)                  // connection_id
@@ -202,8 +255,9 @@ class UdpTrackerTests {
     @Test
     void anAddressFarOverItsBudgetIsDropped() {
         EngineFixture tight = new EngineFixture(TrackerSettings.defaults().withJitter(0), 1, 2);
-        long id = connect(tight, client);                                    // token 1
+        long id = connect(tight, client);                                    // from the connect buckets
         byte[] packet = announce(id, EngineFixture.FOREIGN, 0, 2, -1, 6881);
+        assertThat(send(tight, client, packet)).isNotNull();                 // token 1
         assertThat(send(tight, client, packet)).isNotNull();                 // token 2
         byte[] limited = send(tight, client, packet);                        // over budget: quiet reply
         assertThat(ByteBuffer.wrap(limited, 8, 4).getInt()).isEqualTo(3600); // interval: rate-limited

@@ -1,6 +1,7 @@
 package org.seedcast.tracker.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -17,6 +18,8 @@ import org.seedcast.tracker.guard.Cidr;
 import org.seedcast.tracker.protocol.HashKey;
 import org.seedcast.tracker.unknown.Sighting;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The store against a real PostgreSQL with the Flyway migrations applied. PostgreSQL refuses to
@@ -34,8 +37,9 @@ class JdbcTrackerStoreTests {
         postgres = EmbeddedPostgres.builder().setOverrideWorkingDirectory(
                 Files.createTempDirectory("seedcast-tracker-pg").toFile()).start();
         Flyway.configure().dataSource(postgres.getPostgresDatabase()).locations("classpath:db/migration").load().migrate();
-        jdbc = JdbcClient.create(postgres.getPostgresDatabase());
-        store = new JdbcTrackerStore(jdbc);
+        javax.sql.DataSource database = postgres.getPostgresDatabase();
+        jdbc = JdbcClient.create(database);
+        store = new JdbcTrackerStore(jdbc, new TransactionTemplate(new DataSourceTransactionManager(database)));
     }
 
     @AfterAll
@@ -80,5 +84,38 @@ class JdbcTrackerStoreTests {
         assertThat(store.loadBans()).contains(ban);
         store.deleteBan(ban.cidr());
         assertThat(store.loadBans()).doesNotContain(ban);
+    }
+
+    @Test
+    void aBatchThatFailsHalfwayWritesNothingSoItsRetryCountsEachAnnounceOnce() {
+        HashKey first = new HashKey(0xF1F1L, 0xF2F2L, 0xF3F3);
+        HashKey second = new HashKey(0xE1E1L, 0xE2E2L, 0xE3E3);
+        List<Sighting.Count> sources = List.of(new Sighting.Count("192.0.2.1", 5));
+        Sighting good = new Sighting(first, 1000, 2000, 5, 5, 1, sources, List.of());
+        // PostgreSQL refuses a NUL in text: the second row's upsert fails after the first one ran
+        Sighting failing = new Sighting(second, 1000, 2000, 4, 4, 1, List.of(new Sighting.Count("bad\0", 4)), List.of());
+        assertThatThrownBy(() -> store.saveUnknownTorrents(List.of(good, failing))).isInstanceOf(RuntimeException.class);
+
+        Sighting second2 = new Sighting(second, 1000, 2000, 4, 4, 1, sources, List.of());
+        store.saveUnknownTorrents(List.of(good, second2)); // the housekeeper's next round: the same batch
+
+        assertThat(announces(first)).isEqualTo(5);
+        assertThat(announces(second)).isEqualTo(4);
+    }
+
+    @Test
+    void unreadableRowsAreSkippedAndTheRestLoaded() {
+        jdbc.sql("insert into bans (cidr, reason, created_at) values ('not-an-ip', 'typo', now() - interval '2 minutes'),"
+                + " ('dead.beef', 'a name', now() - interval '1 minute'), ('198.51.100.0/24', 'flood', now())").update();
+        try {
+            assertThat(store.loadBans()).extracting(b -> b.cidr().text()).containsExactly("198.51.100.0/24");
+        } finally {
+            jdbc.sql("delete from bans").update();
+        }
+    }
+
+    private long announces(HashKey key) {
+        return jdbc.sql("select announces from unknown_torrents where info_hash = :h").param("h", key.toString())
+                .query(Long.class).single();
     }
 }

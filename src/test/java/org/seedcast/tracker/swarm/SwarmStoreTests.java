@@ -56,6 +56,65 @@ class SwarmStoreTests {
     }
 
     @Test
+    void aDownloadIsCountedOnceOnlyWhenALeecherBecomesASeeder() {
+        for (int i = 0; i < 150; i++) {
+            announce(hash(1), v4(1), 1, Event.COMPLETED, 50); // bytes left: not finished
+        }
+        announce(hash(1), v4(2), 0, Event.COMPLETED, 50);     // never seen leeching
+        assertThat(out.completed).isZero();
+
+        announce(hash(1), v4(1), 0, Event.COMPLETED, 50);     // the leecher finishes
+        announce(hash(1), v4(1), 0, Event.COMPLETED, 50);     // says it again
+        announce(hash(1), v4(1), 0, Event.STOPPED, 50);       // stops, starts again, finishes again
+        announce(hash(1), v4(1), 5, Event.STARTED, 50);
+        announce(hash(1), v4(1), 0, Event.COMPLETED, 50);
+        assertThat(out.completed).isEqualTo(1);
+        assertThat(out.seeders).isEqualTo(2);
+        assertThat(out.leechers).isZero();
+    }
+
+    @Test
+    void oneAddressHoldsAtMostEightPortsOfASwarm() {
+        for (int port = 1000; port < 11_000; port++) {
+            announce(hash(1), v4(1).withPort(port), 5, Event.STARTED, 50);
+        }
+        announce(hash(1), v4(2), 5, Event.STARTED, 50);
+        assertThat(out.leechers).isEqualTo(SwarmStore.MAX_PEERS_PER_ADDRESS + 1);
+        assertThat(store.refusedPeers()).isEqualTo(10_000 - SwarmStore.MAX_PEERS_PER_ADDRESS);
+        assertThat(out.v4Count).as("the newcomer's answer").isEqualTo(SwarmStore.MAX_PEERS_PER_ADDRESS);
+
+        announce(hash(2), v4(1).withPort(1000), 5, Event.STARTED, 50);
+        assertThat(out.leechers).as("another swarm").isEqualTo(1);
+        Endpoint sixA = new Endpoint(true, 0x20010db800000001L, 1, 1);
+        for (int host = 0; host < 20; host++) {
+            announce(hash(3), new Endpoint(true, sixA.high(), host, 6881), 5, Event.STARTED, 50); // one /64
+        }
+        assertThat(out.leechers).as("an IPv6 /64").isEqualTo(SwarmStore.MAX_PEERS_PER_ADDRESS);
+    }
+
+    @Test
+    void aFullSwarmKeepsItsPeersAndStillAnswersNewcomers() {
+        SwarmStore capped = new SwarmStore(3600, clock::get, 10, 8, 15);
+        for (int i = 1; i <= 12; i++) {
+            capped.announce(new AnnounceRequest(hash(1), 0, 0, 0, 5, Event.STARTED, 6881, 50, true, null),
+                    v4(i), 50, true, true, out, random);
+        }
+        assertThat(out.leechers).isEqualTo(10);
+        assertThat(out.v4Count).as("the twelfth, not listed, gets peers").isEqualTo(10);
+        for (int i = 1; i <= 12; i++) {
+            capped.announce(new AnnounceRequest(hash(2), 0, 0, 0, 5, Event.STARTED, 6881, 50, true, null),
+                    v4(i), 50, true, true, out, random);
+        }
+        assertThat(out.leechers).as("all swarms together hold 15").isEqualTo(5);
+        capped.announce(new AnnounceRequest(hash(1), 0, 0, 0, 5, Event.STOPPED, 6881, 50, true, null),
+                v4(1), 50, true, true, out, random);
+        capped.announce(new AnnounceRequest(hash(2), 0, 0, 0, 5, Event.STARTED, 6881, 50, true, null),
+                v4(12), 50, true, true, out, random);
+        assertThat(out.leechers).as("room again once one left").isEqualTo(6);
+        assertThat(capped.refusedPeers()).isEqualTo(2 + 7);
+    }
+
+    @Test
     void selectionIsRandomWithoutDuplicatesAndNeverIncludesTheAsker() {
         for (int i = 1; i <= 1000; i++) {
             announce(hash(1), v4(i), 5, Event.STARTED, 0);
@@ -104,6 +163,7 @@ class SwarmStoreTests {
 
     @Test
     void swarmsWithDownloadsKeepTheirCountWhenEmpty() {
+        announce(hash(1), v4(1), 5, Event.STARTED, 50);
         announce(hash(1), v4(1), 0, Event.COMPLETED, 50);
         clock.addAndGet(7200);
         store.sweep();
