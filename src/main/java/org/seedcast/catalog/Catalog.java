@@ -101,7 +101,7 @@ public class Catalog {
         java.util.UUID old = show.getArtworkId();
         show.replaceArtwork(image.id(), image.mediaType(), clock.instant());
         if (old != null) {
-            mediaStore.delete(old);
+            mediaStore.deleteAfterCommit(old);
         }
         events.publishEvent(new CatalogChanged(show.getId(), null));
         return show.view();
@@ -135,6 +135,12 @@ public class Catalog {
         List<Episode> list = viewer != null && mayManage(show, viewer)
                 ? episodes.findAllOfShow(show.getId()) : episodes.findPublished(show.getId());
         return list.stream().map(e -> e.view(slug)).toList();
+    }
+
+    /** Any episode, whatever its status: for modules that must name it (never shown to the public as is). */
+    @Transactional(readOnly = true)
+    public Optional<EpisodeView> episode(long id) {
+        return episodes.findById(id).map(this::view);
     }
 
     @Transactional(readOnly = true)
@@ -190,7 +196,10 @@ public class Catalog {
         return view(episode);
     }
 
-    /** Deletes a draft and its media. Published episodes must be withdrawn first. */
+    /**
+     * Deletes a draft and its media. Published episodes must be withdrawn first. The files go
+     * only once the row's deletion commits, so a delete that fails keeps a publishable episode.
+     */
     @Transactional
     public void deleteEpisode(long id, SeedcastUser actor) {
         Episode episode = managedEpisode(id, actor);
@@ -199,7 +208,7 @@ public class Catalog {
         }
         episodes.delete(episode);
         if (episode.getMediaId() != null) {
-            mediaStore.delete(episode.getMediaId());
+            mediaStore.deleteAfterCommit(episode.getMediaId());
         }
         events.publishEvent(new CatalogChanged(episode.getShowId(), episode.getId()));
     }

@@ -21,6 +21,8 @@ import org.seedcast.torrent.PieceLength;
 import org.seedcast.torrent.TorrentFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Media files on disk under {@code SEEDCAST_DATA_DIR/media}, each named by a random id. A file
@@ -119,6 +121,24 @@ public class MediaStore {
     public void delete(UUID id) {
         deleteQuietly(pathOf(id));
         deleteQuietly(hashesOf(id));
+    }
+
+    /**
+     * Deletes a stored file once the current transaction commits, never before: a delete that
+     * rolls back (a concurrent change, a constraint) must leave the row's file in place. Outside
+     * a transaction it deletes at once.
+     */
+    public void deleteAfterCommit(UUID id) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            delete(id);
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                delete(id);
+            }
+        });
     }
 
     /** Moves a complete, accepted file into the store under a new id, with its piece hashes. */
