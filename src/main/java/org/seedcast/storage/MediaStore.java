@@ -143,12 +143,34 @@ public class MediaStore {
 
     /** Moves a complete, accepted file into the store under a new id, with its piece hashes. */
     StoredMedia adopt(Path complete, String mediaType, PieceHashes hashes) throws IOException {
-        UUID id = UUID.randomUUID();
-        Path sidecar = hashesOf(id);
-        Files.write(sidecar, hashes.toBytes());
-        Files.move(complete, pathOf(id), StandardCopyOption.ATOMIC_MOVE);
+        return adopt(complete, UUID.randomUUID(), mediaType, file -> hashes);
+    }
+
+    /**
+     * Moves a complete, accepted file into the store under {@code id}, then writes its piece hashes
+     * beside it (after the move, so a move that fails leaves no orphan). Safe to repeat: a caller
+     * that recorded {@code id} before a crash or a failure finds the file moved and, if the hashes
+     * were not written, has them computed from the file.
+     */
+    StoredMedia adopt(Path complete, UUID id, String mediaType, HashSource source) throws IOException {
+        Path file = pathOf(id);
+        if (!Files.isRegularFile(file)) {
+            Files.move(complete, file, StandardCopyOption.ATOMIC_MOVE);
+        }
+        PieceHashes hashes = hashes(id).orElse(null);
+        if (hashes == null) {
+            hashes = source.hashesOf(file);
+            Path partial = properties.mediaDir().resolve(id + ".hashes.part");
+            Files.write(partial, hashes.toBytes());
+            Files.move(partial, hashesOf(id), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        }
         String sha256 = HexFormat.of().formatHex(hashes.fileSha256().orElseThrow());
         return new StoredMedia(id, mediaType, hashes.fileLength(), sha256);
+    }
+
+    /** The piece hashes of a complete file: kept from its upload, or computed from the file itself. */
+    interface HashSource {
+        PieceHashes hashesOf(Path file) throws IOException;
     }
 
     Path pathOf(UUID id) {

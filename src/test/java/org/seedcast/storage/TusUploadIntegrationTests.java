@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Arrays;
@@ -94,6 +95,22 @@ class TusUploadIntegrationTests {
         assertThat(mediaFile(mediaId, ".media")).doesNotExist();
         assertThat(mediaFile(mediaId, ".hashes")).doesNotExist();
         assertThat(head(location).statusCode()).as("the finished upload went with its episode").isEqualTo(404);
+    }
+
+    @Test
+    void headFinishesAnUploadWhoseBytesAllArrivedButWhoseEpisodeWasNeverCreated() throws Exception {
+        byte[] content = Media.mp4(200_000, 9);
+        String location = create(content.length, "Crashed.mp4", "Crashed before finishing");
+        Files.write(partFile(location), content);
+
+        HttpResponse<String> head = head(location);
+
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.headers().firstValueAsLong("Upload-Offset")).hasValue((long) content.length);
+        String episodeId = head.headers().firstValue("Seedcast-Episode-Id").orElseThrow();
+        String episode = admin.get("/api/episodes/" + episodeId).body();
+        assertThat((String) JsonPath.read(episode, "$.sha256")).isEqualTo(sha256(content));
+        assertThat((String) JsonPath.read(episode, "$.mediaType")).isEqualTo("video/mp4");
     }
 
     @Test
