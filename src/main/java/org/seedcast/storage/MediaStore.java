@@ -70,7 +70,7 @@ public class MediaStore {
                     "Only audio and video files are accepted (checked by their content, not their name).");
             return adopt(tmp, type, hasher.finish());
         } catch (IOException e) {
-            throw interrupted();
+            throw isDiskFull(e) ? diskFull() : interrupted();
         } finally {
             deleteQuietly(tmp);
         }
@@ -88,7 +88,7 @@ public class MediaStore {
             Files.move(tmp, pathOf(id), StandardCopyOption.ATOMIC_MOVE);
             return new StoredMedia(id, type, copied.size(), HexFormat.of().formatHex(sha256.digest()));
         } catch (IOException e) {
-            throw interrupted();
+            throw isDiskFull(e) ? diskFull() : interrupted();
         } finally {
             deleteQuietly(tmp);
         }
@@ -231,6 +231,18 @@ public class MediaStore {
 
     static RejectedMediaException tooLarge(long maxSize) {
         return new RejectedMediaException(HttpStatus.CONTENT_TOO_LARGE, "The file is larger than the limit of " + maxSize + " bytes.");
+    }
+
+    /** ENOSPC and its relatives, as the JDK words them: the server's fault, not the client's. */
+    static boolean isDiskFull(IOException e) {
+        String message = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+        return message.contains("no space left") || message.contains("disk quota exceeded")
+                || message.contains("not enough space");
+    }
+
+    private static RejectedMediaException diskFull() {
+        return new RejectedMediaException(HttpStatus.INSUFFICIENT_STORAGE, "Disk full",
+                "The server's disk is full; nothing was kept. Try again once space is freed.");
     }
 
     private static RejectedMediaException interrupted() {

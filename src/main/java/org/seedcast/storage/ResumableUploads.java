@@ -280,7 +280,7 @@ class ResumableUploads {
     }
 
     private RuntimeException writeFailed(Upload upload, IOException e) {
-        if (isDiskFull(e)) {
+        if (MediaStore.isDiskFull(e)) {
             log.warn("The disk is full: upload {} keeps its {} bytes and waits for space", upload.getId(), offsetOf(upload));
             return new RejectedMediaException(HttpStatus.INSUFFICIENT_STORAGE, "Disk full",
                     "The server's disk is full. The " + offsetOf(upload) + " bytes received so far are kept;"
@@ -290,12 +290,6 @@ class ResumableUploads {
         return new RejectedMediaException(HttpStatus.INTERNAL_SERVER_ERROR, "Upload not written",
                 "Writing the upload failed on the server. The " + offsetOf(upload)
                         + " bytes received so far are kept; retry to resume.");
-    }
-
-    static boolean isDiskFull(IOException e) {
-        String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
-        return message.contains("no space left") || message.contains("disk quota exceeded")
-                || message.contains("not enough space");
     }
 
     private void checkKind(Upload upload, Path part, long received) {
