@@ -11,7 +11,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.seedcast.accounts.SeedcastUser;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.http.HttpServletRequest;
 import org.seedcast.catalog.Catalog;
+import org.seedcast.catalog.ConflictException;
 import org.seedcast.catalog.DownloadCounts;
 import org.seedcast.catalog.EpisodeView;
 import org.seedcast.catalog.InvalidInputException;
@@ -21,9 +26,12 @@ import org.seedcast.storage.MediaStore;
 import org.seedcast.storage.RejectedMediaException;
 import org.seedcast.storage.StoredMedia;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,10 +39,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 /** The producers' pages: their shows, a show's episodes with the uploader, an episode's editor. */
 @Controller
 class StudioController {
+
+    private static final Pattern STUDIO_PAGE = Pattern.compile("/studio/(episodes|shows)/[A-Za-z0-9_-]+");
 
     private final Catalog catalog;
     private final MediaStore mediaStore;
@@ -198,6 +209,34 @@ class StudioController {
             redirect.addFlashAttribute("error", e.getMessage());
             return "redirect:/studio/episodes/" + id;
         }
+    }
+
+    /**
+     * A studio action that clashed with something (the same torrent held by another episode, a
+     * concurrent change, a constraint) goes back to the page it came from with a readable message;
+     * nothing was changed.
+     */
+    @ExceptionHandler({ConflictException.class, InvalidInputException.class, ConcurrencyFailureException.class,
+            DataIntegrityViolationException.class})
+    String refused(Exception e, HttpServletRequest request) {
+        RequestContextUtils.getOutputFlashMap(request).put("error", refusal(e));
+        return "redirect:" + pageOf(request.getRequestURI());
+    }
+
+    static String refusal(Exception e) {
+        if (e instanceof ConflictException || e instanceof InvalidInputException) {
+            return e.getMessage();
+        }
+        if (e instanceof ConcurrencyFailureException) {
+            return "Someone changed this at the same moment; nothing was changed. Look at it again and retry.";
+        }
+        return "This change clashes with something saved meanwhile; nothing was changed. Look at it again and retry.";
+    }
+
+    /** {@code /studio/episodes/7/publish} → {@code /studio/episodes/7}: the page an action was sent from. */
+    static String pageOf(String actionPath) {
+        Matcher page = STUDIO_PAGE.matcher(actionPath == null ? "" : actionPath);
+        return page.lookingAt() ? page.group() : "/studio";
     }
 
     private EpisodeView managedEpisode(long id, SeedcastUser user) {
