@@ -83,6 +83,23 @@ class ProducerRightsIntegrationTests {
     }
 
     @Test
+    void onlyAdminsCreateShows() throws Exception {
+        HttpResponse<String> api = alice.postJson("/api/shows", "{\"slug\":\"official-news\",\"title\":\"Official\"}");
+        assertThat(api.statusCode()).isEqualTo(403);
+        assertThat(api.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+
+        PageSession session = PageSession.signIn(port, "alice", "alice-pass-1");
+        assertThat(session.get("/studio/shows/new").statusCode()).isEqualTo(403);
+        assertThat(session.post("/studio/shows/new", "slug=official-news&title=Official&language=en").statusCode())
+                .isEqualTo(403);
+        assertThat(session.get("/studio").body()).as("no button a producer may not use")
+                .doesNotContain("/studio/shows/new");
+
+        assertThat(admin.get("/api/shows/official-news").statusCode()).isEqualTo(404);
+        assertThat(PageSession.signIn(port, "admin", "admin-secret-1").get("/studio").body()).contains("/studio/shows/new");
+    }
+
+    @Test
     void formsWithoutTheCsrfTokenAreRefused() throws Exception {
         PageSession session = PageSession.signIn(port, "alice", "alice-pass-1");
 
