@@ -39,11 +39,11 @@ class ProducerRightsIntegrationTests {
             admin.postJson("/api/shows", "{\"slug\":\"bobs-show\",\"title\":\"Bob's\"}");
             assertThat(admin.postJson("/api/users", "{\"username\":\"alice\",\"password\":\"alice-pass-1\",\"role\":\"producer\",\"shows\":[\"alices-show\"]}")
                     .statusCode()).isEqualTo(201);
-            assertThat(admin.postJson("/api/users", "{\"username\":\"bob\",\"password\":\"bob-pass-12\",\"role\":\"producer\",\"shows\":[\"bobs-show\"]}")
+            assertThat(admin.postJson("/api/users", "{\"username\":\"bob\",\"password\":\"bob-pass-123\",\"role\":\"producer\",\"shows\":[\"bobs-show\"]}")
                     .statusCode()).isEqualTo(201);
         }
         alice = Http.at(port).as("alice", "alice-pass-1");
-        bob = Http.at(port).as("bob", "bob-pass-12");
+        bob = Http.at(port).as("bob", "bob-pass-123");
         HttpResponse<String> draft = bob.postMultipart("/api/shows/bobs-show/episodes", "Bob's draft", "b.mp4", Media.mp4(2048, 9));
         assertThat(draft.statusCode()).isEqualTo(201);
         bobsDraft = JsonPath.read(draft.body(), "$.id");
