@@ -51,5 +51,10 @@ class UsersApiController {
 
     /** A generated password an admin hands to the user, who must change it at the next sign-in. */
     record PasswordReset(String username, String temporaryPassword) {
+
+        @Override
+        public String toString() {
+            return "PasswordReset[username=" + username + "]";
+        }
     }
 }

@@ -154,6 +154,11 @@ class UsersController {
 
     /** @param role {@code admin} or {@code producer}; @param shows slugs the producer manages */
     record UserRequest(String username, String password, String role, List<String> shows) {
+
+        @Override
+        public String toString() {
+            return "UserRequest[username=" + username + ", role=" + role + ", shows=" + shows + "]";
+        }
     }
 
     record UserResource(long id, String username, String role, List<String> shows, boolean enabled,

@@ -38,6 +38,11 @@ class AccountApiController {
 
     /** The body of {@code PUT /api/account/password}. */
     record PasswordChange(String currentPassword, String newPassword) {
+
+        @Override
+        public String toString() {
+            return "PasswordChange[(hidden)]";
+        }
     }
 
     record AccountResource(long id, String username, String role) {

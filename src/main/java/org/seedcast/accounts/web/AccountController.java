@@ -71,6 +71,11 @@ class AccountController {
     }
 
     record PasswordForm(String currentPassword, String newPassword, String confirmPassword) {
+
+        @Override
+        public String toString() {
+            return "PasswordForm[(hidden)]";
+        }
     }
 
 }
