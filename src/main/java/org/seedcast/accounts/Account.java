@@ -31,16 +31,24 @@ class Account {
 
     private boolean enabled = true;
 
+    @Column(name = "must_change_password", nullable = false)
+    private boolean mustChangePassword;
+
+    /** Bumped by every change that must sign out the sessions signed in before it. */
+    @Column(name = "credentials_version", nullable = false)
+    private int credentialsVersion;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
     protected Account() {
     }
 
-    Account(String username, String passwordHash, Role role, Instant createdAt) {
+    Account(String username, String passwordHash, Role role, boolean mustChangePassword, Instant createdAt) {
         this.username = username;
         this.passwordHash = passwordHash;
         this.role = role;
+        this.mustChangePassword = mustChangePassword;
         this.createdAt = createdAt;
     }
 
@@ -68,15 +76,27 @@ class Account {
         return createdAt;
     }
 
-    void changePassword(String newHash) {
+    /** @param temporary set by an admin's reset: to be changed by its owner at the next sign-in */
+    void changePassword(String newHash, boolean temporary) {
         this.passwordHash = newHash;
+        this.mustChangePassword = temporary;
+        credentialsVersion++;
     }
 
-    void setEnabled(boolean enabled) {
-        this.enabled = enabled;
+    void disable() {
+        enabled = false;
+        credentialsVersion++;
+    }
+
+    void enable() {
+        enabled = true;
+    }
+
+    SeedcastUser principal() {
+        return new SeedcastUser(id, username, passwordHash, role, enabled, credentialsVersion, mustChangePassword);
     }
 
     AccountView view() {
-        return new AccountView(id, username, role, enabled, createdAt);
+        return new AccountView(id, username, role, enabled, mustChangePassword, createdAt);
     }
 }

@@ -10,4 +10,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("seedcast.admin")
 record AccountsProperties(String username, String password) {
+
+    /** Without the password: this record may end up in a log line or a failure report. */
+    @Override
+    public String toString() {
+        return "AccountsProperties[username=" + username + ", password=" + (password == null || password.isEmpty()
+                ? "(generated)" : "(hidden)") + "]";
+    }
 }

@@ -1,8 +1,5 @@
 package org.seedcast.accounts;
 
-import java.security.SecureRandom;
-import java.util.Base64;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -12,7 +9,9 @@ import org.springframework.util.StringUtils;
 
 /**
  * Creates the first admin when no account exists: from {@code SEEDCAST_ADMIN_USERNAME} and
- * {@code SEEDCAST_ADMIN_PASSWORD}, or with a generated password printed once in the log.
+ * {@code SEEDCAST_ADMIN_PASSWORD}, or with a generated password printed once in the log. A
+ * generated password must be changed at the first sign-in, so the one in the log (and in whatever
+ * collects logs) stops working as soon as the admin has signed in.
  */
 @Component
 class FirstAdmin implements ApplicationRunner {
@@ -29,13 +28,22 @@ class FirstAdmin implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!accounts.isEmpty()) {
-            return;
+        if (accounts.isEmpty()) {
+            createFirstAdmin();
         }
+    }
+
+    /** @return the admin's password, as configured or generated */
+    String createFirstAdmin() {
         String username = StringUtils.hasText(properties.username()) ? properties.username() : "admin";
         boolean generated = !StringUtils.hasText(properties.password());
-        String password = generated ? generatePassword() : properties.password();
-        accounts.create(username, password, Role.ADMIN);
+        String password = generated ? Passwords.generate() : properties.password();
+        try {
+            accounts.create(username, password, Role.ADMIN, generated);
+        } catch (InvalidAccountException e) {
+            throw new IllegalStateException("Cannot create the first admin from SEEDCAST_ADMIN_USERNAME/SEEDCAST_ADMIN_PASSWORD: "
+                    + e.getMessage(), e);
+        }
         if (generated) {
             log.warn("""
 
@@ -43,16 +51,12 @@ class FirstAdmin implements ApplicationRunner {
                      Seedcast created the first admin.
                        username: {}
                        password: {}
-                     This password is shown once. Sign in at /login and keep it safe.
+                     Sign in at /login: you will be asked to choose your own password,
+                     and this one stops working.
                     ================================================================""", username, password);
         } else {
             log.info("Created the first admin '{}' from SEEDCAST_ADMIN_USERNAME/SEEDCAST_ADMIN_PASSWORD", username);
         }
-    }
-
-    private static String generatePassword() {
-        byte[] bytes = new byte[15];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return password;
     }
 }

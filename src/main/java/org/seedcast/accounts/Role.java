@@ -4,7 +4,7 @@ package org.seedcast.accounts;
 public enum Role {
     /** Everything, including users, the tracker's review pages, blocks and bans. */
     ADMIN,
-    /** Manages the shows an admin assigned to them (or that they created), and their episodes. */
+    /** Manages the shows an admin assigned to them, and their episodes; creates none. */
     PRODUCER;
 
     public static Role parse(String text) {

@@ -4,10 +4,12 @@ import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.seedcast.accounts.AccountView;
 import org.seedcast.accounts.Accounts;
 import org.seedcast.accounts.InvalidAccountException;
+import org.seedcast.accounts.NoSuchAccountException;
 import org.seedcast.accounts.Role;
 import org.seedcast.accounts.SeedcastUser;
 import org.seedcast.catalog.Catalog;
@@ -24,7 +26,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Admins create producers and other admins, and assign producers their shows (page and API). */
+/**
+ * Admins create producers and other admins, assign producers their shows, disable and enable
+ * users and reset their passwords (page and API). Disabling or resetting signs the user's
+ * sessions out on their next request.
+ */
 @Controller
 class UsersController {
 
@@ -71,13 +77,45 @@ class UsersController {
         return "redirect:/admin/users";
     }
 
+    @PostMapping("/admin/users/{id}/disable")
+    String disable(@PathVariable long id, @AuthenticationPrincipal SeedcastUser admin, RedirectAttributes redirect) {
+        return afterChange(redirect, () -> "Disabled " + accounts.disable(id, admin).username()
+                + ": their password no longer works and their sessions are signed out.");
+    }
+
+    @PostMapping("/admin/users/{id}/enable")
+    String enable(@PathVariable long id, @AuthenticationPrincipal SeedcastUser admin, RedirectAttributes redirect) {
+        return afterChange(redirect, () -> "Enabled " + accounts.enable(id, admin).username() + ".");
+    }
+
+    @PostMapping("/admin/users/{id}/password-reset")
+    String resetPassword(@PathVariable long id, @AuthenticationPrincipal SeedcastUser admin, RedirectAttributes redirect) {
+        AccountView account = accounts.find(id).orElseThrow(() -> new NoSuchAccountException(id));
+        try {
+            // shown once, on the page this redirects to; stored only hashed
+            redirect.addFlashAttribute("reset", new UsersApiController.PasswordReset(account.username(), accounts.resetPassword(id, admin)));
+        } catch (InvalidAccountException e) {
+            redirect.addFlashAttribute("error", "The password was not reset: " + e.getMessage() + ".");
+        }
+        return "redirect:/admin/users";
+    }
+
     @PostMapping("/api/users")
     @ResponseBody
     ResponseEntity<UserResource> createApi(@RequestBody UserRequest request, @AuthenticationPrincipal SeedcastUser admin) {
         AccountView account = createWithShows(request, admin);
         return ResponseEntity.created(URI.create("/api/users/" + account.id()))
                 .body(new UserResource(account.id(), account.username(), account.role().name().toLowerCase(),
-                        request.shows() == null ? List.of() : request.shows()));
+                        request.shows() == null ? List.of() : request.shows(), account.enabled(), account.mustChangePassword()));
+    }
+
+    private static String afterChange(RedirectAttributes redirect, Supplier<String> change) {
+        try {
+            redirect.addFlashAttribute("success", change.get());
+        } catch (InvalidAccountException e) {
+            redirect.addFlashAttribute("error", "Not changed: " + e.getMessage() + ".");
+        }
+        return "redirect:/admin/users";
     }
 
     AccountView createWithShows(UserRequest request, SeedcastUser admin) {
@@ -116,8 +154,16 @@ class UsersController {
 
     /** @param role {@code admin} or {@code producer}; @param shows slugs the producer manages */
     record UserRequest(String username, String password, String role, List<String> shows) {
+
+        @Override
+        public String toString() {
+            return "UserRequest[username=" + username + ", role=" + role + ", shows=" + shows + "]";
+        }
     }
 
-    record UserResource(long id, String username, String role, List<String> shows) {
+    record UserResource(long id, String username, String role, List<String> shows, boolean enabled,
+                        boolean mustChangePassword) {
     }
+
+
 }

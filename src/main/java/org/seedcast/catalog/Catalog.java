@@ -79,17 +79,26 @@ public class Catalog {
         managedShow(slug, user);
     }
 
-    /** Creates a show; a producer who creates one manages it. */
+    /**
+     * Creates a show. Only admins may: producers manage the shows an admin assigned them, so a
+     * stolen producer account cannot mint a show whose torrents the publisher key would sign.
+     *
+     * @throws AccessDeniedException when {@code actor} is not an admin
+     */
     @Transactional
     public ShowView createShow(ShowDetails details, SeedcastUser actor) {
+        requireShowCreator(actor);
         if (shows.existsBySlug(details.slug())) {
             throw new InvalidInputException("slug", "the slug " + details.slug() + " is taken");
         }
-        Show show = new Show(details, clock.instant());
-        if (!actor.isAdmin()) {
-            show.addProducer(actor.id());
+        return shows.save(new Show(details, clock.instant())).view();
+    }
+
+    /** @throws AccessDeniedException unless {@code user} may create shows (an admin) */
+    public void requireShowCreator(SeedcastUser user) {
+        if (!user.isAdmin()) {
+            throw new AccessDeniedException("Only admins create shows; an admin assigns producers their shows.");
         }
-        return shows.save(show).view();
     }
 
     @Transactional

@@ -3,9 +3,14 @@ package org.seedcast.database;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,12 +29,21 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  * neither {@code spring.datasource.url} nor another connection (e.g. a Testcontainers
  * {@code @ServiceConnection}) is configured. Boot's own DataSource, Flyway and JPA set-up then
  * use it through {@link JdbcConnectionDetails}, so nothing downstream knows it is embedded.
+ * It lets in only who holds the superuser's generated password ({@link DatabasePassword}): a
+ * local user or a container sharing the network could otherwise read hashes or run programs.
  */
 @AutoConfiguration(before = DataSourceAutoConfiguration.class)
 @Conditional(EmbeddedDatabaseConfiguration.NoExternalDatabase.class)
 class EmbeddedDatabaseConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
+    private static final String PASSWORD_ONLY_HBA = """
+            # Written by Seedcast: every connection needs the superuser's password (SCRAM), nobody is trusted.
+            # TYPE  DATABASE  USER  ADDRESS       METHOD
+            local   all       all                 scram-sha-256
+            host    all       all   127.0.0.1/32  scram-sha-256
+            host    all       all   ::1/128       scram-sha-256
+            """;
 
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean(JdbcConnectionDetails.class)
@@ -38,21 +52,72 @@ class EmbeddedDatabaseConfiguration {
         Path pgData = dataDir.toAbsolutePath().normalize().resolve("postgres");
         Files.createDirectories(pgData);
         stopOrphan(pgData);
+        String password = DatabasePassword.readOrCreate(dataDir);
+        Path hba = pgData.resolve("pg_hba.conf");
+        boolean trusting = Files.exists(hba) && trusts(Files.readAllLines(hba));
         log.info("Starting embedded PostgreSQL with its files in {}", pgData);
+        EmbeddedPostgres postgres = start(pgData, password);
+        if (!trusting) {
+            return postgres;
+        }
+        requirePassword(postgres, password, hba);
+        postgres.close();
+        return start(pgData, password);
+    }
+
+    /**
+     * zonky runs {@code initdb -A trust}; the options it appends after its own (its "locale"
+     * settings) win, so a new cluster is created with SCRAM for every connection and the
+     * superuser's password from the file. Unix sockets are off: the application connects over
+     * loopback TCP, and a socket in {@code /tmp} would be one more door.
+     */
+    private static EmbeddedPostgres start(Path pgData, String password) throws IOException {
         return EmbeddedPostgres.builder()
                 .setDataDirectory(pgData)
                 .setCleanDataDirectory(false)
+                .setLocaleConfig("auth", "scram-sha-256")
+                .setLocaleConfig("pwfile", DatabasePassword.fileIn(pgData.getParent()).toString())
+                .setConnectConfig("password", password)
                 .setServerConfig("listen_addresses", "localhost")
+                .setServerConfig("unix_socket_directories", "''")
+                .setServerConfig("password_encryption", "scram-sha-256")
                 .setServerConfig("max_connections", "50")
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setRegisterShutdownHook(false)
                 .start();
     }
 
+    /**
+     * A data directory created before the password existed trusts every local connection: this
+     * start (the last one trusted) sets the password and rewrites {@code pg_hba.conf}; the caller
+     * restarts the server so the new rules hold before anything else connects. Interrupted
+     * half-way, the next start does it again.
+     */
+    private static void requirePassword(EmbeddedPostgres postgres, String password, Path hba) throws IOException {
+        log.warn("The embedded PostgreSQL in {} trusted every local connection; it now requires the password in {}",
+                hba.getParent(), DatabasePassword.fileIn(hba.getParent().getParent()));
+        try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+            // hashed here (SCRAM), so the password never reaches the server's statement log
+            connection.unwrap(PGConnection.class).alterUserPassword("postgres", password.toCharArray(), "scram-sha-256");
+        } catch (SQLException e) {
+            throw new IOException("could not set the embedded PostgreSQL's password", e);
+        }
+        Path tmp = hba.resolveSibling("pg_hba.conf.tmp");
+        Files.writeString(tmp, PASSWORD_ONLY_HBA);
+        Files.move(tmp, hba, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    static boolean trusts(List<String> hbaLines) {
+        return hbaLines.stream()
+                .map(line -> line.replaceFirst("#.*", "").strip())
+                .anyMatch(line -> List.of(line.split("\\s+")).contains("trust"));
+    }
+
     @Bean
     @ConditionalOnMissingBean(JdbcConnectionDetails.class)
-    JdbcConnectionDetails embeddedConnectionDetails(EmbeddedPostgres postgres) {
-        return new EmbeddedConnectionDetails(postgres.getJdbcUrl("postgres", "postgres"));
+    JdbcConnectionDetails embeddedConnectionDetails(EmbeddedPostgres postgres,
+                                                    @Value("${seedcast.data-dir:./data}") Path dataDir) throws IOException {
+        return new EmbeddedConnectionDetails(postgres.getJdbcUrl("postgres", "postgres"), DatabasePassword.readOrCreate(dataDir));
     }
 
     /**
@@ -104,7 +169,7 @@ class EmbeddedDatabaseConfiguration {
         }
     }
 
-    private record EmbeddedConnectionDetails(String jdbcUrl) implements JdbcConnectionDetails {
+    private record EmbeddedConnectionDetails(String jdbcUrl, String password) implements JdbcConnectionDetails {
 
         @Override
         public String getJdbcUrl() {
@@ -118,7 +183,12 @@ class EmbeddedDatabaseConfiguration {
 
         @Override
         public String getPassword() {
-            return "";
+            return password;
+        }
+
+        @Override
+        public String toString() {
+            return "EmbeddedConnectionDetails[" + jdbcUrl + "]";
         }
     }
 }

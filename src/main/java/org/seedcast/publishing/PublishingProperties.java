@@ -18,5 +18,11 @@ record PublishingProperties(String id, Keystore keystore) {
      * {@code SEEDCAST_PUBLISHER_KEYSTORE_PATH}, {@code _PASSWORD}, {@code _ALIAS} (default {@code seedcast}).
      */
     record Keystore(Path path, String password, String alias) {
+
+        /** Without the password: this record may end up in a log line or a failure report. */
+        @Override
+        public String toString() {
+            return "Keystore[path=" + path + ", password=" + (password == null ? "(none)" : "(hidden)") + ", alias=" + alias + "]";
+        }
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -16,6 +17,7 @@ import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.seedcast.torrent.bencode.BDict;
 import org.seedcast.torrent.bencode.BString;
@@ -33,6 +35,8 @@ public final class PublisherIdentity {
 
     public static final String KEY_FILE = "publisher-key.pem";
     public static final String CERTIFICATE_FILE = "publisher.pem";
+    /** The JDK's logger: this package stays free of frameworks; Spring Boot routes it to the application's log. */
+    private static final System.Logger LOG = System.getLogger(PublisherIdentity.class.getName());
     private static final Pattern REVERSE_DNS = Pattern.compile("[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
 
     private final String id;
@@ -89,6 +93,7 @@ public final class PublisherIdentity {
     }
 
     private static PublisherIdentity load(Path keyFile, Path certificateFile) throws IOException {
+        keepOwnerOnly(keyFile);
         try {
             PrivateKey key = Pem.readRsaKey(Files.readString(keyFile, StandardCharsets.ISO_8859_1));
             X509Certificate certificate = Pem.readCertificate(
@@ -108,6 +113,23 @@ public final class PublisherIdentity {
         writePrivate(keyFile, Pem.privateKey(keys.getPrivate()));
         Files.writeString(certificateFile, Pem.certificate(certificate), StandardCharsets.US_ASCII);
         return new PublisherIdentity(publisherId, keys.getPrivate(), certificate);
+    }
+
+    /**
+     * A key file that others can read (a restore from a backup, a careless {@code chmod}) is a
+     * signing key others can copy: narrowed to {@code 0600}, and said so in the log.
+     */
+    private static void keepOwnerOnly(Path keyFile) throws IOException {
+        if (!keyFile.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(keyFile);
+        Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rw-------");
+        if (!ownerOnly.containsAll(permissions)) {
+            Files.setPosixFilePermissions(keyFile, ownerOnly);
+            LOG.log(System.Logger.Level.WARNING, "{0} was {1}: readable beyond its owner; narrowed to rw-------. "
+                    + "Anyone who read it can sign torrents as this publisher.", keyFile, PosixFilePermissions.toString(permissions));
+        }
     }
 
     /** Writes the key into a file that is owner-only from its first byte, then moves it in place. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.seedcast.accounts.AccountStatusFilter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -16,6 +17,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -41,8 +43,9 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, AccountStatusFilter accountStatus) throws Exception {
         http.authorizeHttpRequests(requests -> requests
+                .requestMatchers("/account/**").authenticated()
                 .requestMatchers("/admin/**", "/api/admin/**", "/api/users/**").hasRole("ADMIN")
                 .requestMatchers("/studio/**").hasAnyRole("ADMIN", "PRODUCER")
                 .requestMatchers(HttpMethod.GET, "/api/shows/**", "/api/episodes/**").permitAll()
@@ -54,6 +57,8 @@ class SecurityConfiguration {
             .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?signedOut"))
             .httpBasic(basic -> basic.authenticationEntryPoint(apiEntryPoint()))
             .csrf(csrf -> csrf.ignoringRequestMatchers(NOT_FORGEABLE))
+            // signs out sessions of disabled accounts or changed passwords; holds back who must change theirs
+            .addFilterBefore(accountStatus, AnonymousAuthenticationFilter.class)
             .exceptionHandling(errors -> errors
                 .defaultAuthenticationEntryPointFor(apiEntryPoint(), API)
                 .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true)

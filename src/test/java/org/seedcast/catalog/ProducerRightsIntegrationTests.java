@@ -39,11 +39,11 @@ class ProducerRightsIntegrationTests {
             admin.postJson("/api/shows", "{\"slug\":\"bobs-show\",\"title\":\"Bob's\"}");
             assertThat(admin.postJson("/api/users", "{\"username\":\"alice\",\"password\":\"alice-pass-1\",\"role\":\"producer\",\"shows\":[\"alices-show\"]}")
                     .statusCode()).isEqualTo(201);
-            assertThat(admin.postJson("/api/users", "{\"username\":\"bob\",\"password\":\"bob-pass-12\",\"role\":\"producer\",\"shows\":[\"bobs-show\"]}")
+            assertThat(admin.postJson("/api/users", "{\"username\":\"bob\",\"password\":\"bob-pass-123\",\"role\":\"producer\",\"shows\":[\"bobs-show\"]}")
                     .statusCode()).isEqualTo(201);
         }
         alice = Http.at(port).as("alice", "alice-pass-1");
-        bob = Http.at(port).as("bob", "bob-pass-12");
+        bob = Http.at(port).as("bob", "bob-pass-123");
         HttpResponse<String> draft = bob.postMultipart("/api/shows/bobs-show/episodes", "Bob's draft", "b.mp4", Media.mp4(2048, 9));
         assertThat(draft.statusCode()).isEqualTo(201);
         bobsDraft = JsonPath.read(draft.body(), "$.id");
@@ -80,6 +80,23 @@ class ProducerRightsIntegrationTests {
         assertThat(session.get("/admin/users").statusCode()).isEqualTo(403);
         assertThat(session.get("/studio/shows/alices-show").statusCode()).isEqualTo(200);
         assertThat(JsonPath.<String>read(admin.get("/api/shows/bobs-show").body(), "$.title")).isEqualTo("Bob's");
+    }
+
+    @Test
+    void onlyAdminsCreateShows() throws Exception {
+        HttpResponse<String> api = alice.postJson("/api/shows", "{\"slug\":\"official-news\",\"title\":\"Official\"}");
+        assertThat(api.statusCode()).isEqualTo(403);
+        assertThat(api.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+
+        PageSession session = PageSession.signIn(port, "alice", "alice-pass-1");
+        assertThat(session.get("/studio/shows/new").statusCode()).isEqualTo(403);
+        assertThat(session.post("/studio/shows/new", "slug=official-news&title=Official&language=en").statusCode())
+                .isEqualTo(403);
+        assertThat(session.get("/studio").body()).as("no button a producer may not use")
+                .doesNotContain("/studio/shows/new");
+
+        assertThat(admin.get("/api/shows/official-news").statusCode()).isEqualTo(404);
+        assertThat(PageSession.signIn(port, "admin", "admin-secret-1").get("/studio").body()).contains("/studio/shows/new");
     }
 
     @Test

@@ -34,6 +34,17 @@ class PublisherIdentityTests {
     }
 
     @Test
+    void narrowsAKeyFileOthersCouldReadToItsOwnerOnLoad() throws Exception {
+        PublisherIdentity.loadOrCreate(dir, "com.example.shows");
+        Path key = dir.resolve("publisher-key.pem");
+        Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r--r--"));
+
+        PublisherIdentity.loadOrCreate(dir, "com.example.shows");
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key))).isEqualTo("rw-------");
+    }
+
+    @Test
     void loadsTheSameIdentityOnLaterStarts() throws Exception {
         PublisherIdentity first = PublisherIdentity.loadOrCreate(dir, "com.example.shows");
 

@@ -39,7 +39,7 @@ class AuditRecorder implements HandlerInterceptor, WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(this).addPathPatterns("/studio/**", "/admin/**", "/api/**");
+        registry.addInterceptor(this).addPathPatterns("/studio/**", "/admin/**", "/api/**", "/account/**");
     }
 
     @Override

@@ -84,7 +84,8 @@ class StudioController {
     }
 
     @GetMapping("/studio/shows/new")
-    String newShow(Model model) {
+    String newShow(@AuthenticationPrincipal SeedcastUser user, Model model) {
+        catalog.requireShowCreator(user);
         return showForm(model, new ShowForm(), false, Map.of());
     }
 

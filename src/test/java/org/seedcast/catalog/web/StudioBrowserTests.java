@@ -22,7 +22,7 @@ import org.seedcast.support.IntegrationTest;
 import org.seedcast.support.Media;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** A producer in a real browser: signs in, creates a show, uploads through the resumable uploader. */
+/** The studio in a real browser: an admin signs in, creates a show, uploads through the resumable uploader. */
 @IntegrationTest
 class StudioBrowserTests {
 
@@ -51,8 +51,8 @@ class StudioBrowserTests {
     }
 
     @Test
-    void producerCreatesAShowAndUploadsAnEpisodeThroughTheResumableUploader() throws IOException {
-        signIn("carol", "carol-pass-1");
+    void adminCreatesAShowAndUploadsAnEpisodeThroughTheResumableUploader() throws IOException {
+        signIn("admin", "admin-secret-1"); // only admins create shows
 
         browser.get(url("/studio/shows/new"));
         browser.findElement(By.id("title")).sendKeys("Carol's Kitchen");

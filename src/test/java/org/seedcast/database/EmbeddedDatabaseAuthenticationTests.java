@@ -1,0 +1,108 @@
+package org.seedcast.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+
+/** The embedded PostgreSQL lets in only who holds the generated password (F-08): no {@code trust}. */
+class EmbeddedDatabaseAuthenticationTests {
+
+    @TempDir
+    Path dataDir;
+
+    private final EmbeddedDatabaseConfiguration configuration = new EmbeddedDatabaseConfiguration();
+
+    @Test
+    void aNewDatabaseRefusesConnectionsWithoutTheGeneratedPassword() throws Exception {
+        try (EmbeddedPostgres postgres = configuration.embeddedPostgres(dataDir)) {
+            JdbcConnectionDetails details = configuration.embeddedConnectionDetails(postgres, dataDir);
+
+            assertRefusesAllButThePassword(details);
+        }
+        assertThat(Files.readString(dataDir.resolve("postgres/pg_hba.conf")))
+                .doesNotContainPattern("(?m)^[^#]*\\btrust\\b");
+    }
+
+    @Test
+    void thePasswordIsKeptOwnerOnlyAndSurvivesARestart() throws Exception {
+        try (EmbeddedPostgres postgres = configuration.embeddedPostgres(dataDir)) {
+            execute(configuration.embeddedConnectionDetails(postgres, dataDir), "create table kept (id int)");
+        }
+        Path passwordFile = DatabasePassword.fileIn(dataDir);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile.getParent())))
+                .isEqualTo("rwx------");
+
+        try (EmbeddedPostgres postgres = configuration.embeddedPostgres(dataDir)) {
+            execute(configuration.embeddedConnectionDetails(postgres, dataDir), "select * from kept");
+        }
+    }
+
+    @Test
+    void aDatabaseCreatedWithTrustIsMovedToThePasswordOnStart() throws Exception {
+        Path pgData = dataDir.resolve("postgres");
+        try (EmbeddedPostgres trusting = EmbeddedPostgres.builder().setDataDirectory(pgData)
+                .setCleanDataDirectory(false).setRegisterShutdownHook(false).start()) {
+            try (Connection c = trusting.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+                s.execute("create table kept (id int)");
+            }
+        }
+
+        try (EmbeddedPostgres postgres = configuration.embeddedPostgres(dataDir)) {
+            JdbcConnectionDetails details = configuration.embeddedConnectionDetails(postgres, dataDir);
+
+            assertRefusesAllButThePassword(details);
+            execute(details, "select * from kept");
+        }
+        assertThat(Files.readString(pgData.resolve("pg_hba.conf"))).doesNotContainPattern("(?m)^[^#]*\\btrust\\b");
+    }
+
+    @Test
+    void aLooseningOfThePasswordFileIsUndoneOnStart() throws Exception {
+        try (EmbeddedPostgres postgres = configuration.embeddedPostgres(dataDir)) {
+            assertThat(postgres.getPort()).isPositive();
+        }
+        Path passwordFile = DatabasePassword.fileIn(dataDir);
+        Files.setPosixFilePermissions(passwordFile, PosixFilePermissions.fromString("rw-r--r--"));
+
+        try (EmbeddedPostgres postgres = configuration.embeddedPostgres(dataDir)) {
+            execute(configuration.embeddedConnectionDetails(postgres, dataDir), "select 1");
+        }
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile))).isEqualTo("rw-------");
+    }
+
+    private static void assertRefusesAllButThePassword(JdbcConnectionDetails details) throws SQLException {
+        assertThatThrownBy(() -> connect(details.getJdbcUrl(), null).close()).isInstanceOf(SQLException.class);
+        assertThatThrownBy(() -> connect(details.getJdbcUrl(), "wrong-password").close())
+                .isInstanceOf(SQLException.class).hasMessageContaining("password authentication failed");
+        assertThat(details.getPassword()).isNotBlank();
+        execute(details, "select 1");
+    }
+
+    private static void execute(JdbcConnectionDetails details, String sql) throws SQLException {
+        try (Connection c = connect(details.getJdbcUrl(), details.getPassword()); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private static Connection connect(String url, String password) throws SQLException {
+        Properties properties = new Properties();
+        if (password != null) {
+            properties.setProperty("password", password);
+        }
+        return DriverManager.getConnection(url, properties);
+    }
+}
