@@ -80,6 +80,10 @@ class AuthorizationMatrixIntegrationTests {
             Map.entry("GET /actuator/info", Rule.PUBLIC),
             // the studio: producers, each on their own shows
             Map.entry("GET /studio", Rule.SIGNED_IN),
+            Map.entry("GET /account/password", Rule.SIGNED_IN),
+            Map.entry("POST /account/password", Rule.SIGNED_IN),
+            Map.entry("GET /api/account", Rule.SIGNED_IN),
+            Map.entry("PUT /api/account/password", Rule.SIGNED_IN),
             Map.entry("GET /studio/shows/{slug}", Rule.SHOW),
             Map.entry("GET /studio/shows/{slug}/edit", Rule.SHOW),
             Map.entry("POST /studio/shows/{slug}/edit", Rule.SHOW),
@@ -122,6 +126,12 @@ class AuthorizationMatrixIntegrationTests {
             Map.entry("GET /admin/users", Rule.ADMIN),
             Map.entry("POST /admin/users", Rule.ADMIN),
             Map.entry("POST /admin/users/{id}/shows", Rule.ADMIN),
+            Map.entry("POST /admin/users/{id}/disable", Rule.ADMIN),
+            Map.entry("POST /admin/users/{id}/enable", Rule.ADMIN),
+            Map.entry("POST /admin/users/{id}/password-reset", Rule.ADMIN),
+            Map.entry("POST /api/users/{id}/disable", Rule.ADMIN),
+            Map.entry("POST /api/users/{id}/enable", Rule.ADMIN),
+            Map.entry("POST /api/users/{id}/password-reset", Rule.ADMIN),
             Map.entry("GET /admin/swarms", Rule.ADMIN),
             Map.entry("GET /admin/swarms/{infoHash}", Rule.ADMIN),
             Map.entry("GET /api/admin/swarms", Rule.ADMIN),
@@ -151,7 +161,8 @@ class AuthorizationMatrixIntegrationTests {
     private int publishedId;
     private String publishedHash;
     private String publishedFile;
-    private int otherProducerId;
+    /** The user the admin routes about one user disable, reset and assign (not one of the visitors). */
+    private int victimId;
     private final AtomicInteger episodes = new AtomicInteger();
 
     @BeforeAll
@@ -164,7 +175,10 @@ class AuthorizationMatrixIntegrationTests {
         HttpResponse<String> other = studio.admin().postJson("/api/users", "{\"username\":\"matrix-other\","
                 + "\"password\":\"matrix-other-pass-1\",\"role\":\"producer\",\"shows\":[\"" + OTHER_SHOW + "\"]}");
         assertThat(other.statusCode()).isEqualTo(201);
-        otherProducerId = JsonPath.read(other.body(), "$.id");
+        HttpResponse<String> victim = studio.admin().postJson("/api/users", "{\"username\":\"matrix-victim\","
+                + "\"password\":\"matrix-victim-pass-1\",\"role\":\"producer\",\"shows\":[\"" + OTHER_SHOW + "\"]}");
+        assertThat(victim.statusCode()).isEqualTo(201);
+        victimId = JsonPath.read(victim.body(), "$.id");
         String published = studio.publish(SHOW, "Published", Media.mp4(4096, 77));
         publishedId = JsonPath.read(published, "$.id");
         publishedHash = JsonPath.read(published, "$.infoHash");
@@ -193,13 +207,13 @@ class AuthorizationMatrixIntegrationTests {
     Stream<DynamicTest> everyStateChangingRequestOfASessionNeedsItsCsrfToken() {
         return routes().stream().filter(RULES::containsKey).filter(route -> changesState(method(route))).sorted()
                 .map(route -> DynamicTest.dynamicTest(route, () -> {
-                    HttpResponse<String> answer = visitors.get(Who.ADMIN).send(request(Who.ADMIN, route, false));
+                    HttpResponse<String> answer = visitors.get(Who.ADMIN).send(request(Who.ADMIN, route, false, false));
                     assertThat(answer.statusCode()).as(route + " without its CSRF token: " + answer.body()).isEqualTo(403);
                 }));
     }
 
     private void answersAsTheRuleSays(String route, Who who) {
-        HttpResponse<String> answer = visitors.get(who).send(request(who, route, true));
+        HttpResponse<String> answer = visitors.get(who).send(request(who, route, true, letsIn(RULES.get(route), who)));
         String seen = route + " as " + who + " answered " + answer.statusCode() + " "
                 + answer.headers().firstValue("Location").orElse("") + " " + abbreviate(answer.body());
         assertThat(answer.statusCode()).as(seen).isLessThan(500);
@@ -286,11 +300,11 @@ class AuthorizationMatrixIntegrationTests {
 
     // ---- a request for a route, with fixtures in its path ----
 
-    private HttpRequest request(Who who, String route, boolean withToken) {
+    private HttpRequest request(Who who, String route, boolean withToken, boolean letIn) {
         String method = method(route).equals("ANY") ? "GET" : method(route);
         String pattern = route.substring(route.indexOf(' ') + 1);
         // a request that may change its episode or upload gets one of its own; the others share one
-        boolean fresh = changesState(method) && letsIn(RULES.get(route), who);
+        boolean fresh = changesState(method) && letIn;
         String path = path(pattern, fresh);
         Visitor visitor = visitors.get(who);
         HttpRequest.Builder request = visitor.request(path);
@@ -349,10 +363,15 @@ class AuthorizationMatrixIntegrationTests {
             sharedDraft = newDraft();
             sharedUpload = newUpload();
         }
+        if (pattern.contains("/api/uploads/{id}")) {
+            return pattern.replace("{id}", fresh ? newUpload() : sharedUpload);
+        }
+        if (studioOrApi && pattern.contains("/episodes/{id}")) {
+            return pattern.replace("{id}", Integer.toString(fresh ? newDraft() : sharedDraft));
+        }
         return pattern
-                .replace("/api/uploads/{id}", "/api/uploads/" + (fresh ? newUpload() : sharedUpload))
-                .replace("/admin/users/{id}", "/admin/users/" + otherProducerId)
-                .replace("/episodes/{id}", "/episodes/" + (!studioOrApi ? publishedId : fresh ? newDraft() : sharedDraft))
+                .replace("/users/{id}", "/users/" + victimId)
+                .replace("/episodes/{id}", "/episodes/" + publishedId)
                 .replace("{episodeId}", Integer.toString(publishedId))
                 .replace("{fileName}", publishedFile)
                 .replace("/torrents/{infoHash}", "/torrents/" + publishedHash)
