@@ -131,7 +131,7 @@ class TrackerLifecycle implements SmartLifecycle {
         } catch (RuntimeException e) {
             if (!failing) {
                 log.warn("tracker store unavailable; completed counts, blocks and bans not restored yet,"
-                        + " retrying every {}: {}", RETRY, e.toString());
+                        + " retrying every {} s: {}", RETRY.toSeconds(), e.toString());
             }
             return false;
         }
@@ -146,7 +146,7 @@ class TrackerLifecycle implements SmartLifecycle {
         } catch (RuntimeException e) {
             if (!failing) {
                 log.warn("could not read the published torrents, so they are refused as foreign until they are;"
-                        + " retrying every {}: {}", RETRY, e.toString());
+                        + " retrying every {} s: {}", RETRY.toSeconds(), e.toString());
             }
             return false;
         }

@@ -75,14 +75,21 @@ class TrackerEndToEndTests {
         Files.write(seedDir.resolve(fileName), content);
         Path leechDir = Files.createDirectories(tmp.resolve("leecher"));
 
-        Process seeder = aria2(aria2c, seedDir, 51511, "--seed-time=10", "--seed-ratio=0.0", "--check-integrity=true", torrent);
+        // free ports, not fixed ones: other test runs on the machine may hold those
+        int seederPort = freePort(), leecherPort = freePort();
+        Process seeder = aria2(aria2c, seedDir, seederPort, "--seed-time=10", "--seed-ratio=0.0", "--check-integrity=true", torrent);
+        Process leecher = null;
         try {
-            Process leecher = aria2(aria2c, leechDir, 51512, "--seed-time=0", null, null, torrent);
+            leecher = aria2(aria2c, leechDir, leecherPort, "--seed-time=0", null, null, torrent);
             assertThat(leecher.waitFor(120, TimeUnit.SECONDS)).as("the leecher finished").isTrue();
-            assertThat(leecher.exitValue()).as(Files.readString(leechDir.resolveSibling("aria2-51512.log"))).isZero();
+            assertThat(leecher.exitValue()).as(Files.readString(leechDir.resolveSibling("aria2-" + leecherPort + ".log"))).isZero();
         } finally {
-            seeder.destroy();
-            seeder.waitFor(10, TimeUnit.SECONDS);
+            for (Process p : new Process[] {leecher, seeder}) { // never left running after a failure
+                if (p != null) {
+                    p.destroy();
+                    p.waitFor(10, TimeUnit.SECONDS);
+                }
+            }
         }
 
         assertThat(Files.readAllBytes(leechDir.resolve(fileName))).isEqualTo(content);
@@ -158,6 +165,12 @@ class TrackerEndToEndTests {
         command.add(torrent.toString());
         return new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(dir.resolveSibling("aria2-" + listenPort + ".log").toFile()).start();
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     private String publish(String slug, byte[] content) {

@@ -20,6 +20,7 @@ import org.seedcast.support.IntegrationTest;
 import org.seedcast.support.Media;
 import org.seedcast.support.Peers;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Renders the README's screenshots into {@code docs/screenshots}:
@@ -27,6 +28,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @IntegrationTest
 @EnabledIfSystemProperty(named = "seedcast.screenshots", matches = "true")
+@TestPropertySource(properties = "seedcast.tracker.max-ports-per-address=1000") // its swarms all come from 127.0.0.1
 class ReadmeScreenshots {
 
     @LocalServerPort

@@ -62,7 +62,8 @@ class TrackerServerTests {
         AccessList access = new AccessList();
         access.allow(List.of(HashKey.of(PUBLISHED, 0)));
         engine = new TrackerEngine(TrackerSettings.defaults().withJitter(0),
-                new SwarmStore(3600, SwarmStore.monotonicSeconds()), access, new UnknownTorrents(1000),
+                new SwarmStore(3600, SwarmStore.monotonicSeconds(), 100_000, 1000, 1_000_000), // all from 127.0.0.1
+                access, new UnknownTorrents(1000),
                 new Bans(), new RateLimiter(1000, 10_000, 4096, System::currentTimeMillis),
                 ConnectionIds.random(300), new TrackerMetrics(new SimpleMeterRegistry()), System::currentTimeMillis);
         server = new TrackerServer(engine, settings(Duration.ofMillis(700)));
