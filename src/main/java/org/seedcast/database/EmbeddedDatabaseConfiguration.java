@@ -64,8 +64,11 @@ class EmbeddedDatabaseConfiguration {
         if (!trusting) {
             return postgres;
         }
-        requirePassword(postgres, password, hba);
-        postgres.close();
+        try {
+            requirePassword(postgres, password, hba);
+        } finally {
+            postgres.close();
+        }
         return start(pgData, password);
     }
 
