@@ -52,16 +52,23 @@ class EmbeddedDatabaseConfiguration {
         Path pgData = dataDir.toAbsolutePath().normalize().resolve("postgres");
         Files.createDirectories(pgData);
         stopOrphan(pgData);
-        String password = DatabasePassword.readOrCreate(dataDir);
         Path hba = pgData.resolve("pg_hba.conf");
         boolean trusting = Files.exists(hba) && trusts(Files.readAllLines(hba));
+        if (Files.exists(hba) && !trusting && !Files.exists(DatabasePassword.fileIn(dataDir))) {
+            throw new IllegalStateException("The embedded PostgreSQL in " + pgData + " requires the password that was kept in "
+                    + DatabasePassword.fileIn(dataDir) + ", and that file is gone: restore it from a backup of the data directory");
+        }
+        String password = DatabasePassword.readOrCreate(dataDir);
         log.info("Starting embedded PostgreSQL with its files in {}", pgData);
         EmbeddedPostgres postgres = start(pgData, password);
         if (!trusting) {
             return postgres;
         }
-        requirePassword(postgres, password, hba);
-        postgres.close();
+        try {
+            requirePassword(postgres, password, hba);
+        } finally {
+            postgres.close();
+        }
         return start(pgData, password);
     }
 

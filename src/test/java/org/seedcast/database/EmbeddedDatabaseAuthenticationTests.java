@@ -71,6 +71,17 @@ class EmbeddedDatabaseAuthenticationTests {
     }
 
     @Test
+    void aLostPasswordFileIsReportedInsteadOfReplaced() throws Exception {
+        try (EmbeddedPostgres postgres = configuration.embeddedPostgres(dataDir)) {
+            assertThat(postgres.getPort()).isPositive();
+        }
+        Files.delete(DatabasePassword.fileIn(dataDir));
+
+        assertThatThrownBy(() -> configuration.embeddedPostgres(dataDir).close())
+                .hasMessageContaining("superuser.password").hasMessageContaining("restore it");
+    }
+
+    @Test
     void aLooseningOfThePasswordFileIsUndoneOnStart() throws Exception {
         try (EmbeddedPostgres postgres = configuration.embeddedPostgres(dataDir)) {
             assertThat(postgres.getPort()).isPositive();
