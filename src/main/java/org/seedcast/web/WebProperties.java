@@ -11,7 +11,7 @@ import org.springframework.util.unit.DataSize;
 /**
  * The web app's own settings.
  *
- * @param dataDir {@code SEEDCAST_DATA_DIR}: multipart parts in flight are spooled to {@code tmp/multipart} under it
+ * @param dataDir {@code SEEDCAST_DATA_DIR}: multipart parts in flight are spooled to {@code multipart/} under it
  * @param uploads the episode upload limit ({@code SEEDCAST_UPLOADS_MAX_SIZE}), the only large multipart body accepted
  * @param signIn  how many failed sign-ins are allowed before further attempts are refused unchecked
  * @param metrics who may read {@code /actuator/prometheus} without signing in
@@ -45,6 +45,6 @@ record WebProperties(@DefaultValue("./data") Path dataDir, @DefaultValue Uploads
     }
 
     Path multipartDir() {
-        return dataDir.toAbsolutePath().normalize().resolve("tmp").resolve("multipart");
+        return dataDir.toAbsolutePath().normalize().resolve("multipart");
     }
 }

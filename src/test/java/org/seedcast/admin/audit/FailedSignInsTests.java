@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -164,20 +166,22 @@ class FailedSignInsTests {
             }
         };
         FailedSignIns audit = new FailedSignIns(slow, clock);
+        ExecutorService threads = Executors.newCachedThreadPool(); // its own threads: the flush blocks one
         CompletableFuture<Void> flush;
         // the 30 s bounds are hang guards, not speed requirements: a refusal that waits on the database never returns here
         try {
-            CompletableFuture.runAsync(() -> audit.refused("mallory", "203.0.113.7", "BadCredentialsException"))
+            CompletableFuture.runAsync(() -> audit.refused("mallory", "203.0.113.7", "BadCredentialsException"), threads)
                     .get(30, TimeUnit.SECONDS);
-            flush = CompletableFuture.runAsync(audit::flush);
+            flush = CompletableFuture.runAsync(audit::flush, threads);
             assertThat(stuck.await(30, TimeUnit.SECONDS)).as("the flush reached the database").isTrue();
             CompletableFuture.runAsync(() -> {
                 for (int i = 0; i < 100; i++) {
                     audit.refused("trent", "203.0.113.8", "BadCredentialsException");
                 }
-            }).get(30, TimeUnit.SECONDS);
+            }, threads).get(30, TimeUnit.SECONDS);
         } finally {
             release.countDown();
+            threads.shutdown();
         }
         flush.get(30, TimeUnit.SECONDS);
         audit.flush();
