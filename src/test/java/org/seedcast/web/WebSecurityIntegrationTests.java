@@ -88,6 +88,9 @@ class WebSecurityIntegrationTests {
         HttpResponse<String> forged = browser.basic("POST", "/api/episodes/999999/unpublish", Studio.ADMIN, Studio.ADMIN_PASSWORD,
                 "Sec-Fetch-Site", "cross-site", "Sec-Fetch-Mode", "navigate", "Origin", "https://evil.example");
         assertThat(forged.statusCode()).as("refused by CSRF before the episode is even looked up").isEqualTo(403);
+        HttpResponse<String> withSession = browser.basic("POST", "/api/episodes/999999/unpublish", Studio.ADMIN,
+                Studio.ADMIN_PASSWORD, "Cookie", "JSESSIONID=0123456789ABCDEF");
+        assertThat(withSession.statusCode()).as("a session cookie beside the credentials needs the token").isEqualTo(403);
         HttpResponse<String> script = browser.basic("POST", "/api/episodes/999999/unpublish", Studio.ADMIN, Studio.ADMIN_PASSWORD);
         assertThat(script.statusCode()).as("a script's own credentials need no CSRF token").isEqualTo(404);
     }
