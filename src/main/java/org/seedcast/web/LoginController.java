@@ -11,9 +11,9 @@ class LoginController {
 
     /** {@code throttled}: the seconds to wait, when the throttle refused the last attempt. */
     @GetMapping("/login")
-    String login(@RequestParam(required = false) Long throttled, Model model) {
-        if (throttled != null && throttled > 0) {
-            model.addAttribute("retryMinutes", Math.max(1, (Math.min(throttled, 86_400) + 59) / 60));
+    String login(@RequestParam(required = false) String throttled, Model model) {
+        if (throttled != null && throttled.matches("[0-9]{1,6}")) {
+            model.addAttribute("retryMinutes", Math.max(1, (Long.parseLong(throttled) + 59) / 60));
         }
         return "login";
     }

@@ -50,12 +50,16 @@ final class MultipartSafeCsrfTokens implements CsrfTokenRequestHandler {
             if (query == null) {
                 return null;
             }
-            for (String pair : query.split("&")) {
-                int equals = pair.indexOf('=');
-                String key = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
-                if (key.equals(name)) {
-                    return equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+            try {
+                for (String pair : query.split("&")) {
+                    int equals = pair.indexOf('=');
+                    String key = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+                    if (key.equals(name)) {
+                        return equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+                    }
                 }
+            } catch (IllegalArgumentException malformed) { // a broken %-escape: no token, so the request is refused
+                return null;
             }
             return null;
         }
