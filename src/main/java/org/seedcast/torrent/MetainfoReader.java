@@ -28,7 +28,11 @@ final class MetainfoReader {
     }
 
     static Torrent read(byte[] bytes) throws InvalidTorrentException {
-        BDict root = decode(bytes);
+        return read(bytes, DECODER);
+    }
+
+    static Torrent read(byte[] bytes, BencodeDecoder decoder) throws InvalidTorrentException {
+        BDict root = decode(bytes, decoder);
         BDict info = required(root, "info", BDict.class, "");
         byte[] infoBytes = info.span().orElseThrow().copyFrom(bytes);
         boolean v1 = info.get("pieces").isPresent();
@@ -44,9 +48,9 @@ final class MetainfoReader {
                 name, length(info), trackers(root), webSeeds(root));
     }
 
-    private static BDict decode(byte[] bytes) throws InvalidTorrentException {
+    private static BDict decode(byte[] bytes, BencodeDecoder decoder) throws InvalidTorrentException {
         try {
-            if (DECODER.decode(bytes) instanceof BDict root) {
+            if (decoder.decode(bytes) instanceof BDict root) {
                 return root;
             }
             throw new InvalidTorrentException("not a torrent: the file is not a bencoded dictionary");

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import org.seedcast.torrent.bencode.BDict;
+import org.seedcast.torrent.bencode.BencodeDecoder;
 import org.seedcast.torrent.bencode.BencodeEncoder;
 
 /**
@@ -46,6 +47,15 @@ public final class Torrent {
     /** Reads a torrent from untrusted bytes. */
     public static Torrent parse(byte[] bytes) throws InvalidTorrentException {
         return MetainfoReader.read(bytes.clone());
+    }
+
+    /**
+     * Reads a torrent from untrusted bytes, decoding at most {@code maxValues} bencode values: each
+     * costs a few objects, so a public entry point bounds the heap a crafted input can claim.
+     */
+    public static Torrent parse(byte[] bytes, int maxValues) throws InvalidTorrentException {
+        return MetainfoReader.read(bytes.clone(), new BencodeDecoder(BencodeDecoder.DEFAULT_MAX_BYTES,
+                BencodeDecoder.DEFAULT_MAX_DEPTH, maxValues));
     }
 
     /** Reads bytes this engine just wrote; a failure is a bug, not bad input. */

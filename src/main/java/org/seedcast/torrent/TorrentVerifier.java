@@ -10,6 +10,7 @@ import org.seedcast.torrent.bencode.BDict;
 import org.seedcast.torrent.bencode.BInteger;
 import org.seedcast.torrent.bencode.BString;
 import org.seedcast.torrent.bencode.BValue;
+import org.seedcast.torrent.bencode.BencodeDecoder;
 
 /**
  * Checks BEP 35 signatures. A signature can be stripped, so the useful question is "did this
@@ -31,9 +32,14 @@ public final class TorrentVerifier {
 
     /** Checks that {@code expected}'s owner signed the torrent and nothing signed has changed. */
     public static Verification verify(byte[] torrentBytes, X509Certificate expected) {
+        return verify(torrentBytes, expected, BencodeDecoder.DEFAULT_MAX_TOKENS);
+    }
+
+    /** As {@link #verify(byte[], X509Certificate)}, decoding at most {@code maxValues} bencode values. */
+    public static Verification verify(byte[] torrentBytes, X509Certificate expected, int maxValues) {
         Torrent torrent;
         try {
-            torrent = Torrent.parse(torrentBytes);
+            torrent = Torrent.parse(torrentBytes, maxValues);
         } catch (InvalidTorrentException e) {
             return Verification.of(Verdict.MALFORMED, null, e.getMessage());
         }

@@ -1,41 +1,70 @@
 package org.seedcast.web;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.Locale;
 
+import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.seedcast.accounts.AccountStatusFilter;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.servlet.autoconfigure.MultipartProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter.CrossOriginOpenerPolicy;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
 
 /**
- * Who may open what. Pages use form login with CSRF on every form; scripts use HTTP Basic on
- * {@code /api/**} (a request that carries its own credentials is not open to CSRF). Fans need no
- * account for public pages, feeds, torrents and media.
+ * Who may open what, in two filter chains.
+ * <ul>
+ * <li>{@code /api/**} and {@code /actuator/**}: HTTP Basic for scripts (and the session of a signed-in
+ * browser), never creating a session. CSRF is checked after authorization, and skipped only for a
+ * request that authenticated with its own Basic credentials, carries no session cookie and is not a
+ * browser's cross-site request. Browsers never get a Basic challenge, so they never keep Basic
+ * credentials to send on a forged request.</li>
+ * <li>Everything else: form login, no Basic at all (a stray {@code Authorization} header on a
+ * page or a stylesheet is ignored, so it costs no password check).</li>
+ * </ul>
+ * Both check passwords through one {@link ThrottledPasswordCheck}. CSRF tokens live in a cookie,
+ * not a session, and pages render one only where there is something to post: anonymous visitors
+ * get no session at all.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-    private static final RequestMatcher API = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
-    /**
-     * CSRF protects requests a browser authenticates by its session cookie. An API request that
-     * carries its own credentials, or has no session at all, cannot be forged that way.
-     */
-    private static final RequestMatcher NOT_FORGEABLE = request -> request.getHeader("Authorization") != null
-            || (API.matches(request) && request.getRequestedSessionId() == null);
+    private static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+            + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    private static final String PERMISSIONS = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
+            + "interest-cohort=()";
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -43,39 +72,158 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, AccountStatusFilter accountStatus) throws Exception {
-        http.authorizeHttpRequests(requests -> requests
-                .requestMatchers("/account/**").authenticated()
-                .requestMatchers("/admin/**", "/api/admin/**", "/api/users/**").hasRole("ADMIN")
-                .requestMatchers("/studio/**").hasAnyRole("ADMIN", "PRODUCER")
+    SignInThrottle signInThrottle(WebProperties properties) {
+        WebProperties.SignIn limits = properties.signIn();
+        return new SignInThrottle(limits.maxFailuresPerUser(), limits.maxFailuresPerAddress(), limits.forgiveOneEvery(),
+                Clock.systemUTC());
+    }
+
+    /** The only password check of both chains, so no parent manager can run a second, unthrottled one. */
+    @Bean
+    AuthenticationManager signIns(UserDetailsService users, PasswordEncoder encoder, SignInThrottle throttle,
+                                  AuthenticationEventPublisher authenticationEvents, ApplicationEventPublisher events) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+        passwords.setPasswordEncoder(encoder);
+        ProviderManager manager = new ProviderManager(new ThrottledPasswordCheck(passwords, throttle, events));
+        manager.setAuthenticationEventPublisher(authenticationEvents);
+        return manager;
+    }
+
+    @Bean
+    CookieCsrfTokenRepository csrfTokens() {
+        CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
+        tokens.setCookieCustomizer(cookie -> cookie.httpOnly(true).sameSite("Lax").path("/"));
+        return tokens;
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager signIns, CookieCsrfTokenRepository csrfTokens,
+                                    WebProperties properties, AccountStatusFilter accountStatus) throws Exception {
+        CsrfFilter csrf = new CsrfFilter(csrfTokens);
+        csrf.setRequireCsrfProtectionMatcher(SecurityConfiguration::forgeable);
+        csrf.setRequestHandler(new MultipartSafeCsrfTokens());
+        csrf.setAccessDeniedHandler((request, response, e) -> writeProblem(response, HttpStatus.FORBIDDEN,
+                "A signed-in browser must send the CSRF token (header X-XSRF-TOKEN) with a change."));
+        http.securityMatcher("/api/**", "/actuator/**")
+            .authenticationManager(signIns)
+            .authorizeHttpRequests(requests -> requests
+                .requestMatchers("/api/admin/**", "/api/users/**").hasRole("ADMIN")
                 .requestMatchers(HttpMethod.GET, "/api/shows/**", "/api/episodes/**").permitAll()
-                .requestMatchers("/api/**").authenticated()
-                .requestMatchers("/actuator/health/**", "/actuator/prometheus", "/actuator/info").permitAll()
+                .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
+                .requestMatchers("/actuator/prometheus").access(new MetricsAccess(properties.metrics().allowed()))
                 .requestMatchers("/actuator/**").hasRole("ADMIN")
-                .anyRequest().permitAll())
-            .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/studio", false).permitAll())
-            .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?signedOut"))
-            .httpBasic(basic -> basic.authenticationEntryPoint(apiEntryPoint()))
-            .csrf(csrf -> csrf.ignoringRequestMatchers(NOT_FORGEABLE))
+                .anyRequest().authenticated())
+            .httpBasic(basic -> basic.authenticationEntryPoint(SecurityConfiguration::apiEntryPoint))
+            .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+            .requestCache(cache -> cache.disable())
+            .csrf(builtIn -> builtIn.disable())
+            .addFilterAfter(csrf, AuthorizationFilter.class)
             // signs out sessions of disabled accounts or changed passwords; holds back who must change theirs
             .addFilterBefore(accountStatus, AnonymousAuthenticationFilter.class)
             .exceptionHandling(errors -> errors
-                .defaultAuthenticationEntryPointFor(apiEntryPoint(), API)
-                .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true)
-                .defaultAccessDeniedHandlerFor(apiAccessDenied(), API))
-            .headers(headers -> headers
-                .contentSecurityPolicy(csp -> csp.policyDirectives(
-                    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'"))
-                .referrerPolicy(referrer -> referrer.policy(
-                    org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+                .authenticationEntryPoint(SecurityConfiguration::apiEntryPoint)
+                .accessDeniedHandler(apiAccessDenied()))
+            .headers(SecurityConfiguration::headers);
         return http.build();
     }
 
-    private static AuthenticationEntryPoint apiEntryPoint() {
-        return (HttpServletRequest request, HttpServletResponse response, AuthenticationException e) -> {
+    @Bean
+    @Order(2)
+    SecurityFilterChain pageSecurity(HttpSecurity http, AuthenticationManager signIns, CookieCsrfTokenRepository csrfTokens,
+                                     AccountStatusFilter accountStatus) throws Exception {
+        http.authenticationManager(signIns)
+            .authorizeHttpRequests(requests -> requests
+                .requestMatchers("/account/**").authenticated()
+                .requestMatchers("/admin/**").hasRole("ADMIN")
+                .requestMatchers("/studio/**").hasAnyRole("ADMIN", "PRODUCER")
+                .anyRequest().permitAll())
+            .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/studio", false)
+                .failureHandler(signInRefused()).permitAll())
+            .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?signedOut"))
+            .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens).csrfTokenRequestHandler(new MultipartSafeCsrfTokens()))
+            .requestCache(cache -> cache.requestCache(new CookieRequestCache()))
+            .exceptionHandling(errors -> errors.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))
+            .addFilterBefore(accountStatus, AnonymousAuthenticationFilter.class)
+            .headers(SecurityConfiguration::headers);
+        return http.build();
+    }
+
+    @Bean
+    FilterRegistrationBean<MultipartGate> multipartGate(WebProperties properties) {
+        FilterRegistrationBean<MultipartGate> registration =
+                new FilterRegistrationBean<>(new MultipartGate(properties.uploads().maxSize().toBytes()));
+        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 10);
+        return registration;
+    }
+
+    /**
+     * Multipart parts in flight are spooled under the data directory (next to the media, where the
+     * operator watches the space), not in the system's temporary directory; leftovers of a crash are
+     * removed at start.
+     */
+    @Bean
+    MultipartConfigElement multipartConfigElement(MultipartProperties multipart, WebProperties properties) throws IOException {
+        var location = properties.multipartDir();
+        Files.createDirectories(location);
+        try (var leftovers = Files.list(location)) {
+            for (var file : leftovers.toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
+        return new MultipartConfigElement(location.toString(), multipart.getMaxFileSize().toBytes(),
+                multipart.getMaxRequestSize().toBytes(), (int) multipart.getFileSizeThreshold().toBytes());
+    }
+
+    private static void headers(HeadersConfigurer<HttpSecurity> headers) {
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+            .crossOriginOpenerPolicy(coop -> coop.policy(CrossOriginOpenerPolicy.SAME_ORIGIN))
+            .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS));
+    }
+
+    /**
+     * A request a browser could have been made to send: anything but a safe method, unless it
+     * authenticated with its own Basic credentials, carries no session cookie, and is not marked
+     * cross-site by the browser.
+     */
+    private static boolean forgeable(HttpServletRequest request) {
+        String method = request.getMethod();
+        if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS") || method.equals("TRACE")) {
+            return false;
+        }
+        String authorization = request.getHeader("Authorization");
+        boolean ownCredentials = authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
+        String site = request.getHeader("Sec-Fetch-Site");
+        boolean crossSite = site != null && !site.equals("same-origin") && !site.equals("none");
+        return !ownCredentials || request.getRequestedSessionId() != null || crossSite;
+    }
+
+    /** Browsers announce themselves by fetch metadata, an Origin, or by asking for HTML. */
+    private static boolean fromBrowser(HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        return request.getHeader("Sec-Fetch-Mode") != null || request.getHeader("Sec-Fetch-Site") != null
+                || request.getHeader("Origin") != null || request.getHeader("X-Requested-With") != null
+                || (accept != null && accept.toLowerCase(Locale.ROOT).contains("text/html"));
+    }
+
+    private static void apiEntryPoint(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
+        if (e instanceof SignInThrottledException throttled) {
+            response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
+            writeProblem(response, HttpStatus.TOO_MANY_REQUESTS, throttled.getMessage());
+            return;
+        }
+        if (!fromBrowser(request)) { // a browser would keep the credentials and send them on forged requests
             response.setHeader("WWW-Authenticate", "Basic realm=\"Seedcast\"");
-            writeProblem(response, HttpStatus.UNAUTHORIZED, "Sign in with HTTP Basic or a session to use this endpoint.");
-        };
+        }
+        writeProblem(response, HttpStatus.UNAUTHORIZED, "Sign in with HTTP Basic or a session to use this endpoint.");
+    }
+
+    /** A refused form sign-in goes back to the form, without a session to carry the reason. */
+    private static AuthenticationFailureHandler signInRefused() {
+        return (request, response, e) -> response.sendRedirect(request.getContextPath()
+                + (e instanceof SignInThrottledException throttled ? "/login?throttled=" + throttled.retryAfterSeconds() : "/login?error"));
     }
 
     private static AccessDeniedHandler apiAccessDenied() {
@@ -86,7 +234,8 @@ class SecurityConfiguration {
     static void writeProblem(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
         response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase()
-                + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\"}");
+                + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
     }
 }

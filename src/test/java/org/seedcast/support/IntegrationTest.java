@@ -24,6 +24,6 @@ import org.springframework.context.annotation.Import;
         "seedcast.public-url=http://localhost:${seedcast.test.port}",
         "logging.level.org.testcontainers=OFF",
 })
-@Import(PostgresTestConfiguration.class)
+@Import({PostgresTestConfiguration.class, PasswordChecks.class})
 public @interface IntegrationTest {
 }

@@ -5,18 +5,28 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The audit log table: appends, and searches newest first. */
+/**
+ * The audit log table: appends, and searches newest first. Writes give up after
+ * {@value #WRITE_TIMEOUT_SECONDS} s: an audit row is never worth holding a thread on a stalled database.
+ */
 @Component
 class AuditLog {
 
+    static final int WRITE_TIMEOUT_SECONDS = 5;
+
     private final JdbcClient jdbc;
+    private final JdbcClient writes;
     private final Clock clock;
 
-    AuditLog(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    AuditLog(DataSource dataSource) {
+        this.jdbc = dataSource == null ? null : JdbcClient.create(dataSource);
+        this.writes = dataSource == null ? null : JdbcClient.create(timed(dataSource));
         this.clock = Clock.systemUTC();
     }
 
@@ -26,7 +36,7 @@ class AuditLog {
 
     /** Appends an entry; returns its id. */
     long insert(String actor, String method, String path, String detail, int status, String address) {
-        return jdbc.sql("insert into audit_log (at, actor, method, path, detail, status, address) values (?, ?, ?, ?, ?, ?, ?) returning id")
+        return writes.sql("insert into audit_log (at, actor, method, path, detail, status, address) values (?, ?, ?, ?, ?, ?, ?) returning id")
                 .params(Timestamp.from(Instant.now(clock)), cut(actor, 64), cut(method, 8), cut(path, 500),
                         cut(detail, 1000), status, cut(address, 64))
                 .query(Long.class).single();
@@ -34,7 +44,7 @@ class AuditLog {
 
     /** Rewrites an entry's detail: how {@link FailedSignIns} adds up a minute's refusals in one row. */
     void updateDetail(long id, String detail) {
-        jdbc.sql("update audit_log set detail = ? where id = ?").params(cut(detail, 1000), id).update();
+        writes.sql("update audit_log set detail = ? where id = ?").params(cut(detail, 1000), id).update();
     }
 
     /** Entries whose actor, path, detail or address contains {@code query} (any case), newest first. */
@@ -58,6 +68,12 @@ class AuditLog {
     private static String pattern(String query) {
         String q = query == null ? "" : query.strip();
         return "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
+    private static JdbcTemplate timed(DataSource dataSource) {
+        JdbcTemplate template = new JdbcTemplate(dataSource);
+        template.setQueryTimeout(WRITE_TIMEOUT_SECONDS);
+        return template;
     }
 
     private static String cut(String text, int max) {

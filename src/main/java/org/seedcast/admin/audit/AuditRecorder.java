@@ -55,10 +55,23 @@ class AuditRecorder implements HandlerInterceptor, WebMvcConfigurer {
         }
         int status = ex != null && response.getStatus() < 400 ? 500 : response.getStatus();
         try {
-            auditLog.record(who.getName(), method, path, detail(request.getParameterMap()), status, request.getRemoteAddr());
+            auditLog.record(who.getName(), method, path, detail(request, status), status, request.getRemoteAddr());
         } catch (RuntimeException e) {
-            log.error("Could not write the audit log entry for {} {} by {}", method, path, who.getName(), e);
+            log.error("Could not write the audit log entry for {} {} by {}", method, FailedSignIns.printable(path),
+                    FailedSignIns.printable(who.getName()), e);
         }
+    }
+
+    /**
+     * The form's fields; for a refused multipart request nothing, since asking for its fields would
+     * make Tomcat read and spool the body that was refused unread.
+     */
+    private static String detail(HttpServletRequest request, int status) {
+        String type = request.getContentType();
+        if (status >= 400 && type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
+            return "(multipart body refused unread)";
+        }
+        return detail(request.getParameterMap());
     }
 
     /** {@code cidr=203.0.113.0/24, reason=flood}: the form's fields, secrets left out. */

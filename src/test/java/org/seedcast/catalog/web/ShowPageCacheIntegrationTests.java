@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.seedcast.support.Http;
 import org.seedcast.support.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Anonymous visitors get a show's page from the cache, which a catalog change empties. */
@@ -14,6 +15,24 @@ class ShowPageCacheIntegrationTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    ShowPageCache cache;
+
+    @Test
+    void percentEncodedVariantsOfASlugShareOneKeptPage() {
+        Http admin = Http.at(port).as("admin", "admin-secret-1");
+        assertThat(admin.postJson("/api/shows", "{\"slug\":\"sec\",\"title\":\"Encoded\"}").statusCode()).isEqualTo(201);
+        Http fan = Http.at(port);
+        String page = fan.get("/shows/sec").body();
+        for (String variant : new String[] {"/shows/%73ec", "/shows/%73%65c", "/shows/%73%65%63", "/shows/s%45c"}) {
+            HttpResponse<String> response = fan.get(variant);
+            if (response.statusCode() == 200) {
+                assertThat(response.body()).as(variant).isEqualTo(page);
+            }
+        }
+        assertThat(cache.size()).as("one kept page for one show").isEqualTo(1);
+    }
 
     @Test
     void anonymousVisitorsGetTheKeptPageUntilTheShowChanges() {
