@@ -309,7 +309,7 @@ class AuthorizationMatrixIntegrationTests {
         Visitor visitor = visitors.get(who);
         HttpRequest.Builder request = visitor.request(path);
         if (withToken && changesState(method)) {
-            request.header("X-CSRF-TOKEN", visitor.token());
+            request.header("X-XSRF-TOKEN", visitor.token());
         }
         if (path.startsWith("/api/uploads")) {
             request.header("Tus-Resumable", "1.0.0");
