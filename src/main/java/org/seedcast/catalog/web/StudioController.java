@@ -2,8 +2,9 @@ package org.seedcast.catalog.web;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.DateTimeException;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -178,18 +179,32 @@ class StudioController {
         return "redirect:/studio/episodes/" + id;
     }
 
+    /**
+     * {@code publishAt} is the wall-clock time of a {@code datetime-local} field; {@code zone} is the
+     * browser's IANA time zone, which the page's script fills in. Without one (scripts off, an
+     * unknown name) the server's zone is used.
+     */
     @PostMapping("/studio/episodes/{id}/schedule")
     String schedule(@PathVariable long id, @RequestParam(required = false) String publishAt,
+                    @RequestParam(required = false) String zone,
                     @AuthenticationPrincipal SeedcastUser user, RedirectAttributes redirect) {
         try {
             LocalDateTime when = LocalDateTime.parse(publishAt == null ? "" : publishAt);
-            EpisodeView episode = catalog.publish(id, when.toInstant(ZoneOffset.UTC), user);
+            EpisodeView episode = catalog.publish(id, when.atZone(zoneOf(zone)).toInstant(), user);
             redirect.addFlashAttribute("success", episode.isPublished() ? "That time has passed, so it is published now."
                     : "Scheduled.");
         } catch (DateTimeParseException e) {
             redirect.addFlashAttribute("error", "Give a date and time to schedule the episode.");
         }
         return "redirect:/studio/episodes/" + id;
+    }
+
+    private static ZoneId zoneOf(String zone) {
+        try {
+            return zone == null || zone.isBlank() ? ZoneId.systemDefault() : ZoneId.of(zone);
+        } catch (DateTimeException unknown) {
+            return ZoneId.systemDefault();
+        }
     }
 
     @PostMapping("/studio/episodes/{id}/unpublish")
