@@ -63,6 +63,11 @@ public final class PageClient {
         return cookies;
     }
 
+    /** A request to {@code path} on this client's server, for a test to finish and {@link #send}. */
+    public HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+    }
+
     public HttpResponse<String> get(String path, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
         if (headers.length > 0) {

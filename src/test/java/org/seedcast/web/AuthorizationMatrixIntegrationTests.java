@@ -24,8 +24,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.seedcast.support.Http;
 import org.seedcast.support.IntegrationTest;
 import org.seedcast.support.Media;
+import org.seedcast.support.PageClient;
 import org.seedcast.support.Studio;
-import org.seedcast.support.Visitor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
@@ -159,7 +159,8 @@ class AuthorizationMatrixIntegrationTests {
     ApplicationContext context;
 
     private Studio studio;
-    private final Map<Who, Visitor> visitors = new TreeMap<>();
+    private final Map<Who, PageClient> visitors = new TreeMap<>();
+    private final Map<Who, String> tokens = new TreeMap<>();
     private int publishedId;
     private String publishedHash;
     private String publishedFile;
@@ -185,10 +186,23 @@ class AuthorizationMatrixIntegrationTests {
         publishedId = JsonPath.read(published, "$.id");
         publishedHash = JsonPath.read(published, "$.infoHash");
         publishedFile = JsonPath.read(published, "$.fileName");
-        visitors.put(Who.ANONYMOUS, Visitor.anonymous(port));
-        visitors.put(Who.OTHER_PRODUCER, Visitor.signIn(port, "matrix-other", "matrix-other-pass-1"));
-        visitors.put(Who.SHOW_PRODUCER, Visitor.signIn(port, "matrix-own", "matrix-own-pass-1"));
-        visitors.put(Who.ADMIN, Visitor.signIn(port, Studio.ADMIN, Studio.ADMIN_PASSWORD));
+        visitors.put(Who.ANONYMOUS, PageClient.at(port));
+        visitors.put(Who.OTHER_PRODUCER, signedIn("matrix-other", "matrix-other-pass-1"));
+        visitors.put(Who.SHOW_PRODUCER, signedIn("matrix-own", "matrix-own-pass-1"));
+        visitors.put(Who.ADMIN, signedIn(Studio.ADMIN, Studio.ADMIN_PASSWORD));
+    }
+
+    private PageClient signedIn(String username, String password) {
+        PageClient visitor = PageClient.at(port);
+        HttpResponse<String> login = visitor.signIn(username, password);
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(login.headers().firstValue("Location").orElse("")).as(username + " signed in").doesNotContain("/login");
+        return visitor;
+    }
+
+    /** The visitor's CSRF token, from a form every visitor sees. */
+    private String token(Who who) {
+        return tokens.computeIfAbsent(who, w -> visitors.get(w).token("/verify"));
     }
 
     @Test
@@ -308,10 +322,9 @@ class AuthorizationMatrixIntegrationTests {
         // a request that may change its episode or upload gets one of its own; the others share one
         boolean fresh = changesState(method) && letIn;
         String path = path(pattern, fresh);
-        Visitor visitor = visitors.get(who);
-        HttpRequest.Builder request = visitor.request(path);
+        HttpRequest.Builder request = visitors.get(who).request(path);
         if (withToken && changesState(method)) {
-            request.header("X-XSRF-TOKEN", visitor.token());
+            request.header("X-XSRF-TOKEN", token(who));
         }
         if (path.startsWith("/api/uploads")) {
             request.header("Tus-Resumable", "1.0.0");
