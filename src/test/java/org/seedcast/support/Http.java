@@ -2,13 +2,17 @@ package org.seedcast.support;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** A real HTTP client for integration tests, optionally signed in with HTTP Basic. */
 public final class Http {
@@ -20,25 +24,67 @@ public final class Http {
 
     private final String base;
     private final String authorization;
+    private final List<String> headers;
 
-    private Http(String base, String authorization) {
+    private Http(String base, String authorization, List<String> headers) {
         this.base = base;
         this.authorization = authorization;
+        this.headers = headers;
     }
 
     public static Http at(int port) {
-        return new Http("http://localhost:" + port, null);
+        return new Http("http://localhost:" + port, null, List.of());
     }
 
     public Http as(String username, String password) {
         String token = Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
-        return new Http(base, "Basic " + token);
+        return new Http(base, "Basic " + token, headers);
+    }
+
+    /**
+     * Signed in through the sign-in form, as a browser is: every request carries the session
+     * cookie and the session's CSRF token (in the header the pages name), and no credentials.
+     */
+    public Http signedIn(String username, String password) {
+        Http anonymous = new Http(base, null, List.of());
+        HttpResponse<String> form = anonymous.get("/login");
+        String cookie = form.headers().firstValue("Set-Cookie").map(c -> c.split(";", 2)[0]).orElse("");
+        String body = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf="
+                + URLEncoder.encode(meta(form.body(), "_csrf", "name=\"_csrf\" value=\"([^\"]+)\""), StandardCharsets.UTF_8);
+        HttpRequest.Builder post = anonymous.request("/login");
+        if (!cookie.isEmpty()) {
+            post.header("Cookie", cookie);
+        }
+        HttpResponse<String> signedIn = anonymous.send(post
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        if (signedIn.statusCode() != 302 || signedIn.headers().firstValue("Location").orElse("").contains("error")) {
+            throw new IllegalStateException("signing in as " + username + " failed: " + signedIn.statusCode());
+        }
+        String session = signedIn.headers().firstValue("Set-Cookie").map(c -> c.split(";", 2)[0]).orElse(cookie);
+        Http browser = new Http(base, null, List.of("Cookie", session));
+        String page = browser.get("/studio").body();
+        String token = meta(page, "_csrf", "<meta name=\"_csrf\" content=\"([^\"]+)\"");
+        String header = meta(page, "_csrf_header", "<meta name=\"_csrf_header\" content=\"([^\"]+)\"");
+        return new Http(base, null, List.of("Cookie", session, header, token));
+    }
+
+    private static String meta(String page, String name, String pattern) {
+        Matcher matcher = Pattern.compile(pattern).matcher(page);
+        if (!matcher.find()) {
+            throw new IllegalStateException("no " + name + " in the page");
+        }
+        return matcher.group(1);
     }
 
     public HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
         if (authorization != null) {
             builder.header("Authorization", authorization);
+        }
+        for (int i = 0; i < headers.size(); i += 2) {
+            builder.header(headers.get(i), headers.get(i + 1));
         }
         return builder;
     }
