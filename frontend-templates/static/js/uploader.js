@@ -1,12 +1,13 @@
 // Seedcast's resumable uploader: a small tus 1.0 client (creation, HEAD for the offset, PATCH
-// chunks, termination). Progress, speed and time left; resumes after a dropped connection or a
-// page reload (choose the same file again); cancel deletes the partial upload on the server.
+// chunks, termination). Progress, speed and time left; resumes after a dropped connection, a 5xx
+// (507: disk full) or a page reload (choose the same file again) at the server's offset, never from
+// zero; cancel deletes the partial upload on the server.
 (function () {
   'use strict';
   var form = document.getElementById('uploader');
   if (!form) { return; }
   var CHUNK = 8 * 1024 * 1024;
-  var RETRY_DELAYS = [1000, 2000, 4000, 8000, 15000, 30000];
+  var RETRY_DELAYS = [1000, 2000, 4000, 8000, 15000, 30000, 60000, 60000, 60000, 60000];
   var show = form.getAttribute('data-show');
   var maxSize = Number(form.getAttribute('data-max-size'));
   var csrfToken = meta('_csrf'), csrfHeader = meta('_csrf_header');
@@ -64,11 +65,40 @@
     catch (e) { return 'The server answered ' + xhr.status + '.'; }
   }
 
+  // The server's offset is the truth: after any trouble the upload resumes from it. HEAD also
+  // asks the server to finish an upload whose bytes all arrived but whose episode is not there yet.
   function serverOffset(upload) {
     return request('HEAD', upload.url).then(function (xhr) {
-      if (xhr.status !== 200) { throw new Error('gone'); }
-      return Number(xhr.getResponseHeader('Upload-Offset'));
+      if (xhr.status === 200) {
+        upload.episodeId = xhr.getResponseHeader('Seedcast-Episode-Id') || upload.episodeId;
+        return Number(xhr.getResponseHeader('Upload-Offset'));
+      }
+      if (retryable(xhr.status)) { throw new Error('retry:' + trouble(xhr)); }
+      throw new Error('gone');
     });
+  }
+
+  // 5xx (a proxy's 502 or 504, the database away, 507 disk full) and dropped connections are
+  // transient: the bytes received are kept on the server, so wait and resume; never start over.
+  function retryable(status) { return status === 0 || status >= 500; }
+  function trouble(xhr) {
+    if (xhr.status === 507) { return 'The server\'s disk is full; the part already sent is kept.'; }
+    return 'The server had a problem (' + (xhr.status || 'no answer') + '); the part already sent is kept.';
+  }
+
+  function later(upload, text) {
+    if (upload.retries >= RETRY_DELAYS.length) { return Promise.reject(new Error('stalled:' + text)); }
+    var delay = RETRY_DELAYS[upload.retries++];
+    say('info', text + ' Retrying in ' + Math.round(delay / 1000) + ' s…');
+    return new Promise(function (r) { setTimeout(r, delay); })
+      .then(function () { return serverOffset(upload); })
+      .then(function (o) { quiet(); return sendFrom(upload, o); }, function (error) { return again(upload, error); });
+  }
+
+  function again(upload, error) {
+    if (error.message === 'network') { return later(upload, 'Connection lost.'); }
+    if (error.message.indexOf('retry:') === 0) { return later(upload, error.message.substring(6)); }
+    throw error;
   }
 
   function create(upload) {
@@ -85,14 +115,22 @@
 
   function sendFrom(upload, offset) {
     if (upload.cancelled) { return Promise.reject(new Error('aborted')); }
-    if (offset >= upload.file.size) { return Promise.resolve(upload.episodeId); }
+    if (offset >= upload.file.size) {
+      if (upload.episodeId) { return Promise.resolve(upload.episodeId); }
+      return serverOffset(upload).then(function () {
+        return upload.episodeId || later(upload, 'The file is uploaded; waiting for the server to create the episode.');
+      }, function (error) { return again(upload, error); });
+    }
     var end = Math.min(offset + CHUNK, upload.file.size);
     return request('PATCH', upload.url,
       { 'Upload-Offset': String(offset), 'Content-Type': 'application/offset+octet-stream' },
       upload.file.slice(offset, end), function (loaded) { progress(upload, offset + loaded); })
       .then(function (xhr) {
         if (xhr.status !== 204) {
-          if (xhr.status === 409 || xhr.status === 423) { return serverOffset(upload).then(function (o) { return sendFrom(upload, o); }); }
+          if (xhr.status === 409 || xhr.status === 423) {
+            return serverOffset(upload).then(function (o) { return sendFrom(upload, o); }, function (error) { return again(upload, error); });
+          }
+          if (retryable(xhr.status)) { return later(upload, trouble(xhr)); }
           throw new Error('refused:' + problemOf(xhr));
         }
         upload.retries = 0;
@@ -100,14 +138,7 @@
         var next = Number(xhr.getResponseHeader('Upload-Offset'));
         progress(upload, next);
         return sendFrom(upload, next);
-      }, function (error) {
-        if (error.message !== 'network' || upload.retries >= RETRY_DELAYS.length) { throw error; }
-        var delay = RETRY_DELAYS[upload.retries++];
-        say('info', 'Connection lost; retrying in ' + Math.round(delay / 1000) + ' s…');
-        return new Promise(function (r) { setTimeout(r, delay); })
-          .then(function () { return serverOffset(upload); })
-          .then(function (o) { quiet(); return sendFrom(upload, o); });
-      });
+      }, function (error) { return again(upload, error); });
   }
 
   function progress(upload, sent) {
@@ -140,10 +171,12 @@
     if (maxSize && file.size > maxSize) { say('error', 'The file is larger than the limit of ' + human(maxSize) + '.'); return; }
     var upload = current = { file: file, key: keyFor(file), url: localStorage.getItem(keyFor(file)), retries: 0, samples: [], cancelled: false };
     busy(true);
-    var start = upload.url
-      ? serverOffset(upload).then(function (o) { say('info', 'Resuming at ' + human(o) + '.'); return o; }, function () { return create(upload); })
-      : create(upload);
-    start.then(function (offset) { return sendFrom(upload, offset); })
+    var fresh = function () { return create(upload).then(function (o) { return sendFrom(upload, o); }); };
+    var sent = upload.url
+      ? serverOffset(upload).then(function (o) { say('info', 'Resuming at ' + human(o) + '.'); return sendFrom(upload, o); },
+          function (error) { return error.message === 'gone' ? fresh() : again(upload, error); })
+      : fresh();
+    sent
       .then(function (episodeId) {
         localStorage.removeItem(upload.key);
         say('success', 'Upload complete. Opening the draft episode…');
@@ -155,6 +188,8 @@
         if (error.message.indexOf('refused:') === 0) {
           localStorage.removeItem(upload.key);
           say('error', error.message.substring(8));
+        } else if (error.message.indexOf('stalled:') === 0) {
+          say('error', error.message.substring(8) + ' Choose the same file and press Upload to resume where it stopped.');
         } else {
           say('error', 'The connection dropped. Choose the same file and press Upload to resume where it stopped.');
         }

@@ -1,6 +1,7 @@
 package org.seedcast.catalog;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import org.seedcast.storage.StoredMedia;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -20,6 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Catalog {
+
+    private static final Duration RETRY_FIRST = Duration.ofMinutes(1);
+    private static final Duration RETRY_MAX = Duration.ofHours(1);
 
     private final ShowRepository shows;
     private final EpisodeRepository episodes;
@@ -101,7 +106,7 @@ public class Catalog {
         java.util.UUID old = show.getArtworkId();
         show.replaceArtwork(image.id(), image.mediaType(), clock.instant());
         if (old != null) {
-            mediaStore.delete(old);
+            mediaStore.deleteAfterCommit(old);
         }
         events.publishEvent(new CatalogChanged(show.getId(), null));
         return show.view();
@@ -135,6 +140,12 @@ public class Catalog {
         List<Episode> list = viewer != null && mayManage(show, viewer)
                 ? episodes.findAllOfShow(show.getId()) : episodes.findPublished(show.getId());
         return list.stream().map(e -> e.view(slug)).toList();
+    }
+
+    /** Any episode, whatever its status: for modules that must name it (never shown to the public as is). */
+    @Transactional(readOnly = true)
+    public Optional<EpisodeView> episode(long id) {
+        return episodes.findById(id).map(this::view);
     }
 
     @Transactional(readOnly = true)
@@ -190,7 +201,10 @@ public class Catalog {
         return view(episode);
     }
 
-    /** Deletes a draft and its media. Published episodes must be withdrawn first. */
+    /**
+     * Deletes a draft and its media. Published episodes must be withdrawn first. The files go
+     * only once the row's deletion commits, so a delete that fails keeps a publishable episode.
+     */
     @Transactional
     public void deleteEpisode(long id, SeedcastUser actor) {
         Episode episode = managedEpisode(id, actor);
@@ -199,21 +213,48 @@ public class Catalog {
         }
         episodes.delete(episode);
         if (episode.getMediaId() != null) {
-            mediaStore.delete(episode.getMediaId());
+            mediaStore.deleteAfterCommit(episode.getMediaId());
         }
         events.publishEvent(new CatalogChanged(episode.getShowId(), episode.getId()));
     }
 
-    /** Publishes scheduled episodes whose time has come; runs every 15 seconds. */
-    @Transactional
-    public int publishDue() {
+    /** The scheduled episodes whose time has come, oldest first. */
+    @Transactional(readOnly = true)
+    List<Long> dueEpisodes() {
+        return episodes.findDue(clock.instant());
+    }
+
+    /**
+     * Publishes one scheduled episode whose time has come, in a transaction of its own, so one
+     * that fails (its media gone, its torrent held by another episode) holds back no other.
+     *
+     * @return whether it was published (false when it is no longer due: published, withdrawn or rescheduled meanwhile)
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    boolean publishScheduled(long id) {
         Instant now = clock.instant();
-        List<Episode> due = episodes.findDue(now);
-        for (Episode episode : due) {
-            episode.publish(null, now);
-            announce(episode);
+        Episode episode = episodes.findById(id).filter(e -> e.isDue(now)).orElse(null);
+        if (episode == null) {
+            return false;
         }
-        return due.size();
+        episode.publishScheduled(now);
+        announce(episode);
+        return true;
+    }
+
+    /**
+     * Records why a scheduled publication failed. The episode stays scheduled and is tried again
+     * after a delay that doubles with each failure, from one minute up to an hour; the producer
+     * sees the reason in the studio. Nothing is recorded when another run already did.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    void scheduledPublishFailed(long id, String reason) {
+        Instant now = clock.instant();
+        episodes.findById(id).filter(e -> e.isDue(now)).ifPresent(episode -> {
+            Duration retryAfter = RETRY_FIRST.multipliedBy(1L << Math.min(episode.getPublishAttempts(), 6));
+            episode.publishFailed(reason, now, retryAfter.compareTo(RETRY_MAX) > 0 ? RETRY_MAX : retryAfter);
+            events.publishEvent(new CatalogChanged(episode.getShowId(), episode.getId()));
+        });
     }
 
     Episode createEpisode(Show show, EpisodeDetails details, StoredMedia media, String originalFileName) {

@@ -3,6 +3,7 @@ package org.seedcast.catalog;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.seedcast.storage.MediaDirectory;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -21,23 +22,34 @@ class CatalogMedia implements MediaDirectory {
     private final EpisodeRepository episodes;
     private final ShowRepository shows;
     private final Map<Long, Optional<PublicMedia>> byEpisode = new ConcurrentHashMap<>();
+    private final AtomicLong generation = new AtomicLong();
 
     CatalogMedia(EpisodeRepository episodes, ShowRepository shows) {
         this.episodes = episodes;
         this.shows = shows;
     }
 
+    /**
+     * A look-up that raced with a change may have read the state before it; the generation tells,
+     * and such an answer is served once but not kept (otherwise a withdrawn episode's file could stay
+     * public until the next change). A change bumps the generation before it removes, so an answer
+     * stored after the removal sees the new generation and removes itself.
+     */
     @Override
     public Optional<PublicMedia> publishedMedia(long episodeId) {
         Optional<PublicMedia> cached = byEpisode.get(episodeId);
         if (cached != null) {
             return cached;
         }
+        long before = generation.get();
         Optional<PublicMedia> media = load(episodeId);
         if (byEpisode.size() >= MAX_CACHED) {
             byEpisode.clear();
         }
         byEpisode.put(episodeId, media);
+        if (generation.get() != before) {
+            byEpisode.remove(episodeId, media);
+        }
         return media;
     }
 
@@ -51,6 +63,7 @@ class CatalogMedia implements MediaDirectory {
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(CatalogChanged change) {
+        generation.incrementAndGet();
         if (change.episodeId() != null) {
             byEpisode.remove(change.episodeId());
         } else {

@@ -68,6 +68,15 @@ class Episode {
     @Column(name = "media_sha256")
     private String mediaSha256;
 
+    @Column(name = "publish_failure")
+    private String publishFailure;
+
+    @Column(name = "publish_attempts", nullable = false)
+    private int publishAttempts;
+
+    @Column(name = "next_attempt_at")
+    private Instant nextAttemptAt;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -118,7 +127,44 @@ class Episode {
             publishAt = null;
             publishedAt = now;
         }
+        clearFailure();
         updatedAt = now;
+    }
+
+    /** Whether the schedule should try to publish it at {@code now}: scheduled, due, and not waiting after a failure. */
+    boolean isDue(Instant now) {
+        return status == EpisodeStatus.SCHEDULED && publishAt != null && !publishAt.isAfter(now)
+                && (nextAttemptAt == null || !nextAttemptAt.isAfter(now));
+    }
+
+    /**
+     * Publishes a scheduled episode whose time has come. It is dated at its scheduled time, not at
+     * the run of the schedule that noticed it (which may come long after a restart).
+     */
+    void publishScheduled(Instant now) {
+        Instant scheduled = publishAt;
+        publish(null, now);
+        if (scheduled != null && scheduled.isBefore(now)) {
+            publishedAt = scheduled;
+        }
+    }
+
+    /** The scheduled publication failed: it stays scheduled, says why, and waits {@code retryAfter} before the next try. */
+    void publishFailed(String reason, Instant now, java.time.Duration retryAfter) {
+        publishFailure = reason;
+        publishAttempts++;
+        nextAttemptAt = now.plus(retryAfter);
+        updatedAt = now;
+    }
+
+    int getPublishAttempts() {
+        return publishAttempts;
+    }
+
+    private void clearFailure() {
+        publishFailure = null;
+        publishAttempts = 0;
+        nextAttemptAt = null;
     }
 
     /** Back to draft: the public no longer sees it. */
@@ -126,6 +172,7 @@ class Episode {
         status = EpisodeStatus.DRAFT;
         publishAt = null;
         publishedAt = null;
+        clearFailure();
         updatedAt = now;
     }
 
@@ -147,6 +194,7 @@ class Episode {
 
     EpisodeView view(String showSlug) {
         return new EpisodeView(id, showId, showSlug, guid, title, description, season, episodeNumber, status,
-                publishAt, publishedAt, mediaId, mediaFileName, mediaType, mediaSize, mediaSha256, createdAt, updatedAt);
+                publishAt, publishedAt, mediaId, mediaFileName, mediaType, mediaSize, mediaSha256, createdAt, updatedAt,
+                publishFailure);
     }
 }

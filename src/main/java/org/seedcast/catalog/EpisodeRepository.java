@@ -14,8 +14,10 @@ interface EpisodeRepository extends JpaRepository<Episode, Long> {
     @Query("select e from Episode e where e.showId = :showId order by e.createdAt desc, e.id desc")
     List<Episode> findAllOfShow(long showId);
 
-    @Query("select e from Episode e where e.status = 'SCHEDULED' and e.publishAt <= :now")
-    List<Episode> findDue(Instant now);
+    /** Scheduled episodes whose time has come, leaving out those waiting after a failed try. */
+    @Query("select e.id from Episode e where e.status = 'SCHEDULED' and e.publishAt <= :now"
+            + " and (e.nextAttemptAt is null or e.nextAttemptAt <= :now) order by e.publishAt, e.id")
+    List<Long> findDue(Instant now);
 
     @Query("select count(e) from Episode e where e.showId = :showId and e.status = 'PUBLISHED'")
     long countPublished(long showId);

@@ -3,11 +3,14 @@ package org.seedcast.catalog;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An episode as pages, feeds, the publishing module and the API see it. */
+/**
+ * An episode as pages, feeds, the publishing module and the API see it; {@code publishFailure} says
+ * why its scheduled publication failed (it stays scheduled and is retried later), else {@code null}.
+ */
 public record EpisodeView(long id, long showId, String showSlug, UUID guid, String title, String description,
                           Integer season, Integer episodeNumber, EpisodeStatus status, Instant publishAt,
                           Instant publishedAt, UUID mediaId, String fileName, String mediaType, Long size,
-                          String sha256, Instant createdAt, Instant updatedAt) {
+                          String sha256, Instant createdAt, Instant updatedAt, String publishFailure) {
 
     public boolean isPublished() {
         return status == EpisodeStatus.PUBLISHED;

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.seedcast.catalog.Catalog;
 import org.seedcast.catalog.CatalogChanged;
 import org.seedcast.catalog.CatalogProperties;
+import org.seedcast.catalog.ConflictException;
 import org.seedcast.catalog.EpisodePublished;
 import org.seedcast.catalog.EpisodeView;
 import org.seedcast.catalog.EpisodeWithdrawn;
@@ -111,9 +112,11 @@ public class Publishing implements TorrentLinks {
         TorrentFormat format = TorrentFormatConverter.parse(show.torrentFormat());
         Torrent unsigned = Torrent.create(spec(episode, show), hashesOf(episode, format));
         Torrent signed = identity.sign(unsigned, episode.guid().toString(), episode.publishedAt());
+        String v1 = signed.infoHash().toHex();
+        String v2 = signed.infoHashV2().map(InfoHashV2::toHex).orElse(null);
+        requireUnclaimed(episode, v1, v2);
         TorrentRecord record = torrents.findById(episode.id()).orElseGet(() -> new TorrentRecord(episode.id(), clock.instant()));
-        record.publish(signed.infoHash().toHex(), signed.infoHashV2().map(InfoHashV2::toHex).orElse(null),
-                signed.bytes(), clock.instant());
+        record.publish(v1, v2, signed.bytes(), clock.instant());
         torrents.save(record);
         log.info("Published episode {} as torrent {}{}", episode.id(), record.getInfoHash(),
                 record.getInfoHashV2() == null ? "" : " (v2 " + record.getInfoHashV2() + ")");
@@ -138,6 +141,29 @@ public class Publishing implements TorrentLinks {
         });
     }
 
+    /**
+     * The same bytes under the same file name make the same info dictionary, so the same torrent;
+     * an info-hash identifies one episode (its swarm, its statistics, its .torrent URL), so the
+     * second publication is refused with the name of the episode that holds it.
+     */
+    private void requireUnclaimed(EpisodeView episode, String v1, String v2) {
+        Optional<TorrentRecord> holder = torrents.findByInfoHash(v1)
+                .or(() -> v2 == null ? Optional.empty() : torrents.findByInfoHashV2(v2))
+                .filter(other -> other.getEpisodeId() != episode.id());
+        if (holder.isEmpty()) {
+            return;
+        }
+        long otherId = holder.get().getEpisodeId();
+        String named = catalog.episode(otherId)
+                .map(other -> "\u201c" + other.title() + "\u201d (episode " + otherId + " of "
+                        + catalog.requireShow(other.showSlug()).title() + ", " + other.status().name().toLowerCase(java.util.Locale.ROOT) + ")")
+                .orElse("episode " + otherId);
+        throw new ConflictException("This media file (same bytes, same file name) already makes the torrent of "
+                + named + ", and a torrent belongs to one episode only. Publish that episode instead, or delete it"
+                + " first, or upload a different file.",
+                Map.of("existingEpisodeId", otherId, "infoHash", v1));
+    }
+
     private TorrentSpec spec(EpisodeView episode, ShowView show) {
         return new TorrentSpec(episode.fileName(), announceUrls(), List.of(URI.create(site.absolute(episode.mediaPath()))),
                 show.title() + " — " + site.absolute("/shows/" + show.slug() + "/episodes/" + episode.id()),
@@ -151,7 +177,8 @@ public class Publishing implements TorrentLinks {
             return kept.get();
         }
         Path file = mediaStore.find(episode.mediaId())
-                .orElseThrow(() -> new IllegalStateException("the media of episode " + episode.id() + " is missing"));
+                .orElseThrow(() -> new ConflictException("The media file of episode " + episode.id()
+                        + " is missing from the media directory, so it cannot be published; upload it again as a new episode."));
         log.info("Hashing the media of episode {} anew for a {} torrent", episode.id(), format);
         try {
             return new FileHasher().hash(file, PieceLength.forFileLength(episode.size()), format);

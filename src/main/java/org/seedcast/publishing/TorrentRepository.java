@@ -8,6 +8,10 @@ import org.springframework.data.jpa.repository.Query;
 
 interface TorrentRepository extends JpaRepository<TorrentRecord, Long> {
 
+    Optional<TorrentRecord> findByInfoHash(String infoHash);
+
+    Optional<TorrentRecord> findByInfoHashV2(String infoHashV2);
+
     Optional<TorrentRecord> findByInfoHashAndPublishedTrue(String infoHash);
 
     Optional<TorrentRecord> findByInfoHashV2AndPublishedTrue(String infoHashV2);

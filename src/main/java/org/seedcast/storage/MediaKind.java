@@ -1,6 +1,7 @@
 package org.seedcast.storage;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -58,6 +59,25 @@ public final class MediaKind {
             return Optional.of("video/mp2t");
         }
         return Optional.empty();
+    }
+
+    /** The file extension (without the dot) for a type {@link #sniffMedia} returns; {@code mp4} for anything else. */
+    public static String extensionOf(String mediaType) {
+        return switch (mediaType == null ? "" : mediaType.toLowerCase(Locale.ROOT)) {
+            case "video/webm" -> "webm";
+            case "video/x-matroska" -> "mkv";
+            case "video/quicktime" -> "mov";
+            case "audio/mpeg" -> "mp3";
+            case "audio/mp4" -> "m4a";
+            case "audio/ogg" -> "ogg";
+            case "audio/flac" -> "flac";
+            case "audio/wav" -> "wav";
+            case "audio/aac" -> "aac";
+            case "video/x-msvideo" -> "avi";
+            case "video/mp2t" -> "ts";
+            case "video/mpeg" -> "mpg";
+            default -> "mp4";
+        };
     }
 
     /** The MIME type of a PNG, JPEG or WebP image, or empty. */

@@ -31,13 +31,20 @@ class MediaResponder {
 
     static final String MEDIA_CACHE = "public, max-age=3600";
 
+    /**
+     * A GET from byte 0 counts as a download when it asks for the whole file or at least its first
+     * MiB: players and web seeds start that way, while a {@code bytes=0-0} probe (or a loop of them)
+     * is not an audience.
+     */
+    static final long COUNTED_START = 1024 * 1024;
+
     private final MediaStore store;
 
     MediaResponder(MediaStore store) {
         this.store = store;
     }
 
-    /** @return whether a GET was answered from byte 0: a download begun, worth counting */
+    /** @return whether a GET was answered from byte 0 with the whole file or its first MiB: a download begun, worth counting */
     boolean serve(MediaDirectory.PublicMedia media, HttpServletRequest request, HttpServletResponse response,
                           String cacheControl) throws IOException {
         Path file = store.find(media.mediaId())
@@ -80,7 +87,7 @@ class MediaResponder {
             return false;
         }
         transfer(file, start, length, request, response);
-        return start == 0;
+        return start == 0 && length >= Math.min(size, COUNTED_START);
     }
 
     private static RangeRequest rangeOf(HttpServletRequest request, String etag, long size) {

@@ -21,6 +21,8 @@ import org.seedcast.torrent.PieceLength;
 import org.seedcast.torrent.TorrentFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Media files on disk under {@code SEEDCAST_DATA_DIR/media}, each named by a random id. A file
@@ -68,7 +70,7 @@ public class MediaStore {
                     "Only audio and video files are accepted (checked by their content, not their name).");
             return adopt(tmp, type, hasher.finish());
         } catch (IOException e) {
-            throw interrupted();
+            throw isDiskFull(e) ? diskFull() : interrupted();
         } finally {
             deleteQuietly(tmp);
         }
@@ -86,7 +88,7 @@ public class MediaStore {
             Files.move(tmp, pathOf(id), StandardCopyOption.ATOMIC_MOVE);
             return new StoredMedia(id, type, copied.size(), HexFormat.of().formatHex(sha256.digest()));
         } catch (IOException e) {
-            throw interrupted();
+            throw isDiskFull(e) ? diskFull() : interrupted();
         } finally {
             deleteQuietly(tmp);
         }
@@ -121,14 +123,54 @@ public class MediaStore {
         deleteQuietly(hashesOf(id));
     }
 
+    /**
+     * Deletes a stored file once the current transaction commits, never before: a delete that
+     * rolls back (a concurrent change, a constraint) must leave the row's file in place. Outside
+     * a transaction it deletes at once.
+     */
+    public void deleteAfterCommit(UUID id) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            delete(id);
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                delete(id);
+            }
+        });
+    }
+
     /** Moves a complete, accepted file into the store under a new id, with its piece hashes. */
     StoredMedia adopt(Path complete, String mediaType, PieceHashes hashes) throws IOException {
-        UUID id = UUID.randomUUID();
-        Path sidecar = hashesOf(id);
-        Files.write(sidecar, hashes.toBytes());
-        Files.move(complete, pathOf(id), StandardCopyOption.ATOMIC_MOVE);
+        return adopt(complete, UUID.randomUUID(), mediaType, file -> hashes);
+    }
+
+    /**
+     * Moves a complete, accepted file into the store under {@code id}, then writes its piece hashes
+     * beside it (after the move, so a move that fails leaves no orphan). Safe to repeat: a caller
+     * that recorded {@code id} before a crash or a failure finds the file moved and, if the hashes
+     * were not written, has them computed from the file.
+     */
+    StoredMedia adopt(Path complete, UUID id, String mediaType, HashSource source) throws IOException {
+        Path file = pathOf(id);
+        if (!Files.isRegularFile(file)) {
+            Files.move(complete, file, StandardCopyOption.ATOMIC_MOVE);
+        }
+        PieceHashes hashes = hashes(id).orElse(null);
+        if (hashes == null) {
+            hashes = source.hashesOf(file);
+            Path partial = properties.mediaDir().resolve(id + ".hashes.part");
+            Files.write(partial, hashes.toBytes());
+            Files.move(partial, hashesOf(id), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        }
         String sha256 = HexFormat.of().formatHex(hashes.fileSha256().orElseThrow());
         return new StoredMedia(id, mediaType, hashes.fileLength(), sha256);
+    }
+
+    /** The piece hashes of a complete file: kept from its upload, or computed from the file itself. */
+    interface HashSource {
+        PieceHashes hashesOf(Path file) throws IOException;
     }
 
     Path pathOf(UUID id) {
@@ -189,6 +231,18 @@ public class MediaStore {
 
     static RejectedMediaException tooLarge(long maxSize) {
         return new RejectedMediaException(HttpStatus.CONTENT_TOO_LARGE, "The file is larger than the limit of " + maxSize + " bytes.");
+    }
+
+    /** ENOSPC and its relatives, as the JDK words them: the server's fault, not the client's. */
+    static boolean isDiskFull(IOException e) {
+        String message = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+        return message.contains("no space left") || message.contains("disk quota exceeded")
+                || message.contains("not enough space");
+    }
+
+    private static RejectedMediaException diskFull() {
+        return new RejectedMediaException(HttpStatus.INSUFFICIENT_STORAGE, "Disk full",
+                "The server's disk is full; nothing was kept. Try again once space is freed.");
     }
 
     private static RejectedMediaException interrupted() {

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,9 +19,11 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import org.seedcast.accounts.SeedcastUser;
 import org.seedcast.torrent.PieceHasher;
+import org.seedcast.torrent.PieceHashes;
 import org.seedcast.torrent.PieceLength;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -28,8 +32,12 @@ import org.springframework.util.StringUtils;
 /**
  * Resumable uploads with the semantics of tus 1.0 (core, creation, termination): an upload is
  * created with its final length, receives its bytes in any number of appends at the offset the
- * server reports, and becomes a draft episode's media the moment its last byte arrives. The
- * bytes go straight to disk; only a 1 MiB buffer and the running SHA-256 are held in memory.
+ * server reports, and becomes a draft episode's media once its last byte arrived. The bytes go
+ * straight to disk; only a 1 MiB buffer and the running piece hashes are held in memory.
+ *
+ * <p>Received bytes are never thrown away because of a fault on our side: a disk that fills up
+ * answers 507 and keeps what was written; a finalisation that fails (database down) keeps the
+ * file and is retried by the next HEAD or PATCH.
  */
 @Service
 class ResumableUploads {
@@ -42,17 +50,30 @@ class ResumableUploads {
     private final UploadTarget target;
     private final StorageProperties properties;
     private final Clock clock;
+    private final PartWriter writer;
     private final Map<UUID, ReentrantLock> locks = new ConcurrentHashMap<>();
-    private final Map<UUID, PieceHasher> hashers = new ConcurrentHashMap<>();
+    private final Map<UUID, HeldHasher> hashers = new ConcurrentHashMap<>();
 
+    @Autowired
     ResumableUploads(UploadRepository repository, MediaStore mediaStore, UploadTarget target,
                      StorageProperties properties, Clock clock) throws IOException {
+        this(repository, mediaStore, target, properties, clock, FileChannel::write);
+    }
+
+    ResumableUploads(UploadRepository repository, MediaStore mediaStore, UploadTarget target,
+                     StorageProperties properties, Clock clock, PartWriter writer) throws IOException {
         this.repository = repository;
         this.mediaStore = mediaStore;
         this.target = target;
         this.properties = properties;
         this.clock = clock;
+        this.writer = writer;
         Files.createDirectories(properties.uploadsDir());
+    }
+
+    /** Writes bytes of an upload to its part file; the seam where a test makes the disk fail. */
+    interface PartWriter {
+        int write(FileChannel out, ByteBuffer bytes, long position) throws IOException;
     }
 
     long maxSize() {
@@ -72,6 +93,7 @@ class ResumableUploads {
             throw new RejectedMediaException(HttpStatus.BAD_REQUEST, "Upload-Metadata must carry filename and show.");
         }
         UploadTarget.UploadPlan plan = target.authorize(showSlug, user);
+        requireRoomFor(length, user);
         String cleanTitle = StringUtils.hasText(title) ? title.strip() : fileName.strip();
         UUID id = UUID.randomUUID();
         try {
@@ -84,10 +106,27 @@ class ResumableUploads {
         return id;
     }
 
-    /** Where an upload stands: bytes received and bytes expected. */
+    /**
+     * Where an upload stands: bytes received and bytes expected. An upload whose bytes are all
+     * there but whose episode was never created (a crash, a failed finalisation) is finished here,
+     * so a client that asks where it stands gets its episode.
+     */
     Status status(UUID id, SeedcastUser user) {
         Upload upload = owned(id, user);
-        return new Status(offsetOf(upload), upload.getLength(), upload.getEpisodeId());
+        if (upload.isComplete() || offsetOf(upload) < upload.getLength()) {
+            return new Status(offsetOf(upload), upload.getLength(), upload.getEpisodeId());
+        }
+        ReentrantLock lock = lockOf(id);
+        if (!lock.tryLock()) {
+            return new Status(upload.getLength(), upload.getLength(), null);
+        }
+        try {
+            Upload current = owned(id, user);
+            return current.isComplete() ? new Status(current.getLength(), current.getLength(), current.getEpisodeId())
+                    : finish(current);
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**
@@ -95,34 +134,72 @@ class ResumableUploads {
      * bytes received so far. Bytes that arrived before the client went away are kept.
      */
     Status append(UUID id, SeedcastUser user, long offset, InputStream body) {
-        Upload upload = owned(id, user);
-        ReentrantLock lock = locks.computeIfAbsent(id, key -> new ReentrantLock());
+        owned(id, user);
+        ReentrantLock lock = lockOf(id);
         if (!lock.tryLock()) {
-            throw new RejectedMediaException(HttpStatus.LOCKED, "Another request is appending to this upload.");
+            throw locked();
         }
         try {
-            return appendLocked(upload, offset, body);
+            return appendLocked(owned(id, user), offset, body);
         } finally {
             lock.unlock();
         }
     }
 
-    /** Cancels an upload and deletes what it received. */
+    /** Cancels an upload and deletes what it received; refused (423) while an append is running. */
     void terminate(UUID id, SeedcastUser user) {
-        Upload upload = owned(id, user);
-        if (upload.isComplete()) {
-            throw new RejectedMediaException(HttpStatus.CONFLICT, "This upload is complete; delete the episode instead.");
+        owned(id, user);
+        ReentrantLock lock = lockOf(id);
+        if (!lock.tryLock()) {
+            throw locked();
         }
-        discard(upload);
+        try {
+            Upload upload = owned(id, user);
+            if (upload.isComplete()) {
+                throw new RejectedMediaException(HttpStatus.CONFLICT, "This upload is complete; delete the episode instead.");
+            }
+            discard(upload);
+        } finally {
+            lock.unlock();
+        }
     }
 
-    /** Uploads nobody touched for a week are abandoned: their partial files are removed. */
+    /**
+     * Uploads nobody touched for a week are abandoned: their partial files are removed. One whose
+     * bytes are all there is finished instead, since nothing about it is partial.
+     */
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
     void sweepAbandoned() {
         for (Upload upload : repository.findByEpisodeIdIsNullAndUpdatedAtBefore(clock.instant().minus(ABANDONED_AFTER))) {
-            log.info("Removing upload {} of '{}', abandoned since {}", upload.getId(), upload.getFileName(), upload.getUpdatedAt());
-            discard(upload);
+            ReentrantLock lock = lockOf(upload.getId());
+            if (!lock.tryLock()) {
+                continue;
+            }
+            try {
+                if (offsetOf(upload) == upload.getLength()) {
+                    finish(upload);
+                } else {
+                    log.info("Removing upload {}, abandoned since {}", upload.getId(), upload.getUpdatedAt());
+                    discard(upload);
+                }
+            } catch (RuntimeException e) {
+                log.warn("Could not finish or remove upload {}: {}", upload.getId(), e.toString());
+            } finally {
+                lock.unlock();
+            }
         }
+    }
+
+    /** Drops the piece hashers of uploads that stopped receiving bytes; a resume rebuilds one from the disk. */
+    @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
+    void evictIdleHashers() {
+        Instant cutoff = clock.instant().minus(properties.uploads().idleHasher());
+        hashers.entrySet().removeIf(entry -> entry.getValue().lastUsed().isBefore(cutoff)
+                && !isLocked(entry.getKey()));
+    }
+
+    int heldHashers() {
+        return hashers.size();
     }
 
     private Status appendLocked(Upload upload, long offset, InputStream body) {
@@ -135,42 +212,84 @@ class ResumableUploads {
             throw new RejectedMediaException(HttpStatus.CONFLICT,
                     "Upload-Offset " + offset + " does not match the " + current + " bytes received so far.");
         }
-        PieceHasher hasher = hasherAt(upload, part, current);
-        long received;
-        try {
-            received = write(part, current, upload.getLength(), body, hasher);
-        } catch (IOException clientWentAway) {
-            received = hasher.position();
-            log.debug("Upload {} interrupted at {} bytes: {}", upload.getId(), received, clientWentAway.toString());
+        if (current == upload.getLength()) {
+            return finish(upload);
         }
+        PieceHasher hasher = hasherAt(upload, part, current);
+        long received = write(upload, part, current, body, hasher);
         checkKind(upload, part, received);
         upload.touched(clock.instant());
-        repository.save(upload);
+        upload = repository.save(upload);
         if (received == upload.getLength()) {
-            return complete(upload, part, hasher);
+            return finish(upload);
         }
         return new Status(received, upload.getLength(), null);
     }
 
-    private long write(Path part, long offset, long length, InputStream body, PieceHasher hasher) throws IOException {
+    /**
+     * Copies the request body to the part file. A failure to read is the client going away: what
+     * arrived is kept and the client resumes from there. A failure to write is ours: the file is cut
+     * back to the last byte hashed, and the client hears 507 when the disk is full.
+     */
+    private long write(Upload upload, Path part, long offset, InputStream body, PieceHasher hasher) {
         byte[] buffer = new byte[MediaStore.BUFFER_SIZE];
+        long length = upload.getLength();
         long position = offset;
         try (FileChannel out = FileChannel.open(part, StandardOpenOption.WRITE)) {
-            for (int n; (n = body.read(buffer)) != -1; ) {
+            for (int n; (n = read(upload, body, buffer)) != -1; ) {
                 if (position + n > length) {
                     out.truncate(position);
                     throw new RejectedMediaException(HttpStatus.CONTENT_TOO_LARGE,
                             "The request carries more bytes than the Upload-Length of " + length + ".");
                 }
-                ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, n);
-                while (chunk.hasRemaining()) {
-                    out.write(chunk, position + chunk.position());
-                }
+                writeFully(out, buffer, n, position, upload);
                 hasher.update(buffer, 0, n);
                 position += n;
             }
+        } catch (IOException e) {
+            throw writeFailed(upload, e);
         }
         return position;
+    }
+
+    private static int read(Upload upload, InputStream body, byte[] buffer) {
+        try {
+            return body.read(buffer);
+        } catch (IOException clientWentAway) {
+            log.debug("Upload {} interrupted: {}", upload.getId(), clientWentAway.toString());
+            return -1;
+        }
+    }
+
+    private void writeFully(FileChannel out, byte[] buffer, int n, long position, Upload upload) throws IOException {
+        ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, n);
+        try {
+            while (chunk.hasRemaining()) {
+                writer.write(out, chunk, position + chunk.position());
+            }
+        } catch (IOException e) {
+            try {
+                out.truncate(position);
+            } catch (IOException truncateFailed) {
+                // the offset a client resumes from is the file's size: the bytes past the last one
+                // hashed stay, and a hasher rebuilt from the disk takes them in
+                hashers.remove(upload.getId());
+            }
+            throw e;
+        }
+    }
+
+    private RuntimeException writeFailed(Upload upload, IOException e) {
+        if (MediaStore.isDiskFull(e)) {
+            log.warn("The disk is full: upload {} keeps its {} bytes and waits for space", upload.getId(), offsetOf(upload));
+            return new RejectedMediaException(HttpStatus.INSUFFICIENT_STORAGE, "Disk full",
+                    "The server's disk is full. The " + offsetOf(upload) + " bytes received so far are kept;"
+                            + " the upload resumes once space is freed.");
+        }
+        log.error("Writing upload {} failed", upload.getId(), e);
+        return new RejectedMediaException(HttpStatus.INTERNAL_SERVER_ERROR, "Upload not written",
+                "Writing the upload failed on the server. The " + offsetOf(upload)
+                        + " bytes received so far are kept; retry to resume.");
     }
 
     private void checkKind(Upload upload, Path part, long received) {
@@ -193,42 +312,96 @@ class ResumableUploads {
         upload.recognised(type, clock.instant());
     }
 
-    private Status complete(Upload upload, Path part, PieceHasher hasher) {
-        hashers.remove(upload.getId());
+    /**
+     * Turns a complete upload into an episode's media, in steps that can each be repeated: the media
+     * id is recorded first, then the file moved under it, then the episode created. Whatever step
+     * fails, the bytes stay, and the next HEAD or PATCH picks up where it stopped.
+     */
+    private Status finish(Upload complete) {
+        Upload upload = complete;
+        if (upload.getMediaType() == null) {
+            checkKind(upload, partPath(upload.getId()), upload.getLength());
+        }
+        if (upload.getMediaId() == null) {
+            upload.adopting(UUID.randomUUID(), clock.instant());
+            upload = repository.save(upload);
+        }
         StoredMedia media;
         try {
-            media = mediaStore.adopt(part, upload.getMediaType(), hasher.finish());
+            Upload adopting = upload;
+            media = mediaStore.adopt(partPath(upload.getId()), upload.getMediaId(), upload.getMediaType(),
+                    file -> hashesOf(file, adopting));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        long episodeId;
-        try {
-            episodeId = target.completed(new UploadTarget.CompletedUpload(upload.getShowId(), upload.getAccountId(),
-                    upload.getFileName(), upload.getTitle(), media));
-        } catch (RuntimeException e) {
-            mediaStore.delete(media.id());
-            repository.delete(upload);
-            throw e;
-        }
+        hashers.remove(upload.getId());
+        long episodeId = target.completed(new UploadTarget.CompletedUpload(upload.getShowId(), upload.getAccountId(),
+                upload.getFileName(), upload.getTitle(), media));
         upload.completed(episodeId, clock.instant());
-        repository.save(upload);
-        locks.remove(upload.getId());
-        return new Status(upload.getLength(), upload.getLength(), episodeId);
+        Upload saved = repository.save(upload);
+        locks.remove(saved.getId());
+        return new Status(saved.getLength(), saved.getLength(), episodeId);
     }
 
-    /** The hasher of an upload, rebuilt from the bytes on disk after a restart or a failed append. */
+    private PieceHashes hashesOf(Path file, Upload upload) throws IOException {
+        HeldHasher held = hashers.get(upload.getId());
+        if (held != null && held.hasher().position() == upload.getLength()) {
+            return held.hasher().finish();
+        }
+        return rebuiltHasher(upload, file, upload.getLength()).finish();
+    }
+
+    /** The hasher of an upload, rebuilt from the bytes on disk after a restart, an eviction or a failed append. */
     private PieceHasher hasherAt(Upload upload, Path part, long offset) {
-        PieceHasher hasher = hashers.get(upload.getId());
+        HeldHasher held = hashers.get(upload.getId());
+        PieceHasher hasher = held == null ? null : held.hasher();
         if (hasher == null || hasher.position() != offset) {
             try {
-                hasher = PieceHasher.resume(part, offset, upload.getLength(),
-                        PieceLength.forFileLength(upload.getLength()), upload.getTorrentFormat());
+                hasher = rebuiltHasher(upload, part, offset);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            hashers.put(upload.getId(), hasher);
         }
+        hashers.put(upload.getId(), new HeldHasher(hasher, clock.instant()));
         return hasher;
+    }
+
+    private static PieceHasher rebuiltHasher(Upload upload, Path file, long offset) throws IOException {
+        return PieceHasher.resume(file, offset, upload.getLength(),
+                PieceLength.forFileLength(upload.getLength()), upload.getTorrentFormat());
+    }
+
+    /**
+     * A new upload must fit on the disk with the reserve left over (the embedded database shares the
+     * disk and stops when it is full), and one user holds a bounded number of unfinished uploads.
+     */
+    private void requireRoomFor(long length, SeedcastUser user) {
+        int maxUnfinished = properties.uploads().maxUnfinished();
+        if (repository.countByAccountIdAndEpisodeIdIsNull(user.id()) >= maxUnfinished) {
+            throw new RejectedMediaException(HttpStatus.TOO_MANY_REQUESTS, "Too many unfinished uploads",
+                    "You have " + maxUnfinished + " unfinished uploads; finish or cancel one before starting another.");
+        }
+        long usable;
+        try {
+            usable = Files.getFileStore(properties.uploadsDir()).getUsableSpace();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        long reserve = properties.uploads().freeSpaceReserve().toBytes();
+        if (usable - reserve < length) {
+            log.warn("Refused an upload of {} bytes: {} bytes usable, {} kept in reserve", length, usable, reserve);
+            throw new RejectedMediaException(HttpStatus.INSUFFICIENT_STORAGE, "Disk full",
+                    "The server has not enough free disk space for a file of " + length + " bytes. Try again once space is freed.");
+        }
+    }
+
+    private boolean isLocked(UUID id) {
+        ReentrantLock lock = locks.get(id);
+        return lock != null && lock.isLocked();
+    }
+
+    private ReentrantLock lockOf(UUID id) {
+        return locks.computeIfAbsent(id, key -> new ReentrantLock());
     }
 
     private Upload owned(UUID id, SeedcastUser user) {
@@ -240,7 +413,7 @@ class ResumableUploads {
     }
 
     private long offsetOf(Upload upload) {
-        if (upload.isComplete()) {
+        if (upload.isComplete() || upload.getMediaId() != null && mediaStore.find(upload.getMediaId()).isPresent()) {
             return upload.getLength();
         }
         try {
@@ -254,6 +427,9 @@ class ResumableUploads {
         hashers.remove(upload.getId());
         locks.remove(upload.getId());
         MediaStore.deleteQuietly(partPath(upload.getId()));
+        if (upload.getMediaId() != null) {
+            mediaStore.delete(upload.getMediaId());
+        }
         repository.delete(upload);
     }
 
@@ -265,8 +441,15 @@ class ResumableUploads {
         return new RejectedMediaException(HttpStatus.NOT_FOUND, "No such upload.");
     }
 
+    private static RejectedMediaException locked() {
+        return new RejectedMediaException(HttpStatus.LOCKED, "Upload busy", "Another request is appending to this upload.");
+    }
+
     private static String truncate(String text, int max) {
         return text.length() <= max ? text : text.substring(0, max);
+    }
+
+    private record HeldHasher(PieceHasher hasher, Instant lastUsed) {
     }
 
     /**

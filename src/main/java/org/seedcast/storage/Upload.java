@@ -9,6 +9,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import org.seedcast.torrent.TorrentFormat;
 
 /** A tus upload in progress; the bytes received so far are its file in the uploads directory. */
@@ -44,11 +45,18 @@ class Upload {
     @Column(name = "episode_id")
     private Long episodeId;
 
+    /** The media id its bytes are moved to, chosen and saved before the move so a retry finds them. */
+    @Column(name = "media_id")
+    private UUID mediaId;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
+
+    @Version
+    private Integer version;
 
     protected Upload() {
     }
@@ -102,6 +110,10 @@ class Upload {
         return episodeId;
     }
 
+    UUID getMediaId() {
+        return mediaId;
+    }
+
     Instant getUpdatedAt() {
         return updatedAt;
     }
@@ -112,6 +124,11 @@ class Upload {
 
     void recognised(String mediaType, Instant now) {
         this.mediaType = mediaType;
+        this.updatedAt = now;
+    }
+
+    void adopting(UUID mediaId, Instant now) {
+        this.mediaId = mediaId;
         this.updatedAt = now;
     }
 

@@ -9,4 +9,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface UploadRepository extends JpaRepository<Upload, UUID> {
 
     List<Upload> findByEpisodeIdIsNullAndUpdatedAtBefore(Instant cutoff);
+
+    long countByAccountIdAndEpisodeIdIsNull(long accountId);
 }

@@ -2,6 +2,8 @@ package org.seedcast.web;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
@@ -31,6 +33,28 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     ProblemDetail badArgument(IllegalArgumentException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
         problem.setTitle("Bad request");
+        return problem;
+    }
+
+    /**
+     * Two writers changed the same row at once (optimistic lock), or a change clashed with a
+     * constraint: nothing was changed and the caller can look again and retry.
+     */
+    @ExceptionHandler(ConcurrencyFailureException.class)
+    ProblemDetail concurrentChange(ConcurrencyFailureException e) {
+        log.info("Concurrent change refused: {}", e.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "Someone changed this at the same moment; nothing was changed. Read it again and retry.");
+        problem.setTitle("Conflict");
+        return problem;
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ProblemDetail constraintViolated(DataIntegrityViolationException e) {
+        log.info("Change refused by a database constraint: {}", e.getMostSpecificCause().getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "This change clashes with data saved meanwhile; nothing was changed. Read it again and retry.");
+        problem.setTitle("Conflict");
         return problem;
     }
 

@@ -27,6 +27,22 @@ class StableFileNameTests {
     }
 
     @Test
+    void theExtensionComesFromTheRecognisedTypeNeverFromTheUploader() {
+        assertThat(StableFileName.from("x.hta", "audio/mpeg")).isEqualTo("x.mp3");
+        assertThat(StableFileName.from("episode.html", "video/mp4")).isEqualTo("episode.mp4");
+        assertThat(StableFileName.from("run me.bat", "audio/ogg")).isEqualTo("run-me.ogg");
+        assertThat(StableFileName.from("cover.svg", "video/webm")).isEqualTo("cover.webm");
+        assertThat(StableFileName.from("clip.MOV", "video/quicktime")).isEqualTo("clip.mov");
+        assertThat(StableFileName.from("talk.mp3", "audio/mp4")).isEqualTo("talk.m4a");
+    }
+
+    @Test
+    void keepsDotsThatAreNotAnExtension() {
+        assertThat(StableFileName.from("Show 1.5", "audio/mpeg")).isEqualTo("Show-1.5.mp3");
+        assertThat(StableFileName.from("show.ep1.final.mp4", "video/mp4")).isEqualTo("show.ep1.final.mp4");
+    }
+
+    @Test
     void shortensVeryLongNamesButKeepsTheExtension() {
         String name = StableFileName.from("a".repeat(300) + ".mkv", "video/x-matroska");
         assertThat(name).hasSize(120).endsWith(".mkv");

@@ -33,6 +33,15 @@ class MediaKindTests {
     }
 
     @Test
+    void everyRecognisedTypeHasItsOwnExtension() {
+        assertThat(MediaKind.extensionOf("audio/mpeg")).isEqualTo("mp3");
+        assertThat(MediaKind.extensionOf("video/quicktime")).isEqualTo("mov");
+        assertThat(MediaKind.extensionOf("audio/mp4")).isEqualTo("m4a");
+        assertThat(MediaKind.extensionOf("video/mp2t")).isEqualTo("ts");
+        assertThat(MediaKind.extensionOf("text/html")).as("never the uploader's").isEqualTo("mp4");
+    }
+
+    @Test
     void recognisesAnMpegTransportStreamByItsSyncBytes() {
         byte[] ts = new byte[512];
         ts[0] = 0x47;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Arrays;
@@ -17,7 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.seedcast.support.Http;
 import org.seedcast.support.IntegrationTest;
 import org.seedcast.support.Media;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** tus 1.0 core, creation and termination, spoken by a real HTTP client. */
 @IntegrationTest
@@ -25,6 +28,9 @@ class TusUploadIntegrationTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     Http admin;
 
@@ -70,6 +76,41 @@ class TusUploadIntegrationTests {
         assertThat(((Number) JsonPath.read(episode, "$.size")).longValue()).isEqualTo(content.length);
         assertThat((String) JsonPath.read(admin.get("/api/shows/tus-show/episodes").body(), "$[0].sha256"))
                 .isEqualTo(sha256(content));
+    }
+
+    @Test
+    void deletingATusUploadedEpisodeKeepsNothingBehind() {
+        byte[] content = Media.mp4(300_000, 8);
+        String location = create(content.length, "Deleted soon.mp4", "Deleted soon");
+        HttpResponse<String> last = patch(location, 0, content);
+        String episodeId = last.headers().firstValue("Seedcast-Episode-Id").orElseThrow();
+        String mediaId = jdbc.queryForObject("select media_id::text from episodes where id = ?", String.class,
+                Long.parseLong(episodeId));
+        assertThat(mediaFile(mediaId, ".media")).exists();
+
+        HttpResponse<String> deleted = admin.send(admin.request("/api/episodes/" + episodeId).DELETE().build());
+
+        assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
+        assertThat(admin.get("/api/episodes/" + episodeId).statusCode()).isEqualTo(404);
+        assertThat(mediaFile(mediaId, ".media")).doesNotExist();
+        assertThat(mediaFile(mediaId, ".hashes")).doesNotExist();
+        assertThat(head(location).statusCode()).as("the finished upload went with its episode").isEqualTo(404);
+    }
+
+    @Test
+    void headFinishesAnUploadWhoseBytesAllArrivedButWhoseEpisodeWasNeverCreated() throws Exception {
+        byte[] content = Media.mp4(200_000, 9);
+        String location = create(content.length, "Crashed.mp4", "Crashed before finishing");
+        Files.write(partFile(location), content);
+
+        HttpResponse<String> head = head(location);
+
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.headers().firstValueAsLong("Upload-Offset")).hasValue((long) content.length);
+        String episodeId = head.headers().firstValue("Seedcast-Episode-Id").orElseThrow();
+        String episode = admin.get("/api/episodes/" + episodeId).body();
+        assertThat((String) JsonPath.read(episode, "$.sha256")).isEqualTo(sha256(content));
+        assertThat((String) JsonPath.read(episode, "$.mediaType")).isEqualTo("video/mp4");
     }
 
     @Test
@@ -181,6 +222,10 @@ class TusUploadIntegrationTests {
         Path part = Path.of("target/test-data/it/uploads", location.substring(location.lastIndexOf('/') + 1) + ".part");
         assertThat(part.getParent()).isDirectory();
         return part;
+    }
+
+    private static Path mediaFile(String mediaId, String suffix) {
+        return Path.of("target/test-data/it/media", mediaId + suffix);
     }
 
     private static String sha256(byte[] bytes) throws Exception {

@@ -2,8 +2,9 @@ package org.seedcast.catalog.web;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.DateTimeException;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,7 +12,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.seedcast.accounts.SeedcastUser;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.http.HttpServletRequest;
 import org.seedcast.catalog.Catalog;
+import org.seedcast.catalog.ConflictException;
 import org.seedcast.catalog.DownloadCounts;
 import org.seedcast.catalog.EpisodeView;
 import org.seedcast.catalog.InvalidInputException;
@@ -21,9 +27,12 @@ import org.seedcast.storage.MediaStore;
 import org.seedcast.storage.RejectedMediaException;
 import org.seedcast.storage.StoredMedia;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,10 +40,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 /** The producers' pages: their shows, a show's episodes with the uploader, an episode's editor. */
 @Controller
 class StudioController {
+
+    private static final Pattern STUDIO_PAGE = Pattern.compile("/studio/(episodes|shows)/[A-Za-z0-9_-]+");
 
     private final Catalog catalog;
     private final MediaStore mediaStore;
@@ -166,18 +178,32 @@ class StudioController {
         return "redirect:/studio/episodes/" + id;
     }
 
+    /**
+     * {@code publishAt} is the wall-clock time of a {@code datetime-local} field; {@code zone} is the
+     * browser's IANA time zone, which the page's script fills in. Without one (scripts off, an
+     * unknown name) the server's zone is used.
+     */
     @PostMapping("/studio/episodes/{id}/schedule")
     String schedule(@PathVariable long id, @RequestParam(required = false) String publishAt,
+                    @RequestParam(required = false) String zone,
                     @AuthenticationPrincipal SeedcastUser user, RedirectAttributes redirect) {
         try {
             LocalDateTime when = LocalDateTime.parse(publishAt == null ? "" : publishAt);
-            EpisodeView episode = catalog.publish(id, when.toInstant(ZoneOffset.UTC), user);
+            EpisodeView episode = catalog.publish(id, when.atZone(zoneOf(zone)).toInstant(), user);
             redirect.addFlashAttribute("success", episode.isPublished() ? "That time has passed, so it is published now."
                     : "Scheduled.");
         } catch (DateTimeParseException e) {
             redirect.addFlashAttribute("error", "Give a date and time to schedule the episode.");
         }
         return "redirect:/studio/episodes/" + id;
+    }
+
+    private static ZoneId zoneOf(String zone) {
+        try {
+            return zone == null || zone.isBlank() ? ZoneId.systemDefault() : ZoneId.of(zone);
+        } catch (DateTimeException unknown) {
+            return ZoneId.systemDefault();
+        }
     }
 
     @PostMapping("/studio/episodes/{id}/unpublish")
@@ -198,6 +224,34 @@ class StudioController {
             redirect.addFlashAttribute("error", e.getMessage());
             return "redirect:/studio/episodes/" + id;
         }
+    }
+
+    /**
+     * A studio action that clashed with something (the same torrent held by another episode, a
+     * concurrent change, a constraint) goes back to the page it came from with a readable message;
+     * nothing was changed.
+     */
+    @ExceptionHandler({ConflictException.class, InvalidInputException.class, ConcurrencyFailureException.class,
+            DataIntegrityViolationException.class})
+    String refused(Exception e, HttpServletRequest request) {
+        RequestContextUtils.getOutputFlashMap(request).put("error", refusal(e));
+        return "redirect:" + pageOf(request.getRequestURI());
+    }
+
+    static String refusal(Exception e) {
+        if (e instanceof ConflictException || e instanceof InvalidInputException) {
+            return e.getMessage();
+        }
+        if (e instanceof ConcurrencyFailureException) {
+            return "Someone changed this at the same moment; nothing was changed. Look at it again and retry.";
+        }
+        return "This change clashes with something saved meanwhile; nothing was changed. Look at it again and retry.";
+    }
+
+    /** {@code /studio/episodes/7/publish} → {@code /studio/episodes/7}: the page an action was sent from. */
+    static String pageOf(String actionPath) {
+        Matcher page = STUDIO_PAGE.matcher(actionPath == null ? "" : actionPath);
+        return page.lookingAt() ? page.group() : "/studio";
     }
 
     private EpisodeView managedEpisode(long id, SeedcastUser user) {

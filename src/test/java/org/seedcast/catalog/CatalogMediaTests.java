@@ -1,0 +1,67 @@
+package org.seedcast.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.seedcast.storage.MediaDirectory;
+import org.seedcast.storage.StoredMedia;
+import org.springframework.test.util.ReflectionTestUtils;
+
+/** The web-seed look-up cache never keeps an answer read before a change it raced with. */
+class CatalogMediaTests {
+
+    private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
+
+    @Test
+    void aLookUpThatRacedWithAWithdrawIsNotKept() throws Exception {
+        EpisodeRepository episodes = mock(EpisodeRepository.class);
+        CatalogMedia media = new CatalogMedia(episodes, mock(ShowRepository.class));
+        Episode published = episode(true);
+        Episode withdrawn = episode(false);
+        CountDownLatch reading = new CountDownLatch(1);
+        CountDownLatch withdrawCommitted = new CountDownLatch(1);
+        when(episodes.findById(7L)).thenAnswer(call -> {
+            reading.countDown();
+            assertThat(withdrawCommitted.await(30, TimeUnit.SECONDS)).isTrue();
+            return Optional.of(published);
+        }).thenReturn(Optional.of(withdrawn));
+
+        CompletableFuture<Optional<MediaDirectory.PublicMedia>> racing =
+                CompletableFuture.supplyAsync(() -> media.publishedMedia(7L));
+        assertThat(reading.await(30, TimeUnit.SECONDS)).isTrue();
+        media.on(new CatalogChanged(1L, 7L));
+        withdrawCommitted.countDown();
+        assertThat(racing.get(30, TimeUnit.SECONDS)).as("the racing request saw the old state").isPresent();
+
+        assertThat(media.publishedMedia(7L)).as("the next request reads the withdraw").isEmpty();
+    }
+
+    @Test
+    void anUnchangedAnswerIsCached() {
+        EpisodeRepository episodes = mock(EpisodeRepository.class);
+        CatalogMedia media = new CatalogMedia(episodes, mock(ShowRepository.class));
+        when(episodes.findById(8L)).thenReturn(Optional.of(episode(true))).thenReturn(Optional.empty());
+
+        assertThat(media.publishedMedia(8L)).isPresent();
+        assertThat(media.publishedMedia(8L)).isPresent();
+    }
+
+    private static Episode episode(boolean published) {
+        Episode episode = new Episode(1L, EpisodeDetails.of("Raced", "", null, null),
+                new StoredMedia(UUID.randomUUID(), "video/mp4", 1000, "ab".repeat(32)), "raced.mp4", NOW);
+        ReflectionTestUtils.setField(episode, "id", 7L);
+        if (published) {
+            episode.publish(null, NOW);
+        }
+        return episode;
+    }
+}
