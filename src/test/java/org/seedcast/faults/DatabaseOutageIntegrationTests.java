@@ -68,6 +68,9 @@ class DatabaseOutageIntegrationTests {
         String media = Studio.local(JsonPath.read(episode, "$.mediaUrl"));
         Http fan = Http.at(app.port());
         assertThat(fan.get(media).statusCode()).isEqualTo(200);
+        // stored before the outage, so no flush is in flight when the database stops
+        await("the download before the outage").atMost(BACK_WITHIN).until(
+                () -> number("select direct from download_counts where episode_id = ?", episodeId) == 1);
         String foreign = HexFormat.of().formatHex(randomBytes(20));
         TrackerClient peers = new TrackerClient(app.trackerPort());
 

@@ -55,7 +55,7 @@ public final class RunningSeedcast implements AutoCloseable {
     /** Starts the application in this JVM and returns once it is ready. */
     public static RunningSeedcast start(Settings settings) {
         RunningSeedcast app = new RunningSeedcast(settings);
-        app.context = new SpringApplicationBuilder(SeedcastApplication.class)
+        app.context = new SpringApplicationBuilder(SeedcastApplication.class).main(SeedcastApplication.class)
                 .initializers(context -> context.getBeanFactory()
                         .registerSingleton(TestClassesExcluded.class.getName(), new TestClassesExcluded()))
                 .run(settings.arguments().toArray(String[]::new));
