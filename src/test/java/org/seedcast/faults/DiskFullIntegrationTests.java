@@ -49,6 +49,7 @@ class DiskFullIntegrationTests {
         assertThat(size).as("SEEDCAST_TEST_SMALL_DISK must be a small filesystem: the test fills it").isLessThanOrEqualTo(AT_MOST);
         Path dataDir = disk.resolve("seedcast");
         deleteRecursively(dataDir);
+        Files.deleteIfExists(disk.resolve("ballast")); // left by a run that failed half-way
         postgres.createDatabase("disk_full");
         app = RunningSeedcast.start(RunningSeedcast.settings(postgres, "disk_full", dataDir,
                 "seedcast.uploads.free-space-reserve=1MB"));
@@ -59,7 +60,10 @@ class DiskFullIntegrationTests {
     static void stop() throws IOException {
         if (app != null) {
             app.close();
+        }
+        if (disk != null) {
             deleteRecursively(disk.resolve("seedcast"));
+            Files.deleteIfExists(disk.resolve("ballast"));
         }
     }
 
