@@ -103,7 +103,7 @@ class CrashAndRestartIntegrationTests {
         Studio studio = new Studio(app.port());
         studio.show("scheduled", "v1");
         int id = studio.upload("scheduled", "Scheduled", Media.mp4(100 * 1024, 70));
-        Instant at = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.SECONDS);
+        Instant at = Instant.now().plusSeconds(5).truncatedTo(ChronoUnit.SECONDS);
         HttpResponse<String> scheduled = studio.admin().postJson("/api/episodes/" + id + "/publish",
                 "{\"publishAt\":\"" + at + "\"}");
         assertThat(scheduled.statusCode()).as(scheduled.body()).isEqualTo(200);

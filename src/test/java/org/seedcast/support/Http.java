@@ -8,8 +8,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,38 +45,55 @@ public final class Http {
     }
 
     /**
-     * Signed in through the sign-in form, as a browser is: every request carries the session
-     * cookie and the session's CSRF token (in the header the pages name), and no credentials.
+     * Signed in through the sign-in form, as a browser is: every request carries the cookies the
+     * server set (the session) and the CSRF token the pages name, and no credentials.
      */
     public Http signedIn(String username, String password) {
+        Map<String, String> cookies = new LinkedHashMap<>();
         Http anonymous = new Http(base, null, List.of());
         HttpResponse<String> form = anonymous.get("/login");
-        String cookie = form.headers().firstValue("Set-Cookie").map(c -> c.split(";", 2)[0]).orElse("");
+        keep(cookies, form);
         String body = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
                 + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf="
-                + URLEncoder.encode(meta(form.body(), "_csrf", "name=\"_csrf\" value=\"([^\"]+)\""), StandardCharsets.UTF_8);
-        HttpRequest.Builder post = anonymous.request("/login");
-        if (!cookie.isEmpty()) {
-            post.header("Cookie", cookie);
-        }
-        HttpResponse<String> signedIn = anonymous.send(post
+                + URLEncoder.encode(meta(form.body(), "name=\"_csrf\" value=\"([^\"]+)\""), StandardCharsets.UTF_8);
+        Http browser = withCookies(cookies);
+        HttpResponse<String> signedIn = browser.send(browser.request("/login")
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
         if (signedIn.statusCode() != 302 || signedIn.headers().firstValue("Location").orElse("").contains("error")) {
             throw new IllegalStateException("signing in as " + username + " failed: " + signedIn.statusCode());
         }
-        String session = signedIn.headers().firstValue("Set-Cookie").map(c -> c.split(";", 2)[0]).orElse(cookie);
-        Http browser = new Http(base, null, List.of("Cookie", session));
-        String page = browser.get("/studio").body();
-        String token = meta(page, "_csrf", "<meta name=\"_csrf\" content=\"([^\"]+)\"");
-        String header = meta(page, "_csrf_header", "<meta name=\"_csrf_header\" content=\"([^\"]+)\"");
-        return new Http(base, null, List.of("Cookie", session, header, token));
+        keep(cookies, signedIn);
+        HttpResponse<String> studio = withCookies(cookies).get("/studio");
+        keep(cookies, studio);
+        String token = meta(studio.body(), "<meta name=\"_csrf\" content=\"([^\"]+)\"");
+        String header = meta(studio.body(), "<meta name=\"_csrf_header\" content=\"([^\"]+)\"");
+        List<String> headers = new ArrayList<>(withCookies(cookies).headers);
+        headers.addAll(List.of(header, token));
+        return new Http(base, null, List.copyOf(headers));
     }
 
-    private static String meta(String page, String name, String pattern) {
+    private Http withCookies(Map<String, String> cookies) {
+        return new Http(base, null, cookies.isEmpty() ? List.of() : List.of("Cookie", cookieHeader(cookies)));
+    }
+
+    private static void keep(Map<String, String> cookies, HttpResponse<?> response) {
+        for (String setCookie : response.headers().allValues("Set-Cookie")) {
+            String[] pair = setCookie.split(";", 2)[0].split("=", 2);
+            cookies.put(pair[0].strip(), pair.length == 2 ? pair[1].strip() : "");
+        }
+    }
+
+    private static String cookieHeader(Map<String, String> cookies) {
+        StringBuilder header = new StringBuilder();
+        cookies.forEach((name, value) -> header.append(header.isEmpty() ? "" : "; ").append(name).append('=').append(value));
+        return header.toString();
+    }
+
+    private static String meta(String page, String pattern) {
         Matcher matcher = Pattern.compile(pattern).matcher(page);
         if (!matcher.find()) {
-            throw new IllegalStateException("no " + name + " in the page");
+            throw new IllegalStateException("no " + pattern + " in the page");
         }
         return matcher.group(1);
     }
