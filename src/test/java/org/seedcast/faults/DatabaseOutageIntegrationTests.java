@@ -110,7 +110,7 @@ class DatabaseOutageIntegrationTests {
         int part = 256 * 1024;
         byte[] content = Media.mp4(3 * part + 1234, 43);
         // as the studio's uploader does, from a signed-in browser: its session, not credentials the outage cannot check
-        TusClient tus = new TusClient(Http.at(app.port()).signedIn(Studio.ADMIN, Studio.ADMIN_PASSWORD), "outage-tus");
+        TusClient tus = new TusClient(new SignedInBrowser(app.port(), Studio.ADMIN, Studio.ADMIN_PASSWORD), "outage-tus");
         String upload = tus.create(content.length, "outage.mp4", "Through an outage");
         assertThat(tus.patch(upload, 0, Arrays.copyOfRange(content, 0, part)).statusCode()).isEqualTo(204);
 

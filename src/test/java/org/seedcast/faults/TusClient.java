@@ -13,12 +13,34 @@ import org.seedcast.support.Http;
 /** The tus 1.0 requests of the studio's uploader (creation, PATCH at an offset, HEAD), for one show. */
 final class TusClient {
 
-    private final Http http;
+    /** Who sends the requests: a script with credentials ({@link Http}) or a {@link SignedInBrowser}. */
+    interface Requests {
+
+        HttpRequest.Builder request(String path);
+
+        HttpResponse<String> send(HttpRequest request);
+    }
+
+    private final Requests http;
     private final String show;
 
-    TusClient(Http http, String show) {
+    TusClient(Requests http, String show) {
         this.http = http;
         this.show = show;
+    }
+
+    TusClient(Http http, String show) {
+        this(new Requests() {
+            @Override
+            public HttpRequest.Builder request(String path) {
+                return http.request(path);
+            }
+
+            @Override
+            public HttpResponse<String> send(HttpRequest request) {
+                return http.send(request);
+            }
+        }, show);
     }
 
     /** Creates an upload and returns its location. */

@@ -2,20 +2,13 @@ package org.seedcast.support;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** A real HTTP client for integration tests, optionally signed in with HTTP Basic. */
 public final class Http {
@@ -27,84 +20,25 @@ public final class Http {
 
     private final String base;
     private final String authorization;
-    private final List<String> headers;
 
-    private Http(String base, String authorization, List<String> headers) {
+    private Http(String base, String authorization) {
         this.base = base;
         this.authorization = authorization;
-        this.headers = headers;
     }
 
     public static Http at(int port) {
-        return new Http("http://localhost:" + port, null, List.of());
+        return new Http("http://localhost:" + port, null);
     }
 
     public Http as(String username, String password) {
         String token = Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
-        return new Http(base, "Basic " + token, headers);
-    }
-
-    /**
-     * Signed in through the sign-in form, as a browser is: every request carries the cookies the
-     * server set (the session) and the CSRF token the pages name, and no credentials.
-     */
-    public Http signedIn(String username, String password) {
-        Map<String, String> cookies = new LinkedHashMap<>();
-        Http anonymous = new Http(base, null, List.of());
-        HttpResponse<String> form = anonymous.get("/login");
-        keep(cookies, form);
-        String body = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
-                + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf="
-                + URLEncoder.encode(meta(form.body(), "name=\"_csrf\" value=\"([^\"]+)\""), StandardCharsets.UTF_8);
-        Http browser = withCookies(cookies);
-        HttpResponse<String> signedIn = browser.send(browser.request("/login")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
-        if (signedIn.statusCode() != 302 || signedIn.headers().firstValue("Location").orElse("").contains("error")) {
-            throw new IllegalStateException("signing in as " + username + " failed: " + signedIn.statusCode());
-        }
-        keep(cookies, signedIn);
-        HttpResponse<String> studio = withCookies(cookies).get("/studio");
-        keep(cookies, studio);
-        String token = meta(studio.body(), "<meta name=\"_csrf\" content=\"([^\"]+)\"");
-        String header = meta(studio.body(), "<meta name=\"_csrf_header\" content=\"([^\"]+)\"");
-        List<String> headers = new ArrayList<>(withCookies(cookies).headers);
-        headers.addAll(List.of(header, token));
-        return new Http(base, null, List.copyOf(headers));
-    }
-
-    private Http withCookies(Map<String, String> cookies) {
-        return new Http(base, null, cookies.isEmpty() ? List.of() : List.of("Cookie", cookieHeader(cookies)));
-    }
-
-    private static void keep(Map<String, String> cookies, HttpResponse<?> response) {
-        for (String setCookie : response.headers().allValues("Set-Cookie")) {
-            String[] pair = setCookie.split(";", 2)[0].split("=", 2);
-            cookies.put(pair[0].strip(), pair.length == 2 ? pair[1].strip() : "");
-        }
-    }
-
-    private static String cookieHeader(Map<String, String> cookies) {
-        StringBuilder header = new StringBuilder();
-        cookies.forEach((name, value) -> header.append(header.isEmpty() ? "" : "; ").append(name).append('=').append(value));
-        return header.toString();
-    }
-
-    private static String meta(String page, String pattern) {
-        Matcher matcher = Pattern.compile(pattern).matcher(page);
-        if (!matcher.find()) {
-            throw new IllegalStateException("no " + pattern + " in the page");
-        }
-        return matcher.group(1);
+        return new Http(base, "Basic " + token);
     }
 
     public HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
         if (authorization != null) {
             builder.header("Authorization", authorization);
-        }
-        for (int i = 0; i < headers.size(); i += 2) {
-            builder.header(headers.get(i), headers.get(i + 1));
         }
         return builder;
     }
