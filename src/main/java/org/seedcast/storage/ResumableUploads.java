@@ -50,30 +50,45 @@ class ResumableUploads {
     private final UploadTarget target;
     private final StorageProperties properties;
     private final Clock clock;
-    private final PartWriter writer;
+    private final Disk disk;
     private final Map<UUID, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final Map<UUID, HeldHasher> hashers = new ConcurrentHashMap<>();
 
     @Autowired
     ResumableUploads(UploadRepository repository, MediaStore mediaStore, UploadTarget target,
                      StorageProperties properties, Clock clock) throws IOException {
-        this(repository, mediaStore, target, properties, clock, FileChannel::write);
+        this(repository, mediaStore, target, properties, clock, Disk.REAL);
     }
 
     ResumableUploads(UploadRepository repository, MediaStore mediaStore, UploadTarget target,
-                     StorageProperties properties, Clock clock, PartWriter writer) throws IOException {
+                     StorageProperties properties, Clock clock, Disk disk) throws IOException {
         this.repository = repository;
         this.mediaStore = mediaStore;
         this.target = target;
         this.properties = properties;
         this.clock = clock;
-        this.writer = writer;
+        this.disk = disk;
         Files.createDirectories(properties.uploadsDir());
     }
 
-    /** Writes bytes of an upload to its part file; the seam where a test makes the disk fail. */
-    interface PartWriter {
+    /** Writes to and measures the disk: the seam where a test makes the disk fail or fill up. */
+    interface Disk {
+
+        Disk REAL = new Disk() {
+            @Override
+            public int write(FileChannel out, ByteBuffer bytes, long position) throws IOException {
+                return out.write(bytes, position);
+            }
+
+            @Override
+            public long usableSpace(Path dir) throws IOException {
+                return Files.getFileStore(dir).getUsableSpace();
+            }
+        };
+
         int write(FileChannel out, ByteBuffer bytes, long position) throws IOException;
+
+        long usableSpace(Path dir) throws IOException;
     }
 
     long maxSize() {
@@ -265,7 +280,7 @@ class ResumableUploads {
         ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, n);
         try {
             while (chunk.hasRemaining()) {
-                writer.write(out, chunk, position + chunk.position());
+                disk.write(out, chunk, position + chunk.position());
             }
         } catch (IOException e) {
             try {
@@ -383,16 +398,27 @@ class ResumableUploads {
         }
         long usable;
         try {
-            usable = Files.getFileStore(properties.uploadsDir()).getUsableSpace();
+            usable = disk.usableSpace(properties.uploadsDir());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         long reserve = properties.uploads().freeSpaceReserve().toBytes();
-        if (usable - reserve < length) {
-            log.warn("Refused an upload of {} bytes: {} bytes usable, {} kept in reserve", length, usable, reserve);
+        long promised = outstandingBytes();
+        if (usable - reserve - promised < length) {
+            log.warn("Refused an upload of {} bytes: {} bytes usable, {} promised to unfinished uploads, {} kept in reserve",
+                    length, usable, promised, reserve);
             throw new RejectedMediaException(HttpStatus.INSUFFICIENT_STORAGE, "Disk full",
                     "The server has not enough free disk space for a file of " + length + " bytes. Try again once space is freed.");
         }
+    }
+
+    /** The bytes that unfinished uploads have yet to write: the disk must keep room for them too. */
+    private long outstandingBytes() {
+        long outstanding = 0;
+        for (Upload upload : repository.findByEpisodeIdIsNull()) {
+            outstanding += Math.max(0, upload.getLength() - offsetOf(upload));
+        }
+        return outstanding;
     }
 
     private boolean isLocked(UUID id) {

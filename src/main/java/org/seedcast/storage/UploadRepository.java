@@ -11,4 +11,6 @@ interface UploadRepository extends JpaRepository<Upload, UUID> {
     List<Upload> findByEpisodeIdIsNullAndUpdatedAtBefore(Instant cutoff);
 
     long countByAccountIdAndEpisodeIdIsNull(long accountId);
+
+    List<Upload> findByEpisodeIdIsNull();
 }

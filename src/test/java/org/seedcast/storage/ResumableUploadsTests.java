@@ -12,6 +12,8 @@ import static org.mockito.Mockito.when;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -33,6 +35,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,6 +56,7 @@ class ResumableUploadsTests {
     final List<StoredMedia> completed = new CopyOnWriteArrayList<>();
     final AtomicInteger failuresToCome = new AtomicInteger();
     final AtomicBoolean diskFull = new AtomicBoolean();
+    final AtomicLong usableSpace = new AtomicLong(Long.MAX_VALUE / 2);
     final MutableClock clock = new MutableClock();
     UploadRepository repository;
     UploadTarget target;
@@ -68,6 +72,7 @@ class ResumableUploadsTests {
         });
         when(repository.findById(any())).thenAnswer(call -> Optional.ofNullable(rows.get(call.<UUID>getArgument(0))));
         doAnswer(call -> rows.remove(call.<Upload>getArgument(0).getId())).when(repository).delete(any(Upload.class));
+        when(repository.findByEpisodeIdIsNull()).thenAnswer(call -> rows.values().stream().filter(u -> !u.isComplete()).toList());
         when(repository.countByAccountIdAndEpisodeIdIsNull(anyLong()))
                 .thenAnswer(call -> rows.values().stream().filter(u -> !u.isComplete()).count());
         target = mock(UploadTarget.class);
@@ -155,12 +160,28 @@ class ResumableUploadsTests {
 
     @Test
     void creationNeedsRoomForTheFileAndTheReserve() {
-        ResumableUploads uploads = uploads(DataSize.ofTerabytes(1_000_000), 8);
+        ResumableUploads uploads = uploads(DataSize.ofBytes(1000), 8);
+        usableSpace.set(10_999);
 
-        assertThatThrownBy(() -> uploads.create(1000, "e.mp4", "show", "E", user))
+        assertThatThrownBy(() -> uploads.create(10_000, "e.mp4", "show", "E", user))
                 .isInstanceOfSatisfying(RejectedMediaException.class,
                         e -> assertThat(e.getStatusCode().value()).isEqualTo(507));
         assertThat(rows).isEmpty();
+        assertThat(uploads.create(9_999, "e.mp4", "show", "E", user)).isNotNull();
+    }
+
+    @Test
+    void theRoomPromisedToUnfinishedUploadsIsNotOfferedTwice() {
+        ResumableUploads uploads = uploads(DataSize.ofBytes(0), 8);
+        usableSpace.set(50_000);
+        UUID first = uploads.create(30_000, "a.mp4", "show", "A", user);
+        uploads.append(first, user, 0, new ByteArrayInputStream(Media.mp4(10_000, 7)));
+        usableSpace.set(40_000);
+
+        assertThatThrownBy(() -> uploads.create(20_001, "b.mp4", "show", "B", user))
+                .isInstanceOfSatisfying(RejectedMediaException.class,
+                        e -> assertThat(e.getStatusCode().value()).isEqualTo(507));
+        assertThat(uploads.create(20_000, "c.mp4", "show", "C", user)).isNotNull();
     }
 
     @Test
@@ -241,11 +262,19 @@ class ResumableUploadsTests {
                 new StorageProperties.Uploads(DataSize.ofMegabytes(64), reserve, maxUnfinished, Duration.ofMinutes(10)));
         try {
             return new ResumableUploads(repository, new MediaStore(properties), target, properties, clock,
-                    (out, bytes, position) -> {
-                        if (diskFull.get()) {
-                            throw new IOException("No space left on device");
+                    new ResumableUploads.Disk() {
+                        @Override
+                        public int write(FileChannel out, ByteBuffer bytes, long position) throws IOException {
+                            if (diskFull.get()) {
+                                throw new IOException("No space left on device");
+                            }
+                            return out.write(bytes, position);
                         }
-                        return out.write(bytes, position);
+
+                        @Override
+                        public long usableSpace(Path dir) {
+                            return usableSpace.get();
+                        }
                     });
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.seedcast.accounts.SeedcastUser;
 import org.seedcast.catalog.Catalog;
 import org.seedcast.catalog.CatalogProperties;
@@ -92,6 +93,10 @@ class EpisodeApiController {
         return resource(catalog.updateEpisode(id, details, user));
     }
 
+    @Operation(summary = "Publish now, or schedule with publishAt",
+            description = "409 (problem detail with existingEpisodeId) when another episode's torrent has the same"
+                    + " info-hash: the same bytes under the same file name make the same torrent, and a torrent belongs"
+                    + " to one episode. 409 too when the media file is missing or the episode changed meanwhile.")
     @PostMapping("/api/episodes/{id}/publish")
     EpisodeResource publish(@PathVariable long id, @RequestBody(required = false) PublishRequest request,
                             @AuthenticationPrincipal SeedcastUser user) {
@@ -104,6 +109,9 @@ class EpisodeApiController {
         return resource(catalog.withdraw(id, user));
     }
 
+    @Operation(summary = "Delete a draft and its media",
+            description = "The media file is deleted once the episode's deletion is committed; 409 when the episode"
+                    + " changed meanwhile, 400 when it is published (unpublish it first).")
     @DeleteMapping("/api/episodes/{id}")
     ResponseEntity<Void> delete(@PathVariable long id, @AuthenticationPrincipal SeedcastUser user) {
         catalog.deleteEpisode(id, user);
