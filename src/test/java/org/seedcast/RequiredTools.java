@@ -48,6 +48,33 @@ public final class RequiredTools {
         return missing("no python3 can import " + module + " (Debian: python3-" + module + ")");
     }
 
+    /**
+     * A program of Debian's PostgreSQL server ({@code initdb}, {@code pg_ctl}, {@code postgres}) from
+     * the newest version under {@code /usr/lib/postgresql}; they are not on the PATH.
+     */
+    public static Path requirePostgresProgram(String program) {
+        Path versions = Path.of("/usr/lib/postgresql");
+        try (var dirs = Files.exists(versions) ? Files.list(versions) : java.util.stream.Stream.<Path>empty()) {
+            return dirs.map(dir -> dir.resolve("bin").resolve(program)).filter(Files::isExecutable)
+                    .max(java.util.Comparator.comparingInt(RequiredTools::postgresVersion))
+                    .orElseGet(() -> missing("no " + program + " under /usr/lib/postgresql/*/bin (Debian: postgresql)"));
+        } catch (IOException e) {
+            return missing("cannot list /usr/lib/postgresql: " + e);
+        }
+    }
+
+    /**
+     * The value of the environment variable {@code name}, or a skipped (or failed) test whose
+     * message says what to do: {@code howToSetUp}.
+     */
+    public static String requireEnvironment(String name, String howToSetUp) {
+        String value = System.getenv(name);
+        if (value == null || value.isBlank()) {
+            return missing(name + " is not set (" + howToSetUp + ")");
+        }
+        return value;
+    }
+
     /** Runs a command to its end (2 minutes at most) and returns its standard output. */
     public static String run(List<String> command) {
         try {
@@ -69,6 +96,14 @@ public final class RequiredTools {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted running " + command, e);
+        }
+    }
+
+    private static int postgresVersion(Path program) {
+        try {
+            return Integer.parseInt(program.getParent().getParent().getFileName().toString());
+        } catch (NumberFormatException e) {
+            return 0;
         }
     }
 

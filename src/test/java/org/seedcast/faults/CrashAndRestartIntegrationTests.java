@@ -1,0 +1,191 @@
+package org.seedcast.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.seedcast.support.ExternalPostgres;
+import org.seedcast.support.Http;
+import org.seedcast.support.Media;
+import org.seedcast.support.RunningSeedcast;
+import org.seedcast.support.Studio;
+import org.seedcast.support.TestRunSetup;
+
+/**
+ * The application stopped and started again on the same data directory and database: killed
+ * outright while it publishes, and stopped while an episode waits for its scheduled time. Each
+ * test works from whatever application runs; the order only saves start-ups.
+ */
+@ExtendWith(ExternalPostgres.Extension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CrashAndRestartIntegrationTests {
+
+    private static final String DATABASE = "crash_restart";
+    private static final Duration SCHEDULE_RUNS_WITHIN = Duration.ofSeconds(90);
+
+    static ExternalPostgres postgres;
+    static RunningSeedcast.Settings settings;
+    static RunningSeedcast app;
+
+    @BeforeAll
+    static void database(ExternalPostgres server) {
+        postgres = server;
+        postgres.createDatabase(DATABASE);
+        settings = RunningSeedcast.settings(postgres, DATABASE, TestRunSetup.ROOT.resolve("crash-restart"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void afterAKillDuringPublishingEveryEpisodeIsPublishedWithItsTorrentOrStillAPublishableDraft() throws Exception {
+        stopApp();
+        app = RunningSeedcast.startProcess(settings);
+        Studio studio = new Studio(app.port());
+        studio.show("crash", "v1");
+        List<Integer> drafts = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            drafts.add(studio.upload("crash", "Episode " + i, Media.mp4(200 * 1024 + i, 60 + i)));
+        }
+
+        publishUntilKilled(studio, drafts);
+        app = RunningSeedcast.start(settings);
+        studio = new Studio(app.port());
+
+        TrackerClient peers = new TrackerClient(app.trackerPort());
+        int port = 42000;
+        for (int id : drafts) {
+            String episode = studio.admin().get("/api/episodes/" + id).body();
+            String status = JsonPath.read(episode, "$.status");
+            assertThat(status).as("episode " + id).isIn("PUBLISHED", "DRAFT");
+            if (status.equals("DRAFT")) {
+                assertThat(publishedTorrents(id)).as("a draft has no published torrent").isZero();
+                HttpResponse<String> published = studio.admin().postJson("/api/episodes/" + id + "/publish", "");
+                assertThat(published.statusCode()).as("a draft left by the kill publishes: " + published.body()).isEqualTo(200);
+                episode = published.body();
+            }
+            assertPublishedWhole(episode, peers, port++);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void anEpisodeScheduledWhileTheApplicationWasStoppedIsPublishedAtItsScheduledTime() {
+        startAppUnlessRunning();
+        Studio studio = new Studio(app.port());
+        studio.show("scheduled", "v1");
+        int id = studio.upload("scheduled", "Scheduled", Media.mp4(100 * 1024, 70));
+        Instant at = Instant.now().plusSeconds(5).truncatedTo(ChronoUnit.SECONDS);
+        HttpResponse<String> scheduled = studio.admin().postJson("/api/episodes/" + id + "/publish",
+                "{\"publishAt\":\"" + at + "\"}");
+        assertThat(scheduled.statusCode()).as(scheduled.body()).isEqualTo(200);
+        assertThat((String) JsonPath.read(scheduled.body(), "$.status")).isEqualTo("SCHEDULED");
+
+        stopApp();
+        await("the scheduled time").atMost(Duration.ofSeconds(10)).until(() -> Instant.now().isAfter(at));
+        app = RunningSeedcast.start(settings);
+        Studio restarted = new Studio(app.port());
+
+        String episode = await("the scheduled episode's publication").atMost(SCHEDULE_RUNS_WITHIN)
+                .until(() -> restarted.admin().get("/api/episodes/" + id).body(),
+                        body -> "PUBLISHED".equals(JsonPath.read(body, "$.status")));
+        assertThat(Instant.parse(JsonPath.read(episode, "$.publishedAt"))).as("dated at its scheduled time").isEqualTo(at);
+        assertPublishedWhole(episode, new TrackerClient(app.trackerPort()), 43000);
+    }
+
+    /**
+     * Publishes the drafts from two clients at once and kills the application with SIGKILL as
+     * soon as the first publication is answered, while the others are under way.
+     */
+    private static void publishUntilKilled(Studio studio, List<Integer> drafts) throws Exception {
+        Queue<Integer> queue = new ConcurrentLinkedQueue<>(drafts);
+        AtomicInteger answered = new AtomicInteger();
+        ExecutorService clients = Executors.newFixedThreadPool(2);
+        for (int i = 0; i < 2; i++) {
+            clients.execute(() -> {
+                for (Integer id; (id = queue.poll()) != null; ) {
+                    try {
+                        if (studio.admin().postJson("/api/episodes/" + id + "/publish", "").statusCode() == 200) {
+                            answered.incrementAndGet();
+                        }
+                    } catch (IllegalStateException connectionLost) {
+                        return;
+                    }
+                }
+            });
+        }
+        await("a first publication").atMost(Duration.ofSeconds(60)).until(() -> answered.get() > 0 || queue.isEmpty());
+        app.kill();
+        app = null;
+        clients.shutdown();
+        assertThat(clients.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+    }
+
+    /** Published, with its signed torrent served, its media served and its info-hash tracked. */
+    private void assertPublishedWhole(String episode, TrackerClient peers, int port) {
+        long id = ((Number) JsonPath.read(episode, "$.id")).longValue();
+        assertThat((String) JsonPath.read(episode, "$.status")).isEqualTo("PUBLISHED");
+        String infoHash = JsonPath.read(episode, "$.infoHash");
+        assertThat(infoHash).as("episode " + id + " has its torrent").isNotNull();
+        Http fan = Http.at(app.port());
+        HttpResponse<byte[]> torrent = fan.sendForBytes(fan.request("/torrents/" + infoHash + ".torrent").build());
+        assertThat(torrent.statusCode()).as("episode " + id + "'s torrent is served").isEqualTo(200);
+        HttpResponse<byte[]> media = fan.sendForBytes(fan.request(Studio.local(JsonPath.read(episode, "$.mediaUrl"))).build());
+        assertThat(media.statusCode()).as("episode " + id + "'s media is served").isEqualTo(200);
+        assertThat(TusClient.sha256(media.body())).isEqualTo(JsonPath.read(episode, "$.sha256"));
+        assertThat(peers.http(infoHash, port, 0, "started").failureReason())
+                .as("our tracker serves episode " + id + "'s torrent").isEmpty();
+    }
+
+    private static long publishedTorrents(long episodeId) throws Exception {
+        try (Connection c = postgres.connect(DATABASE);
+             PreparedStatement s = c.prepareStatement("select count(*) from torrents where episode_id = ? and published")) {
+            s.setLong(1, episodeId);
+            try (ResultSet row = s.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
+    private static void startAppUnlessRunning() {
+        if (app == null) {
+            app = RunningSeedcast.start(settings);
+        }
+    }
+
+    private static void stopApp() {
+        if (app != null) {
+            app.close();
+            app = null;
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package org.seedcast.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.seedcast.support.ExternalPostgres;
+import org.seedcast.support.Http;
+import org.seedcast.support.Media;
+import org.seedcast.support.RunningSeedcast;
+import org.seedcast.support.Studio;
+import org.seedcast.support.TestRunSetup;
+
+/**
+ * The application against a PostgreSQL that the tests stop and start again: what must keep
+ * working while the database is gone, and what must reach it once it is back.
+ */
+@ExtendWith(ExternalPostgres.Extension.class)
+class DatabaseOutageIntegrationTests {
+
+    /** Counts are written this often; the polls below wait many times longer. */
+    private static final String FLUSH = "300ms";
+    private static final Duration BACK_WITHIN = Duration.ofSeconds(30);
+
+    static ExternalPostgres postgres;
+    static RunningSeedcast app;
+    static Studio studio;
+
+    @BeforeAll
+    static void start(ExternalPostgres server) {
+        postgres = server;
+        postgres.createDatabase("outage");
+        app = RunningSeedcast.start(RunningSeedcast.settings(postgres, "outage", TestRunSetup.ROOT.resolve("outage"),
+                "seedcast.tracker.flush-interval=" + FLUSH, "seedcast.downloads.flush-interval=" + FLUSH));
+        studio = new Studio(app.port());
+    }
+
+    @AfterEach
+    void databaseBack() {
+        postgres.ensureRunning();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    @Test
+    void theTrackerAnswersWhileTheDatabaseIsDownAndItsCountsReachTheDatabaseOnceItIsBack() throws Exception {
+        String episode = studio.publishInNewShow("outage-tracker", Media.mp4(64 * 1024, 41));
+        String infoHash = JsonPath.read(episode, "$.infoHash");
+        long episodeId = ((Number) JsonPath.read(episode, "$.id")).longValue();
+        String media = Studio.local(JsonPath.read(episode, "$.mediaUrl"));
+        Http fan = Http.at(app.port());
+        assertThat(fan.get(media).statusCode()).isEqualTo(200);
+        // stored before the outage, so no flush is in flight when the database stops
+        await("the download before the outage").atMost(BACK_WITHIN).until(
+                () -> number("select direct from download_counts where episode_id = ?", episodeId) == 1);
+        String foreign = HexFormat.of().formatHex(randomBytes(20));
+        TrackerClient peers = new TrackerClient(app.trackerPort());
+
+        postgres.stop("fast");
+
+        assertThat(peers.http(infoHash, 41001, 0, "started").failureReason()).isEmpty();
+        TrackerClient.Answer httpLeecher = peers.http(infoHash, 41002, 1000, "started");
+        assertThat(httpLeecher.failureReason()).isEmpty();
+        assertThat(httpLeecher.peerPorts()).contains(41001);
+        TrackerClient.Answer udpLeecher = peers.udp(infoHash, 41003, 1000, 2);
+        assertThat(udpLeecher.failureReason()).isEmpty();
+        assertThat(udpLeecher.peerPorts()).contains(41001);
+        assertThat(peers.http(infoHash, 41002, 0, "completed").failureReason()).isEmpty();
+        assertThat(peers.udp(infoHash, 41003, 0, 1).failureReason()).isEmpty();
+        assertThat(peers.http(foreign, 41004, 1000, "started").failureReason())
+                .as("a foreign torrent is refused").isPresent();
+        assertThat(peers.udp(foreign, 41005, 1000, 2).peerPorts()).as("a foreign torrent gets no peers").isEmpty();
+        for (int i = 0; i < 3; i++) {
+            assertThat(fan.get(media).statusCode()).as("the web seed serves on").isEqualTo(200);
+        }
+
+        postgres.start();
+
+        await("the counts kept through the outage").atMost(BACK_WITHIN).untilAsserted(() -> {
+            assertThat(number("select completed from swarm_stats where info_hash = ?", infoHash))
+                    .as("completions, one over HTTP and one over UDP").isEqualTo(2);
+            assertThat(number("select announces from unknown_torrents where info_hash = ?", foreign))
+                    .as("announces of the foreign torrent").isEqualTo(2);
+            assertThat(number("select direct from download_counts where episode_id = ?", episodeId))
+                    .as("direct downloads, one before the outage and three during it").isEqualTo(4);
+        });
+    }
+
+    @Test
+    void aResumableUploadKeepsItsBytesThroughADatabaseOutageAndResumesAtTheServersOffset() throws Exception {
+        studio.show("outage-tus", "v1");
+        int part = 256 * 1024;
+        byte[] content = Media.mp4(3 * part + 1234, 43);
+        // as the studio's uploader does, from a signed-in browser: its session, not credentials the outage cannot check
+        TusClient tus = new TusClient(new SignedInBrowser(app.port(), Studio.ADMIN, Studio.ADMIN_PASSWORD), "outage-tus");
+        String upload = tus.create(content.length, "outage.mp4", "Through an outage");
+        assertThat(tus.patch(upload, 0, Arrays.copyOfRange(content, 0, part)).statusCode()).isEqualTo(204);
+
+        postgres.stop("immediate");
+
+        int duringOutage = tus.patch(upload, part, Arrays.copyOfRange(content, part, 2 * part)).statusCode();
+        assertThat(duringOutage).as("an append while the database is down fails visibly, for the client to retry")
+                .isBetween(500, 599);
+        assertThat(tus.head(upload).statusCode()).as("so does asking for the offset").isBetween(500, 599);
+
+        postgres.start();
+
+        long offset = await("the upload's offset once the database is back").atMost(BACK_WITHIN)
+                .until(() -> tus.offset(upload), o -> o >= 0);
+        assertThat(offset).as("the bytes acknowledged before the outage, plus those of the failed append if they were kept")
+                .isIn((long) part, 2L * part);
+        var last = tus.patch(upload, offset, Arrays.copyOfRange(content, (int) offset, content.length));
+        assertThat(last.statusCode()).as(last.body()).isEqualTo(204);
+        String episodeId = last.headers().firstValue("Seedcast-Episode-Id").orElseThrow();
+        String episode = studio.admin().get("/api/episodes/" + episodeId).body();
+        assertThat((String) JsonPath.read(episode, "$.sha256")).isEqualTo(TusClient.sha256(content));
+        assertThat(((Number) JsonPath.read(episode, "$.size")).longValue()).isEqualTo(content.length);
+    }
+
+    private static long number(String sql, Object key) throws Exception {
+        try (Connection c = postgres.connect("outage"); PreparedStatement statement = c.prepareStatement(sql)) {
+            statement.setObject(1, key);
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next() ? row.getLong(1) : 0;
+            }
+        }
+    }
+
+    private static byte[] randomBytes(int n) {
+        byte[] bytes = new byte[n];
+        ThreadLocalRandom.current().nextBytes(bytes);
+        return bytes;
+    }
+}
