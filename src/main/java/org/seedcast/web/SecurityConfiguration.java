@@ -15,6 +15,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -147,6 +148,15 @@ class SecurityConfiguration {
             .addFilterBefore(accountStatus, AnonymousAuthenticationFilter.class)
             .headers(SecurityConfiguration::headers);
         return http.build();
+    }
+
+    /** Right after the web seed's filter: before the multipart gate, the security chain and everything else. */
+    @Bean
+    FilterRegistrationBean<RequestLimits> requestLimits(WebProperties properties) {
+        FilterRegistrationBean<RequestLimits> registration =
+                new FilterRegistrationBean<>(new RequestLimits(properties.webLimits(), System::currentTimeMillis));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
     }
 
     @Bean

@@ -15,10 +15,11 @@ import org.springframework.util.unit.DataSize;
  * @param uploads the episode upload limit ({@code SEEDCAST_UPLOADS_MAX_SIZE}), the only large multipart body accepted
  * @param signIn  how many failed sign-ins are allowed before further attempts are refused unchecked
  * @param metrics who may read {@code /actuator/prometheus} without signing in
+ * @param webLimits what one client address may ask of the web app
  */
 @ConfigurationProperties("seedcast")
 record WebProperties(@DefaultValue("./data") Path dataDir, @DefaultValue Uploads uploads, @DefaultValue SignIn signIn,
-                     @DefaultValue Metrics metrics) {
+                     @DefaultValue Metrics metrics, @DefaultValue Limits webLimits) {
 
     /** @param maxSize the largest media file accepted, 20 GB by default */
     record Uploads(@DefaultValue("20GB") DataSize maxSize) {
@@ -42,6 +43,29 @@ record WebProperties(@DefaultValue("./data") Path dataDir, @DefaultValue Uploads
      *                {@code /actuator/prometheus} anonymously (loopback by default); anyone else needs an admin's credentials
      */
     record Metrics(@DefaultValue({"127.0.0.0/8", "::1/128"}) List<String> allowed) {
+    }
+
+    /**
+     * Per client address (after the forward-headers strategy, if one is set), for pages, feeds,
+     * the API and uploads; static assets and the web seed are not counted. Beyond either limit a
+     * request gets 429 with {@code Retry-After} before it costs anything.
+     *
+     * @param requestsPerSecond {@code SEEDCAST_WEB_LIMITS_REQUESTS_PER_SECOND}: the sustained rate (0: no limits at all);
+     *                          a person reading pages asks for a few a second, a feed reader one a minute
+     * @param burst             requests an address may make at once after being quiet, a browser's page with its scripts included
+     * @param inProgress        requests of one address being served at the same time (each holds one of Tomcat's threads)
+     * @param exempt            {@code SEEDCAST_WEB_LIMITS_EXEMPT}: addresses or CIDRs without limits (a monitor, a proxy
+     *                          that does not forward client addresses)
+     */
+    record Limits(@DefaultValue("20") int requestsPerSecond, @DefaultValue("100") int burst,
+                  @DefaultValue("16") int inProgress, List<String> exempt) {
+
+        Limits {
+            exempt = exempt == null ? List.of() : exempt;
+            if (requestsPerSecond < 0 || burst < 1 || inProgress < 1) {
+                throw new IllegalArgumentException("seedcast.web-limits: requests-per-second must not be negative, burst and in-progress positive");
+            }
+        }
     }
 
     Path multipartDir() {

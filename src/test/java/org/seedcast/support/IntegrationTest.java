@@ -19,6 +19,8 @@ import org.springframework.context.annotation.Import;
         "seedcast.admin.username=admin",
         "seedcast.admin.password=admin-secret-1",
         "seedcast.uploads.max-size=64MB",
+        // tests ask fast from 127.0.0.1; the per-address limits are tested from other loopback addresses
+        "seedcast.web-limits.exempt=127.0.0.1,::1",
         "seedcast.tracker.port=${seedcast.test.tracker-port}",
         "server.port=${seedcast.test.port}",
         "seedcast.public-url=http://localhost:${seedcast.test.port}",
