@@ -3,10 +3,15 @@ package org.seedcast.web;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -56,6 +61,21 @@ class ApiErrors extends ResponseEntityExceptionHandler {
                 "This change clashes with data saved meanwhile; nothing was changed. Read it again and retry.");
         problem.setTitle("Conflict");
         return problem;
+    }
+
+    /**
+     * The database cannot be reached or did not answer in time: nothing was changed, and the same
+     * request will work once it is back. No stack trace: the cause is the database's, and it is
+     * logged once per failing request in one line.
+     */
+    @ExceptionHandler({CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
+            QueryTimeoutException.class, TransientDataAccessResourceException.class})
+    ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
+        log.warn("Database unavailable in an API call: {}", e.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The database is not reachable right now; nothing was changed. Retry in a few seconds.");
+        problem.setTitle("Service unavailable");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5").body(problem);
     }
 
     @ExceptionHandler(Exception.class)

@@ -19,8 +19,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * requests in progress at once. Beyond either it gets 429 at once, before anything renders a page,
  * touches the database or reads the body, and its connection is closed. So one address flooding
  * pages cannot take the CPU from everybody else, and one address sending slow bodies cannot hold
- * more than a few of Tomcat's threads. Static assets are not counted (they cost nothing) and the
- * web seed never gets here (its filter answers first).
+ * more than a few of Tomcat's threads. Static assets count too: a page with its scripts and images
+ * fits the burst, and a flood of them (compressed anew for each request) would cost as much as
+ * pages. The web seed never gets here (its filter answers first), nor do health checks.
  * <p>
  * Addresses are hashed into a fixed table: memory does not grow with the number of addresses, and
  * two addresses that share a slot share its limits (which only makes them stricter).
@@ -57,8 +58,7 @@ final class RequestLimits extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return perSecond <= 0 || path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/img/")
-                || path.equals("/favicon.ico") || path.startsWith("/actuator/health");
+        return perSecond <= 0 || path.startsWith("/actuator/health");
     }
 
     @Override

@@ -22,6 +22,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -224,6 +225,11 @@ class SecurityConfiguration {
             writeProblem(response, HttpStatus.TOO_MANY_REQUESTS, throttled.getMessage());
             return;
         }
+        if (e instanceof InternalAuthenticationServiceException) { // the accounts could not be read: not the caller's fault
+            response.setHeader("Retry-After", "5");
+            writeProblem(response, HttpStatus.SERVICE_UNAVAILABLE, "Accounts cannot be checked right now; retry in a few seconds.");
+            return;
+        }
         if (!fromBrowser(request)) { // a browser would keep the credentials and send them on forged requests
             response.setHeader("WWW-Authenticate", "Basic realm=\"Seedcast\"");
         }
@@ -233,7 +239,8 @@ class SecurityConfiguration {
     /** A refused form sign-in goes back to the form, without a session to carry the reason. */
     private static AuthenticationFailureHandler signInRefused() {
         return (request, response, e) -> response.sendRedirect(request.getContextPath()
-                + (e instanceof SignInThrottledException throttled ? "/login?throttled=" + throttled.retryAfterSeconds() : "/login?error"));
+                + (e instanceof SignInThrottledException throttled ? "/login?throttled=" + throttled.retryAfterSeconds()
+                : e instanceof InternalAuthenticationServiceException ? "/login?unavailable" : "/login?error"));
     }
 
     private static AccessDeniedHandler apiAccessDenied() {

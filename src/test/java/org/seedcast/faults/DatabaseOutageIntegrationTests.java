@@ -120,6 +120,10 @@ class DatabaseOutageIntegrationTests {
         assertThat(duringOutage).as("an append while the database is down fails visibly, for the client to retry")
                 .isBetween(500, 599);
         assertThat(tus.head(upload).statusCode()).as("so does asking for the offset").isBetween(500, 599);
+        var scripted = studio.admin().get("/api/account"); // HTTP Basic: the account cannot be read to check it
+        assertThat(scripted.statusCode()).as("a script is told to retry, not that its password is wrong: " + scripted.body())
+                .isEqualTo(503);
+        assertThat(scripted.headers().firstValue("Retry-After")).isPresent();
 
         postgres.start();
 
