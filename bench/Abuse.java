@@ -281,26 +281,24 @@ public class Abuse {
     private static String postBomb(String host, int port, byte[] bomb) {
         try {
             String page = exchange(host, port, ("GET /verify HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII), null);
+                    .getBytes(StandardCharsets.US_ASCII));
             Matcher token = CSRF.matcher(page);
             List<String> cookies = new ArrayList<>();
             for (Matcher cookie = COOKIE.matcher(page); cookie.find(); ) {
                 cookies.add(cookie.group(1));
             }
             String boundary = "----bomb";
-            ByteArrayOutputStream body = new ByteArrayOutputStream();
-            if (token.find()) {
-                body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + token.group(1) + "\r\n")
-                        .getBytes(StandardCharsets.US_ASCII));
-            }
-            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"torrent\"; filename=\"bomb.torrent\"\r\n"
-                    + "Content-Type: application/x-bittorrent\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            body.writeBytes(bomb);
-            body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+            // the bomb is sent from the one array all threads share: copying 4 MB per post would cost the
+            // attacker's CPU, which on a small machine is taken from the application under test
+            byte[] before = ((token.find() ? "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n"
+                    + token.group(1) + "\r\n" : "") + "--" + boundary
+                    + "\r\nContent-Disposition: form-data; name=\"torrent\"; filename=\"bomb.torrent\"\r\n"
+                    + "Content-Type: application/x-bittorrent\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+            byte[] after = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
             String head = "POST /verify HTTP/1.1\r\nHost: " + host + "\r\nContent-Type: multipart/form-data; boundary=" + boundary
-                    + "\r\nContent-Length: " + body.size() + "\r\nConnection: close\r\n"
+                    + "\r\nContent-Length: " + (before.length + bomb.length + after.length) + "\r\nConnection: close\r\n"
                     + (cookies.isEmpty() ? "" : "Cookie: " + String.join("; ", cookies) + "\r\n") + "\r\n";
-            return statusOf(exchange(host, port, head.getBytes(StandardCharsets.US_ASCII), body.toByteArray()));
+            return statusOf(exchange(host, port, head.getBytes(StandardCharsets.US_ASCII), before, bomb, after));
         } catch (IOException e) {
             return "closed";
         }
@@ -323,8 +321,8 @@ public class Abuse {
             String path = "/announce?info_hash=" + escaped + "&peer_id=" + String.format("-AB0001-%012d", n) + "&port=" + (20000 + n)
                     + "&uploaded=0&downloaded=0&left=1000&compact=1&numwant=0" + (i < peers ? "&event=started" : "");
             try {
-                String answer = exchange(host, port, ("GET " + path + " HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n")
-                        .getBytes(StandardCharsets.US_ASCII), null, "127.0.0.6");
+                String answer = exchangeFrom("127.0.0.6", host, port, ("GET " + path + " HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
                 if (answer.contains("failure reason")) {
                     refused++;
                 } else if (answer.contains("8:complete")) {
@@ -370,23 +368,23 @@ public class Abuse {
 
     // ---- plumbing ----
 
-    private static String exchange(String host, int port, byte[] head, byte[] body) throws IOException {
-        return exchange(host, port, head, body, "127.0.0.8");
+    private static String exchange(String host, int port, byte[] head, byte[]... body) throws IOException {
+        return exchangeFrom("127.0.0.8", host, port, head, body);
     }
 
-    private static String exchange(String host, int port, byte[] head, byte[] body, String source) throws IOException {
+    private static String exchangeFrom(String source, String host, int port, byte[] head, byte[]... body) throws IOException {
         try (Socket socket = new Socket()) {
             socket.bind(new InetSocketAddress(source, 0));
             socket.connect(new InetSocketAddress(host, port), 5000);
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
             out.write(head);
-            if (body != null) {
-                try {
-                    out.write(body);
-                } catch (IOException e) {
-                    // the server may answer and close before the body ends: read what it said
+            try {
+                for (byte[] part : body) {
+                    out.write(part);
                 }
+            } catch (IOException e) {
+                // the server may answer and close before the body ends: read what it said
             }
             ByteArrayOutputStream answer = new ByteArrayOutputStream();
             try {
