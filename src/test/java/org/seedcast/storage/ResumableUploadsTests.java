@@ -17,11 +17,8 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -39,6 +36,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.seedcast.support.MovableClock;
 import org.junit.jupiter.api.io.TempDir;
 import org.seedcast.accounts.SeedcastUser;
 import org.seedcast.support.Media;
@@ -57,7 +55,7 @@ class ResumableUploadsTests {
     final AtomicInteger failuresToCome = new AtomicInteger();
     final AtomicBoolean diskFull = new AtomicBoolean();
     final AtomicLong usableSpace = new AtomicLong(Long.MAX_VALUE / 2);
-    final MutableClock clock = new MutableClock();
+    final MovableClock clock = new MovableClock(Instant.parse("2026-01-01T00:00:00Z"));
     UploadRepository repository;
     UploadTarget target;
     SeedcastUser user;
@@ -285,26 +283,4 @@ class ResumableUploadsTests {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
-    static final class MutableClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }

@@ -2,37 +2,17 @@ package org.seedcast.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
+import org.seedcast.support.MovableClock;
 
 /** Leaky buckets of failed sign-ins per user name and per address, on a clock the test moves. */
 class SignInThrottleTests {
 
-    static final class MovableClock extends Clock {
-        Instant now = Instant.parse("2026-11-30T14:02:05Z");
 
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    final MovableClock clock = new MovableClock();
+    final MovableClock clock = new MovableClock(Instant.parse("2026-11-30T14:02:05Z"));
     final SignInThrottle throttle = new SignInThrottle(3, 5, Duration.ofMinutes(1), clock);
 
     @Test
@@ -44,7 +24,7 @@ class SignInThrottleTests {
         assertThat(throttle.wait("alice", "198.51.100.1")).as("any case, any address").isEqualTo(Duration.ofMinutes(1));
         assertThat(throttle.wait("bob", "203.0.113.0")).isZero();
 
-        clock.now = clock.now.plusSeconds(60);
+        clock.advance(Duration.ofSeconds(60));
         assertThat(throttle.wait("alice", "198.51.100.1")).isZero();
         throttle.failed("alice", "198.51.100.1");
         assertThat(throttle.wait("alice", "198.51.100.1")).isEqualTo(Duration.ofMinutes(1));
@@ -73,7 +53,7 @@ class SignInThrottleTests {
             wide.failed("sprayed-" + i, "203.0.113.7");
         }
         assertThat(wide.tracked()).isLessThanOrEqualTo(SignInThrottle.MAX_TRACKED + 1);
-        clock.now = clock.now.plusSeconds(3600);
+        clock.advance(Duration.ofSeconds(3600));
         wide.failed("after-an-hour", "203.0.113.8");
         assertThat(wide.tracked()).as("drained buckets were forgotten to make room").isLessThan(10);
     }

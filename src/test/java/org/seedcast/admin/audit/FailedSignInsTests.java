@@ -2,10 +2,8 @@ package org.seedcast.admin.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +19,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.Test;
+import org.seedcast.support.MovableClock;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -63,27 +62,9 @@ class FailedSignInsTests {
         }
     }
 
-    static final class MovableClock extends Clock {
-        Instant now = Instant.parse("2026-11-30T14:02:05Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     final Table table = new Table();
-    final MovableClock clock = new MovableClock();
+    final MovableClock clock = new MovableClock(Instant.parse("2026-11-30T14:02:05Z"));
     final FailedSignIns failed = new FailedSignIns(table, clock);
 
     @Test
@@ -110,7 +91,7 @@ class FailedSignInsTests {
         failed.refused("mallory", "203.0.113.8", "BadCredentialsException");
         failed.refused("trent", "203.0.113.7", "BadCredentialsException");
         failed.refused("trent", "203.0.113.7", "BadCredentialsException");
-        clock.now = clock.now.plusSeconds(60);
+        clock.advance(Duration.ofSeconds(60));
         failed.refused("trent", "203.0.113.7", "BadCredentialsException");
         failed.flush();
 
@@ -133,7 +114,7 @@ class FailedSignInsTests {
                 FailedSignIns.VARIOUS, "sign-ins refused for other user names and addresses: 4900 times in the minute"
                         + " from 14:02 UTC: BadCredentialsException");
 
-        clock.now = clock.now.plusSeconds(60);
+        clock.advance(Duration.ofSeconds(60));
         failed.refused("user-1", "198.51.100.1", "BadCredentialsException");
         failed.flush();
         assertThat(table.rows).as("the cap is per minute").hasSize(FailedSignIns.MAX_PAIRS_PER_MINUTE + 2);
@@ -196,7 +177,7 @@ class FailedSignInsTests {
         failed.refused("mallory", "203.0.113.7", "BadCredentialsException");
         failed.flush();
         for (int minute = 1; minute <= FailedSignIns.MAX_MINUTES_KEPT + 5; minute++) {
-            clock.now = clock.now.plusSeconds(60);
+            clock.advance(Duration.ofSeconds(60));
             for (int i = 0; i < 3 * FailedSignIns.MAX_PAIRS_PER_MINUTE; i++) {
                 failed.refused("user-" + i, "198.51.100." + (i % 250), "BadCredentialsException");
             }
