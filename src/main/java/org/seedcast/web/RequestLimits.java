@@ -18,8 +18,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * What one client address may ask of the web app: a request rate (a token bucket) and a number of
  * requests in progress at once. Beyond either it gets 429 at once, before anything renders a page,
  * touches the database or reads the body, and its connection is closed. So one address flooding
- * pages cannot take the CPU from everybody else, and one address sending slow bodies cannot hold
- * more than a few of Tomcat's threads. Static assets count too: a page with its scripts and images
+ * pages cannot take the CPU from everybody else, and one address cannot have more than a few
+ * requests served at once. Static assets count too: a page with its scripts and images
  * fits the burst, and a flood of them (compressed anew for each request) would cost as much as
  * pages. The web seed never gets here (its filter answers first), nor do health checks.
  * <p>
@@ -104,7 +104,7 @@ final class RequestLimits extends OncePerRequestFilter {
 
     private static void refuse(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {
         response.setHeader("Retry-After", "1");
-        response.setHeader("Connection", "close"); // and Tomcat then reads no more of a body it was sent
+        response.setHeader("Connection", "close");
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (path.startsWith("/api/")) {
             SecurityConfiguration.writeProblem(response, HttpStatus.TOO_MANY_REQUESTS, detail);
