@@ -161,6 +161,13 @@ class SecurityConfiguration {
     }
 
     @Bean
+    FilterRegistrationBean<CompleteAnswers> completeAnswers() {
+        FilterRegistrationBean<CompleteAnswers> registration = new FilterRegistrationBean<>(new CompleteAnswers());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        return registration;
+    }
+
+    @Bean
     FilterRegistrationBean<MultipartGate> multipartGate(WebProperties properties) {
         FilterRegistrationBean<MultipartGate> registration =
                 new FilterRegistrationBean<>(new MultipartGate(properties.uploads().maxSize().toBytes()));
