@@ -19,7 +19,7 @@ class ErrorPathGuard extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if ("/error".equals(request.getRequestURI().substring(request.getContextPath().length()))) {
+        if ("/error".equals(Refusals.path(request))) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }

@@ -20,7 +20,12 @@ final class MetricsAccess implements AuthorizationManager<RequestAuthorizationCo
     private final List<IpAddressMatcher> allowed;
 
     MetricsAccess(List<String> networks) {
-        this.allowed = networks.stream().map(String::strip).filter(n -> !n.isEmpty()).map(IpAddressMatcher::new).toList();
+        this.allowed = networks(networks);
+    }
+
+    /** Addresses or CIDRs as a setting lists them, blanks skipped. */
+    static List<IpAddressMatcher> networks(List<String> settings) {
+        return settings.stream().map(String::strip).filter(n -> !n.isEmpty()).map(IpAddressMatcher::new).toList();
     }
 
     @Override

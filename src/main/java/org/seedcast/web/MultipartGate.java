@@ -1,7 +1,6 @@
 package org.seedcast.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -10,7 +9,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -44,40 +42,28 @@ final class MultipartGate extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = Refusals.path(request);
         boolean post = "POST".equals(request.getMethod());
         long declared = request.getContentLengthLong();
         if (post && EPISODES.matcher(path).matches()) {
             if (declared > episodeLimit) {
-                refuse(response, true, HttpStatus.PAYLOAD_TOO_LARGE, "The upload is larger than the largest media file accepted.");
+                Refusals.refuse(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "The upload is larger than the largest media file accepted.");
                 return;
             }
             chain.doFilter(request, response);
             return;
         }
         long limit = !post ? 0 : path.equals("/verify") ? VERIFY_LIMIT : ARTWORK.matcher(path).matches() ? ARTWORK_LIMIT : 0;
-        boolean api = path.startsWith("/api/");
         if (limit == 0) {
-            refuse(response, api, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "This address takes no file uploads.");
+            Refusals.refuse(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "This address takes no file uploads.");
         } else if (declared < 0) {
-            refuse(response, api, HttpStatus.LENGTH_REQUIRED, "Send the file with a Content-Length.");
+            Refusals.refuse(request, response, HttpStatus.LENGTH_REQUIRED, "Send the file with a Content-Length.");
         } else if (declared > limit) {
-            refuse(response, api, HttpStatus.PAYLOAD_TOO_LARGE, path.equals("/verify")
+            Refusals.refuse(request, response, HttpStatus.PAYLOAD_TOO_LARGE, path.equals("/verify")
                     ? "That file is larger than any torrent we publish (at most 1 MiB)."
                     : "That file is too large: an image may be at most 10 MB.");
         } else {
             chain.doFilter(request, response);
         }
-    }
-
-    private static void refuse(HttpServletResponse response, boolean api, HttpStatus status, String detail) throws IOException {
-        if (api) {
-            SecurityConfiguration.writeProblem(response, status, detail);
-            return;
-        }
-        response.setStatus(status.value());
-        response.setContentType(MediaType.TEXT_PLAIN_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write(detail + "\n");
     }
 }

@@ -1,7 +1,6 @@
 package org.seedcast.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.LongSupplier;
 
@@ -10,7 +9,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.web.util.matcher.IpAddressMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -47,7 +45,7 @@ final class RequestLimits extends OncePerRequestFilter {
         this.perSecond = limits.requestsPerSecond();
         this.burst = limits.burst();
         this.inProgress = limits.inProgress();
-        this.exempt = limits.exempt().stream().map(String::strip).filter(n -> !n.isEmpty()).map(IpAddressMatcher::new).toList();
+        this.exempt = MetricsAccess.networks(limits.exempt());
         this.millis = millis;
         for (int i = 0; i < SLOTS; i++) {
             slots[i] = new Slot();
@@ -57,8 +55,7 @@ final class RequestLimits extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return perSecond <= 0 || path.startsWith("/actuator/health");
+        return perSecond <= 0 || Refusals.path(request).startsWith("/actuator/health");
     }
 
     @Override
@@ -105,14 +102,6 @@ final class RequestLimits extends OncePerRequestFilter {
     private static void refuse(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {
         response.setHeader("Retry-After", "1");
         response.setHeader("Connection", "close");
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.startsWith("/api/")) {
-            SecurityConfiguration.writeProblem(response, HttpStatus.TOO_MANY_REQUESTS, detail);
-            return;
-        }
-        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-        response.setContentType(MediaType.TEXT_PLAIN_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write(detail + "\n");
+        Refusals.refuse(request, response, HttpStatus.TOO_MANY_REQUESTS, detail);
     }
 }
