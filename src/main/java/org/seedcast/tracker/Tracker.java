@@ -66,6 +66,14 @@ public class Tracker {
         return List.of("http://" + authority + "/announce", "udp://" + authority + "/announce");
     }
 
+    /**
+     * Bytes fans said they downloaded (the growth of each peer's {@code downloaded} between its
+     * announces), per tracked torrent, cumulative since the tracker started.
+     */
+    public java.util.Map<InfoHash, Long> downloadedByTorrent() {
+        return java.util.Map.of(); // helper 'swarm' implements this
+    }
+
     /** The port the tracker listens on (the bound one when configured as 0), HTTP and UDP alike. */
     public int port() {
         return port.getAsInt();
