@@ -2,6 +2,7 @@ package org.seedcast.catalog;
 
 import org.seedcast.accounts.SeedcastUser;
 import org.seedcast.storage.UploadTarget;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,6 +23,18 @@ class CatalogUploads implements UploadTarget {
     public UploadPlan authorize(String showSlug, SeedcastUser user) {
         Show show = catalog.managedShow(showSlug, user);
         return new UploadPlan(show.getId(), show.getTorrentFormat());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public void requireStillAllowed(long showId, SeedcastUser user) {
+        Show show = shows.findById(showId)
+                .orElseThrow(() -> new NotFoundException("The show of this upload no longer exists."));
+        if (!user.isAdmin() && !show.isManagedBy(user.id())) {
+            throw new AccessDeniedException("You no longer manage the show " + show.getSlug()
+                    + ", so this upload cannot become one of its episodes. Ask an admin to assign you the show"
+                    + " again, or delete the upload.");
+        }
     }
 
     @Override

@@ -127,7 +127,7 @@ class ResumableUploads {
      * so a client that asks where it stands gets its episode.
      */
     Status status(UUID id, SeedcastUser user) {
-        Upload upload = owned(id, user);
+        Upload upload = continuable(id, user);
         if (upload.isComplete() || offsetOf(upload) < upload.getLength()) {
             return new Status(offsetOf(upload), upload.getLength(), upload.getEpisodeId());
         }
@@ -136,7 +136,7 @@ class ResumableUploads {
             return new Status(upload.getLength(), upload.getLength(), null);
         }
         try {
-            Upload current = owned(id, user);
+            Upload current = continuable(id, user);
             return current.isComplete() ? new Status(current.getLength(), current.getLength(), current.getEpisodeId())
                     : finish(current);
         } finally {
@@ -149,13 +149,13 @@ class ResumableUploads {
      * bytes received so far. Bytes that arrived before the client went away are kept.
      */
     Status append(UUID id, SeedcastUser user, long offset, InputStream body) {
-        owned(id, user);
+        continuable(id, user);
         ReentrantLock lock = lockOf(id);
         if (!lock.tryLock()) {
             throw locked();
         }
         try {
-            return appendLocked(owned(id, user), offset, body);
+            return appendLocked(continuable(id, user), offset, body);
         } finally {
             lock.unlock();
         }
@@ -434,6 +434,15 @@ class ResumableUploads {
         Upload upload = repository.findById(id).orElseThrow(ResumableUploads::notFound);
         if (upload.getAccountId() != user.id() && !user.isAdmin()) {
             throw notFound();
+        }
+        return upload;
+    }
+
+    /** An upload of this user that may go on: an unfinished one only while the user still manages its show. */
+    private Upload continuable(UUID id, SeedcastUser user) {
+        Upload upload = owned(id, user);
+        if (!upload.isComplete()) {
+            target.requireStillAllowed(upload.getShowId(), user);
         }
         return upload;
     }

@@ -18,6 +18,14 @@ public interface UploadTarget {
     UploadPlan authorize(String showSlug, SeedcastUser user);
 
     /**
+     * Checks that {@code user} may still add episodes to the show an upload was started for: rights
+     * can be taken away while an upload is under way, and its bytes must not then become an episode.
+     *
+     * @throws org.springframework.security.access.AccessDeniedException when the user no longer manages the show
+     */
+    void requireStillAllowed(long showId, SeedcastUser user);
+
+    /**
      * @param showId the show
      * @param format the torrent format of the show's episodes
      */

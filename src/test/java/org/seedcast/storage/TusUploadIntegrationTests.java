@@ -187,7 +187,36 @@ class TusUploadIntegrationTests {
         assertThat(anonymous.statusCode()).isEqualTo(401);
     }
 
+    @Test
+    void aProducerRemovedFromTheShowCannotFinishAnUploadStartedBefore() {
+        String producer = "tus-producer-" + System.nanoTime();
+        assertThat(admin.postJson("/api/users", "{\"username\":\"" + producer
+                + "\",\"password\":\"producer-pass-1\",\"role\":\"producer\",\"shows\":[\"tus-show\"]}")
+                .statusCode()).isEqualTo(201);
+        Http uploader = Http.at(port).as(producer, "producer-pass-1");
+        byte[] content = Media.mp4(400_000, 10);
+        String location = create(uploader, content.length, "Half done.mp4", "Half done");
+        assertThat(patch(uploader, location, 0, Arrays.copyOfRange(content, 0, 100_000)).statusCode()).isEqualTo(204);
+
+        jdbc.update("delete from show_producers where account_id = (select id from accounts where username = ?)",
+                producer);
+
+        HttpResponse<String> rest = patch(uploader, location, 100_000, Arrays.copyOfRange(content, 100_000, content.length));
+        assertThat(rest.statusCode()).as(rest.body()).isEqualTo(403);
+        assertThat(rest.body()).contains("no longer manage");
+        assertThat(rest.headers().firstValue("Seedcast-Episode-Id")).isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from episodes where title = 'Half done'", Integer.class))
+                .as("no draft appears in a show the uploader no longer manages").isZero();
+        assertThat(head(uploader, location).statusCode()).isEqualTo(403);
+        assertThat(uploader.send(uploader.request(location).header("Tus-Resumable", "1.0.0").DELETE().build())
+                .statusCode()).as("the uploader may still throw its own bytes away").isEqualTo(204);
+    }
+
     private String create(long length, String fileName, String title) {
+        return create(admin, length, fileName, title);
+    }
+
+    private String create(Http admin, long length, String fileName, String title) {
         HttpResponse<String> response = admin.send(admin.request("/api/uploads")
                 .header("Tus-Resumable", "1.0.0")
                 .header("Upload-Length", Long.toString(length))
@@ -198,6 +227,10 @@ class TusUploadIntegrationTests {
     }
 
     private HttpResponse<String> patch(String location, long offset, byte[] bytes) {
+        return patch(admin, location, offset, bytes);
+    }
+
+    private static HttpResponse<String> patch(Http admin, String location, long offset, byte[] bytes) {
         return admin.send(admin.request(location)
                 .header("Tus-Resumable", "1.0.0")
                 .header("Upload-Offset", Long.toString(offset))
@@ -206,6 +239,10 @@ class TusUploadIntegrationTests {
     }
 
     private HttpResponse<String> head(String location) {
+        return head(admin, location);
+    }
+
+    private static HttpResponse<String> head(Http admin, String location) {
         return admin.send(admin.request(location).header("Tus-Resumable", "1.0.0")
                 .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
     }
