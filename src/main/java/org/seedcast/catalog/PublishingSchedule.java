@@ -3,7 +3,9 @@ package org.seedcast.catalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 
@@ -12,18 +14,25 @@ import org.springframework.web.ErrorResponseException;
  * fails is marked with the reason and retried later, and the others still go out.
  */
 @Component
-class PublishingSchedule {
+class PublishingSchedule implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(PublishingSchedule.class);
     private static final int MAX_REASON = 500;
 
     private final Catalog catalog;
+    private final CatalogProperties properties;
 
-    PublishingSchedule(Catalog catalog) {
+    PublishingSchedule(Catalog catalog, CatalogProperties properties) {
         this.catalog = catalog;
+        this.properties = properties;
     }
 
-    @Scheduled(fixedDelayString = "PT15S", initialDelayString = "PT15S")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(new FixedDelayTask(this::publishDue, properties.scheduleInterval(),
+                properties.scheduleInterval()));
+    }
+
     void publishDue() {
         int published = 0;
         for (long id : catalog.dueEpisodes()) {

@@ -54,7 +54,9 @@ class CrashAndRestartIntegrationTests {
     static void database(ExternalPostgres server) {
         postgres = server;
         postgres.createDatabase(DATABASE);
-        settings = RunningSeedcast.settings(postgres, DATABASE, TestRunSetup.ROOT.resolve("crash-restart"));
+        // scheduled episodes are looked for every second, so the restart test waits for its episode, not for the schedule
+        settings = RunningSeedcast.settings(postgres, DATABASE, TestRunSetup.ROOT.resolve("crash-restart"),
+                "seedcast.schedule-interval=1s");
     }
 
     @AfterAll
