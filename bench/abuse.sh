@@ -9,7 +9,9 @@
 # page p99/failures, heap after a full GC, the most file descriptors the application held, the bytes
 # anonymous requests made it write (its temporary directory, where Tomcat spools request bodies, and
 # the media and upload directories), and whether the issue's targets held: 0 legitimate failures,
-# announce p99 <= 10 ms on both transports, page p99 <= 100 ms, heap after GC <= 256 MB, 0 bytes written.
+# announce p99 <= 10 ms on both transports, page p99 <= 100 ms, heap after GC <= 256 MB, 0 bytes written;
+# and the cores the target and the whole machine used meanwhile, since the attackers share those cores.
+# The first shape, "none", is the legitimate load alone: the floor every other row compares with.
 #
 # Loopback only; every shape stops by itself after ATTACK seconds (SECONDS + 10, at most 30 by default).
 #
@@ -23,9 +25,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 WINDOW=${1:-20}
 ATTACK=$((WINDOW + 10))
-ALL_SHAPES="foreign slow-1 slow-1000 syn spoof basic pages variants bombs multipart slowpost peers"
+ALL_SHAPES="none foreign slow-1 slow-1000 syn spoof basic pages variants bombs multipart slowpost peers"
 SHAPES=${SHAPES:-$ALL_SHAPES}
-TRACKER_SHAPES=" foreign slow-1 slow-1000 syn spoof peers "
+TRACKER_SHAPES=" none foreign slow-1 slow-1000 syn spoof peers "
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 JCMD=${JAVA_HOME:+$JAVA_HOME/bin/}jcmd
 APP_PORT=18181; TRACKER_PORT=26981; OT_PORT=16981
@@ -88,6 +90,7 @@ two() { "$@" > "$WORK/out/second" 2>&1 & local second=$!; "$@"; wait $second || 
 attack() {   # attack SHAPE PORT: runs the shape against the tracker port (and the app port)
   local shape=$1 port=$2
   case $shape in
+    none) echo "attack: none (the legitimate load alone: the floor the other rows compare with)"; sleep $ATTACK ;;
     foreign)
       wrk -t1 -c64 -d${ATTACK}s -s bench/announce.lua "http://127.0.0.1:$port" -- "$WORK/foreign.txt" > "$WORK/out/wrk" 2>&1 &
       local w=$!
@@ -118,6 +121,10 @@ attack() {   # attack SHAPE PORT: runs the shape against the tracker port (and t
   esac
 }
 
+# CPU time in clock ticks: of one process (all its threads), and of the whole machine's busy states
+cpu_of() { awk '{print $14 + $15}' /proc/"$1"/stat 2>/dev/null || echo 0; }
+busy() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8}' /proc/stat; }
+
 # measure TARGET SHAPE: one row; TARGET is seedcast or opentracker
 measure() {
   local target=$1 shape=$2 port=$TRACKER_PORT pid=$APP_JVM out="$WORK/out/$1-$2"
@@ -132,7 +139,12 @@ measure() {
     "$JAVA" bench/PageProbe.java 127.0.0.3 127.0.0.1 $APP_PORT $((WINDOW + 5)) 100 /shows/abuse-show /shows/abuse-show/feed.xml > "$out.pages" 2>&1 &
     probe=$!
   fi
+  local cpu0 busy0 t0
+  cpu0=$(cpu_of "$pid"); busy0=$(busy); t0=$(date +%s.%N)
   timeout $((ATTACK + 60)) bash -c "$(declare -f attack two); $(declare -p WORK JAVA ATTACK APP_PORT HASH ID); attack $shape $port" > "$out.attack" 2>&1 || true
+  # cores used on average while the shape ran: by the target, and by everything (attackers, clients, kernel)
+  echo "$(cpu_of "$pid") $cpu0 $(busy) $busy0 $(date +%s.%N) $t0 $(getconf CLK_TCK)" \
+    | awk '{w = $5 - $6; printf "%.2f %.2f\n", ($1 - $2) / $7 / w, ($3 - $4) / $7 / w}' > "$out.cpu"
   wait $legit || true
   [ -n "$probe" ] && { wait $probe || true; }
   rm -f "$out.samples.run"; wait $sampler || true
@@ -143,7 +155,7 @@ measure() {
   sleep 3   # let closed connections and held answers drain before the next shape
 }
 
-printf '| shape | target | attack | legit UDP p50/p99/fail | legit HTTP p50/p99/fail | pages p99/fail | heap after GC MB | peak fds | written by anonymous | targets |\n|---|---|---|---|---|---|---|---|---|---|\n' | tee "$WORK/table.md"
+printf '| shape | target | attack | legit UDP p50/p99/fail | legit HTTP p50/p99/fail | pages p99/fail | heap after GC MB | peak fds | written by anonymous | cores: target / all | targets |\n|---|---|---|---|---|---|---|---|---|---|---|\n' | tee "$WORK/table.md"
 for shape in $SHAPES; do
   measure seedcast "$shape"
   if [ "${OPENTRACKER:-1}" != 0 ] && [[ $TRACKER_SHAPES == *" $shape "* ]]; then

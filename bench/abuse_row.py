@@ -5,6 +5,7 @@ usage: python3 bench/abuse_row.py TARGET SHAPE OUT_PREFIX HEAP
   OUT_PREFIX.legit    LegitSwarm's summary
   OUT_PREFIX.pages    PageProbe's summary (Seedcast only)
   OUT_PREFIX.samples  "PEAK_FDS BYTES_WRITTEN"
+  OUT_PREFIX.cpu      "TARGET_CORES ALL_BUSY_CORES", averaged over the shape
 """
 import re
 import sys
@@ -39,6 +40,8 @@ def main():
     pages = read(out + ".pages")
     page = re.search(r"pages: (\d+) answered, (\d+) failed, p50 ([\d.]+) ms, p99 ([\d.]+) ms", pages)
     fds, written = (read(out + ".samples").split() + ["?", "?"])[:2]
+    cores = read(out + ".cpu").split()
+    cores_text = f"{cores[0]} / {cores[1]}" if len(cores) == 2 else "-"
 
     missed = []
     if udp_fail is None or udp is None or http is None:
@@ -63,7 +66,7 @@ def main():
 
     written_text = "-" if not written.isdigit() else (f"{int(written) / 1048576:.1f} MB" if int(written) else "0")
     print(f"| {shape} | {target} | {attack} | {fmt(udp, udp_fail)} | {fmt(http, http_fail)} | "
-          f"{(page.group(4) + '/' + page.group(2)) if page else '-'} | {heap} | {fds} | {written_text} | "
+          f"{(page.group(4) + '/' + page.group(2)) if page else '-'} | {heap} | {fds} | {written_text} | {cores_text} | "
           f"{'met' if not missed else 'MISSED: ' + ', '.join(missed)} |")
 
 
