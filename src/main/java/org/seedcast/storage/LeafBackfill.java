@@ -10,6 +10,7 @@ import jakarta.annotation.PreDestroy;
 import org.seedcast.torrent.FileHasher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -30,6 +31,7 @@ class LeafBackfill {
     private final FileHasher hasher;
     private volatile Thread worker;
 
+    @Autowired
     LeafBackfill(MediaStore store) {
         this(store, new FileHasher(1));
     }

@@ -212,8 +212,13 @@ class ResumableUploads {
     void evictIdleHashers() {
         Instant cutoff = clock.instant().minus(properties.uploads().idleHasher());
         for (var entry : hashers.entrySet()) {
-            if (entry.getValue().lastUsed().isBefore(cutoff) && !isLocked(entry.getKey())) {
-                dropHasher(entry.getKey());
+            ReentrantLock lock = lockOf(entry.getKey());
+            if (entry.getValue().lastUsed().isBefore(cutoff) && lock.tryLock()) {
+                try { // under the upload's lock: an append never finds its leaf file closed under it
+                    dropHasher(entry.getKey());
+                } finally {
+                    lock.unlock();
+                }
             }
         }
     }
@@ -486,11 +491,6 @@ class ResumableUploads {
             outstanding += Math.max(0, upload.getLength() - offsetOf(upload));
         }
         return outstanding;
-    }
-
-    private boolean isLocked(UUID id) {
-        ReentrantLock lock = locks.get(id);
-        return lock != null && lock.isLocked();
     }
 
     private ReentrantLock lockOf(UUID id) {
