@@ -17,7 +17,7 @@ import java.util.Optional;
  * <p>The tree has {@code width} leaves, the block count rounded up to a power of two, those past
  * the last block being zero hashes; layer {@code k} holds {@code width >> k} nodes, the root at the
  * top. Only the layers from the piece layer up (for a file of one piece: the root alone) are held
- * in memory, 64 bytes per piece at most; everything below is computed per request from the leaf
+ * in memory, at most 128 bytes per piece; everything below is computed per request from the leaf
  * layer, which stays where it was kept (in memory for {@link #of}, in a file for {@link #open}).
  * A request below the piece layer touches the leaves of the pieces it covers and no more, so its
  * cost is bounded by the request's own limits, whatever the file's size.
@@ -129,8 +129,9 @@ public final class MerkleLayers {
 
     /**
      * The answer to a {@code hash request} (message 21) for this file: the {@code length} hashes of
-     * layer {@code baseLayer} (0 = 16 KiB blocks) starting at {@code index}, followed by
-     * {@code proofLayers} uncle hashes towards the root, as a {@code hashes} message (22) carries them;
+     * layer {@code baseLayer} (0 = 16 KiB blocks) starting at {@code index}, followed by the uncle
+     * hashes of the proof layers they do not imply ({@code max(0, proofLayers - log2(length) + 1)},
+     * the one closest to the root last), as a {@code hashes} message (22) carries them;
      * empty when the request is invalid and must get a {@code hash reject} (23). Empty too when the
      * kept leaves cannot be read or do not match the piece layer (a damaged leaf file): a reject is
      * better than a wrong proof.
