@@ -8,7 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.seedcast.publishing.TorrentPublished;
 import org.seedcast.torrent.InfoHash;
@@ -36,7 +36,7 @@ class TrackerConfigurationTests {
     void startsWithTheContextLoadsTrackableTorrentsAndFollowsPublishEvents() {
         InfoHash loaded = InfoHash.fromHex("11".repeat(20));
         InfoHash published = InfoHash.fromHex("22".repeat(20));
-        runner.withBean(TrackableTorrents.class, () -> () -> List.of(loaded)).run(context -> {
+        runner.withBean(TrackableTorrents.class, () -> () -> Map.of(loaded, 1000L)).run(context -> {
             Tracker tracker = context.getBean(Tracker.class);
             TrackerServer server = context.getBean(TrackerServer.class);
             assertThat(server.running()).isTrue();
