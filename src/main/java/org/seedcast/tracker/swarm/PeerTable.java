@@ -96,27 +96,29 @@ final class PeerTable {
 
     /**
      * Takes the {@code downloaded} figure of the peer {@link #put} just added or refreshed, and
-     * returns the KiB it grew by since its last announce: the whole figure for a new session (BEP 3:
-     * {@code downloaded} counts from the {@code started} event), nothing for a peer seen first in
-     * the middle of its session (after a restart of the tracker, or an expiry: what it reports may
-     * have been counted already), nothing when the figure went down without a new session (a
-     * client that reset its counter; the new figure becomes the baseline). Nothing after a refusal.
+     * returns the KiB it grew by since its last announce. BEP 3: {@code downloaded} counts from the
+     * {@code started} event, so a session the tracker sees start counts whole: a {@code started}
+     * announce from a peer new to the table, or from a known peer whose figure went down (its
+     * client restarted). A peer first seen in the middle of a session (after a restart of the
+     * tracker, or an expiry: what it reports may have been counted already), or whose figure went
+     * down without a {@code started}, counts nothing: its figure becomes the baseline. Nothing after
+     * a refusal.
      *
-     * @param kib        the figure in KiB, already capped by the caller
-     * @param newSession whether the announce starts a session the tracker sees from its start: a
-     *                   {@code started} event from a peer new to the table (or back after stopping)
+     * @param kib     the figure in KiB, already capped by the caller
+     * @param joins   whether the peer is new to the table (or back after stopping)
+     * @param started whether the announce is a {@code started} event
      */
-    long download(int kib, boolean newSession) {
+    long download(int kib, boolean joins, boolean started) {
         if (lastSlot < 0) {
             return 0;
         }
         long before = Integer.toUnsignedLong(downloadedKib[lastSlot]);
         long now = Integer.toUnsignedLong(kib);
         downloadedKib[lastSlot] = kib;
-        if (newSession) {
-            return now;
+        if (joins || now < before) {
+            return started ? now : 0;
         }
-        return now > before ? now - before : 0;
+        return now - before;
     }
 
     /**

@@ -147,7 +147,7 @@ public final class SwarmStore {
                 int previous = table.put(a, b, c, seeder, request.event() == Event.COMPLETED, now, room, maxPerAddress);
                 count(shard, swarm, previous, seeder, request.event());
                 boolean joins = previous == -1 || (previous & PeerTable.STOPPED) != 0;
-                swarm.downloaded += counted(swarm, table.download(kib, joins && request.event() == Event.STARTED));
+                swarm.downloaded += counted(swarm, table.download(kib, joins, request.event() == Event.STARTED));
             }
             boolean listSeed = !seeder && !self && numWant > 0;
             if (wantV4) {
