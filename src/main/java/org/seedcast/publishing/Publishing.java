@@ -2,6 +2,7 @@ package org.seedcast.publishing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,6 +25,7 @@ import org.seedcast.storage.MediaStore;
 import org.seedcast.torrent.InfoHash;
 import org.seedcast.torrent.InfoHashV2;
 import org.seedcast.torrent.InvalidTorrentException;
+import org.seedcast.torrent.MagnetLink;
 import org.seedcast.torrent.PieceHashes;
 import org.seedcast.torrent.PublisherIdentity;
 import org.seedcast.torrent.Torrent;
@@ -55,18 +57,21 @@ public class Publishing implements TorrentLinks {
     private final PublisherIdentity identity;
     private final CatalogProperties site;
     private final TrackerAddress tracker;
+    private final AdvertisedSeed seed;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Map<Long, Optional<Links>> linksCache = new ConcurrentHashMap<>();
 
     Publishing(TorrentRepository torrents, Catalog catalog, MediaStore mediaStore, PublisherIdentity identity,
-               CatalogProperties site, TrackerAddress tracker, ApplicationEventPublisher events, Clock clock) {
+               CatalogProperties site, TrackerAddress tracker, AdvertisedSeed seed, ApplicationEventPublisher events,
+               Clock clock) {
         this.torrents = torrents;
         this.catalog = catalog;
         this.mediaStore = mediaStore;
         this.identity = identity;
         this.site = site;
         this.tracker = tracker;
+        this.seed = seed;
         this.events = events;
         this.clock = clock;
     }
@@ -77,7 +82,7 @@ public class Publishing implements TorrentLinks {
         List<TorrentPublished> all = new java.util.ArrayList<>();
         for (TorrentRepository.PublishedHashes h : torrents.findPublishedHashes()) {
             try {
-                all.add(event(h.episodeId(), h.infoHash(), h.infoHashV2()));
+                all.add(event(h.episodeId(), h.infoHash(), h.infoHashV2(), h.length() == null ? 0 : h.length()));
             } catch (IllegalArgumentException e) {
                 // one damaged row must not hide every published torrent from the tracker and the admin pages
                 log.warn("skipping the published torrent of episode {}: unreadable info-hash ({})", h.episodeId(),
@@ -125,7 +130,7 @@ public class Publishing implements TorrentLinks {
         torrents.save(record);
         log.info("Published episode {} as torrent {}{}", episode.id(), record.getInfoHash(),
                 record.getInfoHashV2() == null ? "" : " (v2 " + record.getInfoHashV2() + ")");
-        events.publishEvent(event(record));
+        events.publishEvent(event(record.getEpisodeId(), record.getInfoHash(), record.getInfoHashV2(), signed.length()));
     }
 
     /** Drops cached links once a change is committed, so no reader caches the state before it. */
@@ -195,7 +200,11 @@ public class Publishing implements TorrentLinks {
     private Links links(TorrentRecord record) {
         try {
             Torrent torrent = Torrent.parse(record.getTorrent());
-            return new Links(record.getInfoHash(), record.getInfoHashV2(), torrent.magnetLink().toString(),
+            MagnetLink magnet = torrent.magnetLink();
+            for (InetSocketAddress peer : seed.magnetPeers()) {
+                magnet = magnet.withPeer(peer);
+            }
+            return new Links(record.getInfoHash(), record.getInfoHashV2(), magnet.toString(),
                     site.absolute("/torrents/" + record.getInfoHash() + ".torrent"), record.getTorrent().length);
         } catch (InvalidTorrentException e) {
             throw new IllegalStateException("stored torrent of episode " + record.getEpisodeId() + " is unreadable", e);
@@ -210,12 +219,8 @@ public class Publishing implements TorrentLinks {
         }
     }
 
-    private static TorrentPublished event(TorrentRecord record) {
-        return event(record.getEpisodeId(), record.getInfoHash(), record.getInfoHashV2());
-    }
-
-    private static TorrentPublished event(long episodeId, String v1Hex, String v2Hex) {
-        return new TorrentPublished(episodeId, InfoHash.fromHex(v1Hex), truncatedV2(v2Hex));
+    private static TorrentPublished event(long episodeId, String v1Hex, String v2Hex, long length) {
+        return new TorrentPublished(episodeId, InfoHash.fromHex(v1Hex), truncatedV2(v2Hex), length);
     }
 
     private static InfoHash truncatedV2(String v2Hex) {
