@@ -14,6 +14,9 @@ public interface EpisodeTraffic {
     /** Each episode's figures since accounting began; episodes without traffic map to {@link Figures#NONE}. */
     Map<Long, Figures> forEpisodes(Collection<Long> episodeIds);
 
+    /** These episodes' figures added up (the share is computed over the sums, not averaged). */
+    Figures together(Collection<Long> episodeIds);
+
     /** These episodes' bytes, added up, per time bucket over the last days, oldest first. */
     List<Point> history(Collection<Long> episodeIds);
 

@@ -21,9 +21,17 @@ class StudioTraffic implements EpisodeTraffic {
     @Override
     public Map<Long, Figures> forEpisodes(Collection<Long> episodeIds) {
         Map<Long, Figures> figures = new HashMap<>();
-        report.byEpisode(episodeIds).forEach((id, f) -> figures.put(id, new Figures(f.seedBytes(),
-                f.webSeedBitTorrentBytes(), f.webSeedPlainBytes(), f.fanBytes(), f.p2pShare())));
+        report.byEpisode(episodeIds).forEach((id, f) -> figures.put(id, figures(f)));
         return figures;
+    }
+
+    @Override
+    public Figures together(Collection<Long> episodeIds) {
+        return figures(report.byEpisode(episodeIds).values().stream().reduce(TrafficFigures.NONE, TrafficFigures::plus));
+    }
+
+    private static Figures figures(TrafficFigures f) {
+        return new Figures(f.seedBytes(), f.webSeedBitTorrentBytes(), f.webSeedPlainBytes(), f.fanBytes(), f.p2pShare());
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 import jakarta.annotation.PreDestroy;
 import org.seedcast.torrent.InfoHash;
@@ -40,8 +41,6 @@ class TrafficLedger {
     private final Map<InfoHash, Long> episodes = new HashMap<>();
     /** Growth read but not written yet, by episode and bucket. */
     private final Map<TrafficStore.Key, TrafficFigures> pending = new HashMap<>();
-    /** Every episode's stored total, added up; {@code null} until first read from the database. */
-    private TrafficFigures stored;
     private Instant lastPrune = Instant.MIN;
     /** The overall P2P share as of the last flush, for scrapes, which must not wait for the database. */
     private volatile double flushedShare = Double.NaN;
@@ -71,29 +70,19 @@ class TrafficLedger {
     }
 
     /**
-     * What the database does not hold yet, by episode and bucket: growth read but not written, and
-     * the counters' growth since the last reading (filed under the current bucket).
+     * Runs {@code read} with what the database does not hold yet, by episode and bucket (growth read
+     * but not written, and the counters' growth since the last reading, filed under the current
+     * bucket), while no flush runs: what {@code read} then finds in the database and what it is
+     * handed add up to each byte exactly once.
      */
-    synchronized Map<TrafficStore.Key, TrafficFigures> unflushed() {
+    synchronized <T> T withUnflushed(Function<Map<TrafficStore.Key, TrafficFigures>, T> read) {
         TrafficCounters.Reading reading = counters.read();
         episodes.putAll(reading.episodes());
         Map<TrafficStore.Key, TrafficFigures> unflushed = new HashMap<>(pending);
         Instant bucket = bucketOf(clock.instant());
         growth(reading, false).forEach((episode, f) -> unflushed.merge(new TrafficStore.Key(episode, bucket), f,
                 TrafficFigures::plus));
-        return unflushed;
-    }
-
-    /** Every episode's total, stored and unflushed: read from the database once, then kept up to date by the flushes. */
-    synchronized TrafficFigures lifetime() {
-        if (stored == null) {
-            stored = store.total();
-        }
-        TrafficFigures all = stored;
-        for (TrafficFigures f : unflushed().values()) {
-            all = all.plus(f);
-        }
-        return all;
+        return read.apply(Map.copyOf(unflushed));
     }
 
     /** The overall P2P share as of the last flush (0 to 1), NaN while fans reported nothing or before the first flush. */
@@ -112,9 +101,6 @@ class TrafficLedger {
         try {
             store.add(batch);
             pending.clear();
-            if (stored != null) {
-                batch.values().forEach(f -> stored = stored.plus(f));
-            }
         } catch (RuntimeException e) {
             log.warn("Could not store the traffic of {} episode buckets; keeping it for the next flush: {}", batch.size(),
                     e.toString());
@@ -123,10 +109,7 @@ class TrafficLedger {
 
     private void updateShare() {
         try {
-            if (stored == null) {
-                stored = store.total();
-            }
-            Double share = stored.p2pShare();
+            Double share = store.total().p2pShare();
             flushedShare = share == null ? Double.NaN : share;
         } catch (RuntimeException e) {
             log.warn("Could not read the stored traffic totals: {}", e.toString());

@@ -39,20 +39,22 @@ public class TrafficReport {
 
     /** Every episode's bytes added up, since accounting began. */
     public TrafficFigures overall() {
-        return ledger.lifetime();
+        return ledger.withUnflushed(unflushed -> unflushed.values().stream().reduce(store.total(), TrafficFigures::plus));
     }
 
     /** Each episode's bytes since accounting began; an episode without traffic maps to {@link TrafficFigures#NONE}. */
     public Map<Long, TrafficFigures> byEpisode(Collection<Long> episodeIds) {
-        Map<Long, TrafficFigures> figures = new HashMap<>(store.totals(episodeIds));
         Set<Long> wanted = new HashSet<>(episodeIds);
-        ledger.unflushed().forEach((key, f) -> {
-            if (wanted.contains(key.episodeId())) {
-                figures.merge(key.episodeId(), f, TrafficFigures::plus);
-            }
+        return ledger.withUnflushed(unflushed -> {
+            Map<Long, TrafficFigures> figures = new HashMap<>(store.totals(wanted));
+            unflushed.forEach((key, f) -> {
+                if (wanted.contains(key.episodeId())) {
+                    figures.merge(key.episodeId(), f, TrafficFigures::plus);
+                }
+            });
+            wanted.forEach(id -> figures.putIfAbsent(id, TrafficFigures.NONE));
+            return figures;
         });
-        wanted.forEach(id -> figures.putIfAbsent(id, TrafficFigures.NONE));
-        return figures;
     }
 
     /** One episode's bytes since accounting began. */
@@ -70,12 +72,15 @@ public class TrafficReport {
         Instant now = clock.instant();
         Instant from = ledger.bucketOf(now.minus(CHART_WINDOW));
         Set<Long> wanted = episodeIds == null ? null : new HashSet<>(episodeIds);
-        Map<Instant, TrafficFigures> buckets = new TreeMap<>();
-        store.history(from, wanted).forEach(b -> buckets.put(b.start(), b.figures()));
-        ledger.unflushed().forEach((key, f) -> {
-            if ((wanted == null || wanted.contains(key.episodeId())) && !key.bucket().isBefore(from)) {
-                buckets.merge(key.bucket(), f, TrafficFigures::plus);
-            }
+        Map<Instant, TrafficFigures> buckets = ledger.withUnflushed(unflushed -> {
+            Map<Instant, TrafficFigures> found = new TreeMap<>();
+            store.history(from, wanted).forEach(b -> found.put(b.start(), b.figures()));
+            unflushed.forEach((key, f) -> {
+                if ((wanted == null || wanted.contains(key.episodeId())) && !key.bucket().isBefore(from)) {
+                    found.merge(key.bucket(), f, TrafficFigures::plus);
+                }
+            });
+            return found;
         });
         return filled(buckets, ledger.bucketOf(now));
     }

@@ -154,24 +154,31 @@ class TrafficLedgerTests {
         ledger.flush();
         counters.seed.put(1L, 140L);
 
-        assertThat(ledger.unflushed()).isEqualTo(Map.of(key(1, HOUR), new TrafficFigures(40, 0, 0, 0)));
-        assertThat(ledger.unflushed()).as("reading twice").isEqualTo(Map.of(key(1, HOUR), new TrafficFigures(40, 0, 0, 0)));
+        assertThat(unflushed(ledger)).isEqualTo(Map.of(key(1, HOUR), new TrafficFigures(40, 0, 0, 0)));
+        assertThat(unflushed(ledger)).as("reading twice").isEqualTo(Map.of(key(1, HOUR), new TrafficFigures(40, 0, 0, 0)));
         ledger.flush();
-        assertThat(ledger.unflushed()).isEmpty();
+        assertThat(unflushed(ledger)).isEmpty();
         assertThat(writes.get(1)).isEqualTo(Map.of(key(1, HOUR), new TrafficFigures(40, 0, 0, 0)));
     }
 
     @Test
-    void theLifetimeFiguresAreTheStoredTotalsPlusWhatIsUnflushed() {
-        when(store.total()).thenReturn(new TrafficFigures(1000, 0, 0, 4000));
+    void aFailedWriteStaysVisibleAsUnflushed() {
         TrafficLedger ledger = ledger();
         counters.seed.put(1L, 100L);
-        counters.fans.put(V1, 1000L);
-
-        assertThat(ledger.lifetime()).isEqualTo(new TrafficFigures(1100, 0, 0, 5000));
+        doThrow(new DataAccessResourceFailureException("database down")).when(store).add(any());
         ledger.flush();
-        assertThat(ledger.lifetime()).as("flushed, added to the cached total").isEqualTo(new TrafficFigures(1100, 0, 0, 5000));
-        assertThat(ledger.flushedShare()).isEqualTo((5000 - 1100) / 5000.0);
+
+        assertThat(unflushed(ledger)).isEqualTo(Map.of(key(1, HOUR), new TrafficFigures(100, 0, 0, 0)));
+    }
+
+    @Test
+    void theShareForScrapesIsTheStoredOverallShareAsOfTheLastFlush() {
+        when(store.total()).thenReturn(new TrafficFigures(1000, 100, 0, 4400));
+        TrafficLedger ledger = ledger();
+
+        ledger.flush();
+
+        assertThat(ledger.flushedShare()).isEqualTo(0.75);
     }
 
     @Test
@@ -181,6 +188,10 @@ class TrafficLedgerTests {
         ledger.flush();
 
         assertThat(ledger.flushedShare()).isNaN();
+    }
+
+    private static Map<TrafficStore.Key, TrafficFigures> unflushed(TrafficLedger ledger) {
+        return ledger.withUnflushed(unflushed -> unflushed);
     }
 
     private TrafficLedger ledger() {
