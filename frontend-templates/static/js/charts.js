@@ -140,7 +140,7 @@
       },
       axes: [
         Object.assign({}, axis, { values: timeLabels }),
-        Object.assign({}, axis, { size: format ? 64 : 44, values: function (u, splits) { return splits.map(chart.format); } })
+        Object.assign({}, axis, { size: format ? 72 : 44, values: function (u, splits) { return splits.map(chart.format); } })
       ],
       series: [{}].concat(names.map(function (name, k) {
         return { label: name, stroke: colors[k], width: 2, spanGaps: true, points: { show: false } };

@@ -13,12 +13,12 @@
   var UNITS = ['B', 'KB', 'MB', 'GB', 'TB', 'PB'];
   var COLORS = { 'our seed': '#1d8a54', 'web seed': '#2f6fed', 'between fans': '#7c3aed' };
 
-  /* Decimal units with one decimal, as the pages' server-side sizes: 1.4 GB. */
+  /* Decimal units as the pages' server-side sizes, one decimal below 100: 1.4 GB, 500 MB. */
   function bytes(n) {
     if (n === null || n === undefined) { return '–'; }
     var v = n, u = 0;
     while (v >= 1000 && u < UNITS.length - 1) { v /= 1000; u++; }
-    return u === 0 ? Math.round(v) + ' B' : v.toFixed(1) + ' ' + UNITS[u];
+    return u === 0 ? Math.round(v) + ' B' : v.toFixed(v >= 100 ? 0 : 1) + ' ' + UNITS[u];
   }
 
   function share(figures) {
