@@ -140,7 +140,7 @@ class TrafficIntegrationTests {
 
         assertThat(admin.get("/admin/swarms/" + infoHash).body()).contains("What BitTorrent saved")
                 .contains(">70 %<").contains(">200.0 KB<").contains(">1.0 MB<").contains("/js/traffic.js");
-        assertThat(admin.get("/admin/swarms?q=" + slug).body()).contains(">70 %<").contains(">300.0 KB<");
+        assertThat(admin.get("/admin/swarms?q=" + slug).body()).contains(">70 %<").contains(">300.0 KB from us<");
         assertThat(admin.get("/admin").body()).contains("What BitTorrent saved").contains("id=\"traffic-chart\"");
         String studio = admin.get("/studio").body();
         assertThat(studio).contains("What BitTorrent saved").containsPattern(
