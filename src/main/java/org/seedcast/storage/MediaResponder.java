@@ -33,7 +33,7 @@ class MediaResponder {
 
     /**
      * A GET from byte 0 counts as a download when it asks for the whole file or at least its first
-     * MiB: players and web seeds start that way, while a {@code bytes=0-0} probe (or a loop of them)
+     * MiB: players and download tools start that way, while a {@code bytes=0-0} probe (or a loop of them)
      * is not an audience.
      */
     static final long COUNTED_START = 1024 * 1024;

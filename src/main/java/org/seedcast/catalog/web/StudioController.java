@@ -287,6 +287,9 @@ class StudioController {
         model.addAttribute("errors", errors);
         DownloadCounts counts = downloadCounts.getIfAvailable();
         model.addAttribute("downloads", counts == null ? DownloadCounts.Counts.NONE : counts.forEpisode(episode.id()));
+        EpisodeTraffic traffic = episodeTraffic.getIfAvailable();
+        model.addAttribute("traffic", traffic == null ? EpisodeTraffic.Figures.NONE
+                : traffic.forEpisodes(List.of(episode.id())).getOrDefault(episode.id(), EpisodeTraffic.Figures.NONE));
         if (!errors.isEmpty()) {
             model.addAttribute("error", "Please correct the field marked below.");
         }
