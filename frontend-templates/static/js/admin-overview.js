@@ -1,6 +1,6 @@
 /*
  * The admin overview, live: fetches /admin/overview.json every few seconds and updates the
- * numbers and the two line charts in place (drawn by /js/charts.js with uPlot, served by the app
+ * numbers and the line charts (the tracker's two, and what BitTorrent saved with /js/traffic.js) in place (drawn by /js/charts.js with uPlot, served by the app
  * from its WebJar: no CDN, nothing inline, so the page keeps its strict Content-Security-Policy;
  * a refresh with the same series hands the existing plots their new data).
  */
@@ -77,6 +77,11 @@
     SeedcastCharts.draw(document.getElementById('minutes-chart'), document.getElementById('minutes-legend'), minuteSeries(data),
       'The first full minute is still running.', COLORS);
     fillTable(data);
+    if (window.SeedcastTraffic) {
+      SeedcastTraffic.fill(document.getElementById('traffic'), data.traffic.figures);
+      SeedcastTraffic.draw(document.getElementById('traffic-chart'), document.getElementById('traffic-legend'),
+        SeedcastTraffic.fromApi(data.traffic.history), data.traffic.bucketSeconds);
+    }
   }
 
   SeedcastCharts.live(root, render, REFRESH_MS);

@@ -1,7 +1,7 @@
 /*
  * A swarm's page, live: fetches the torrent's JSON from the admin API (its swarm now and its last
- * hour minute by minute, from the tracker's memory) every few seconds and redraws the numbers and
- * three charts with /js/charts.js (uPlot from the app's WebJar; a refresh updates the plots in place).
+ * hour minute by minute, from the tracker's memory, and what BitTorrent saved on it, from the database)
+ * every few seconds and redraws the numbers and four charts with /js/charts.js and /js/traffic.js (uPlot from the app's WebJar; a refresh updates the plots in place).
  */
 (function () {
   'use strict';
@@ -36,6 +36,11 @@
       [series(data, 'announces')], EMPTY, COLORS);
     SeedcastCharts.draw(document.getElementById('completed-chart'), document.getElementById('completed-legend'),
       [series(data, 'completed')], EMPTY, COLORS);
+    if (window.SeedcastTraffic) {
+      SeedcastTraffic.fill(document.getElementById('traffic'), data.traffic.figures);
+      SeedcastTraffic.draw(document.getElementById('traffic-chart'), document.getElementById('traffic-legend'),
+        SeedcastTraffic.fromApi(data.traffic.history), data.traffic.bucketSeconds);
+    }
   }
 
   SeedcastCharts.live(root, render, REFRESH_MS);

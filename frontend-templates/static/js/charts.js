@@ -5,12 +5,13 @@
  * Content-Security-Policy. Used by the overview and a swarm's page; load uPlot's script and
  * stylesheet before this file.
  *
- *   SeedcastCharts.draw(container, legend, [{name, points: [[ms, value], …]}], emptyText, {name: color})
+ *   SeedcastCharts.draw(container, legend, [{name, points: [[ms, value], …]}], emptyText, {name: color}, format)
  *
  * The first call on a container creates a plot as wide as the container (it follows the container
  * when the page is resized); later calls with the same series and colours only hand the plot its
  * new data, so live pages update in place. The legend (a <ul>) lists each series with its colour
- * and its latest value, or the value under the pointer while it hovers over the chart.
+ * and its latest value, or the value under the pointer while it hovers over the chart. format, if
+ * given, writes the values of the y axis and the legend (the traffic charts' bytes); else counts.
  */
 (function () {
   'use strict';
@@ -95,7 +96,7 @@
     chart.names.forEach(function (name, k) {
       var values = data[k + 1];
       var v = idx === null || idx === undefined || idx < 0 ? latest(values) : values[idx];
-      if (items[k]) { items[k].lastChild.textContent = name + ' ' + label(v); }
+      if (items[k]) { items[k].lastChild.textContent = name + ' ' + chart.format(v); }
     });
   }
 
@@ -122,10 +123,10 @@
     }
   }
 
-  function create(container, legend, names, colors, data, key) {
+  function create(container, legend, names, colors, data, key, format) {
     var muted = cssVar('--muted', '#5f6b7a'), line = cssVar('--line', '#e3e7ef');
     var axis = { stroke: muted, grid: { stroke: line, width: 1 }, ticks: { stroke: line, width: 1 }, font: '11px system-ui, sans-serif' };
-    var chart = { key: key, legend: legend, names: names };
+    var chart = { key: key, legend: legend, names: names, format: format || label };
     container.textContent = '';
     buildLegend(legend, names, colors);
     chart.plot = new uPlot({
@@ -139,7 +140,7 @@
       },
       axes: [
         Object.assign({}, axis, { values: timeLabels }),
-        Object.assign({}, axis, { size: 44, values: function (u, splits) { return splits.map(label); } })
+        Object.assign({}, axis, { size: format ? 72 : 44, values: function (u, splits) { return splits.map(chart.format); } })
       ],
       series: [{}].concat(names.map(function (name, k) {
         return { label: name, stroke: colors[k], width: 2, spanGaps: true, points: { show: false } };
@@ -166,7 +167,7 @@
   }
 
   /* series: [{name, points: [[ms, value], …]}] */
-  function draw(container, legend, series, emptyText, palette) {
+  function draw(container, legend, series, emptyText, palette, format) {
     var data = columns(series);
     if (data[0].length < 2) {
       empty(container, legend, emptyText);
@@ -180,7 +181,7 @@
       chart.plot.setData(data);
     } else {
       destroy(container);
-      chart = create(container, legend, names, colors, data, key);
+      chart = create(container, legend, names, colors, data, key, format);
     }
     fillLegend(chart, data, chart.plot.cursor.idx);
   }
@@ -210,12 +211,12 @@
 
   window.SeedcastCharts = {
     live: live,
-    draw: function (container, legend, series, emptyText, colors) {
+    draw: function (container, legend, series, emptyText, colors, format) {
       if (!window.uPlot) {
         empty(container, legend, 'Charts are unavailable: uPlot did not load.');
         return;
       }
-      draw(container, legend, series, emptyText, colors);
+      draw(container, legend, series, emptyText, colors, format);
     },
     /* The uPlot instance drawn in a container, or null (for tests and the browser's console). */
     plot: function (container) {

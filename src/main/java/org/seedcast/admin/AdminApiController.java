@@ -9,6 +9,8 @@ import org.seedcast.tracker.Ban;
 import org.seedcast.tracker.Tracker;
 import org.seedcast.tracker.TrackerStats;
 import org.seedcast.tracker.UnknownTorrent;
+import org.seedcast.traffic.TrafficFigures;
+import org.seedcast.traffic.TrafficReport;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,10 +32,12 @@ class AdminApiController {
 
     private final Tracker tracker;
     private final PublishedSwarms published;
+    private final TrafficReport traffic;
 
-    AdminApiController(Tracker tracker, PublishedSwarms published) {
+    AdminApiController(Tracker tracker, PublishedSwarms published, TrafficReport traffic) {
         this.tracker = tracker;
         this.published = published;
+        this.traffic = traffic;
     }
 
     @GetMapping("/swarms")
@@ -44,7 +48,19 @@ class AdminApiController {
     /** One published torrent (by its v1 or truncated v2 hash) with its swarm now and minute by minute. */
     @GetMapping("/swarms/{infoHash}")
     ResponseEntity<SwarmHistory> swarm(@PathVariable String infoHash) {
-        return ResponseEntity.of(published.one(infoHash).map(row -> new SwarmHistory(row, published.history(row))));
+        return ResponseEntity.of(published.one(infoHash).map(row -> new SwarmHistory(row, published.history(row),
+                SavedTraffic.episode(traffic, row.episodeId()))));
+    }
+
+    /** What BitTorrent saved: over all episodes with its history, and per published episode. */
+    @GetMapping("/traffic")
+    TrafficSummary traffic() {
+        List<SwarmRow> rows = published.all();
+        Map<Long, TrafficFigures> figures = traffic.byEpisode(rows.stream().map(SwarmRow::episodeId).toList());
+        return new TrafficSummary(SavedTraffic.overall(traffic), rows.stream()
+                .map(r -> new EpisodeTraffic(r.episodeId(), r.showSlug(), r.episodeTitle(), r.infoHash(), r.v2InfoHash(),
+                        figures.get(r.episodeId())))
+                .toList());
     }
 
     @GetMapping("/unknown-torrents")
@@ -100,17 +116,27 @@ class AdminApiController {
      * @param minutes       closed minutes, oldest first, up to the last hour (a hybrid torrent's two
      *                      swarms added up); kept in the tracker's memory, so they start over with it
      * @param publisherSeed whether the tracker lists the publisher's seed in the swarm
+     * @param traffic       what BitTorrent saved on this episode, with its history (stored, so it survives restarts)
      */
     record SwarmHistory(String infoHash, String v2InfoHash, String showSlug, String showTitle, long episodeId,
                         String episodeTitle, int seeders, int leechers, long completed, int announcesPerMinute,
                         java.time.Instant lastAnnounce, String health, List<TrackerStats.SwarmMinute> minutes,
-                        boolean publisherSeed) {
+                        boolean publisherSeed, SavedTraffic traffic) {
 
-        SwarmHistory(SwarmRow row, List<TrackerStats.SwarmMinute> minutes) {
+        SwarmHistory(SwarmRow row, List<TrackerStats.SwarmMinute> minutes, SavedTraffic traffic) {
             this(row.infoHash(), row.v2InfoHash(), row.showSlug(), row.showTitle(), row.episodeId(), row.episodeTitle(),
                     row.seeders(), row.leechers(), row.completed(), row.announcesPerMinute(), row.lastAnnounce(),
-                    row.health(), minutes, row.publisherSeed());
+                    row.health(), minutes, row.publisherSeed(), traffic);
         }
+    }
+
+    /** @param episodes every published episode's figures since accounting began */
+    record TrafficSummary(SavedTraffic overall, List<EpisodeTraffic> episodes) {
+    }
+
+    /** @param v2InfoHash a hybrid torrent's truncated v2 info-hash, else {@code null} */
+    record EpisodeTraffic(long episodeId, String showSlug, String episodeTitle, String infoHash, String v2InfoHash,
+                          TrafficFigures traffic) {
     }
 
     /**

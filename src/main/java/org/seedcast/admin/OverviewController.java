@@ -11,13 +11,14 @@ import org.seedcast.tracker.RequestCount;
 import org.seedcast.tracker.Tracker;
 import org.seedcast.tracker.TrackerStats;
 import org.seedcast.tracker.UnknownTorrent;
+import org.seedcast.traffic.TrafficReport;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
- * The admin's front page: the tracker's load now and over the last hour, refreshed in place by
+ * The admin's front page: what BitTorrent saved, and the tracker's load now and over the last hour, refreshed in place by
  * {@code /js/admin-overview.js} from {@code /admin/overview.json}; links to the other pages.
  */
 @Controller
@@ -27,12 +28,14 @@ class OverviewController {
     private final TrackerLoad load;
     private final Accounts accounts;
     private final Catalog catalog;
+    private final TrafficReport traffic;
 
-    OverviewController(Tracker tracker, TrackerLoad load, Accounts accounts, Catalog catalog) {
+    OverviewController(Tracker tracker, TrackerLoad load, Accounts accounts, Catalog catalog, TrafficReport traffic) {
         this.tracker = tracker;
         this.load = load;
         this.accounts = accounts;
         this.catalog = catalog;
+        this.traffic = traffic;
     }
 
     @GetMapping("/admin")
@@ -51,7 +54,7 @@ class OverviewController {
         return new Snapshot(stats.trackedTorrents(), stats.activeSwarms(), stats.peers(), stats.seeders(),
                 stats.leechers(), stats.unknownHashes(), unknown.stream().filter(UnknownTorrent::blocked).count(),
                 tracker.bans().size(), totals(), topRefusedSources(unknown, tracker.refusedSources()), TrackerLoad.STEP_SECONDS,
-                load.samples(), stats.recentMinutes(), stats.publisherSeed());
+                load.samples(), stats.recentMinutes(), stats.publisherSeed(), SavedTraffic.overall(traffic));
     }
 
     /** Requests so far by outcome, all transports and kinds. */
@@ -86,10 +89,11 @@ class OverviewController {
      * @param load          announces per second by {@code transport/outcome}, every {@code stepSeconds}
      * @param minutes       the tracker's per-minute samples, oldest first
      * @param publisherSeed the publisher's seed as the tracker lists it in every published swarm, or {@code null}
+     * @param traffic       what BitTorrent saved, over all episodes
      */
     record Snapshot(int trackedTorrents, int activeSwarms, long peers, long seeders, long leechers,
                     int unknownHashes, long blockedHashes, int bans, Map<String, Long> requests,
                     List<UnknownTorrent.Count> topRefusedSources, int stepSeconds, List<TrackerLoad.Sample> load,
-                    List<TrackerStats.MinuteSample> minutes, String publisherSeed) {
+                    List<TrackerStats.MinuteSample> minutes, String publisherSeed, SavedTraffic traffic) {
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.seedcast.tracker.TrackerStats;
+import org.seedcast.traffic.TrafficReport;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,7 +17,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Every published torrent and its swarm: sortable by column, filtered by text, 50 a page, each
- * row with a sparkline of its last hour; and one torrent's page with its history as charts.
+ * row with a sparkline of its last hour and what BitTorrent saved; and one torrent's page with its
+ * history as charts.
  */
 @Controller
 class SwarmsController {
@@ -24,9 +26,11 @@ class SwarmsController {
     static final int PAGE_SIZE = 50;
 
     private final PublishedSwarms swarms;
+    private final TrafficReport traffic;
 
-    SwarmsController(PublishedSwarms swarms) {
+    SwarmsController(PublishedSwarms swarms, TrafficReport traffic) {
         this.swarms = swarms;
+        this.traffic = traffic;
     }
 
     @GetMapping("/admin/swarms")
@@ -44,6 +48,7 @@ class SwarmsController {
         rows.forEach(r -> sparklines.put(r.infoHash(), Sparkline.of(swarms.history(r)))); // the shown rows only
         model.addAttribute("rows", rows);
         model.addAttribute("sparklines", sparklines);
+        model.addAttribute("traffic", traffic.byEpisode(rows.stream().map(SwarmRow::episodeId).toList()));
         model.addAttribute("total", matching.size());
         model.addAttribute("page", page);
         model.addAttribute("pages", pages);
@@ -65,6 +70,7 @@ class SwarmsController {
         model.addAttribute("row", row);
         model.addAttribute("minutes", history.size());
         model.addAttribute("downloadsInHistory", history.stream().mapToLong(TrackerStats.SwarmMinute::completed).sum());
+        model.addAttribute("traffic", traffic.episode(row.episodeId()));
         return "admin/swarm";
     }
 

@@ -5,7 +5,6 @@ import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,12 +21,12 @@ class MediaController {
 
     private final MediaDirectory directory;
     private final MediaResponder responder;
-    private final ApplicationEventPublisher events;
+    private final MediaDelivery delivery;
 
-    MediaController(MediaDirectory directory, MediaResponder responder, ApplicationEventPublisher events) {
+    MediaController(MediaDirectory directory, MediaResponder responder, MediaDelivery delivery) {
         this.directory = directory;
         this.responder = responder;
-        this.events = events;
+        this.delivery = delivery;
     }
 
     /**
@@ -40,9 +39,7 @@ class MediaController {
         MediaDirectory.PublicMedia media = directory.publishedMedia(episodeId)
                 .filter(m -> m.fileName().equals(fileName))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No published media at this address."));
-        if (responder.serve(media, request, response, MediaResponder.MEDIA_CACHE)) {
-            events.publishEvent(new MediaDownloaded(episodeId));
-        }
+        delivery.deliver(episodeId, media, null, request, response);
     }
 
     @GetMapping("/shows/{slug}/artwork")

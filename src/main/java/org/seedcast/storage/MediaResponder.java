@@ -33,7 +33,7 @@ class MediaResponder {
 
     /**
      * A GET from byte 0 counts as a download when it asks for the whole file or at least its first
-     * MiB: players and web seeds start that way, while a {@code bytes=0-0} probe (or a loop of them)
+     * MiB: players and download tools start that way, while a {@code bytes=0-0} probe (or a loop of them)
      * is not an audience.
      */
     static final long COUNTED_START = 1024 * 1024;
@@ -44,8 +44,8 @@ class MediaResponder {
         this.store = store;
     }
 
-    /** @return whether a GET was answered from byte 0 with the whole file or its first MiB: a download begun, worth counting */
-    boolean serve(MediaDirectory.PublicMedia media, HttpServletRequest request, HttpServletResponse response,
+    /** @return what the answer sends */
+    Served serve(MediaDirectory.PublicMedia media, HttpServletRequest request, HttpServletResponse response,
                           String cacheControl) throws IOException {
         Path file = store.find(media.mediaId())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "The media file is missing."));
@@ -53,7 +53,7 @@ class MediaResponder {
     }
 
     /** As {@link #serve(MediaDirectory.PublicMedia, HttpServletRequest, HttpServletResponse, String)}, for a file already found. */
-    boolean serve(MediaDirectory.PublicMedia media, Path file, HttpServletRequest request, HttpServletResponse response,
+    Served serve(MediaDirectory.PublicMedia media, Path file, HttpServletRequest request, HttpServletResponse response,
                   String cacheControl) throws IOException {
         long size = Files.size(file);
         String etag = "\"" + media.sha256().substring(0, Math.min(32, media.sha256().length())) + "\"";
@@ -66,13 +66,13 @@ class MediaResponder {
                 ContentDisposition.inline().filename(media.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString());
         if (etag.equals(request.getHeader(HttpHeaders.IF_NONE_MATCH))) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-            return false;
+            return Served.NOTHING;
         }
         RangeRequest range = rangeOf(request, etag, size);
         if (range == RangeRequest.UNSATISFIABLE) {
             response.setStatus(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE.value());
             response.setHeader(HttpHeaders.CONTENT_RANGE, "bytes */" + size);
-            return false;
+            return Served.NOTHING;
         }
         long start = range == null ? 0 : range.start();
         long length = range == null ? size : range.length();
@@ -84,10 +84,24 @@ class MediaResponder {
         response.setContentType(media.mediaType());
         response.setContentLengthLong(length);
         if ("HEAD".equals(request.getMethod())) {
-            return false;
+            return Served.NOTHING;
         }
         transfer(file, start, length, request, response);
-        return start == 0 && length >= Math.min(size, COUNTED_START);
+        return new Served(start, length, size);
+    }
+
+    /**
+     * The body an answer sends: {@code length} bytes from {@code start} of a file of {@code size};
+     * {@link #NOTHING} for answers without one (HEAD, 304, 416).
+     */
+    record Served(long start, long length, long size) {
+
+        static final Served NOTHING = new Served(0, 0, 0);
+
+        /** Whether a GET was answered from byte 0 with the whole file or its first MiB: a download begun. */
+        boolean downloadBegun() {
+            return length > 0 && start == 0 && length >= Math.min(size, COUNTED_START);
+        }
     }
 
     private static RangeRequest rangeOf(HttpServletRequest request, String etag, long size) {

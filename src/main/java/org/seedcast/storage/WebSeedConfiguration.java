@@ -1,7 +1,6 @@
 package org.seedcast.storage;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -12,9 +11,9 @@ class WebSeedConfiguration {
 
     @Bean
     FilterRegistrationBean<WebSeedFilter> webSeedFilter(MediaDirectory directory, MediaStore store,
-                                                        MediaResponder responder, ApplicationEventPublisher events) {
+                                                        MediaDelivery delivery) {
         FilterRegistrationBean<WebSeedFilter> registration =
-                new FilterRegistrationBean<>(new WebSeedFilter(directory, store, responder, events));
+                new FilterRegistrationBean<>(new WebSeedFilter(directory, store, delivery));
         registration.addUrlPatterns(WebSeedFilter.PREFIX + "*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         registration.setName("webSeedFilter");

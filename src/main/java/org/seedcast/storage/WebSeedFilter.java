@@ -11,7 +11,6 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * The web seed's fast path: BitTorrent clients fetch published media in 1 MiB ranges, thousands
@@ -26,14 +25,12 @@ class WebSeedFilter implements Filter {
 
     private final MediaDirectory directory;
     private final MediaStore store;
-    private final MediaResponder responder;
-    private final ApplicationEventPublisher events;
+    private final MediaDelivery delivery;
 
-    WebSeedFilter(MediaDirectory directory, MediaStore store, MediaResponder responder, ApplicationEventPublisher events) {
+    WebSeedFilter(MediaDirectory directory, MediaStore store, MediaDelivery delivery) {
         this.directory = directory;
         this.store = store;
-        this.responder = responder;
-        this.events = events;
+        this.delivery = delivery;
     }
 
     @Override
@@ -46,9 +43,7 @@ class WebSeedFilter implements Filter {
             return;
         }
         Target found = target.get();
-        if (responder.serve(found.media(), found.file(), request, response, MediaResponder.MEDIA_CACHE)) {
-            events.publishEvent(new MediaDownloaded(found.episodeId()));
-        }
+        delivery.deliver(found.episodeId(), found.media(), found.file(), request, response);
     }
 
     /** A published episode's media, found once: the path parsed, the catalog asked, the file located. */

@@ -18,7 +18,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 @ExtendWith(OutputCaptureExtension.class)
 class AdvertisedSeedTests {
 
-    private static final CatalogProperties SITE = new CatalogProperties(URI.create("https://shows.example.com"));
+    private static final CatalogProperties SITE = new CatalogProperties(URI.create("https://shows.example.com"), java.time.Duration.ofSeconds(15));
     private final List<String> lookedUp = new ArrayList<>();
 
     private AdvertisedSeed seed(SeedAddress address, TrackerAddress tracker, InetAddress... answer) {

@@ -60,6 +60,7 @@ class MediaResponderTests {
         }
         MediaDirectory.PublicMedia media = new MediaDirectory.PublicMedia(UUID.randomUUID(), "x.mp4", "video/mp4",
                 Files.size(file), "ab".repeat(32), Instant.parse("2026-01-01T00:00:00Z"));
-        return new MediaResponder(null).serve(media, file, request, new MockHttpServletResponse(), MediaResponder.MEDIA_CACHE);
+        return new MediaResponder(null).serve(media, file, request, new MockHttpServletResponse(), MediaResponder.MEDIA_CACHE)
+                .downloadBegun();
     }
 }

@@ -136,6 +136,7 @@ class AuthorizationMatrixIntegrationTests {
             Map.entry("GET /admin/swarms/{infoHash}", Rule.ADMIN),
             Map.entry("GET /api/admin/swarms", Rule.ADMIN),
             Map.entry("GET /api/admin/swarms/{infoHash}", Rule.ADMIN),
+            Map.entry("GET /api/admin/traffic", Rule.ADMIN),
             Map.entry("GET /api/admin/unknown-torrents", Rule.ADMIN),
             Map.entry("GET /api/admin/refused-sources", Rule.ADMIN),
             Map.entry("POST /api/admin/unknown-torrents/{infoHash}/block", Rule.ADMIN),

@@ -19,6 +19,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.seedcast.catalog.Catalog;
 import org.seedcast.catalog.ConflictException;
 import org.seedcast.catalog.DownloadCounts;
+import org.seedcast.catalog.EpisodeTraffic;
 import org.seedcast.catalog.EpisodeView;
 import org.seedcast.catalog.InvalidInputException;
 import org.seedcast.catalog.ShowView;
@@ -52,24 +53,29 @@ class StudioController {
     private final MediaStore mediaStore;
     private final ObjectProvider<DownloadCounts> downloadCounts;
     private final ObjectProvider<SwarmCounts> swarmCounts;
+    private final ObjectProvider<EpisodeTraffic> episodeTraffic;
 
     StudioController(Catalog catalog, MediaStore mediaStore, ObjectProvider<DownloadCounts> downloadCounts,
-                     ObjectProvider<SwarmCounts> swarmCounts) {
+                     ObjectProvider<SwarmCounts> swarmCounts, ObjectProvider<EpisodeTraffic> episodeTraffic) {
         this.catalog = catalog;
         this.mediaStore = mediaStore;
         this.downloadCounts = downloadCounts;
         this.swarmCounts = swarmCounts;
+        this.episodeTraffic = episodeTraffic;
     }
 
     @GetMapping("/studio")
     String index(@AuthenticationPrincipal SeedcastUser user, Model model) {
         List<ShowView> shows = catalog.showsManagedBy(user);
         model.addAttribute("shows", shows);
-        model.addAttribute("audience", audience(shows));
+        List<EpisodeAudience> audience = audience(shows);
+        model.addAttribute("audience", audience);
+        model.addAttribute("traffic", AudienceTraffic.of(episodeTraffic.getIfAvailable(),
+                audience.stream().map(EpisodeAudience::episodeId).toList()));
         return "studio/index";
     }
 
-    /** The published episodes of these shows with their swarms and downloads, newest show episodes first. */
+    /** The published episodes of these shows with their swarms, downloads and traffic, newest show episodes first. */
     private List<EpisodeAudience> audience(List<ShowView> shows) {
         List<EpisodeAudience> rows = new ArrayList<>();
         Map<ShowView, List<EpisodeView>> published = new LinkedHashMap<>();
@@ -78,9 +84,12 @@ class StudioController {
         SwarmCounts swarms = swarmCounts.getIfAvailable();
         Map<Long, SwarmCounts.Counts> swarm = swarms == null || ids.isEmpty() ? Map.of() : swarms.forEpisodes(ids);
         DownloadCounts downloads = downloadCounts.getIfAvailable();
+        EpisodeTraffic traffic = episodeTraffic.getIfAvailable();
+        Map<Long, EpisodeTraffic.Figures> bytes = traffic == null || ids.isEmpty() ? Map.of() : traffic.forEpisodes(ids);
         published.forEach((show, episodes) -> episodes.forEach(episode -> rows.add(EpisodeAudience.of(show, episode,
                 swarm.getOrDefault(episode.id(), SwarmCounts.Counts.NONE),
-                downloads == null ? DownloadCounts.Counts.NONE : downloads.forEpisode(episode.id())))));
+                downloads == null ? DownloadCounts.Counts.NONE : downloads.forEpisode(episode.id()),
+                bytes.getOrDefault(episode.id(), EpisodeTraffic.Figures.NONE)))));
         return rows;
     }
 
@@ -278,6 +287,9 @@ class StudioController {
         model.addAttribute("errors", errors);
         DownloadCounts counts = downloadCounts.getIfAvailable();
         model.addAttribute("downloads", counts == null ? DownloadCounts.Counts.NONE : counts.forEpisode(episode.id()));
+        EpisodeTraffic traffic = episodeTraffic.getIfAvailable();
+        model.addAttribute("traffic", traffic == null ? EpisodeTraffic.Figures.NONE
+                : traffic.forEpisodes(List.of(episode.id())).getOrDefault(episode.id(), EpisodeTraffic.Figures.NONE));
         if (!errors.isEmpty()) {
             model.addAttribute("error", "Please correct the field marked below.");
         }
