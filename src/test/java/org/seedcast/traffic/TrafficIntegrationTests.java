@@ -144,7 +144,7 @@ class TrafficIntegrationTests {
         assertThat(admin.get("/admin").body()).contains("What BitTorrent saved").contains("id=\"traffic-chart\"");
         String studio = admin.get("/studio").body();
         assertThat(studio).contains("What BitTorrent saved").containsPattern(
-                "Episode of " + slug + "</a></td>(\\s*<td[^>]*>[^<]*</td>){7}\\s*<td class=\"num\">1.0 MB</td>\\s*<td class=\"num\">70 %</td>");
+                "Episode of " + slug + "</a></td>(\\s*<td[^>]*>[^<]*</td>){8}\\s*<td class=\"num\">1.0 MB</td>\\s*<td class=\"num\">70 %</td>");
         assertThat(admin.get("/studio/episodes/" + id).body()).containsPattern("a P2P share of <strong>70 %</strong>\\s*"
                 + "\\(<span>200.0 KB</span> from our seed, <span>100.0 KB</span> from the web seed,\\s*<span>1.0 MB</span> reported by fans\\)");
         Instant first = ledger.bucketOf(clock.instant().minus(Duration.ofHours(2)));
