@@ -114,9 +114,15 @@ final class PeerConnection extends ByteToMessageDecoder implements Choker.Peer {
         }
     }
 
-    /** Answers written while reading go out together, once per read. */
+    /**
+     * Answers written while reading go out together, once per read, and the blocks asked for in a
+     * read are sent in one batch: a client sends many requests at once.
+     */
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) throws Exception {
+        if (!requests.isEmpty()) {
+            drain();
+        }
         ctx.flush();
         super.channelReadComplete(ctx);
     }
@@ -291,8 +297,7 @@ final class PeerConnection extends ByteToMessageDecoder implements Choker.Peer {
         }
         overflow = 0;
         lastUseful = seed.nanoTime();
-        requests.add(r);
-        drain();
+        requests.add(r); // sent when the read is complete
     }
 
     /** A request inside one piece and the file, for at most one block; {@code null} otherwise. */
