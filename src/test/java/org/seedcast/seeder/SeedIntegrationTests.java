@@ -56,8 +56,12 @@ class SeedIntegrationTests {
         assertThat(traffic.sentByEpisode()).containsKey(episodeId);
         assertThat(traffic.sentByEpisode().get(episodeId)).isGreaterThanOrEqualTo(content.length);
         String metrics = Http.at(port).get("/actuator/prometheus").body();
-        assertThat(metrics).contains("seedcast_seeder_sent_bytes_total", "seedcast_seeder_connections",
-                "seedcast_seeder_refused_total{reason=\"encrypted\"}");
+        assertThat(metrics.lines().filter(l -> l.startsWith("seedcast_seeder_sent_bytes_total{")))
+                .singleElement().satisfies(line -> assertThat(Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                        .isGreaterThanOrEqualTo(content.length));
+        assertThat(metrics).contains("seedcast_seeder_connections{", "seedcast_seeder_torrents{");
+        assertThat(metrics.lines().filter(l -> l.startsWith("seedcast_seeder_refused_total{")))
+                .anySatisfy(line -> assertThat(line).contains("reason=\"encrypted\""));
     }
 
     private Path script(String name) throws Exception {
