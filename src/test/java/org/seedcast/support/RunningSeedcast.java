@@ -210,7 +210,7 @@ public final class RunningSeedcast implements AutoCloseable {
             values.put("seedcast.tracker.bind-address", "127.0.0.1");
             values.put("seedcast.tracker.threads", "1");
             values.put("seedcast.tracker.udp-sockets", "2");
-            values.put("seedcast.seeder.port", "0");
+            values.put("seedcast.seeder.port", Integer.toString(freePort())); // a real port: the tracker and magnets name it
             values.put("seedcast.seeder.bind-address", "127.0.0.1");
             values.put("seedcast.seeder.threads", "1");
             values.put("seedcast.admin.username", Studio.ADMIN);
