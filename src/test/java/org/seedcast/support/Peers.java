@@ -18,17 +18,27 @@ public final class Peers {
 
     /** A leecher with {@code left} bytes to go ({@code 0}: a seeder); asserts the tracker took it. */
     public HttpResponse<String> announce(String infoHashHex, int port, long left, String event) {
+        HttpResponse<String> answer = tracker.send(tracker.request("/announce?" + query(infoHashHex, port, left, event)).build());
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).as("a tracked torrent's answer").doesNotContain("failure reason");
+        return answer;
+    }
+
+    /** {@link #announce}'s answer as its bytes, one char each: compact peer lists are binary. */
+    public String announceBinary(String infoHashHex, int port, long left, String event) {
+        HttpResponse<byte[]> answer = tracker.sendForBytes(tracker.request("/announce?" + query(infoHashHex, port, left, event)).build());
+        assertThat(answer.statusCode()).isEqualTo(200);
+        return new String(answer.body(), java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    private static String query(String infoHashHex, int port, long left, String event) {
         StringBuilder hash = new StringBuilder();
         for (int i = 0; i < infoHashHex.length(); i += 2) {
             hash.append('%').append(infoHashHex, i, i + 2);
         }
-        String query = "info_hash=" + hash + "&peer_id=-qB4650-" + String.format("%012d", port)
+        return "info_hash=" + hash + "&peer_id=-qB4650-" + String.format("%012d", port)
                 + "&port=" + port + "&uploaded=0&downloaded=0&left=" + left + "&compact=1"
                 + (event == null ? "" : "&event=" + event);
-        HttpResponse<String> answer = tracker.send(tracker.request("/announce?" + query).build());
-        assertThat(answer.statusCode()).isEqualTo(200);
-        assertThat(answer.body()).as("a tracked torrent's answer").doesNotContain("failure reason");
-        return answer;
     }
 
     /**
