@@ -57,6 +57,7 @@ final class AotTraining {
                 .run("--seedcast.data-dir=" + dir, "--spring.datasource.url=", "--server.port=0",
                         "--server.address=127.0.0.1", "--seedcast.tracker.enabled=true", "--seedcast.tracker.port=0",
                         "--seedcast.tracker.bind-address=", "--seedcast.public-url=http://127.0.0.1",
+                        "--seedcast.seeder.port=0", "--seedcast.seeder.bind-address=127.0.0.1",
                         // the default budget per address, whatever the environment sets: the peers stay within it
                         "--seedcast.tracker.rate-limit=20", "--seedcast.tracker.rate-limit-burst=200")) {
             TrackerTraining.Result tracker = context.getBean(Tracker.class).train(peers, rounds, 20_000);

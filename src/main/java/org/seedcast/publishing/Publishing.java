@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.seedcast.catalog.Catalog;
@@ -88,6 +89,42 @@ public class Publishing implements TorrentLinks {
             }
         }
         return all;
+    }
+
+    /**
+     * Every published torrent with what a seed serves it from (its signed .torrent, its media file),
+     * for the seeder to load at start. A torrent whose media file is gone is left out and logged.
+     */
+    @Transactional(readOnly = true)
+    public List<Seedable> seedable() {
+        List<Seedable> all = new java.util.ArrayList<>();
+        for (TorrentRepository.PublishedHashes h : torrents.findPublishedHashes()) {
+            seedable(h.episodeId()).ifPresent(all::add);
+        }
+        return all;
+    }
+
+    /** A published episode's torrent and media file, as {@link #seedable()} lists them. */
+    @Transactional(readOnly = true)
+    public Optional<Seedable> seedable(long episodeId) {
+        Optional<TorrentRecord> record = torrents.findById(episodeId).filter(TorrentRecord::isPublished);
+        Optional<EpisodeView> episode = catalog.episode(episodeId);
+        if (record.isEmpty() || episode.isEmpty() || episode.get().mediaId() == null) {
+            return Optional.empty();
+        }
+        UUID mediaId = episode.get().mediaId();
+        Optional<Path> file = mediaStore.find(mediaId);
+        if (file.isEmpty()) {
+            log.warn("not seeding episode {}: its media file {} is missing", episodeId, mediaId);
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new Seedable(episodeId, Torrent.parse(record.get().getTorrent()), mediaId, file.get(),
+                    episode.get().publishedAt()));
+        } catch (InvalidTorrentException e) {
+            log.warn("not seeding episode {}: its stored torrent is unreadable ({})", episodeId, e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /** The signed .torrent of a published episode, by its v1 (40 hex) or v2 (64 hex) info-hash. */

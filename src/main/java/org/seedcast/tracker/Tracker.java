@@ -17,6 +17,7 @@ import org.seedcast.tracker.engine.TrafficHistory;
 import org.seedcast.tracker.guard.AccessList;
 import org.seedcast.tracker.guard.Bans;
 import org.seedcast.tracker.guard.Cidr;
+import org.seedcast.tracker.protocol.Endpoint;
 import org.seedcast.tracker.protocol.HashKey;
 import org.seedcast.tracker.store.TrackerStore;
 import org.seedcast.tracker.swarm.SwarmStore;
@@ -202,6 +203,11 @@ public class Tracker {
         boolean removed = bans.unban(parsed);
         housekeeper.persist(store -> store.deleteBan(parsed));
         return removed;
+    }
+
+    /** Whether an address is banned, for the other listeners that refuse what the tracker refuses (the seed). */
+    public boolean isBanned(InetAddress address) {
+        return bans.banned(Endpoint.of(address, 0));
     }
 
     public List<Ban> bans() {

@@ -22,6 +22,9 @@ import org.springframework.context.annotation.Import;
         // tests ask fast from 127.0.0.1; the per-address limits are tested from other loopback addresses
         "seedcast.web-limits.exempt=127.0.0.1,::1",
         "seedcast.tracker.port=${seedcast.test.tracker-port}",
+        "seedcast.seeder.port=${seedcast.test.seeder-port}",
+        "seedcast.seeder.bind-address=127.0.0.1",
+        "seedcast.seeder.threads=1",
         "server.port=${seedcast.test.port}",
         "seedcast.public-url=http://localhost:${seedcast.test.port}",
         "logging.level.org.testcontainers=OFF",

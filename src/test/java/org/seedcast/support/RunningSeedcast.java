@@ -210,6 +210,9 @@ public final class RunningSeedcast implements AutoCloseable {
             values.put("seedcast.tracker.bind-address", "127.0.0.1");
             values.put("seedcast.tracker.threads", "1");
             values.put("seedcast.tracker.udp-sockets", "2");
+            values.put("seedcast.seeder.port", "0");
+            values.put("seedcast.seeder.bind-address", "127.0.0.1");
+            values.put("seedcast.seeder.threads", "1");
             values.put("seedcast.admin.username", Studio.ADMIN);
             values.put("seedcast.admin.password", Studio.ADMIN_PASSWORD);
             values.put("seedcast.uploads.max-size", "64MB");

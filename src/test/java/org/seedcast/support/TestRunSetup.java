@@ -13,7 +13,8 @@ import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
  * Once per test run, before any Spring context (and its embedded PostgreSQL) exists: empties
- * {@code target/test-data}, and picks a free port for the web app ({@code seedcast.test.port}) and the tracker ({@code seedcast.test.tracker-port}),
+ * {@code target/test-data}, and picks a free port for the web app ({@code seedcast.test.port}) the tracker ({@code seedcast.test.tracker-port}) and the seed
+ * ({@code seedcast.test.seeder-port}),
  * so the public URL written into torrents is known before the server starts and real clients
  * (aria2c) can follow it. Registered in {@code META-INF/services}.
  */
@@ -27,6 +28,7 @@ public class TestRunSetup implements LauncherSessionListener {
         if (System.getProperty("seedcast.test.port") == null) {
             System.setProperty("seedcast.test.port", Integer.toString(freePort()));
             System.setProperty("seedcast.test.tracker-port", Integer.toString(freePort()));
+            System.setProperty("seedcast.test.seeder-port", Integer.toString(freePort()));
         }
     }
 

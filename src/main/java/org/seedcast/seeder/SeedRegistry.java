@@ -1,0 +1,61 @@
+package org.seedcast.seeder;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.seedcast.torrent.InfoHash;
+
+/**
+ * The torrents the seed serves, in memory, looked up by the info-hash a peer's handshake names: the
+ * v1 hash, or the truncated v2 hash of a hybrid (BEP 52). Loaded at start, kept current by the
+ * publishing events.
+ */
+final class SeedRegistry {
+
+    private final Map<InfoHash, SeededTorrent> byHash = new ConcurrentHashMap<>();
+    private final Map<Long, SeededTorrent> byEpisode = new ConcurrentHashMap<>();
+
+    /** Serves a torrent; one already served for the episode is withdrawn first. */
+    void add(SeededTorrent torrent) {
+        remove(torrent.episodeId());
+        byEpisode.put(torrent.episodeId(), torrent);
+        byHash.put(torrent.v1(), torrent);
+        if (torrent.v2Truncated() != null) {
+            byHash.put(torrent.v2Truncated(), torrent);
+        }
+    }
+
+    /** Stops serving an episode's torrent and closes its peers; false if it was not served. */
+    boolean remove(long episodeId) {
+        SeededTorrent torrent = byEpisode.remove(episodeId);
+        if (torrent == null) {
+            return false;
+        }
+        byHash.remove(torrent.v1(), torrent);
+        if (torrent.v2Truncated() != null) {
+            byHash.remove(torrent.v2Truncated(), torrent);
+        }
+        torrent.withdraw();
+        return true;
+    }
+
+    /** Replaces everything served with {@code torrents}. */
+    void replaceAll(List<SeededTorrent> torrents) {
+        List.copyOf(byEpisode.keySet()).forEach(this::remove);
+        torrents.forEach(this::add);
+    }
+
+    SeededTorrent find(InfoHash hash) {
+        return byHash.get(hash);
+    }
+
+    Collection<SeededTorrent> all() {
+        return byEpisode.values();
+    }
+
+    int size() {
+        return byEpisode.size();
+    }
+}

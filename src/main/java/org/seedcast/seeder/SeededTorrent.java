@@ -1,0 +1,182 @@
+package org.seedcast.seeder;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+import org.seedcast.publishing.Seedable;
+import org.seedcast.torrent.InfoHash;
+import org.seedcast.torrent.MerkleLayers;
+import org.seedcast.torrent.Torrent;
+
+/**
+ * One published torrent as the seed serves it: its hashes, its info dict (the metadata, BEP 9),
+ * its piece geometry, its media file (one read-only channel that every peer's zero-copy sends
+ * share, positional reads do not move it), the peers connected for it and their choker.
+ * Everything a connection needs is here, in memory: no database on the connection path.
+ */
+final class SeededTorrent {
+
+    private final long episodeId;
+    private final InfoHash v1;
+    private final InfoHash v2Truncated;
+    private final byte[] infoDict;
+    private final byte[] piecesRoot;
+    private final int pieceLength;
+    private final long length;
+    private final int pieceCount;
+    private final UUID mediaId;
+    private final Path file;
+    private final Instant publishedAt;
+    private final Function<UUID, Optional<MerkleLayers>> merkleLayers;
+    private final Set<PeerConnection> peers = ConcurrentHashMap.newKeySet();
+    private final Choker choker;
+    private FileChannel channel;
+    private Optional<MerkleLayers> layers;
+    private volatile boolean withdrawn;
+
+    SeededTorrent(Seedable seedable, Function<UUID, Optional<MerkleLayers>> merkleLayers, Choker choker) {
+        Torrent torrent = seedable.torrent();
+        byte[] bytes = torrent.bytes();
+        int info = PeerBencode.find(bytes, 0, "info");
+        if (info < 0) {
+            throw new IllegalArgumentException("torrent of episode " + seedable.episodeId() + " has no info dict");
+        }
+        this.episodeId = seedable.episodeId();
+        this.v1 = torrent.infoHash();
+        this.v2Truncated = torrent.infoHashV2().map(h -> h.truncated()).orElse(null);
+        this.infoDict = Arrays.copyOfRange(bytes, info, PeerBencode.end(bytes, info));
+        this.pieceLength = (int) PeerBencode.integer(infoDict, 0, "piece length", 0);
+        this.length = torrent.length();
+        if (pieceLength <= 0 || length <= 0) {
+            throw new IllegalArgumentException("torrent of episode " + episodeId + " has no pieces to serve");
+        }
+        this.pieceCount = (int) ((length + pieceLength - 1) / pieceLength);
+        this.piecesRoot = v2Truncated == null ? null : piecesRoot(infoDict, torrent.name());
+        this.mediaId = seedable.mediaId();
+        this.file = seedable.file();
+        this.publishedAt = seedable.publishedAt();
+        this.merkleLayers = merkleLayers;
+        this.choker = choker;
+    }
+
+    /** The {@code pieces root} of the single file in a hybrid's {@code file tree} (BEP 52). */
+    private static byte[] piecesRoot(byte[] info, String name) {
+        int tree = PeerBencode.find(info, 0, "file tree");
+        int entry = tree < 0 ? -1 : PeerBencode.find(info, tree, name);
+        int leaf = entry < 0 ? -1 : PeerBencode.find(info, entry, "");
+        int root = leaf < 0 ? -1 : PeerBencode.find(info, leaf, "pieces root");
+        return root < 0 ? null : PeerBencode.string(info, root);
+    }
+
+    long episodeId() {
+        return episodeId;
+    }
+
+    InfoHash v1() {
+        return v1;
+    }
+
+    /** The truncated v2 info-hash of a hybrid, or {@code null}. */
+    InfoHash v2Truncated() {
+        return v2Truncated;
+    }
+
+    boolean hybrid() {
+        return v2Truncated != null;
+    }
+
+    byte[] infoDict() {
+        return infoDict;
+    }
+
+    /** The file's pieces root of a hybrid, or {@code null}. */
+    byte[] piecesRoot() {
+        return piecesRoot;
+    }
+
+    int pieceCount() {
+        return pieceCount;
+    }
+
+    long length() {
+        return length;
+    }
+
+    /** The length of piece {@code index}: the piece length, or what is left of the file for the last one. */
+    int pieceSize(int index) {
+        return (int) Math.min(pieceLength, length - (long) index * pieceLength);
+    }
+
+    long offset(int index, int begin) {
+        return (long) index * pieceLength + begin;
+    }
+
+    Instant publishedAt() {
+        return publishedAt;
+    }
+
+    Choker choker() {
+        return choker;
+    }
+
+    Set<PeerConnection> peers() {
+        return peers;
+    }
+
+    boolean withdrawn() {
+        return withdrawn;
+    }
+
+    /** The media file, opened once on the first piece asked for. */
+    synchronized FileChannel channel() throws IOException {
+        if (withdrawn) {
+            throw new IOException("episode " + episodeId + " was withdrawn");
+        }
+        if (channel == null || !channel.isOpen()) {
+            channel = FileChannel.open(file, StandardOpenOption.READ);
+        }
+        return channel;
+    }
+
+    /**
+     * The BEP 52 merkle tree of a hybrid's file, read on the first hash request and kept; empty for
+     * a v1 torrent, or while the layers are not stored (or cannot be read).
+     */
+    synchronized Optional<MerkleLayers> merkleLayers() {
+        if (!hybrid()) {
+            return Optional.empty();
+        }
+        if (layers == null || layers.isEmpty()) {
+            try {
+                layers = merkleLayers.apply(mediaId);
+            } catch (RuntimeException e) {
+                return Optional.empty();
+            }
+        }
+        return layers;
+    }
+
+    /** Stops serving it: its peers are closed at once and its file released. */
+    void withdraw() {
+        withdrawn = true;
+        peers.forEach(PeerConnection::close);
+        synchronized (this) {
+            if (channel != null) {
+                try {
+                    channel.close();
+                } catch (IOException ignored) {
+                    // a read-only channel has nothing to lose
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package org.seedcast.seeder;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * How the publisher's own seed runs ({@code seedcast.seeder.*}). Whether it runs, and the host and
+ * port it is advertised as, are {@code publishing.SeedAddress}'s, bound from the same prefix.
+ *
+ * @param bindAddress              address to listen on, or blank for all
+ * @param threads                  event-loop threads; 0 for one per core
+ * @param uploadRate               bytes per second sent over all peers; 0 for no cap
+ * @param peerUploadRate           bytes per second sent to one peer; 0 for no cap
+ * @param unchokeSlots             interested peers of one torrent served at once, besides the
+ *                                 optimistic slot
+ * @param rotationInterval         how often the served peers of a torrent are rotated (round robin)
+ * @param requestQueue             requests one peer may have outstanding ({@code reqq}); more close it
+ * @param maxConnections           open peer connections at most; at capacity the one idle longest
+ *                                 is closed for a newcomer
+ * @param maxConnectionsPerAddress open peer connections per source address (IPv6: per /64)
+ * @param handshakeTimeout         a connection must complete its handshake this long after it opened
+ * @param idleTimeout              a peer silent this long (no message, not even a keep-alive) is closed
+ * @param keepAliveInterval        a keep-alive is sent after this long without sending anything
+ * @param spreading                episodes published less than this long ago serve the interested
+ *                                 peers with the fewest pieces first, so that fans can share sooner;
+ *                                 zero turns it off
+ */
+@ConfigurationProperties("seedcast.seeder")
+record SeederProperties(String bindAddress,
+                        @DefaultValue("0") int threads,
+                        @DefaultValue("0") DataSize uploadRate,
+                        @DefaultValue("0") DataSize peerUploadRate,
+                        @DefaultValue("8") int unchokeSlots,
+                        @DefaultValue("15s") Duration rotationInterval,
+                        @DefaultValue("250") int requestQueue,
+                        @DefaultValue("2000") int maxConnections,
+                        @DefaultValue("16") int maxConnectionsPerAddress,
+                        @DefaultValue("10s") Duration handshakeTimeout,
+                        @DefaultValue("4m") Duration idleTimeout,
+                        @DefaultValue("2m") Duration keepAliveInterval,
+                        @DefaultValue("0") Duration spreading) {
+
+    SeederProperties {
+        if (unchokeSlots < 1) {
+            throw new IllegalArgumentException("seedcast.seeder.unchoke-slots must be at least 1");
+        }
+        if (requestQueue < 1) {
+            throw new IllegalArgumentException("seedcast.seeder.request-queue must be at least 1");
+        }
+    }
+
+    int threadCount() {
+        return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+    }
+}

@@ -1,0 +1,78 @@
+package org.seedcast.seeder;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.function.Function;
+
+import org.seedcast.publishing.Publishing;
+import org.seedcast.publishing.Seedable;
+import org.seedcast.torrent.MerkleLayers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the seed serves: every published torrent, read from publishing at start and then kept
+ * current by its events, into the {@link SeedRegistry} the connections read.
+ */
+final class Seeding {
+
+    private static final Logger log = LoggerFactory.getLogger(Seeding.class);
+
+    private final SeedRegistry registry;
+    private final Publishing publishing;
+    private final Function<UUID, Optional<MerkleLayers>> merkleLayers;
+    private final SeederProperties settings;
+    private final Clock clock;
+
+    Seeding(SeedRegistry registry, Publishing publishing, Function<UUID, Optional<MerkleLayers>> merkleLayers,
+            SeederProperties settings, Clock clock) {
+        this.registry = registry;
+        this.publishing = publishing;
+        this.merkleLayers = merkleLayers;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** Loads every published torrent; throws when publishing cannot be read (the database is down). */
+    void loadAll() {
+        List<SeededTorrent> torrents = new ArrayList<>();
+        for (Seedable seedable : publishing.seedable()) {
+            seeded(seedable).ifPresent(torrents::add);
+        }
+        registry.replaceAll(torrents);
+        log.info("the seed serves {} published torrents", torrents.size());
+    }
+
+    void published(long episodeId) {
+        publishing.seedable(episodeId).flatMap(this::seeded).ifPresent(registry::add);
+    }
+
+    void withdrawn(long episodeId) {
+        if (registry.remove(episodeId)) {
+            log.info("the seed no longer serves episode {}", episodeId);
+        }
+    }
+
+    private Optional<SeededTorrent> seeded(Seedable seedable) {
+        try {
+            Choker choker = new Choker(settings.unchokeSlots(), () -> spreading(seedable.publishedAt()),
+                    new SplittableRandom());
+            return Optional.of(new SeededTorrent(seedable, merkleLayers, choker));
+        } catch (IllegalArgumentException e) {
+            log.warn("not seeding episode {}: {}", seedable.episodeId(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** Whether an episode published then is still in its first hours, when spreading applies. */
+    private boolean spreading(Instant publishedAt) {
+        Duration spreading = settings.spreading();
+        return spreading.isPositive() && publishedAt != null && clock.instant().isBefore(publishedAt.plus(spreading));
+    }
+}
