@@ -96,17 +96,20 @@ class AdminApiController {
     }
 
     /**
-     * @param minutes closed minutes, oldest first, up to the last hour (a hybrid torrent's two
-     *                swarms added up); kept in the tracker's memory, so they start over with it
+     * @param seeders       fans seeding; the publisher's seed is {@code publisherSeed}, never among them
+     * @param minutes       closed minutes, oldest first, up to the last hour (a hybrid torrent's two
+     *                      swarms added up); kept in the tracker's memory, so they start over with it
+     * @param publisherSeed whether the tracker lists the publisher's seed in the swarm
      */
     record SwarmHistory(String infoHash, String v2InfoHash, String showSlug, String showTitle, long episodeId,
                         String episodeTitle, int seeders, int leechers, long completed, int announcesPerMinute,
-                        java.time.Instant lastAnnounce, String health, List<TrackerStats.SwarmMinute> minutes) {
+                        java.time.Instant lastAnnounce, String health, List<TrackerStats.SwarmMinute> minutes,
+                        boolean publisherSeed) {
 
         SwarmHistory(SwarmRow row, List<TrackerStats.SwarmMinute> minutes) {
             this(row.infoHash(), row.v2InfoHash(), row.showSlug(), row.showTitle(), row.episodeId(), row.episodeTitle(),
                     row.seeders(), row.leechers(), row.completed(), row.announcesPerMinute(), row.lastAnnounce(),
-                    row.health(), minutes);
+                    row.health(), minutes, row.publisherSeed());
         }
     }
 

@@ -51,7 +51,7 @@ class OverviewController {
         return new Snapshot(stats.trackedTorrents(), stats.activeSwarms(), stats.peers(), stats.seeders(),
                 stats.leechers(), stats.unknownHashes(), unknown.stream().filter(UnknownTorrent::blocked).count(),
                 tracker.bans().size(), totals(), topRefusedSources(unknown, tracker.refusedSources()), TrackerLoad.STEP_SECONDS,
-                load.samples(), stats.recentMinutes());
+                load.samples(), stats.recentMinutes(), stats.publisherSeed());
     }
 
     /** Requests so far by outcome, all transports and kinds. */
@@ -82,12 +82,14 @@ class OverviewController {
     /**
      * The overview's numbers.
      *
-     * @param load    announces per second by {@code transport/outcome}, every {@code stepSeconds}
-     * @param minutes the tracker's per-minute samples, oldest first
+     * @param peers         fans in all swarms (seeders and leechers); the publisher's seed apart
+     * @param load          announces per second by {@code transport/outcome}, every {@code stepSeconds}
+     * @param minutes       the tracker's per-minute samples, oldest first
+     * @param publisherSeed the publisher's seed as the tracker lists it in every published swarm, or {@code null}
      */
     record Snapshot(int trackedTorrents, int activeSwarms, long peers, long seeders, long leechers,
                     int unknownHashes, long blockedHashes, int bans, Map<String, Long> requests,
                     List<UnknownTorrent.Count> topRefusedSources, int stepSeconds, List<TrackerLoad.Sample> load,
-                    List<TrackerStats.MinuteSample> minutes) {
+                    List<TrackerStats.MinuteSample> minutes, String publisherSeed) {
     }
 }

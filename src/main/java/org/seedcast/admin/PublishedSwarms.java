@@ -44,19 +44,24 @@ class PublishedSwarms implements SwarmCounts {
 
     /** One row per published episode's torrent. */
     List<SwarmRow> all() {
-        Map<String, TrackerStats.SwarmStats> swarms = swarmsByHash();
+        TrackerStats stats = tracker.stats();
+        Map<String, TrackerStats.SwarmStats> swarms = swarmsByHash(stats);
         Map<Long, Placement> placements = placements();
         return publishing.published().stream()
                 .filter(t -> placements.containsKey(t.episodeId()))
-                .map(t -> row(t, placements.get(t.episodeId()).show(), placements.get(t.episodeId()).episode(), swarms))
+                .map(t -> row(t, placements.get(t.episodeId()).show(), placements.get(t.episodeId()).episode(), swarms,
+                        stats.publisherSeedListed()))
                 .toList();
     }
 
-    /** A torrent's row: its v1 swarm and, for a hybrid, its truncated v2 swarm, from {@code swarms} by hex hash. */
+    /**
+     * A torrent's row: its v1 swarm and, for a hybrid, its truncated v2 swarm, from {@code swarms} by
+     * hex hash; the publisher's seed is in both when the tracker lists it.
+     */
     private static SwarmRow row(TorrentPublished t, ShowView show, EpisodeView episode,
-                                Map<String, TrackerStats.SwarmStats> swarms) {
+                                Map<String, TrackerStats.SwarmStats> swarms, boolean publisherSeed) {
         return SwarmRow.of(t, show, episode, swarms.get(t.v1().toHex()),
-                t.v2Truncated() == null ? null : swarms.get(t.v2Truncated().toHex()));
+                t.v2Truncated() == null ? null : swarms.get(t.v2Truncated().toHex()), publisherSeed);
     }
 
     /**
@@ -69,7 +74,10 @@ class PublishedSwarms implements SwarmCounts {
                 .filter(t -> t.v1().toHex().equals(hex) || (t.v2Truncated() != null && t.v2Truncated().toHex().equals(hex)))
                 .findFirst()
                 .flatMap(t -> catalog.publishedEpisode(t.episodeId()).flatMap(episode -> catalog.show(episode.showSlug())
-                        .map(show -> row(t, show, episode, swarmsByHash()))));
+                        .map(show -> {
+                            TrackerStats stats = tracker.stats();
+                            return row(t, show, episode, swarmsByHash(stats), stats.publisherSeedListed());
+                        })));
     }
 
     /**
@@ -92,21 +100,22 @@ class PublishedSwarms implements SwarmCounts {
     @Override
     public Map<Long, Counts> forEpisodes(Collection<Long> episodeIds) {
         Set<Long> wanted = new HashSet<>(episodeIds);
-        Map<String, TrackerStats.SwarmStats> swarms = swarmsByHash();
+        TrackerStats stats = tracker.stats();
+        Map<String, TrackerStats.SwarmStats> swarms = swarmsByHash(stats);
         Map<Long, Counts> counts = new HashMap<>();
         for (TorrentPublished t : publishing.published()) {
             if (wanted.contains(t.episodeId())) {
                 TrackerStats.SwarmStats v1 = swarms.get(t.v1().toHex());
                 TrackerStats.SwarmStats v2 = t.v2Truncated() == null ? null : swarms.get(t.v2Truncated().toHex());
                 counts.put(t.episodeId(), new Counts(SwarmRow.seeders(v1, v2), SwarmRow.leechers(v1, v2),
-                        SwarmRow.completed(v1, v2)));
+                        SwarmRow.completed(v1, v2), stats.publisherSeedListed()));
             }
         }
         return counts;
     }
 
-    private Map<String, TrackerStats.SwarmStats> swarmsByHash() {
-        return tracker.stats().swarms().stream()
+    private static Map<String, TrackerStats.SwarmStats> swarmsByHash(TrackerStats stats) {
+        return stats.swarms().stream()
                 .collect(Collectors.toMap(s -> s.infoHash().toHex(), Function.identity(), (a, b) -> a));
     }
 

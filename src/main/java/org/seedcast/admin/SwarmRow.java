@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import org.seedcast.catalog.EpisodeView;
 import org.seedcast.catalog.ShowView;
+import org.seedcast.catalog.SwarmCounts;
 import org.seedcast.publishing.TorrentPublished;
 import org.seedcast.tracker.TrackerStats.SwarmStats;
 
@@ -15,22 +16,34 @@ import org.seedcast.tracker.TrackerStats.SwarmStats;
  *
  * @param infoHash     the v1 info-hash, which names the torrent in links
  * @param v2InfoHash   a hybrid torrent's truncated v2 info-hash, else {@code null}
- * @param lastAnnounce the last announce to either swarm; {@code null} if none since the tracker started
- * @param health       {@code ok}; {@code web-seed-only} when leechers have no seeder but the web seed;
- *                     {@code idle} when nobody announced in the last minute and no peer is listed
+ * @param seeders       fans seeding (the publisher's seed apart)
+ * @param leechers      fans downloading
+ * @param lastAnnounce  the last announce to either swarm; {@code null} if none since the tracker started
+ * @param health        {@code ok} when fans seed; {@code publisher-seed-only} when leechers have no fan
+ *                      seeding, only the publisher's seed (and the web seed); {@code web-seed-only} when
+ *                      they have the web seed alone; {@code idle} when nobody announced in the last minute
+ *                      and no fan is listed
+ * @param publisherSeed whether the tracker lists the publisher's seed in the swarm
  */
 record SwarmRow(long episodeId, String showSlug, String showTitle, String episodeTitle, String infoHash,
                 String v2InfoHash, int seeders, int leechers, long completed, int announcesPerMinute,
-                Instant lastAnnounce, String health) {
+                Instant lastAnnounce, String health, boolean publisherSeed) {
 
-    static SwarmRow of(TorrentPublished torrent, ShowView show, EpisodeView episode, SwarmStats v1, SwarmStats v2) {
+    static SwarmRow of(TorrentPublished torrent, ShowView show, EpisodeView episode, SwarmStats v1, SwarmStats v2,
+                       boolean publisherSeed) {
         int seeders = seeders(v1, v2);
         int leechers = leechers(v1, v2);
         int announces = (v1 == null ? 0 : v1.announcesPerMinute()) + (v2 == null ? 0 : v2.announcesPerMinute());
-        String health = seeders + leechers == 0 && announces == 0 ? "idle" : seeders == 0 ? "web-seed-only" : "ok";
+        String health = seeders + leechers == 0 && announces == 0 ? "idle" : seeders > 0 ? "ok"
+                : publisherSeed ? "publisher-seed-only" : "web-seed-only";
         return new SwarmRow(episode.id(), show.slug(), show.title(), episode.title(), torrent.v1().toHex(),
                 torrent.v2Truncated() == null ? null : torrent.v2Truncated().toHex(),
-                seeders, leechers, completed(v1, v2), announces, latest(v1, v2), health);
+                seeders, leechers, completed(v1, v2), announces, latest(v1, v2), health, publisherSeed);
+    }
+
+    /** {@code 12 fans sharing · publisher's seed online}, as the swarm pages say it. */
+    public String sharing() {
+        return new SwarmCounts.Counts(seeders, leechers, completed, publisherSeed).sharing();
     }
 
     private static Instant latest(SwarmStats v1, SwarmStats v2) {

@@ -14,12 +14,28 @@ public interface SwarmCounts {
     Map<Long, Counts> forEpisodes(Collection<Long> episodeIds);
 
     /**
-     * @param seeders   peers with the whole file, besides the web seed
-     * @param leechers  peers downloading
-     * @param completed downloads the tracker saw complete
+     * @param seeders       fans with the whole file, besides the web seed and the publisher's seed
+     * @param leechers      fans downloading
+     * @param completed     downloads the tracker saw complete
+     * @param publisherSeed whether the tracker lists the publisher's own seed in the swarm
      */
-    record Counts(int seeders, int leechers, long completed) {
+    record Counts(int seeders, int leechers, long completed, boolean publisherSeed) {
 
-        public static final Counts NONE = new Counts(0, 0, 0);
+        public static final Counts NONE = new Counts(0, 0, 0, false);
+
+        /** Fans in the swarm, seeding or downloading. */
+        public int fans() {
+            return seeders + leechers;
+        }
+
+        /**
+         * {@code 12 fans sharing · publisher's seed online}: fans and the publisher's seed apart,
+         * as every page says it. "Online" means listed by the tracker in the swarm.
+         */
+        public String sharing() {
+            int fans = fans();
+            String text = fans == 0 ? "no fans sharing yet" : fans == 1 ? "1 fan sharing" : fans + " fans sharing";
+            return publisherSeed ? text + " · publisher's seed online" : text;
+        }
     }
 }

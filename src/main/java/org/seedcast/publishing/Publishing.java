@@ -2,6 +2,7 @@ package org.seedcast.publishing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,6 +28,7 @@ import org.seedcast.torrent.FileHasher;
 import org.seedcast.torrent.InfoHash;
 import org.seedcast.torrent.InfoHashV2;
 import org.seedcast.torrent.InvalidTorrentException;
+import org.seedcast.torrent.MagnetLink;
 import org.seedcast.torrent.PieceHashes;
 import org.seedcast.torrent.PieceLength;
 import org.seedcast.torrent.PublisherIdentity;
@@ -59,18 +61,21 @@ public class Publishing implements TorrentLinks {
     private final PublisherIdentity identity;
     private final CatalogProperties site;
     private final TrackerAddress tracker;
+    private final AdvertisedSeed seed;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Map<Long, Optional<Links>> linksCache = new ConcurrentHashMap<>();
 
     Publishing(TorrentRepository torrents, Catalog catalog, MediaStore mediaStore, PublisherIdentity identity,
-               CatalogProperties site, TrackerAddress tracker, ApplicationEventPublisher events, Clock clock) {
+               CatalogProperties site, TrackerAddress tracker, AdvertisedSeed seed, ApplicationEventPublisher events,
+               Clock clock) {
         this.torrents = torrents;
         this.catalog = catalog;
         this.mediaStore = mediaStore;
         this.identity = identity;
         this.site = site;
         this.tracker = tracker;
+        this.seed = seed;
         this.events = events;
         this.clock = clock;
     }
@@ -81,7 +86,7 @@ public class Publishing implements TorrentLinks {
         List<TorrentPublished> all = new java.util.ArrayList<>();
         for (TorrentRepository.PublishedHashes h : torrents.findPublishedHashes()) {
             try {
-                all.add(event(h.episodeId(), h.infoHash(), h.infoHashV2()));
+                all.add(event(h.episodeId(), h.infoHash(), h.infoHashV2(), h.length() == null ? 0 : h.length()));
             } catch (IllegalArgumentException e) {
                 // one damaged row must not hide every published torrent from the tracker and the admin pages
                 log.warn("skipping the published torrent of episode {}: unreadable info-hash ({})", h.episodeId(),
@@ -165,7 +170,7 @@ public class Publishing implements TorrentLinks {
         torrents.save(record);
         log.info("Published episode {} as torrent {}{}", episode.id(), record.getInfoHash(),
                 record.getInfoHashV2() == null ? "" : " (v2 " + record.getInfoHashV2() + ")");
-        events.publishEvent(event(record));
+        events.publishEvent(event(record.getEpisodeId(), record.getInfoHash(), record.getInfoHashV2(), signed.length()));
     }
 
     /** Drops cached links once a change is committed, so no reader caches the state before it. */
@@ -235,7 +240,11 @@ public class Publishing implements TorrentLinks {
     private Links links(TorrentRecord record) {
         try {
             Torrent torrent = Torrent.parse(record.getTorrent());
-            return new Links(record.getInfoHash(), record.getInfoHashV2(), torrent.magnetLink().toString(),
+            MagnetLink magnet = torrent.magnetLink();
+            for (InetSocketAddress peer : seed.magnetPeers()) {
+                magnet = magnet.withPeer(peer);
+            }
+            return new Links(record.getInfoHash(), record.getInfoHashV2(), magnet.toString(),
                     site.absolute("/torrents/" + record.getInfoHash() + ".torrent"), record.getTorrent().length);
         } catch (InvalidTorrentException e) {
             throw new IllegalStateException("stored torrent of episode " + record.getEpisodeId() + " is unreadable", e);
@@ -250,12 +259,8 @@ public class Publishing implements TorrentLinks {
         }
     }
 
-    private static TorrentPublished event(TorrentRecord record) {
-        return event(record.getEpisodeId(), record.getInfoHash(), record.getInfoHashV2());
-    }
-
-    private static TorrentPublished event(long episodeId, String v1Hex, String v2Hex) {
-        return new TorrentPublished(episodeId, InfoHash.fromHex(v1Hex), truncatedV2(v2Hex));
+    private static TorrentPublished event(long episodeId, String v1Hex, String v2Hex, long length) {
+        return new TorrentPublished(episodeId, InfoHash.fromHex(v1Hex), truncatedV2(v2Hex), length);
     }
 
     private static InfoHash truncatedV2(String v2Hex) {

@@ -1,7 +1,7 @@
 package org.seedcast.tracker;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.seedcast.publishing.Publishing;
 import org.seedcast.publishing.TorrentPublished;
@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the tracker serves when it starts: every published torrent's v1 hash and, for a hybrid,
- * its truncated v2 hash, read once from the publishing module; events keep it current after.
+ * its truncated v2 hash, with its length, read once from the publishing module; events keep it current after.
  */
 @Component
 class PublishedTrackables implements TrackableTorrents {
@@ -22,12 +22,12 @@ class PublishedTrackables implements TrackableTorrents {
     }
 
     @Override
-    public List<InfoHash> all() {
-        List<InfoHash> hashes = new ArrayList<>();
+    public Map<InfoHash, Long> all() {
+        Map<InfoHash, Long> hashes = new LinkedHashMap<>();
         for (TorrentPublished torrent : publishing.published()) {
-            hashes.add(torrent.v1());
+            hashes.put(torrent.v1(), torrent.length());
             if (torrent.v2Truncated() != null) {
-                hashes.add(torrent.v2Truncated());
+                hashes.put(torrent.v2Truncated(), torrent.length());
             }
         }
         return hashes;

@@ -1,6 +1,6 @@
 package org.seedcast.tracker;
 
-import java.util.List;
+import java.util.Map;
 import org.seedcast.torrent.InfoHash;
 
 /**
@@ -11,5 +11,6 @@ import org.seedcast.torrent.InfoHash;
  */
 public interface TrackableTorrents {
 
-    List<InfoHash> all();
+    /** Each hash with the length of its torrent's one file in bytes (0 when unknown). */
+    Map<InfoHash, Long> all();
 }

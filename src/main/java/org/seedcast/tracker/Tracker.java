@@ -6,7 +6,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntSupplier;
 import java.util.stream.Collectors;
@@ -20,6 +23,7 @@ import org.seedcast.tracker.guard.Cidr;
 import org.seedcast.tracker.protocol.Endpoint;
 import org.seedcast.tracker.protocol.HashKey;
 import org.seedcast.tracker.store.TrackerStore;
+import org.seedcast.tracker.swarm.SeedPeer;
 import org.seedcast.tracker.swarm.SwarmStore;
 import org.seedcast.tracker.unknown.Sighting;
 import org.seedcast.tracker.unknown.UnknownTorrents;
@@ -69,10 +73,26 @@ public class Tracker {
 
     /**
      * Bytes fans said they downloaded (the growth of each peer's {@code downloaded} between its
-     * announces), per tracked torrent, cumulative since the tracker started.
+     * announces), per tracked torrent, cumulative since the tracker started; torrents without any
+     * are missing. Keyed by the hash peers announced: a hybrid torrent's v1 and truncated v2
+     * swarms are two entries, to be added up. A withdrawn torrent's entry goes with its swarm.
+     * How a figure counts (new sessions, restarted counters, the cap against liars):
+     * {@code docs/tracker.md}, "Bytes fans downloaded".
      */
-    public java.util.Map<InfoHash, Long> downloadedByTorrent() {
-        return java.util.Map.of(); // helper 'swarm' implements this
+    public Map<InfoHash, Long> downloadedByTorrent() {
+        Map<InfoHash, Long> all = new HashMap<>();
+        swarms.downloaded().forEach((key, bytes) -> all.put(key.toInfoHash(), bytes));
+        return all;
+    }
+
+    /**
+     * The publisher's seed as this tracker lists it in every published swarm ({@code 203.0.113.5:6881},
+     * or both families joined by "and"); empty when it lists none (the seed is off, or its host did
+     * not resolve at start). Counted apart from fans: never in {@link #stats()}' seeders.
+     */
+    public Optional<String> publisherSeed() {
+        SeedPeer seed = swarms.seed();
+        return seed.listed() ? Optional.of(seed.toString()) : Optional.empty();
     }
 
     /** The port the tracker listens on (the bound one when configured as 0), HTTP and UDP alike. */
@@ -93,7 +113,7 @@ public class Tracker {
                         m.rateLimited(), m.swarms(), m.seeders(), m.leechers(), m.unknownHashes()))
                 .toList();
         return new TrackerStats(access.trackable().size(), swarms.swarms(), swarms.seeders(), swarms.leechers(),
-                unknown.size(), all, minutes);
+                unknown.size(), all, minutes, publisherSeed().orElse(null));
     }
 
     /**
@@ -230,9 +250,16 @@ public class Tracker {
         return counts;
     }
 
-    /** Starts serving a published torrent's hashes (v1, and truncated v2 when present). */
-    void track(InfoHash v1, InfoHash v2Truncated) {
+    /**
+     * Starts serving a published torrent's hashes (v1, and truncated v2 when present).
+     *
+     * @param length bytes of its one file, 0 when unknown
+     */
+    void track(InfoHash v1, InfoHash v2Truncated, long length) {
         List<HashKey> keys = keys(v1, v2Truncated);
+        Map<HashKey, Long> lengths = new HashMap<>();
+        keys.forEach(key -> lengths.put(key, length));
+        swarms.lengths(lengths);
         access.allow(keys);
         keys.forEach(unknown::forget);
     }

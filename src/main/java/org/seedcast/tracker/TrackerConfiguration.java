@@ -3,9 +3,11 @@ package org.seedcast.tracker;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import org.seedcast.publishing.AdvertisedSeed;
 import org.seedcast.tracker.engine.Housekeeper;
 import org.seedcast.tracker.engine.TrackerEngine;
 import org.seedcast.tracker.engine.TrackerMetrics;
@@ -18,8 +20,10 @@ import org.seedcast.tracker.guard.RateLimiter;
 import org.seedcast.tracker.netty.ListenerSettings;
 import org.seedcast.tracker.netty.TrackerServer;
 import org.seedcast.tracker.protocol.ConnectionIds;
+import org.seedcast.tracker.protocol.Endpoint;
 import org.seedcast.tracker.store.JdbcTrackerStore;
 import org.seedcast.tracker.store.TrackerStore;
+import org.seedcast.tracker.swarm.SeedPeer;
 import org.seedcast.tracker.swarm.SwarmStore;
 import org.seedcast.tracker.unknown.UnknownTorrents;
 import org.slf4j.Logger;
@@ -55,11 +59,37 @@ class TrackerConfiguration {
     }
 
     @Bean
-    SwarmStore trackerSwarmStore(TrackerProperties p) {
+    SwarmStore trackerSwarmStore(TrackerProperties p, ObjectProvider<AdvertisedSeed> seed) {
         // peers expire after about two intervals (with the jitter), as clients re-announce once per interval
         int timeout = (int) (2 * p.interval().toSeconds() + p.intervalJitter().toSeconds() + 60);
         return new SwarmStore(timeout, SwarmStore.monotonicSeconds(), p.maxPeersPerSwarm(), p.maxPortsPerAddress(),
-                p.maxPeersTotal());
+                p.maxPeersTotal(), seedPeer(seed.getIfAvailable()));
+    }
+
+    /**
+     * The publisher's seed in compact form, from the addresses publishing resolved at start (the
+     * same ones its magnets name); none when the seed is off or its host did not resolve, which
+     * publishing has logged.
+     */
+    static SeedPeer seedPeer(AdvertisedSeed seed) {
+        if (seed == null || !seed.enabled()) {
+            return SeedPeer.NONE;
+        }
+        Endpoint v4 = null;
+        Endpoint v6 = null;
+        for (InetSocketAddress address : seed.addresses()) {
+            Endpoint e = Endpoint.of(address);
+            if (e.ipv6()) {
+                v6 = v6 == null ? e : v6;
+            } else {
+                v4 = v4 == null ? e : v4;
+            }
+        }
+        SeedPeer peer = SeedPeer.of(v4, v6);
+        if (peer.listed()) {
+            log.info("The tracker lists the publisher's seed, {}, in every published swarm", peer);
+        }
+        return peer;
     }
 
     @Bean
@@ -71,9 +101,15 @@ class TrackerConfiguration {
     TrackerMetrics trackerMetrics(ObjectProvider<MeterRegistry> registry, SwarmStore swarms, UnknownTorrents unknown) {
         TrackerMetrics metrics = new TrackerMetrics(registry.getIfAvailable(SimpleMeterRegistry::new));
         metrics.gauge("seedcast.tracker.swarms", "Active swarms", swarms::swarms);
-        metrics.gauge("seedcast.tracker.peers", "Peers in all swarms", () -> swarms.seeders() + swarms.leechers());
-        metrics.gauge("seedcast.tracker.seeders", "Seeders in all swarms", swarms::seeders);
-        metrics.gauge("seedcast.tracker.leechers", "Leechers in all swarms", swarms::leechers);
+        metrics.gauge("seedcast.tracker.peers", "Fans in all swarms (the publisher's seed apart)",
+                () -> swarms.seeders() + swarms.leechers());
+        metrics.gauge("seedcast.tracker.seeders", "Fans seeding, in all swarms (the publisher's seed apart)",
+                swarms::seeders);
+        metrics.gauge("seedcast.tracker.leechers", "Fans downloading, in all swarms", swarms::leechers);
+        metrics.gauge("seedcast.tracker.publisher.seed", "1 when the tracker lists the publisher's seed in every"
+                + " published swarm, else 0", () -> swarms.seed().listed() ? 1 : 0);
+        metrics.total("seedcast.tracker.fans.downloaded", "Bytes fans reported downloading (growth of their"
+                + " announced downloaded figures) since start", swarms::downloadedTotal);
         metrics.total("seedcast.tracker.peers.refused", "New peers not added because a swarm, an address or"
                 + " the tracker held its maximum", swarms::refusedPeers);
         metrics.gauge("seedcast.tracker.unknown.hashes", "Foreign info-hashes being tracked for review", unknown::size);

@@ -21,7 +21,7 @@ class TrackerEventListener {
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void on(TorrentPublished event) {
-        tracker.track(event.v1(), event.v2Truncated());
+        tracker.track(event.v1(), event.v2Truncated(), event.length());
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)

@@ -1,6 +1,7 @@
 package org.seedcast.tracker;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -140,9 +141,10 @@ class TrackerLifecycle implements SmartLifecycle {
     private boolean reconcileTrackable() {
         Set<HashKey> published = new HashSet<>();
         try {
-            for (InfoHash hash : trackable.all()) {
-                published.add(HashKey.of(hash));
-            }
+            Map<HashKey, Long> lengths = new HashMap<>();
+            trackable.all().forEach((hash, length) -> lengths.put(HashKey.of(hash), length));
+            swarms.lengths(lengths);
+            published.addAll(lengths.keySet());
         } catch (RuntimeException e) {
             if (!failing) {
                 log.warn("could not read the published torrents, so they are refused as foreign until they are;"
@@ -204,6 +206,6 @@ class TrackerLifecycle implements SmartLifecycle {
 
     /** Empty when no module provides trackable torrents yet. */
     static TrackableTorrents none() {
-        return List::<InfoHash>of;
+        return Map::<InfoHash, Long>of;
     }
 }

@@ -59,8 +59,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxPeersPerSwarm         peers one swarm holds at most; a newcomer beyond is answered but not
  *                                 listed to others (those already there are never pushed out)
  * @param maxPortsPerAddress       peers one address (IPv6: one /64) holds in one swarm, on as many ports
- * @param maxPeersTotal            peers all swarms hold together, which bounds their heap (about 30 bytes
- *                                 an IPv4 peer, 75 an IPv6 one)
+ * @param maxPeersTotal            peers all swarms hold together, which bounds their heap (about 45 bytes
+ *                                 an IPv4 peer, 85 an IPv6 one, the last {@code downloaded} figure
+ *                                 each peer reported included)
  * @param reconcileInterval        how often the access list is compared with the published torrents
  *                                 in the database, healing a missed publish or withdraw event
  */

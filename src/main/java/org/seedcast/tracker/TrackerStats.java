@@ -7,18 +7,29 @@ import org.seedcast.torrent.InfoHash;
 /**
  * The tracker at a glance, for the dashboard.
  *
+ * @param seeders       fans with the whole file; the publisher's seed is never among them
+ * @param leechers      fans downloading
  * @param swarms        every swarm with its counts, busiest first
  * @param recentMinutes per-minute samples, oldest first (up to the last hour)
+ * @param publisherSeed the publisher's seed as listed in every published swarm, or {@code null} when none is
  */
 public record TrackerStats(int trackedTorrents, int activeSwarms, long seeders, long leechers,
-                           int unknownHashes, List<SwarmStats> swarms, List<MinuteSample> recentMinutes) {
+                           int unknownHashes, List<SwarmStats> swarms, List<MinuteSample> recentMinutes,
+                           String publisherSeed) {
 
+    /** Fans in all swarms, seeding or downloading. */
     public long peers() {
         return seeders + leechers;
     }
 
+    /** Whether the tracker lists the publisher's seed in every published swarm. */
+    public boolean publisherSeedListed() {
+        return publisherSeed != null;
+    }
+
     /**
-     * One swarm: seeders and leechers now, downloads so far, announces in the last full minute.
+     * One swarm: fans seeding and downloading now (the publisher's seed apart), downloads so far,
+     * announces in the last full minute.
      *
      * @param lastAnnounce when a peer last announced to it; {@code null} if none since the tracker started
      */

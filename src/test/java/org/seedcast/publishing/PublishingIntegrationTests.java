@@ -33,6 +33,9 @@ class PublishingIntegrationTests {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Value("${seedcast.tracker.port}")
+    int trackerPort;
+
     @TempDir
     Path tmp;
 
@@ -63,6 +66,28 @@ class PublishingIntegrationTests {
                 .anySatisfy(url -> assertThat(url).startsWith("http://").endsWith("/announce"))
                 .anySatisfy(url -> assertThat(url).startsWith("udp://"));
         assertThat(TorrentVerifier.verify(bytes, publisherCertificate()).verdict()).isEqualTo(Verdict.GENUINE);
+    }
+
+    /**
+     * The seed's host defaults to the tracker's, then to the public URL's (localhost here), which
+     * resolves; its default port is 6881. The .torrent stays as signed: magnets are derived.
+     */
+    @Test
+    void thePublishersSeedIsInTheMagnetAndInTheSwarmButNotInTheTorrent() throws Exception {
+        String episode = publish("pub-seed", "v1", Media.mp4(300_000, 23));
+        String infoHash = JsonPath.read(episode, "$.infoHash");
+        assertThat((String) JsonPath.read(episode, "$.magnet")).contains("&x.pe=localhost:6881&x.pe=127.0.0.1:6881");
+        byte[] bytes = torrentBytes(JsonPath.read(episode, "$.torrentUrl"));
+        assertThat(new String(bytes, StandardCharsets.ISO_8859_1)).doesNotContain("6881").doesNotContain("x.pe");
+        assertThat(TorrentVerifier.verify(bytes, publisherCertificate()).verdict()).isEqualTo(Verdict.GENUINE);
+        int id = JsonPath.read(episode, "$.id");
+        assertThat(anonymous.get("/shows/pub-seed/episodes/" + id).body())
+                .contains("&amp;x.pe=localhost:6881&amp;x.pe=127.0.0.1:6881"); // the episode page's magnet
+
+        String answer = new org.seedcast.support.Peers(trackerPort).announce(infoHash, 51001, 100, "started").body();
+        assertThat(answer).contains("8:completei1e")     // the seed, which a client sees alive
+                .contains("10:incompletei1e")            // the fan itself
+                .contains("5:peers6:\u007F\0\0\1\u001A"); // 127.0.0.1:6881, first
     }
 
     @Test

@@ -9,7 +9,9 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.seedcast.publishing.AdvertisedSeed;
 import org.seedcast.publishing.TorrentPublished;
 import org.seedcast.torrent.InfoHash;
 import org.seedcast.tracker.netty.TrackerServer;
@@ -36,7 +38,7 @@ class TrackerConfigurationTests {
     void startsWithTheContextLoadsTrackableTorrentsAndFollowsPublishEvents() {
         InfoHash loaded = InfoHash.fromHex("11".repeat(20));
         InfoHash published = InfoHash.fromHex("22".repeat(20));
-        runner.withBean(TrackableTorrents.class, () -> () -> List.of(loaded)).run(context -> {
+        runner.withBean(TrackableTorrents.class, () -> () -> Map.of(loaded, 1000L)).run(context -> {
             Tracker tracker = context.getBean(Tracker.class);
             TrackerServer server = context.getBean(TrackerServer.class);
             assertThat(server.running()).isTrue();
@@ -59,6 +61,27 @@ class TrackerConfigurationTests {
             assertThat(registry.get("seedcast.tracker.unknown.hashes").gauge().value()).isEqualTo(1.0);
             assertThat(registry.get("seedcast.tracker.unknown.lost").functionCounter().count()).isZero();
         });
+    }
+
+    @Test
+    void theSeedIsListedAtTheAddressesPublishingResolvedAndItsGaugeSaysSo() {
+        AdvertisedSeed seed = org.mockito.Mockito.mock(AdvertisedSeed.class);
+        org.mockito.Mockito.when(seed.enabled()).thenReturn(true);
+        org.mockito.Mockito.when(seed.addresses()).thenReturn(List.of(new InetSocketAddress("192.0.2.10", 6881),
+                new InetSocketAddress("2001:db8::10", 6881)));
+        runner.withBean(AdvertisedSeed.class, () -> seed).withPropertyValues("seedcast.tracker.enabled=false")
+                .run(context -> {
+                    assertThat(context.getBean(Tracker.class).publisherSeed())
+                            .contains("192.0.2.10:6881 and [2001:db8:0:0:0:0:0:10]:6881");
+                    assertThat(context.getBean(MeterRegistry.class).get("seedcast.tracker.publisher.seed").gauge()
+                            .value()).isEqualTo(1.0);
+                });
+        org.mockito.Mockito.when(seed.enabled()).thenReturn(false);
+        runner.withBean(AdvertisedSeed.class, () -> seed).withPropertyValues("seedcast.tracker.enabled=false")
+                .run(context -> assertThat(context.getBean(Tracker.class).publisherSeed()).isEmpty());
+        runner.withPropertyValues("seedcast.tracker.enabled=false").run(context ->
+                assertThat(context.getBean(MeterRegistry.class).get("seedcast.tracker.publisher.seed").gauge()
+                        .value()).isZero());
     }
 
     @Test

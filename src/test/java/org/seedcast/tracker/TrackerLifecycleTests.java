@@ -42,7 +42,9 @@ class TrackerLifecycleTests {
 
     private final TrackerLifecycle lifecycle = new TrackerLifecycle(null, null, null, store, () -> {
         requireUp();
-        return List.copyOf(published);
+        Map<InfoHash, Long> all = new java.util.LinkedHashMap<>();
+        published.forEach(hash -> all.put(hash, 1000L));
+        return all;
     }, access, bans, swarms);
 
     private void requireUp() {

@@ -133,6 +133,53 @@ class TrackerTests {
         assertThat(tracker.requestCounts()).containsExactly(new RequestCount("udp", "announce", "unknown", 1));
     }
 
+    private void announceDownloaded(InfoHash hash, int peer, long downloaded, Event event) {
+        swarms.announce(new AnnounceRequest(HashKey.of(hash), 0, 0, downloaded, 5, event, 6881, 0, true, null),
+                Endpoint.ipv4(0x0A000000 + peer, 6881), 0, true, true, new SelectedPeers(1),
+                java.util.concurrent.ThreadLocalRandom.current());
+    }
+
+    @Test
+    void downloadedBytesAreReportedPerAnnouncedHashOfEachPublishedTorrentWithItsLength() {
+        events.on(new TorrentPublished(1, V1, V2, 1_000_000));
+        announceDownloaded(V1, 1, 4096, Event.STARTED);
+        announceDownloaded(V1, 1, 10_240, Event.NONE);
+        announceDownloaded(V2, 2, 2048, Event.STARTED);
+        assertThat(tracker.downloadedByTorrent()).containsExactlyInAnyOrderEntriesOf(Map.of(V1, 10_240L, V2, 2048L));
+
+        events.on(new TorrentPublished(2, FOREIGN, null)); // a length not known: nothing counts
+        announceDownloaded(FOREIGN, 1, 4096, Event.STARTED);
+        assertThat(tracker.downloadedByTorrent()).doesNotContainKey(FOREIGN);
+
+        events.on(new TorrentWithdrawn(1, V1, V2));
+        assertThat(tracker.downloadedByTorrent()).isEmpty();
+    }
+
+    @Test
+    void withoutASeedNoneIsListedInTheStats() {
+        assertThat(tracker.publisherSeed()).isEmpty();
+        assertThat(tracker.stats().publisherSeedListed()).isFalse();
+    }
+
+    @Test
+    void theListedSeedIsNamedInTheStatsAndNeverCountedAmongTheFans() {
+        SwarmStore seeded = new SwarmStore(3600, () -> 100, 10, 8, 100, org.seedcast.tracker.swarm.SeedPeer.of(
+                Endpoint.ipv4(0xC000020A, 6881), Endpoint.ipv6(0x20010DB800000000L, 0x10L, 6881)));
+        Tracker withSeed = new Tracker(access, seeded, unknown, bans, housekeeper, history, metrics, clock,
+                "t.example", () -> 6969);
+        new TrackerEventListener(withSeed).on(new TorrentPublished(1, V1, null, 1000));
+        seeded.announce(new AnnounceRequest(HashKey.of(V1), 0, 0, 0, 5, Event.STARTED, 6881, 0, true, null),
+                Endpoint.ipv4(0x0A000001, 6881), 0, true, true, new SelectedPeers(1),
+                java.util.concurrent.ThreadLocalRandom.current());
+
+        assertThat(withSeed.publisherSeed()).contains("192.0.2.10:6881 and [2001:db8:0:0:0:0:0:10]:6881");
+        TrackerStats stats = withSeed.stats();
+        assertThat(stats.publisherSeed()).isEqualTo("192.0.2.10:6881 and [2001:db8:0:0:0:0:0:10]:6881");
+        assertThat(stats.seeders()).isZero();
+        assertThat(stats.leechers()).isEqualTo(1);
+        assertThat(stats.swarms().getFirst().seeders()).isZero();
+    }
+
     private void announce(InfoHash hash, int peer) {
         swarms.announce(new AnnounceRequest(HashKey.of(hash), 0, 0, 0, 5, Event.STARTED, 6881, 0, true, null),
                 Endpoint.ipv4(0x0A000000 + peer, 6881), 0, true, true, new SelectedPeers(1),

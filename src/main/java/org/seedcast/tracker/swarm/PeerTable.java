@@ -5,9 +5,9 @@ import java.util.random.RandomGenerator;
 /**
  * One address family of one swarm: an open-addressing table (linear probing, backward-shift
  * deletion, no tombstones) over primitive arrays. A slot is {@code width} longs of key and one int
- * of meta (flags in the top two bits, last-seen second in the rest): 12 bytes per IPv4 slot
- * ({@code address << 16 | port}), 28 per IPv6 slot (address high, address low, port). Not
- * thread-safe: the shard lock guards it.
+ * of meta (flags in the top bits, last-seen second in the rest), and one int of the peer's last
+ * reported {@code downloaded} in KiB: 16 bytes per IPv4 slot ({@code address << 16 | port}), 32 per
+ * IPv6 slot (address high, address low, port). Not thread-safe: the shard lock guards it.
  * <p>
  * A slot's home is a hash of the address alone (IPv6: of its /64, the unit one host usually holds
  * whole), not of the port: all of an address's peers then lie in the probe run from that home, so
@@ -35,6 +35,14 @@ final class PeerTable {
     private final int width;
     private long[] keys;
     private int[] meta;
+    /**
+     * The {@code downloaded} figure of the peer's last announce, in KiB (unsigned): the baseline its
+     * next figure grows from. KiB rather than bytes halves the cost per slot, and the growths counted
+     * from it still add up to the byte within 1 KiB per session, as the floors telescope.
+     */
+    private int[] downloadedKib;
+    /** The slot {@link #put} last added or refreshed; -1 after a refusal. */
+    private int lastSlot = -1;
     private int mask = -1;
     private int size;
 
@@ -62,13 +70,16 @@ final class PeerTable {
                 int previous = meta[i];
                 boolean completes = completes(previous, seeder, completedEvent);
                 meta[i] = m | (previous & COMPLETED) | (completes ? COMPLETED : 0); // and no longer STOPPED
+                lastSlot = i;
                 return previous;
             }
             if (sameAddress >= perAddress) {
+                lastSlot = -1;
                 return REFUSED;
             }
         }
         if (room <= 0 || perAddress <= 0) {
+            lastSlot = -1;
             return REFUSED;
         }
         if (keys == null || (size + 1) * 4 > (mask + 1) * 3) {
@@ -77,8 +88,37 @@ final class PeerTable {
         int i = ~find(a, b, c);
         setKey(i, a, b, c);
         meta[i] = m;
+        downloadedKib[i] = 0;
+        lastSlot = i;
         size++;
         return -1;
+    }
+
+    /**
+     * Takes the {@code downloaded} figure of the peer {@link #put} just added or refreshed, and
+     * returns the KiB it grew by since its last announce. BEP 3: {@code downloaded} counts from the
+     * {@code started} event, so a session the tracker sees start counts whole: a {@code started}
+     * announce from a peer new to the table, or from a known peer whose figure went down (its
+     * client restarted). A peer first seen in the middle of a session (after a restart of the
+     * tracker, or an expiry: what it reports may have been counted already), or whose figure went
+     * down without a {@code started}, counts nothing: its figure becomes the baseline. Nothing after
+     * a refusal.
+     *
+     * @param kib     the figure in KiB, already capped by the caller
+     * @param joins   whether the peer is new to the table (or back after stopping)
+     * @param started whether the announce is a {@code started} event
+     */
+    long download(int kib, boolean joins, boolean started) {
+        if (lastSlot < 0) {
+            return 0;
+        }
+        long before = Integer.toUnsignedLong(downloadedKib[lastSlot]);
+        long now = Integer.toUnsignedLong(kib);
+        downloadedKib[lastSlot] = kib;
+        if (joins || now < before) {
+            return started ? now : 0;
+        }
+        return now - before;
     }
 
     /**
@@ -96,9 +136,14 @@ final class PeerTable {
 
     /**
      * Takes a peer out of the swarm, keeping its slot as {@link #STOPPED} if its download was
-     * counted; returns its meta, or -1 if it was absent or already stopped.
+     * counted; returns its meta, or -1 if it was absent or already stopped. A {@code stopped}
+     * announce carries the session's final {@code downloaded}: its growth is left for
+     * {@link #stoppedGrowth}.
+     *
+     * @param kib the announce's {@code downloaded} in KiB, already capped by the caller
      */
-    int stop(long a, long b, long c, int now) {
+    int stop(long a, long b, long c, int now, int kib) {
+        stoppedGrowth = 0;
         if (keys == null) {
             return -1;
         }
@@ -106,6 +151,8 @@ final class PeerTable {
         if (i < 0 || (meta[i] & STOPPED) != 0) {
             return -1;
         }
+        long before = Integer.toUnsignedLong(downloadedKib[i]);
+        stoppedGrowth = Math.max(0, Integer.toUnsignedLong(kib) - before);
         int previous = meta[i];
         if ((previous & COMPLETED) != 0) {
             meta[i] = now | COMPLETED | STOPPED;
@@ -136,6 +183,7 @@ final class PeerTable {
         if (size == 0) {
             keys = null;
             meta = null;
+            downloadedKib = null;
             mask = -1;
         } else if (mask + 1 > MIN_CAPACITY && size * 8 < mask + 1) {
             resize(Math.max(MIN_CAPACITY, Integer.highestOneBit(size * 2) * 2));
@@ -151,9 +199,10 @@ final class PeerTable {
      * of seeders costs a bounded scan under the shard lock rather than the whole table (it may then
      * hold fewer leechers than exist; the leechers' own answers list the seeders).
      *
+     * @param first the position in {@code out} to write the first peer at (peers already there stay)
      * @return the number of peers written
      */
-    int select(long a, long b, long c, boolean skipSeeders, int max, byte[] out, RandomGenerator random) {
+    int select(long a, long b, long c, boolean skipSeeders, int max, byte[] out, int first, RandomGenerator random) {
         if (keys == null || max <= 0) {
             return 0;
         }
@@ -166,14 +215,21 @@ final class PeerTable {
                     || isKey(slot, a, b, c)) {
                 continue;
             }
-            write(slot, out, n++);
+            write(slot, out, first + n++);
         }
         return n;
     }
 
+    /** KiB the last {@link #stop} counted: the growth of the stopped peer's final figure. */
+    long stoppedGrowth() {
+        return stoppedGrowth;
+    }
+
+    private long stoppedGrowth;
+
     /** Heap bytes of the arrays, for the memory figure. */
     long arrayBytes() {
-        return keys == null ? 0 : 16 + 8L * keys.length + 16 + 4L * meta.length;
+        return keys == null ? 0 : 16 + 8L * keys.length + 2 * (16 + 4L * meta.length);
     }
 
     private void write(int slot, byte[] out, int n) {
@@ -261,10 +317,13 @@ final class PeerTable {
     private void resize(int capacity) {
         long[] oldKeys = keys;
         int[] oldMeta = meta;
+        int[] oldDownloaded = downloadedKib;
         int oldCapacity = mask + 1;
         keys = new long[capacity * width];
         meta = new int[capacity];
+        downloadedKib = new int[capacity];
         mask = capacity - 1;
+        lastSlot = -1;
         for (int s = 0; s < oldCapacity; s++) {
             int base = s * width;
             if (oldKeys[base + width - 1] != 0) {
@@ -274,6 +333,7 @@ final class PeerTable {
                 int i = ~find(a, b, c);
                 setKey(i, a, b, c);
                 meta[i] = oldMeta[s];
+                downloadedKib[i] = oldDownloaded[s];
             }
         }
     }
@@ -312,6 +372,7 @@ final class PeerTable {
     private void copySlot(int from, int to) {
         System.arraycopy(keys, from * width, keys, to * width, width);
         meta[to] = meta[from];
+        downloadedKib[to] = downloadedKib[from];
     }
 
     private void clear(int slot) {
@@ -319,5 +380,6 @@ final class PeerTable {
             keys[slot * width + k] = 0;
         }
         meta[slot] = 0;
+        downloadedKib[slot] = 0;
     }
 }

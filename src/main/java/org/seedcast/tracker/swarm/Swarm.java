@@ -6,6 +6,10 @@ import org.seedcast.tracker.protocol.HashKey;
 final class Swarm {
 
     final HashKey key;
+    /** Bytes of the torrent's one file, which bounds what a peer's {@code downloaded} may count; 0 unknown. */
+    long length;
+    /** Bytes fans reported downloading: the sum of their {@code downloaded} figures' growth. */
+    long downloaded;
     final PeerTable v4 = new PeerTable(1);
     final PeerTable v6 = new PeerTable(3);
     int seeders;
@@ -24,8 +28,9 @@ final class Swarm {
      */
     MinuteRing history;
 
-    Swarm(HashKey key) {
+    Swarm(HashKey key, long length) {
         this.key = key;
+        this.length = length;
     }
 
     boolean empty() {
@@ -34,6 +39,6 @@ final class Swarm {
 
     long heapBytes() {
         // object headers and fields, as laid out by HotSpot with compressed oops
-        return 80 + 2 * 32 + v4.arrayBytes() + v6.arrayBytes() + (history == null ? 0 : history.heapBytes());
+        return 96 + 2 * 40 + v4.arrayBytes() + v6.arrayBytes() + (history == null ? 0 : history.heapBytes());
     }
 }

@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 import java.util.function.IntSupplier;
 import java.util.random.RandomGenerator;
 import org.seedcast.tracker.protocol.AnnounceRequest;
@@ -19,6 +21,12 @@ import org.seedcast.tracker.protocol.SelectedPeers;
  * different torrents rarely contend (opentracker uses 1,024 buckets, aquatic one shard per worker).
  * Peers are keyed by address and port, never by peer id, so one host cannot pose as another.
  * Expiry runs in {@link #sweep()}, on a background thread, never on the request path.
+ * <p>
+ * The publisher's own seed ({@link SeedPeer}) is not a row of any table: it is written first into
+ * the answer of every leecher, and counted in the {@code complete} figure sent to clients (so a
+ * client judging whether a swarm is alive sees the seeder it can download from), but never in the
+ * fans' counts that the dashboard and the metrics read. An announce from the seed's own address
+ * and port is answered but not added: the seed is not its own fan, nor listed to itself.
  */
 public final class SwarmStore {
 
@@ -30,6 +38,13 @@ public final class SwarmStore {
     public static final int MAX_PEERS_PER_SWARM = 100_000;
     public static final int MAX_PEERS_PER_ADDRESS = 8;
     public static final int MAX_PEERS = 1_000_000;
+    /**
+     * A peer's {@code downloaded} counts up to this many times the torrent's length per session: a
+     * real client may fetch some pieces twice (a failed hash, an end-game duplicate), but a figure
+     * beyond that is a lie, and one liar must not make up the fans' share of the traffic.
+     */
+    public static final int DOWNLOADED_CAP_FACTOR = 2;
+    private static final long MAX_KIB = 0xFFFF_FFFFL;
 
     private final Shard[] shards = new Shard[SHARDS];
     private final int peerTimeoutSeconds;
@@ -40,6 +55,13 @@ public final class SwarmStore {
     /** Peers in all swarms, for the overall cap: changed on joins and leaves only, never on a re-announce. */
     private final AtomicInteger peers = new AtomicInteger();
     private final LongAdder refused = new LongAdder();
+    /** Bytes fans reported downloading, all swarms, withdrawn ones included: only grows. */
+    private final LongAdder downloadedTotal = new LongAdder();
+    private final SeedPeer seed;
+    /** Each tracked torrent's length, read when its swarm is created (rarely), never per announce. */
+    private final Map<HashKey, Long> lengths = new ConcurrentHashMap<>();
+    /** Made once: a lambda capturing {@code this} per announce would allocate. */
+    private final Function<HashKey, Swarm> newSwarm = key -> new Swarm(key, lengths.getOrDefault(key, 0L));
 
     /** With the default caps. */
     public SwarmStore(int peerTimeoutSeconds, IntSupplier clock) {
@@ -58,6 +80,17 @@ public final class SwarmStore {
      * @param maxPeers           peers in all swarms together, which bounds the heap they take
      */
     public SwarmStore(int peerTimeoutSeconds, IntSupplier clock, int maxPerSwarm, int maxPerAddress, int maxPeers) {
+        this(peerTimeoutSeconds, clock, maxPerSwarm, maxPerAddress, maxPeers, SeedPeer.NONE);
+    }
+
+    /**
+     * As {@link #SwarmStore(int, IntSupplier, int, int, int)}, listing the publisher's seed in every swarm.
+     *
+     * @param seed the publisher's own seed, or {@link SeedPeer#NONE}
+     */
+    public SwarmStore(int peerTimeoutSeconds, IntSupplier clock, int maxPerSwarm, int maxPerAddress, int maxPeers,
+                      SeedPeer seed) {
+        this.seed = seed;
         this.peerTimeoutSeconds = peerTimeoutSeconds;
         this.clock = clock;
         this.maxPerSwarm = maxPerSwarm;
@@ -74,10 +107,17 @@ public final class SwarmStore {
         return () -> (int) ((System.nanoTime() - origin) / 1_000_000_000L) + 1;
     }
 
+    /** The publisher's seed this store lists, or {@link SeedPeer#NONE}. */
+    public SeedPeer seed() {
+        return seed;
+    }
+
     /**
      * Records an announce and selects peers for the answer into {@code out}: up to {@code numWant}
-     * of each family asked for, never the announcing peer itself, and no seeders for a seeder.
-     * A {@code stopped} announce removes the peer and selects none.
+     * of each family asked for, never the announcing peer itself, and no seeders for a seeder; for
+     * a leecher, the publisher's seed first (in the families it has). A {@code stopped} announce
+     * removes the peer and selects none. The growth of the peer's {@code downloaded} is added to
+     * the swarm's fans' bytes (see {@link PeerTable#download}).
      */
     public void announce(AnnounceRequest request, Endpoint peer, int numWant, boolean wantV4,
                          boolean wantV6, SelectedPeers out, RandomGenerator random) {
@@ -90,28 +130,57 @@ public final class SwarmStore {
         out.clear();
         int now = clock.getAsInt();
         synchronized (shard) {
-            Swarm swarm = shard.swarms.computeIfAbsent(request.infoHash(), Swarm::new);
+            Swarm swarm = shard.swarms.computeIfAbsent(request.infoHash(), newSwarm);
             PeerTable table = peer.ipv6() ? swarm.v6 : swarm.v4;
             swarm.announces++;
             swarm.lastAnnounce = now;
+            boolean self = seed.is(peer.ipv6(), a, b, c);
+            int kib = cappedKib(request.downloaded(), swarm.length);
             if (request.event() == Event.STOPPED) {
-                forget(shard, swarm, table.stop(a, b, c, now));
+                if (!self) {
+                    forget(shard, swarm, table.stop(a, b, c, now, kib));
+                    swarm.downloaded += counted(swarm, table.stoppedGrowth());
+                }
                 numWant = 0;
-            } else {
+            } else if (!self) { // the seed is answered, never added: see the class comment
                 int room = Math.min(maxPerSwarm - swarm.v4.size() - swarm.v6.size(), maxPeers - peers.get());
                 int previous = table.put(a, b, c, seeder, request.event() == Event.COMPLETED, now, room, maxPerAddress);
                 count(shard, swarm, previous, seeder, request.event());
+                boolean joins = previous == -1 || (previous & PeerTable.STOPPED) != 0;
+                swarm.downloaded += counted(swarm, table.download(kib, joins, request.event() == Event.STARTED));
             }
+            boolean listSeed = !seeder && !self && numWant > 0;
             if (wantV4) {
-                out.v4Count = swarm.v4.select(a, b, c, seeder, numWant, out.v4, random);
+                int first = listSeed ? seed.writeV4(out.v4) : 0;
+                out.v4Count = first + swarm.v4.select(a, b, c, seeder, numWant - first, out.v4, first, random);
             }
             if (wantV6) {
-                out.v6Count = swarm.v6.select(a, b, c, seeder, numWant, out.v6, random);
+                int first = listSeed ? seed.writeV6(out.v6) : 0;
+                out.v6Count = first + swarm.v6.select(a, b, c, seeder, numWant - first, out.v6, first, random);
             }
-            out.seeders = swarm.seeders;
+            out.seeders = swarm.seeders + (seed.listed() ? 1 : 0);
             out.leechers = swarm.leechers;
             out.completed = swarm.completed;
         }
+    }
+
+    /**
+     * {@code downloaded} in KiB, at most {@value #DOWNLOADED_CAP_FACTOR} × {@code length} (uncapped
+     * for an unknown length, as a baseline only: see {@link #counted}).
+     */
+    static int cappedKib(long downloaded, long length) {
+        long cap = length <= 0 || length > Long.MAX_VALUE / DOWNLOADED_CAP_FACTOR ? Long.MAX_VALUE
+                : DOWNLOADED_CAP_FACTOR * length;
+        return (int) Math.min(MAX_KIB, Math.min(Math.max(0, downloaded), cap) >>> 10);
+    }
+
+    /** Bytes of a growth of {@code kib}: none while the torrent's length, so the cap, is unknown. */
+    private long counted(Swarm swarm, long kib) {
+        if (swarm.length <= 0 || kib == 0) {
+            return 0;
+        }
+        downloadedTotal.add(kib << 10);
+        return kib << 10;
     }
 
     private void count(Shard shard, Swarm swarm, int previous, boolean seeder, Event event) {
@@ -151,21 +220,41 @@ public final class SwarmStore {
     }
 
     /**
-     * Writes complete, downloaded and incomplete for {@code key} into {@code counts} at
-     * {@code offset}; zeros for a torrent without a swarm.
+     * Writes complete, downloaded and incomplete for {@code key}, a tracked torrent, into
+     * {@code counts} at {@code offset}; zeros for a torrent without a swarm. Complete includes the
+     * publisher's seed, as in announce answers.
      */
     public void scrape(HashKey key, long[] counts, int offset) {
         Shard shard = shard(key);
         synchronized (shard) {
             Swarm swarm = shard.swarms.get(key);
-            counts[offset] = swarm == null ? 0 : swarm.seeders;
+            counts[offset] = (swarm == null ? 0 : swarm.seeders) + (seed.listed() ? 1 : 0);
             counts[offset + 1] = swarm == null ? 0 : swarm.completed;
             counts[offset + 2] = swarm == null ? 0 : swarm.leechers;
         }
     }
 
+    /**
+     * Records tracked torrents' lengths (bytes of their one file), which bound what a peer's
+     * {@code downloaded} counts; a swarm counts nothing while its length is unknown.
+     */
+    public void lengths(Map<HashKey, Long> byHash) {
+        byHash.forEach((key, length) -> {
+            if (length != null && length > 0 && !length.equals(lengths.put(key, length))) {
+                Shard shard = shard(key);
+                synchronized (shard) {
+                    Swarm swarm = shard.swarms.get(key);
+                    if (swarm != null) {
+                        swarm.length = length;
+                    }
+                }
+            }
+        });
+    }
+
     /** Drops a withdrawn torrent's swarm at once. */
     public void remove(HashKey key) {
+        lengths.remove(key);
         Shard shard = shard(key);
         synchronized (shard) {
             Swarm swarm = shard.swarms.remove(key);
@@ -184,7 +273,7 @@ public final class SwarmStore {
     public void restoreCompleted(HashKey key, long completed) {
         Shard shard = shard(key);
         synchronized (shard) {
-            Swarm swarm = shard.swarms.computeIfAbsent(key, Swarm::new);
+            Swarm swarm = shard.swarms.computeIfAbsent(key, newSwarm);
             swarm.completed += completed;
             swarm.flushedCompleted = Math.max(swarm.flushedCompleted, completed);
             swarm.completedAtLastMinute += completed; // restored downloads are not this minute's
@@ -218,7 +307,7 @@ public final class SwarmStore {
                     shard.leechers -= removed[1];
                     total += removed[0] + removed[1];
                     peers.addAndGet(-(removed[0] + removed[1]));
-                    if (swarm.empty() && swarm.completed == 0 && now - swarm.lastAnnounce > HISTORY_MINUTES * 60) {
+                    if (swarm.empty() && swarm.completed == 0 && swarm.downloaded == 0 && now - swarm.lastAnnounce > HISTORY_MINUTES * 60) {
                         it.remove();
                     }
                 }
@@ -280,6 +369,24 @@ public final class SwarmStore {
         }
     }
 
+    /**
+     * Bytes fans reported downloading, per swarm that has any: cumulative since start (a swarm that
+     * has counted bytes is kept until its torrent is withdrawn).
+     */
+    public Map<HashKey, Long> downloaded() {
+        Map<HashKey, Long> all = new HashMap<>();
+        for (Shard shard : shards) {
+            synchronized (shard) {
+                for (Swarm s : shard.swarms.values()) {
+                    if (s.downloaded > 0) {
+                        all.put(s.key, s.downloaded);
+                    }
+                }
+            }
+        }
+        return all;
+    }
+
     /** Completed counts changed since the last {@link #markFlushed}; absolute values. */
     public Map<HashKey, Long> unflushedCompleted() {
         Map<HashKey, Long> changed = new HashMap<>();
@@ -306,6 +413,11 @@ public final class SwarmStore {
                 }
             }
         });
+    }
+
+    /** Bytes fans reported downloading since start, in all swarms, withdrawn ones included. */
+    public long downloadedTotal() {
+        return downloadedTotal.sum();
     }
 
     /** New peers not added since start because a cap was reached. */

@@ -8,6 +8,7 @@ import org.seedcast.tracker.guard.Bans;
 import org.seedcast.tracker.guard.RateLimiter;
 import org.seedcast.tracker.protocol.ConnectionIds;
 import org.seedcast.tracker.protocol.HashKey;
+import org.seedcast.tracker.swarm.SeedPeer;
 import org.seedcast.tracker.swarm.SwarmStore;
 import org.seedcast.tracker.unknown.UnknownTorrents;
 
@@ -19,7 +20,7 @@ final class EngineFixture {
 
     final AtomicLong millis = new AtomicLong(1_700_000_000_000L);
     final AccessList access = new AccessList();
-    final SwarmStore swarms = new SwarmStore(3600, () -> (int) (millis.get() / 1000 - 1_699_990_000L));
+    final SwarmStore swarms;
     final UnknownTorrents unknown = new UnknownTorrents(1000);
     final Bans bans = new Bans();
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -28,6 +29,17 @@ final class EngineFixture {
     final TrackerEngine engine;
 
     EngineFixture(TrackerSettings settings, double ratePerSecond, int burst) {
+        this(settings, ratePerSecond, burst, SeedPeer.NONE);
+    }
+
+    /** Listing the publisher's seed at {@code seed}. */
+    EngineFixture(SeedPeer seed) {
+        this(TrackerSettings.defaults().withJitter(0), 1000, 100_000, seed);
+    }
+
+    private EngineFixture(TrackerSettings settings, double ratePerSecond, int burst, SeedPeer seed) {
+        swarms = new SwarmStore(3600, () -> (int) (millis.get() / 1000 - 1_699_990_000L), SwarmStore.MAX_PEERS_PER_SWARM,
+                SwarmStore.MAX_PEERS_PER_ADDRESS, SwarmStore.MAX_PEERS, seed);
         access.allow(List.of(HashKey.of(PUBLISHED, 0)));
         engine = new TrackerEngine(settings, swarms, access, unknown, bans,
                 new RateLimiter(ratePerSecond, burst, 4096, millis::get), ids, metrics, millis::get);

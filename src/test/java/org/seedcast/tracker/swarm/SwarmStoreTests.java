@@ -240,6 +240,90 @@ class SwarmStoreTests {
         assertThat(out.v4Count).isEqualTo(Math.min(200, live.size()));
     }
 
+    private long downloaded(HashKey h, Endpoint peer, long downloaded, Event event) {
+        store.announce(new AnnounceRequest(h, 0, 0, downloaded, 5, event, peer.port(), 50, true, null),
+                peer, 50, true, true, out, random);
+        return store.downloaded().getOrDefault(h, 0L);
+    }
+
+    private static final long MIB = 1 << 20;
+
+    @Test
+    void fansDownloadedBytesAreTheGrowthOfEachPeersFigureFromItsStart() {
+        store.lengths(java.util.Map.of(hash(1), 100 * MIB));
+        assertThat(downloaded(hash(1), v4(1), 2 * MIB, Event.STARTED)).isEqualTo(2 * MIB); // a session seen from its start
+        assertThat(downloaded(hash(1), v4(1), 5 * MIB, Event.NONE)).isEqualTo(5 * MIB);
+        assertThat(downloaded(hash(1), v4(2), 1 * MIB, Event.STARTED)).isEqualTo(6 * MIB);
+        assertThat(downloaded(hash(1), v4(1), 5 * MIB, Event.NONE)).isEqualTo(6 * MIB);    // no growth
+        assertThat(downloaded(hash(1), v4(1), 9 * MIB, Event.STOPPED)).isEqualTo(10 * MIB); // the final figure counts
+        assertThat(store.downloaded()).containsOnlyKeys(hash(1));
+        assertThat(store.downloadedTotal()).isEqualTo(10 * MIB);
+    }
+
+    @Test
+    void aPeerFirstSeenMidSessionOnlySetsItsBaseline() {
+        store.lengths(java.util.Map.of(hash(1), 100 * MIB));
+        // after a restart of the tracker, or an expiry: its figure may have been counted already
+        assertThat(downloaded(hash(1), v4(1), 40 * MIB, Event.NONE)).isZero();
+        assertThat(downloaded(hash(1), v4(1), 41 * MIB, Event.NONE)).isEqualTo(MIB);
+    }
+
+    @Test
+    void aCounterThatGoesDownIsANewBaselineAndANewSessionCountsWhole() {
+        store.lengths(java.util.Map.of(hash(1), 100 * MIB));
+        downloaded(hash(1), v4(1), 10 * MIB, Event.STARTED);
+        assertThat(downloaded(hash(1), v4(1), 3 * MIB, Event.NONE)).isEqualTo(10 * MIB);  // reset: nothing yet
+        assertThat(downloaded(hash(1), v4(1), 4 * MIB, Event.NONE)).isEqualTo(11 * MIB);
+        downloaded(hash(1), v4(1), 4 * MIB, Event.STOPPED);
+        assertThat(downloaded(hash(1), v4(1), 2 * MIB, Event.STARTED)).isEqualTo(13 * MIB); // a new session
+    }
+
+    @Test
+    void oneLiarCountsAtMostTwiceTheTorrentsLengthPerSession() {
+        store.lengths(java.util.Map.of(hash(1), 10 * MIB));
+        downloaded(hash(1), v4(1), 0, Event.STARTED);
+        assertThat(downloaded(hash(1), v4(1), Long.MAX_VALUE, Event.NONE)).isEqualTo(20 * MIB);
+        assertThat(downloaded(hash(1), v4(1), 1L << 50, Event.NONE)).isEqualTo(20 * MIB);
+        assertThat(downloaded(hash(1), v4(1), -1, Event.NONE)).isEqualTo(20 * MIB);        // nonsense: a baseline of 0
+        assertThat(downloaded(hash(1), v4(1), 1L << 50, Event.NONE)).isEqualTo(40 * MIB);  // capped again
+    }
+
+    @Test
+    void nothingCountsWhileTheTorrentsLengthIsUnknownAndGrowthCountsOnceItIsKnown() {
+        assertThat(downloaded(hash(1), v4(1), 5 * MIB, Event.STARTED)).isZero();
+        store.lengths(java.util.Map.of(hash(1), 100 * MIB));
+        assertThat(downloaded(hash(1), v4(1), 7 * MIB, Event.NONE)).isEqualTo(2 * MIB); // from the baseline kept
+    }
+
+    @Test
+    void aSwarmWithDownloadedBytesOutlivesItsPeersUntilItsTorrentIsWithdrawn() {
+        store.lengths(java.util.Map.of(hash(1), 100 * MIB));
+        downloaded(hash(1), v4(1), 3 * MIB, Event.STARTED);
+        clock.addAndGet(3 * 3600);
+        store.sweep();
+        assertThat(store.downloaded()).containsEntry(hash(1), 3 * MIB);
+        store.remove(hash(1));
+        assertThat(store.downloaded()).isEmpty();
+        assertThat(store.downloadedTotal()).isEqualTo(3 * MIB); // the metric's total only grows
+        assertThat(downloaded(hash(1), v4(1), 3 * MIB, Event.STARTED)).isZero(); // its length went with it
+    }
+
+    @Test
+    void downloadedFiguresFollowTheirPeersThroughGrowthAndDeletionsOfTheTable() {
+        store.lengths(java.util.Map.of(hash(1), 1000 * MIB));
+        for (int i = 1; i <= 300; i++) {
+            downloaded(hash(1), v4(i), i * 1024L, Event.STARTED);
+        }
+        for (int i = 1; i <= 300; i += 2) {
+            downloaded(hash(1), v4(i), i * 1024L, Event.STOPPED); // removals shift the others back
+        }
+        long before = store.downloaded().get(hash(1));
+        for (int i = 2; i <= 300; i += 2) {
+            downloaded(hash(1), v4(i), i * 1024L + 1024, Event.NONE);
+        }
+        assertThat(store.downloaded().get(hash(1)) - before).isEqualTo(150 * 1024L); // 1 KiB each, none lost or doubled
+    }
+
     /**
      * The issue's memory target: at most 64 bytes of heap per peer with 1,000,000 peers over 10,000
      * swarms. Measured as the heap retained after a full GC, and by the store's own estimate.
