@@ -5,7 +5,8 @@
 #
 # Makes bench/out/episode.bin (random bytes, kept between runs; bench/out/ is gitignored), reads it
 # once into the page cache, then times, each as its own process under /usr/bin/time:
-#   ours v1 and ours hybrid: org.seedcast.torrent.TorrentHashingBenchmark from the test classes
+#   ours v1, ours hybrid and ours hybrid keeping the leaf layer (the block hashes the seed answers
+#     hash requests from): org.seedcast.torrent.TorrentHashingBenchmark from the test classes
 #     (target/classes:target/test-classes, compiled here by ./mvnw test-compile), -Xmx128m; a fresh
 #     JVM pays its JIT warm-up either way, so "in-JVM" counts from main() to the written torrent;
 #   mktorrent -t 2 (v1); libtorrent's creator via python3-libtorrent (v1_only and hybrid).
@@ -56,9 +57,11 @@ for round in warm $(seq 1 "$ROUNDS"); do
   measure libtorrent_v1 "$PYTHON" bench/lt_create.py "$FILE" "$OUT/lt-v1.torrent" "$PIECE" v1
   measure ours_hybrid "$JAVA" -Xmx128m -cp "$CP" org.seedcast.torrent.TorrentHashingBenchmark create hybrid "$FILE" "$PIECE" "$OUT/ours-hybrid.torrent"
   measure libtorrent_hybrid "$PYTHON" bench/lt_create.py "$FILE" "$OUT/lt-hybrid.torrent" "$PIECE" hybrid
+  measure ours_hybrid_leaves "$JAVA" -Xmx128m -cp "$CP" org.seedcast.torrent.TorrentHashingBenchmark create hybrid+leaves "$FILE" "$PIECE" "$OUT/ours-hybrid-leaves.torrent"
   # the server's case: a JVM that has hashed before (only the in-JVM time of the second run counts)
   measure ours_v1_warm "$JAVA" -Xmx128m -cp "$CP" org.seedcast.torrent.TorrentHashingBenchmark create v1 "$FILE" "$PIECE" "$OUT/ours-v1.torrent" warm
   measure ours_hybrid_warm "$JAVA" -Xmx128m -cp "$CP" org.seedcast.torrent.TorrentHashingBenchmark create hybrid "$FILE" "$PIECE" "$OUT/ours-hybrid.torrent" warm
+  measure ours_hybrid_leaves_warm "$JAVA" -Xmx128m -cp "$CP" org.seedcast.torrent.TorrentHashingBenchmark create hybrid+leaves "$FILE" "$PIECE" "$OUT/ours-hybrid-leaves.torrent" warm
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
@@ -102,8 +105,8 @@ for line in open(results):
         logs[name] = log
 java = dict(l.strip().split("=") for l in open(speed))
 
-heap = {n: field(logs[n], "peak_heap_mb") for n in ("ours_v1", "ours_hybrid")}
-inner = {n: field(logs[n], "hash_seconds") for n in ("ours_v1", "ours_hybrid")}
+heap = {n: field(logs[n], "peak_heap_mb") for n in ("ours_v1", "ours_hybrid", "ours_hybrid_leaves")}
+inner = {n: field(logs[n], "hash_seconds") for n in ("ours_v1", "ours_hybrid", "ours_hybrid_leaves")}
 print(f"\nbest of the timed rounds per contender")
 print(f"{'contender':18} {'wall s':>7} {'cpu s':>7} {'rss MB':>7} {'heap MB':>8} {'in-JVM s':>9}")
 for name, (wall, cpu, rss) in rows.items():
@@ -117,7 +120,7 @@ print(f"\none core: Java SHA-1 {s1:.0f} MB/s, SHA-256 {s256:.0f} MB/s; "
       f"openssl SHA-1 {rate(sys.argv[5]) / 1e6:.0f} MB/s, SHA-256 {rate(sys.argv[6]) / 1e6:.0f} MB/s")
 print(f"two-hash limit (Java digests, {cores} cores): {limit:.2f} s")
 print(f"a JVM's fixed cost (start and exit, nothing hashed): {jvm:.2f} s")
-warm = {n: rows[n + "_warm"][0] for n in ("ours_v1", "ours_hybrid")}
+warm = {n: rows[n + "_warm"][0] for n in ("ours_v1", "ours_hybrid", "ours_hybrid_leaves")}
 print(f"warm in-JVM (a JVM that has hashed this file once before, as a running server): "
       f"v1 {warm['ours_v1']:.2f} s, hybrid {warm['ours_hybrid']:.2f} s")
 ratios = [
@@ -134,6 +137,9 @@ print(f"\n{'ratio (wall)':34} {'process':>8} {'in-JVM':>8} {'warm':>8}  target")
 for label, ours, anchor, ours_inner, target in ratios:
     w = warm_of[" ".join(label.split()[:2])]
     print(f"{label:34} {ours / anchor:7.2f}x {ours_inner / anchor:7.2f}x {w / anchor:7.2f}x  {target}")
+print(f"keeping the leaf layer (ours hybrid+leaves / ours hybrid): process "
+      f"{rows['ours_hybrid_leaves'][0] / rows['ours_hybrid'][0]:.2f}x, warm "
+      f"{warm['ours_hybrid_leaves'] / warm['ours_hybrid']:.2f}x")
 print(f"peak heap: {max(heap.values()):.1f} MB (target < 128; the JVM ran with -Xmx128m)")
 print("process = whole JVM run; in-JVM = main() to written torrent (JIT warm-up, hashing, writing);"
       " warm = the same in a JVM that has hashed once before (the server's case)")

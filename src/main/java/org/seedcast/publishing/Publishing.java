@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -24,13 +23,11 @@ import org.seedcast.catalog.ShowView;
 import org.seedcast.catalog.TorrentFormatConverter;
 import org.seedcast.catalog.TorrentLinks;
 import org.seedcast.storage.MediaStore;
-import org.seedcast.torrent.FileHasher;
 import org.seedcast.torrent.InfoHash;
 import org.seedcast.torrent.InfoHashV2;
 import org.seedcast.torrent.InvalidTorrentException;
 import org.seedcast.torrent.MagnetLink;
 import org.seedcast.torrent.PieceHashes;
-import org.seedcast.torrent.PieceLength;
 import org.seedcast.torrent.PublisherIdentity;
 import org.seedcast.torrent.Torrent;
 import org.seedcast.torrent.TorrentFormat;
@@ -226,12 +223,12 @@ public class Publishing implements TorrentLinks {
         if (kept.isPresent()) {
             return kept.get();
         }
-        Path file = mediaStore.find(episode.mediaId())
+        mediaStore.find(episode.mediaId())
                 .orElseThrow(() -> new ConflictException("The media file of episode " + episode.id()
                         + " is missing from the media directory, so it cannot be published; upload it again as a new episode."));
         log.info("Hashing the media of episode {} anew for a {} torrent", episode.id(), format);
         try {
-            return new FileHasher().hash(file, PieceLength.forFileLength(episode.size()), format);
+            return mediaStore.hashAnew(episode.mediaId(), format);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

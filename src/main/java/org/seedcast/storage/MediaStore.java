@@ -2,6 +2,7 @@ package org.seedcast.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -9,12 +10,18 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
 
+import org.seedcast.torrent.FileHasher;
 import org.seedcast.torrent.InvalidTorrentException;
+import org.seedcast.torrent.LeafFile;
+import org.seedcast.torrent.MerkleLayers;
 import org.seedcast.torrent.PieceHasher;
 import org.seedcast.torrent.PieceHashes;
 import org.seedcast.torrent.PieceLength;
@@ -28,7 +35,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Media files on disk under {@code SEEDCAST_DATA_DIR/media}, each named by a random id. A file
  * appears there only once it is complete and accepted: writes go to a temporary file first and
  * are moved in atomically. Beside each audio or video file lie its torrent piece hashes
- * ({@code {id}.hashes}), computed while the bytes arrived, so its torrent needs no second pass.
+ * ({@code {id}.hashes}), computed while the bytes arrived, so its torrent needs no second pass, and
+ * for a hybrid its 16 KiB block hashes ({@code {id}.leaves}, 2 MiB per GiB), from which the seed
+ * answers BEP 52 hash requests without reading the file again.
  */
 @Service
 public class MediaStore {
@@ -57,22 +66,34 @@ public class MediaStore {
         if (declaredSize > maxUploadSize()) {
             throw tooLarge(maxUploadSize());
         }
-        PieceHasher hasher = PieceHasher.start(declaredSize, PieceLength.forFileLength(declaredSize), format);
         Path tmp = null;
+        Path leaves = null;
         try {
             tmp = Files.createTempFile(tmpDir(), "import-", ".part");
-            Copied copied = copy(in, tmp, declaredSize, hasher::update);
-            if (copied.size() != declaredSize) {
-                throw new RejectedMediaException(HttpStatus.BAD_REQUEST, "The upload ended after " + copied.size()
-                        + " of " + declaredSize + " bytes; nothing was kept.");
+            leaves = format.hasV2() ? Files.createTempFile(tmpDir(), "import-", ".leaves") : null;
+            PieceHashes hashes;
+            Copied copied;
+            try (LeafFile leafFile = leaves == null ? null : LeafFile.create(leaves)) {
+                PieceHasher hasher = PieceHasher.start(declaredSize, PieceLength.forFileLength(declaredSize), format, leafFile);
+                copied = copy(in, tmp, declaredSize, hasher::update);
+                if (copied.size() != declaredSize) {
+                    throw new RejectedMediaException(HttpStatus.BAD_REQUEST, "The upload ended after " + copied.size()
+                            + " of " + declaredSize + " bytes; nothing was kept.");
+                }
+                hashes = hasher.finish();
+                if (leafFile != null) {
+                    leafFile.finish(declaredSize);
+                }
             }
             String type = kind(copied, MediaKind::sniffMedia,
                     "Only audio and video files are accepted (checked by their content, not their name).");
-            return adopt(tmp, type, hasher.finish());
-        } catch (IOException e) {
-            throw isDiskFull(e) ? diskFull() : interrupted();
+            return adopt(tmp, type, hashes, leaves);
+        } catch (IOException | UncheckedIOException e) {
+            IOException cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : (IOException) e;
+            throw isDiskFull(cause) ? diskFull() : interrupted();
         } finally {
             deleteQuietly(tmp);
+            deleteQuietly(leaves);
         }
     }
 
@@ -118,14 +139,110 @@ public class MediaStore {
         }
     }
 
-    /** The BEP 52 merkle tree of a stored hybrid's file, from the block hashes kept at hashing time. */
-    public Optional<org.seedcast.torrent.MerkleLayers> merkleLayers(UUID id) {
-        return Optional.empty(); // helper 'hashes' implements this
+    /**
+     * The BEP 52 merkle tree of a stored hybrid's file, from the block hashes kept at hashing time;
+     * empty for a v1 file and for one whose block hashes are not (yet) kept. Reads the small
+     * {@code .hashes} file and checks the leaf file's size, never the media: a caller that answers
+     * many requests keeps the result.
+     */
+    public Optional<MerkleLayers> merkleLayers(UUID id) {
+        Optional<PieceHashes> hashes = hashes(id).filter(h -> h.format().hasV2());
+        if (hashes.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(MerkleLayers.open(leavesOf(id), hashes.get()));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Hashes a stored file anew for a torrent of {@code format} (its kept hashes are of another
+     * format), on every core. A hybrid's hashes and leaf layer then replace the kept ones, so the seed
+     * can answer hash requests for it like for any other.
+     */
+    public PieceHashes hashAnew(UUID id, TorrentFormat format) throws IOException {
+        Path file = pathOf(id);
+        int pieceLength = PieceLength.forFileLength(Files.size(file));
+        if (!format.hasV2()) {
+            return new FileHasher().hash(file, pieceLength, format);
+        }
+        Path leaves = properties.mediaDir().resolve(id + ".leaves.part");
+        try {
+            PieceHashes hashes;
+            try (LeafFile leafFile = LeafFile.create(leaves)) {
+                hashes = new FileHasher().hash(file, pieceLength, format, leafFile);
+                leafFile.finish(hashes.fileLength());
+            }
+            Files.move(leaves, leavesOf(id), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            writeHashes(id, hashes);
+            return hashes;
+        } finally {
+            deleteQuietly(leaves);
+        }
+    }
+
+    /**
+     * Stored hybrids whose leaf layer is not kept beside them (stored before it was, or cut short),
+     * with their sizes: what {@link LeafBackfill} hashes once.
+     */
+    Map<UUID, Long> hybridsWithoutLeaves() throws IOException {
+        Map<UUID, Long> missing = new LinkedHashMap<>();
+        try (var files = Files.list(properties.mediaDir())) {
+            for (Path path : (Iterable<Path>) files.sorted()::iterator) {
+                String name = path.getFileName().toString();
+                if (!name.endsWith(".hashes")) {
+                    continue;
+                }
+                UUID id = idOf(name.substring(0, name.length() - ".hashes".length()));
+                PieceHashes hashes = id == null ? null : hashes(id).filter(h -> h.format().hasV2()).orElse(null);
+                if (hashes != null && find(id).isPresent() && merkleLayers(id).isEmpty()) {
+                    missing.put(id, hashes.fileLength());
+                }
+            }
+        }
+        return missing;
+    }
+
+    /**
+     * Hashes a stored hybrid's file to keep its leaf layer, with {@code hasher}; refuses to keep
+     * leaves that do not make the kept pieces root (the file changed under its hashes).
+     */
+    void keepLeaves(UUID id, FileHasher hasher) throws IOException {
+        PieceHashes kept = hashes(id).filter(h -> h.format().hasV2())
+                .orElseThrow(() -> new IOException("media " + id + " has no hybrid hashes kept"));
+        Path leaves = properties.mediaDir().resolve(id + ".leaves.part");
+        try {
+            PieceHashes hashes;
+            try (LeafFile leafFile = LeafFile.create(leaves)) {
+                hashes = hasher.hashPieces(pathOf(id), kept.pieceLength(), TorrentFormat.HYBRID, leafFile);
+                leafFile.finish(hashes.fileLength());
+            }
+            if (!Arrays.equals(hashes.piecesRoot().orElseThrow(), kept.piecesRoot().orElseThrow())) {
+                throw new IOException("media " + id + " no longer matches the hashes kept for it");
+            }
+            Files.move(leaves, leavesOf(id), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            if (find(id).isEmpty()) {
+                deleteQuietly(leavesOf(id)); // deleted while it was hashed
+            }
+        } finally {
+            deleteQuietly(leaves);
+        }
+    }
+
+    private static UUID idOf(String name) {
+        try {
+            return UUID.fromString(name);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     public void delete(UUID id) {
         deleteQuietly(pathOf(id));
         deleteQuietly(hashesOf(id));
+        deleteQuietly(leavesOf(id));
     }
 
     /**
@@ -146,16 +263,25 @@ public class MediaStore {
         });
     }
 
-    /** Moves a complete, accepted file into the store under a new id, with its piece hashes. */
-    StoredMedia adopt(Path complete, String mediaType, PieceHashes hashes) throws IOException {
-        return adopt(complete, UUID.randomUUID(), mediaType, file -> hashes);
+    /**
+     * Moves a complete, accepted file into the store under a new id, with its piece hashes and, for
+     * a hybrid, the leaf layer kept in {@code leaves} while it was hashed.
+     */
+    StoredMedia adopt(Path complete, String mediaType, PieceHashes hashes, Path leaves) throws IOException {
+        return adopt(complete, UUID.randomUUID(), mediaType, (file, keptLeaves) -> {
+            if (leaves != null) {
+                Files.move(leaves, keptLeaves, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return hashes;
+        });
     }
 
     /**
-     * Moves a complete, accepted file into the store under {@code id}, then writes its piece hashes
-     * beside it (after the move, so a move that fails leaves no orphan). Safe to repeat: a caller
-     * that recorded {@code id} before a crash or a failure finds the file moved and, if the hashes
-     * were not written, has them computed from the file.
+     * Moves a complete, accepted file into the store under {@code id}, then writes its hybrid's leaf
+     * layer and its piece hashes beside it, in that order and each atomically (after the move, so a
+     * move that fails leaves no orphan; the hashes last, so hashes kept mean leaves kept). Safe to
+     * repeat: a caller that recorded {@code id} before a crash or a failure finds the file moved and,
+     * if the hashes were not written, has them computed from the file.
      */
     StoredMedia adopt(Path complete, UUID id, String mediaType, HashSource source) throws IOException {
         Path file = pathOf(id);
@@ -164,18 +290,33 @@ public class MediaStore {
         }
         PieceHashes hashes = hashes(id).orElse(null);
         if (hashes == null) {
-            hashes = source.hashesOf(file);
-            Path partial = properties.mediaDir().resolve(id + ".hashes.part");
-            Files.write(partial, hashes.toBytes());
-            Files.move(partial, hashesOf(id), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Path leaves = properties.mediaDir().resolve(id + ".leaves.part");
+            try {
+                hashes = source.hashesOf(file, leaves);
+                if (hashes.format().hasV2()) {
+                    Files.move(leaves, leavesOf(id), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                deleteQuietly(leaves);
+            }
+            writeHashes(id, hashes);
         }
         String sha256 = HexFormat.of().formatHex(hashes.fileSha256().orElseThrow());
         return new StoredMedia(id, mediaType, hashes.fileLength(), sha256);
     }
 
-    /** The piece hashes of a complete file: kept from its upload, or computed from the file itself. */
+    /**
+     * The piece hashes of a complete file, kept from its upload or computed from the file itself; for
+     * a hybrid, its finished leaf layer is in {@code leaves} when this returns.
+     */
     interface HashSource {
-        PieceHashes hashesOf(Path file) throws IOException;
+        PieceHashes hashesOf(Path file, Path leaves) throws IOException;
+    }
+
+    private void writeHashes(UUID id, PieceHashes hashes) throws IOException {
+        Path partial = properties.mediaDir().resolve(id + ".hashes.part");
+        Files.write(partial, hashes.toBytes());
+        Files.move(partial, hashesOf(id), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     Path pathOf(UUID id) {
@@ -186,14 +327,24 @@ public class MediaStore {
         return properties.mediaDir().resolve(id + ".hashes");
     }
 
+    private Path leavesOf(UUID id) {
+        return properties.mediaDir().resolve(id + ".leaves");
+    }
+
     private Path tmpDir() {
         return properties.dataDir().toAbsolutePath().normalize().resolve("tmp");
     }
 
-    /** Temporary files left by an import that a crash cut short are never media: remove them. */
+    /**
+     * Temporary files left by an import that a crash cut short are never media, nor are hashes
+     * half-written beside the media: remove them.
+     */
     private void sweepLeftovers() throws IOException {
         try (var leftovers = Files.list(tmpDir())) {
             leftovers.forEach(MediaStore::deleteQuietly);
+        }
+        try (var partials = Files.list(properties.mediaDir())) {
+            partials.filter(path -> path.getFileName().toString().endsWith(".part")).forEach(MediaStore::deleteQuietly);
         }
     }
 

@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.seedcast.accounts.SeedcastUser;
+import org.seedcast.torrent.LeafFile;
 import org.seedcast.torrent.PieceHasher;
 import org.seedcast.torrent.PieceHashes;
 import org.seedcast.torrent.PieceLength;
@@ -209,8 +211,16 @@ class ResumableUploads {
     @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
     void evictIdleHashers() {
         Instant cutoff = clock.instant().minus(properties.uploads().idleHasher());
-        hashers.entrySet().removeIf(entry -> entry.getValue().lastUsed().isBefore(cutoff)
-                && !isLocked(entry.getKey()));
+        for (var entry : hashers.entrySet()) {
+            ReentrantLock lock = lockOf(entry.getKey());
+            if (entry.getValue().lastUsed().isBefore(cutoff) && lock.tryLock()) {
+                try { // under the upload's lock: an append never finds its leaf file closed under it
+                    dropHasher(entry.getKey());
+                } finally {
+                    lock.unlock();
+                }
+            }
+        }
     }
 
     int heldHashers() {
@@ -258,13 +268,26 @@ class ResumableUploads {
                             "The request carries more bytes than the Upload-Length of " + length + ".");
                 }
                 writeFully(out, buffer, n, position, upload);
-                hasher.update(buffer, 0, n);
+                hashInto(hasher, buffer, n, upload);
                 position += n;
             }
         } catch (IOException e) {
             throw writeFailed(upload, e);
         }
         return position;
+    }
+
+    /**
+     * A hybrid's hasher writes block hashes to the upload's leaf file: when that write fails, the
+     * hasher is dropped (it took in part of the chunk) and rebuilt from the disk on resume.
+     */
+    private void hashInto(PieceHasher hasher, byte[] buffer, int n, Upload upload) throws IOException {
+        try {
+            hasher.update(buffer, 0, n);
+        } catch (UncheckedIOException e) {
+            dropHasher(upload.getId());
+            throw e.getCause();
+        }
     }
 
     private static int read(Upload upload, InputStream body, byte[] buffer) {
@@ -288,7 +311,7 @@ class ResumableUploads {
             } catch (IOException truncateFailed) {
                 // the offset a client resumes from is the file's size: the bytes past the last one
                 // hashed stay, and a hasher rebuilt from the disk takes them in
-                hashers.remove(upload.getId());
+                dropHasher(upload.getId());
             }
             throw e;
         }
@@ -345,11 +368,12 @@ class ResumableUploads {
         try {
             Upload adopting = upload;
             media = mediaStore.adopt(partPath(upload.getId()), upload.getMediaId(), upload.getMediaType(),
-                    file -> hashesOf(file, adopting));
+                    (file, leaves) -> hashesOf(file, leaves, adopting));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        hashers.remove(upload.getId());
+        dropHasher(upload.getId());
+        MediaStore.deleteQuietly(leavesPath(upload.getId()));
         long episodeId = target.completed(new UploadTarget.CompletedUpload(upload.getShowId(), upload.getAccountId(),
                 upload.getFileName(), upload.getTitle(), media));
         upload.completed(episodeId, clock.instant());
@@ -358,32 +382,80 @@ class ResumableUploads {
         return new Status(saved.getLength(), saved.getLength(), episodeId);
     }
 
-    private PieceHashes hashesOf(Path file, Upload upload) throws IOException {
-        HeldHasher held = hashers.get(upload.getId());
+    /**
+     * The hashes of the complete upload, from its held hasher when it saw every byte, else from the
+     * file; a hybrid's leaf layer goes to {@code leaves}.
+     */
+    private PieceHashes hashesOf(Path file, Path leaves, Upload upload) throws IOException {
+        HeldHasher held = hashers.remove(upload.getId());
         if (held != null && held.hasher().position() == upload.getLength()) {
-            return held.hasher().finish();
-        }
-        return rebuiltHasher(upload, file, upload.getLength()).finish();
-    }
-
-    /** The hasher of an upload, rebuilt from the bytes on disk after a restart, an eviction or a failed append. */
-    private PieceHasher hasherAt(Upload upload, Path part, long offset) {
-        HeldHasher held = hashers.get(upload.getId());
-        PieceHasher hasher = held == null ? null : held.hasher();
-        if (hasher == null || hasher.position() != offset) {
-            try {
-                hasher = rebuiltHasher(upload, part, offset);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            // taken out first: a hasher finishes once, and a retry after a failure here rebuilds one
+            try (LeafFile leafFile = held.leaves()) {
+                PieceHashes hashes = held.hasher().finish();
+                if (leafFile != null) {
+                    leafFile.finish(upload.getLength());
+                    Files.move(leafFile.path(), leaves, StandardCopyOption.ATOMIC_MOVE,
+                            StandardCopyOption.REPLACE_EXISTING);
+                }
+                return hashes;
             }
         }
-        hashers.put(upload.getId(), new HeldHasher(hasher, clock.instant()));
-        return hasher;
+        if (held != null) {
+            closeQuietly(held.leaves());
+        }
+        try (LeafFile leafFile = upload.getTorrentFormat().hasV2() ? LeafFile.create(leaves) : null) {
+            PieceHashes hashes = rebuiltHasher(upload, file, upload.getLength(), leafFile).finish();
+            if (leafFile != null) {
+                leafFile.finish(upload.getLength());
+            }
+            return hashes;
+        }
     }
 
-    private static PieceHasher rebuiltHasher(Upload upload, Path file, long offset) throws IOException {
+    /**
+     * The hasher of an upload, rebuilt from the bytes on disk after a restart, an eviction or a failed
+     * append; a hybrid's rebuilt hasher writes the upload's leaf file again from its first block.
+     */
+    private PieceHasher hasherAt(Upload upload, Path part, long offset) {
+        HeldHasher held = hashers.get(upload.getId());
+        if (held != null && held.hasher().position() == offset) {
+            hashers.put(upload.getId(), new HeldHasher(held.hasher(), held.leaves(), clock.instant()));
+            return held.hasher();
+        }
+        dropHasher(upload.getId());
+        LeafFile leaves = null;
+        try {
+            leaves = upload.getTorrentFormat().hasV2() ? LeafFile.create(leavesPath(upload.getId())) : null;
+            PieceHasher hasher = rebuiltHasher(upload, part, offset, leaves);
+            hashers.put(upload.getId(), new HeldHasher(hasher, leaves, clock.instant()));
+            return hasher;
+        } catch (IOException | UncheckedIOException e) {
+            closeQuietly(leaves);
+            throw e instanceof UncheckedIOException unchecked ? unchecked : new UncheckedIOException((IOException) e);
+        }
+    }
+
+    private static PieceHasher rebuiltHasher(Upload upload, Path file, long offset, LeafFile leaves) throws IOException {
         return PieceHasher.resume(file, offset, upload.getLength(),
-                PieceLength.forFileLength(upload.getLength()), upload.getTorrentFormat());
+                PieceLength.forFileLength(upload.getLength()), upload.getTorrentFormat(), leaves);
+    }
+
+    /** Forgets an upload's hasher and closes its leaf file (the file stays for a rebuilt hasher to overwrite). */
+    private void dropHasher(UUID id) {
+        HeldHasher held = hashers.remove(id);
+        if (held != null) {
+            closeQuietly(held.leaves());
+        }
+    }
+
+    private static void closeQuietly(LeafFile leaves) {
+        if (leaves != null) {
+            try {
+                leaves.close();
+            } catch (IOException ignored) {
+                // nothing was lost: a rebuilt hasher writes the leaves again
+            }
+        }
     }
 
     /**
@@ -421,11 +493,6 @@ class ResumableUploads {
         return outstanding;
     }
 
-    private boolean isLocked(UUID id) {
-        ReentrantLock lock = locks.get(id);
-        return lock != null && lock.isLocked();
-    }
-
     private ReentrantLock lockOf(UUID id) {
         return locks.computeIfAbsent(id, key -> new ReentrantLock());
     }
@@ -450,9 +517,10 @@ class ResumableUploads {
     }
 
     private void discard(Upload upload) {
-        hashers.remove(upload.getId());
+        dropHasher(upload.getId());
         locks.remove(upload.getId());
         MediaStore.deleteQuietly(partPath(upload.getId()));
+        MediaStore.deleteQuietly(leavesPath(upload.getId()));
         if (upload.getMediaId() != null) {
             mediaStore.delete(upload.getMediaId());
         }
@@ -461,6 +529,11 @@ class ResumableUploads {
 
     private Path partPath(UUID id) {
         return properties.uploadsDir().resolve(id + ".part");
+    }
+
+    /** A hybrid upload's block hashes, written as its pieces arrive, moved beside the media when it completes. */
+    private Path leavesPath(UUID id) {
+        return properties.uploadsDir().resolve(id + ".leaves");
     }
 
     private static RejectedMediaException notFound() {
@@ -475,7 +548,7 @@ class ResumableUploads {
         return text.length() <= max ? text : text.substring(0, max);
     }
 
-    private record HeldHasher(PieceHasher hasher, Instant lastUsed) {
+    private record HeldHasher(PieceHasher hasher, LeafFile leaves, Instant lastUsed) {
     }
 
     /**

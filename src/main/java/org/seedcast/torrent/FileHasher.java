@@ -45,20 +45,35 @@ public final class FileHasher {
 
     /** Piece hashes and the whole file's SHA-256. */
     public PieceHashes hash(Path file, int pieceLength, TorrentFormat format) throws IOException {
-        return run(file, pieceLength, format, true);
+        return run(file, pieceLength, format, true, null);
+    }
+
+    /**
+     * Piece hashes and the whole file's SHA-256; for a hybrid, the block hashes are written to
+     * {@code leafFile} too (which the caller then finishes).
+     */
+    public PieceHashes hash(Path file, int pieceLength, TorrentFormat format, LeafFile leafFile)
+            throws IOException {
+        return run(file, pieceLength, format, true, leafFile);
     }
 
     /** Piece hashes only: all a torrent needs. */
     public PieceHashes hashPieces(Path file, int pieceLength, TorrentFormat format)
             throws IOException {
-        return run(file, pieceLength, format, false);
+        return run(file, pieceLength, format, false, null);
     }
 
-    private PieceHashes run(Path file, int pieceLength, TorrentFormat format, boolean wholeFile)
+    /** Piece hashes, and for a hybrid the block hashes written to {@code leafFile}. */
+    public PieceHashes hashPieces(Path file, int pieceLength, TorrentFormat format, LeafFile leafFile)
             throws IOException {
+        return run(file, pieceLength, format, false, leafFile);
+    }
+
+    private PieceHashes run(Path file, int pieceLength, TorrentFormat format, boolean wholeFile,
+            LeafFile leafFile) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
                 ExecutorService pool = Executors.newFixedThreadPool(threads + (wholeFile ? 1 : 0))) {
-            Job job = new Job(channel, channel.size(), pieceLength, format);
+            Job job = new Job(channel, channel.size(), pieceLength, format, leafFile);
             Future<byte[]> fileSha256 = wholeFile ? pool.submit(() -> streamSha256(channel, job.fileLength)) : null;
             List<Future<?>> workers = new ArrayList<>();
             for (int i = 0; i < threads; i++) {
@@ -125,10 +140,12 @@ public final class FileHasher {
         private final int piecesPerUnit;
         private final byte[] pieces;
         private final byte[] layer;
+        private final LeafFile leafFile;
         private final AtomicInteger nextUnit = new AtomicInteger();
 
-        Job(FileChannel channel, long fileLength, int pieceLength, TorrentFormat format) {
+        Job(FileChannel channel, long fileLength, int pieceLength, TorrentFormat format, LeafFile leafFile) {
             this.channel = channel;
+            this.leafFile = leafFile;
             this.fileLength = fileLength;
             this.pieceLength = pieceLength;
             this.format = format;
@@ -140,7 +157,7 @@ public final class FileHasher {
 
         /** Takes units until none is left; each piece index is written by one worker only. */
         void work() throws IOException {
-            PieceDigester digester = new PieceDigester(pieceLength, format);
+            PieceDigester digester = new PieceDigester(pieceLength, format, leafFile);
             byte[] buffer = new byte[(int) Math.min(CHUNK, fileLength)];
             for (int unit = nextUnit.getAndIncrement(); (long) unit * piecesPerUnit < pieceCount;
                     unit = nextUnit.getAndIncrement()) {

@@ -18,12 +18,19 @@ final class PieceDigester {
     private final MessageDigest blockSha256 = MerkleTree.sha256();
     private final MessageDigest treeSha256 = MerkleTree.sha256();
     private final byte[] leaves;
+    private final LeafFile leafFile;
     private int blocks;
     private int blockFill;
 
     PieceDigester(int pieceLength, TorrentFormat format) {
+        this(pieceLength, format, null);
+    }
+
+    /** A digester that also writes each piece's block hashes to {@code leafFile}, when there is one. */
+    PieceDigester(int pieceLength, TorrentFormat format, LeafFile leafFile) {
         this.v2 = format.hasV2();
         this.leaves = new byte[v2 ? pieceLength / BLOCK * MerkleTree.HASH : 0];
+        this.leafFile = v2 ? leafFile : null;
     }
 
     /** Hashes bytes of the current piece; the caller never crosses a piece boundary. */
@@ -60,13 +67,17 @@ final class PieceDigester {
      * Ends the piece: its SHA-1 into {@code pieces} at {@code index * 20} and, for a hybrid, its
      * subtree root into {@code layer} at {@code index * 32}, the tree padded with zero leaves to
      * {@code treeLeaves} (the blocks per piece, or for a file of one piece, its own block count
-     * rounded up to a power of two). Then ready for the next piece.
+     * rounded up to a power of two); the block hashes go to the leaf file first, since the root is
+     * reduced over them in place. Then ready for the next piece.
      */
     void finishPiece(int index, byte[] pieces, byte[] layer, int treeLeaves) {
         MerkleTree.digestInto(sha1, pieces, index * 20);
         if (v2) {
             if (blockFill > 0) {
                 finishBlock();
+            }
+            if (leafFile != null) {
+                leafFile.write((long) index * (leaves.length / MerkleTree.HASH), leaves, 0, blocks * MerkleTree.HASH);
             }
             byte[] root = MerkleTree.root(leaves, blocks, treeLeaves, ZERO, treeSha256);
             System.arraycopy(root, 0, layer, index * MerkleTree.HASH, MerkleTree.HASH);

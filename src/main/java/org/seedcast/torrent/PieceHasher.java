@@ -33,25 +33,43 @@ public final class PieceHasher {
     private int pieceFill;
     private int pieceIndex;
 
-    private PieceHasher(long fileLength, int pieceLength, TorrentFormat format) {
+    private PieceHasher(long fileLength, int pieceLength, TorrentFormat format, LeafFile leafFile) {
         int count = pieceCount(fileLength, pieceLength);
         this.fileLength = fileLength;
         this.pieceLength = pieceLength;
         this.format = format;
-        this.digester = new PieceDigester(pieceLength, format);
+        this.digester = new PieceDigester(pieceLength, format, leafFile);
         this.pieces = new byte[count * 20];
         this.layer = new byte[format.hasV2() ? count * MerkleTree.HASH : 0];
     }
 
     /** A hasher for a file of {@code fileLength} bytes, none seen yet. */
     public static PieceHasher start(long fileLength, int pieceLength, TorrentFormat format) {
-        return new PieceHasher(fileLength, pieceLength, format);
+        return start(fileLength, pieceLength, format, null);
+    }
+
+    /**
+     * A hasher for a file of {@code fileLength} bytes, none seen yet, that writes a hybrid's block
+     * hashes to {@code leafFile} as each piece is done (nothing for a v1 torrent; no file when null).
+     * A failure to write them surfaces from {@link #update} as an {@link java.io.UncheckedIOException}.
+     */
+    public static PieceHasher start(long fileLength, int pieceLength, TorrentFormat format, LeafFile leafFile) {
+        return new PieceHasher(fileLength, pieceLength, format, leafFile);
     }
 
     /** A hasher that has already seen the first {@code offset} bytes of {@code file}. */
     public static PieceHasher resume(Path file, long offset, long fileLength, int pieceLength,
             TorrentFormat format) throws IOException {
-        PieceHasher hasher = start(fileLength, pieceLength, format);
+        return resume(file, offset, fileLength, pieceLength, format, null);
+    }
+
+    /**
+     * A hasher that has already seen the first {@code offset} bytes of {@code file}, writing the
+     * block hashes of those bytes to {@code leafFile} again on the way.
+     */
+    public static PieceHasher resume(Path file, long offset, long fileLength, int pieceLength,
+            TorrentFormat format, LeafFile leafFile) throws IOException {
+        PieceHasher hasher = start(fileLength, pieceLength, format, leafFile);
         if (offset < 0 || offset > fileLength) {
             throw new IllegalArgumentException("offset " + offset + " is outside the file");
         }

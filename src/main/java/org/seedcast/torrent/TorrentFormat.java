@@ -9,7 +9,8 @@ public enum TorrentFormat {
     V1,
     HYBRID;
 
-    boolean hasV2() {
+    /** Whether the torrent carries the v2 merkle hashes (BEP 52). */
+    public boolean hasV2() {
         return this == HYBRID;
     }
 }

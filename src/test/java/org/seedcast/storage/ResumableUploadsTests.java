@@ -255,9 +255,64 @@ class ResumableUploadsTests {
         assertThat(completed).singleElement().satisfies(media -> assertThat(media.sha256()).isEqualTo(sha256(content)));
     }
 
-    private ResumableUploads uploads(DataSize reserve, int maxUnfinished) {
-        StorageProperties properties = new StorageProperties(dataDir,
+    @Test
+    void aHybridUploadKeepsItsLeafLayerBesideTheMediaThroughAnEvictionAndAResume() throws Exception {
+        when(target.authorize(anyString(), any())).thenReturn(new UploadTarget.UploadPlan(1, TorrentFormat.HYBRID));
+        ResumableUploads uploads = uploads(DataSize.ofBytes(0), 8);
+        byte[] content = Media.mp4(2 * 1024 * 1024 + 9, 7);
+        UUID id = uploads.create(content.length, "e.mp4", "show", "E", user);
+        uploads.append(id, user, 0, new ByteArrayInputStream(content, 0, 700_000));
+        clock.advance(Duration.ofMinutes(11));
+        uploads.evictIdleHashers();
+
+        uploads.append(id, user, 700_000, new ByteArrayInputStream(Arrays.copyOfRange(content, 700_000, content.length)));
+
+        assertThat(completed).singleElement().satisfies(media -> {
+            assertThat(Files.readAllBytes(dataDir.resolve("media").resolve(media.id() + ".leaves")))
+                    .isEqualTo(MediaStoreTests.leafLayer(content));
+            MediaStore store = new MediaStore(properties(DataSize.ofBytes(0), 8));
+            assertThat(store.merkleLayers(media.id()).orElseThrow().piecesRoot())
+                    .isEqualTo(store.hashes(media.id()).orElseThrow().piecesRoot().orElseThrow());
+        });
+        assertThat(dataDir.resolve("uploads").resolve(id + ".leaves")).doesNotExist();
+    }
+
+    @Test
+    void aHybridUploadWhoseBytesArrivedBeforeACrashGetsItsLeafLayerWhenFinished() throws Exception {
+        when(target.authorize(anyString(), any())).thenReturn(new UploadTarget.UploadPlan(1, TorrentFormat.HYBRID));
+        byte[] content = Media.mp4(450_000, 8);
+        UUID id = uploads(DataSize.ofBytes(0), 8).create(content.length, "e.mp4", "show", "E", user);
+        Files.write(dataDir.resolve("uploads").resolve(id + ".part"), content);
+        rows.get(id).recognised("video/mp4", clock.instant());
+
+        uploads(DataSize.ofBytes(0), 8).status(id, user);
+
+        assertThat(completed).singleElement().satisfies(media -> assertThat(
+                Files.readAllBytes(dataDir.resolve("media").resolve(media.id() + ".leaves")))
+                .isEqualTo(MediaStoreTests.leafLayer(content)));
+    }
+
+    @Test
+    void terminatingAHybridUploadRemovesItsLeaves() throws Exception {
+        when(target.authorize(anyString(), any())).thenReturn(new UploadTarget.UploadPlan(1, TorrentFormat.HYBRID));
+        ResumableUploads uploads = uploads(DataSize.ofBytes(0), 8);
+        byte[] content = Media.mp4(1024 * 1024, 9);
+        UUID id = uploads.create(content.length, "e.mp4", "show", "E", user);
+        uploads.append(id, user, 0, new ByteArrayInputStream(content, 0, 600_000));
+        assertThat(dataDir.resolve("uploads").resolve(id + ".leaves")).exists();
+
+        uploads.terminate(id, user);
+
+        assertThat(dataDir.resolve("uploads").resolve(id + ".leaves")).doesNotExist();
+    }
+
+    private StorageProperties properties(DataSize reserve, int maxUnfinished) {
+        return new StorageProperties(dataDir,
                 new StorageProperties.Uploads(DataSize.ofMegabytes(64), reserve, maxUnfinished, Duration.ofMinutes(10)));
+    }
+
+    private ResumableUploads uploads(DataSize reserve, int maxUnfinished) {
+        StorageProperties properties = properties(reserve, maxUnfinished);
         try {
             return new ResumableUploads(repository, new MediaStore(properties), target, properties, clock,
                     new ResumableUploads.Disk() {

@@ -51,6 +51,13 @@ final class ReferenceHashes {
         return out.toByteArray();
     }
 
+    /** The 16 KiB block hashes of the file, concatenated: the leaf layer a hybrid keeps. */
+    static byte[] leafLayer(byte[] file) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        leaves(file).forEach(out::writeBytes);
+        return out.toByteArray();
+    }
+
     private static List<byte[]> leaves(byte[] file) throws Exception {
         List<byte[]> leaves = new ArrayList<>();
         for (int at = 0; at < file.length; at += 16384) {

@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * The Java side of {@code bench/torrent-hashing.sh}. Modes:
- * {@code create v1|hybrid FILE PIECE_LENGTH OUT [warm]} hashes FILE on every core and writes a torrent
+ * {@code create v1|hybrid|hybrid+leaves FILE PIECE_LENGTH OUT [warm]} hashes FILE on every core and writes a torrent
+ * ({@code hybrid+leaves} also keeps the leaf layer in {@code OUT.leaves}, as the store does for the seed)
  * (with {@code warm}, after hashing it once untimed, as a server that has made torrents before),
  * printing the time from main to the written torrent (JIT warm-up included: a fresh JVM pays it
  * whether or not a warm-up loop runs first) and the peak heap;
@@ -32,6 +33,7 @@ public final class TorrentHashingBenchmark {
             return;
         }
         TorrentFormat format = args[1].equals("v1") ? TorrentFormat.V1 : TorrentFormat.HYBRID;
+        Path leaves = args[1].equals("hybrid+leaves") ? Path.of(args[4] + ".leaves") : null;
         Path file = Path.of(args[2]);
         int pieceLength = Integer.parseInt(args[3]);
         long start = System.nanoTime();
@@ -39,16 +41,27 @@ public final class TorrentHashingBenchmark {
                 (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()) / 1e3);
         if (args.length > 5 && args[5].equals("warm")) {
             // a server that has made a torrent before: the same work once, untimed, then the timed run
-            new FileHasher().hashPieces(file, pieceLength, format);
+            hash(file, pieceLength, format, leaves);
             start = System.nanoTime();
         }
-        PieceHashes hashes = new FileHasher().hashPieces(file, pieceLength, format);
+        PieceHashes hashes = hash(file, pieceLength, format, leaves);
         Torrent torrent = Torrent.create(new TorrentSpec(file.getFileName().toString(),
                 List.of(URI.create("http://t.example/announce")), List.of(), null, "Seedcast bench", null), hashes);
         Files.write(Path.of(args[4]), torrent.bytes());
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("hash_seconds=%.3f%npeak_heap_mb=%.1f%ninfo_hash=%s%n", seconds, peakHeapMb(),
                 torrent.infoHash());
+    }
+
+    private static PieceHashes hash(Path file, int pieceLength, TorrentFormat format, Path leaves) throws Exception {
+        if (leaves == null) {
+            return new FileHasher().hashPieces(file, pieceLength, format);
+        }
+        try (LeafFile leafFile = LeafFile.create(leaves)) {
+            PieceHashes hashes = new FileHasher().hashPieces(file, pieceLength, format, leafFile);
+            leafFile.finish(hashes.fileLength());
+            return hashes;
+        }
     }
 
     /** MB per second of this thread's CPU time, as {@code openssl speed} counts, so load elsewhere does not skew it. */
