@@ -52,6 +52,9 @@ class MagnetFansIntegrationTests {
      */
     private static final double SHARE_TOLERANCE = 0.03;
 
+    /** Our seed's upload cap: an episode of the ten-fan swarm takes it 5 s to send once. */
+    private static final String SEED_UPLOAD_RATE = "4MB";
+
     static RunningSeedcast app;
     static int seedPort;
 
@@ -63,7 +66,9 @@ class MagnetFansIntegrationTests {
         postgres.createDatabase(DATABASE);
         seedPort = freePort();
         app = RunningSeedcast.start(RunningSeedcast.settings(postgres, DATABASE, TestRunSetup.ROOT.resolve("magnet-fans"),
-                "seedcast.seeder.host=127.0.0.1", "seedcast.seeder.port=" + seedPort));
+                "seedcast.seeder.host=127.0.0.1", "seedcast.seeder.port=" + seedPort,
+                // slower than loopback by far, so that ten fans take most of an episode from each other
+                "seedcast.seeder.upload-rate=" + SEED_UPLOAD_RATE));
     }
 
     @AfterAll
