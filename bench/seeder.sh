@@ -9,7 +9,7 @@
 # Per run: throughput (bytes all leechers received / time until the last completed), the seeding
 # process's CPU seconds (user + system from /proc/PID/stat) per GiB sent, and memory per connection
 # while the leechers are a third of the way through: for Seedcast the JVM's heap after a full GC
-# (jcmd) minus the same figure before the leechers came, per connection; for libtorrent the growth
+# (jcmd; -Xmx512m, G1) minus the same figure before the leechers came, per connection; for libtorrent the growth
 # of the process's anonymous resident memory (RssAnon: libtorrent reads files through mmap, whose
 # pages are not the connection's) per connection. Then the ratios Seedcast/libtorrent; the targets
 # are throughput >= 1.0x at CPU per GiB <= 1.0x.
@@ -22,13 +22,16 @@
 #        TARGETS=libtorrent bench/seeder.sh       (the anchor alone, no jar needed)
 #        ANCHOR_PROFILE=high_performance          (libtorrent's high_performance_seed() preset)
 #        APP_ENV="SEEDCAST_SEEDER_..."            (extra settings for the application)
+#        APP_GC=-XX:+UseZGC                       (the README's production collector; G1 by default here
+#                                                  because ZGC's heap use after a collection moves in
+#                                                  2 MiB pages, too coarse for a figure per connection)
 # needs: a JDK 21+, python3-libtorrent (/usr/bin/python3), curl; a built target/seedcast.jar (built
 # here if missing); the application runs as user seedcast when started as root (embedded PostgreSQL).
 # On a machine shared with other work: flock /tmp/seedcast-cpu.lock bench/seeder.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 LEECHERS=${LEECHERS:-"1 8"}; ROUNDS=${ROUNDS:-1}; FILE_MIB=${FILE_MIB:-1024}; TARGETS=${TARGETS:-"libtorrent seedcast"}
-LEECH_DIR=${LEECH_DIR:-/dev/shm}; ANCHOR_PROFILE=${ANCHOR_PROFILE:-default}; RUN_SECONDS=${RUN_SECONDS:-600}
+LEECH_DIR=${LEECH_DIR:-/dev/shm}; APP_GC=${APP_GC:--XX:+UseG1GC}; ANCHOR_PROFILE=${ANCHOR_PROFILE:-default}; RUN_SECONDS=${RUN_SECONDS:-600}
 APP_PORT=18281; TRACKER_PORT=26991; SEED_PORT=26881; ANCHOR_PORT=26882
 PY=/usr/bin/python3
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
@@ -58,7 +61,7 @@ if ours; then
   "${RUN[@]}" env SERVER_PORT=$APP_PORT SEEDCAST_TRACKER_PORT=$TRACKER_PORT SEEDCAST_DATA_DIR="$WORK/data" \
     SEEDCAST_ADMIN_PASSWORD=bench-password-1 SEEDCAST_PUBLIC_URL=http://127.0.0.1:$APP_PORT \
     SEEDCAST_SEEDER_PORT=$SEED_PORT SEEDCAST_SEEDER_HOST=127.0.0.1 ${APP_ENV:-} \
-    "$JAVA" -Xms512m -Xmx512m -XX:+UseZGC -Djava.io.tmpdir="$WORK/tmp" -jar target/seedcast.jar > "$WORK/app.log" 2>&1 &
+    "$JAVA" -Xms512m -Xmx512m $APP_GC -Djava.io.tmpdir="$WORK/tmp" -jar target/seedcast.jar > "$WORK/app.log" 2>&1 &
   APP=$!; PIDS+=($APP)
   for _ in $(seq 900); do curl -sf localhost:$APP_PORT/actuator/health >/dev/null && break; sleep 0.1; done
   curl -sf localhost:$APP_PORT/actuator/health >/dev/null || { tail -30 "$WORK/app.log"; exit 1; }
