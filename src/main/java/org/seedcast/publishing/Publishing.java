@@ -116,7 +116,7 @@ public class Publishing implements TorrentLinks {
             return Optional.empty();
         }
         UUID mediaId = episode.get().mediaId();
-        Optional<Path> file = mediaStore.find(mediaId);
+        var file = mediaStore.find(mediaId);
         if (file.isEmpty()) {
             log.warn("not seeding episode {}: its media file {} is missing", episodeId, mediaId);
             return Optional.empty();

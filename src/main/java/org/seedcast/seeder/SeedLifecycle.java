@@ -13,18 +13,24 @@ import org.springframework.context.SmartLifecycle;
  * Starts the seed with the application when {@code seedcast.seeder.enabled}: loads what to serve,
  * then listens; stops listening, closing every peer, with the application. A database that is down
  * at start leaves the seed listening with nothing to serve, and the load is retried every few
- * seconds until it succeeds.
+ * seconds until it succeeds; after it, what is served is compared with what is published every
+ * minute ({@link Seeding#reconcile}), which heals a missed event.
  */
 class SeedLifecycle implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SeedLifecycle.class);
     static final Duration RETRY = Duration.ofSeconds(5);
+    /** As often as the tracker compares its own list with the published torrents. */
+    static final Duration RECONCILE = Duration.ofMinutes(1);
 
     private final boolean enabled;
     private final Seeding seeding;
     private final SeedServer server;
     private volatile boolean running;
-    private ScheduledExecutorService retries;
+    private ScheduledExecutorService timer;
+    private volatile boolean loaded;
+    /** Rounds of the timer, on its one thread. */
+    private long ticks;
 
     SeedLifecycle(boolean enabled, Seeding seeding, SeedServer server) {
         this.enabled = enabled;
@@ -34,21 +40,19 @@ class SeedLifecycle implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        boolean loaded = load();
+        loaded = load();
         try {
             server.start();
         } catch (RuntimeException e) {
             // the web application, its web seed and the tracker stay up: the seed is one of its services
             log.error("the seed is NOT running: {}", e.getMessage());
         }
-        if (!loaded) {
-            retries = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "seedcast-seeder-load");
-                t.setDaemon(true);
-                return t;
-            });
-            retries.scheduleWithFixedDelay(this::retry, RETRY.toMillis(), RETRY.toMillis(), TimeUnit.MILLISECONDS);
-        }
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "seedcast-seeder-reconcile");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleWithFixedDelay(this::tick, RETRY.toMillis(), RETRY.toMillis(), TimeUnit.MILLISECONDS);
         running = true;
     }
 
@@ -63,18 +67,27 @@ class SeedLifecycle implements SmartLifecycle {
         }
     }
 
-    private void retry() {
-        if (load()) {
-            retries.shutdown();
+    /** Every few seconds until the first load succeeds, then a reconcile every {@link #RECONCILE}. */
+    private void tick() {
+        if (!loaded) {
+            loaded = load();
+            return;
+        }
+        if (++ticks % (RECONCILE.toMillis() / RETRY.toMillis()) == 0) {
+            try {
+                seeding.reconcile();
+            } catch (RuntimeException e) {
+                log.warn("seed reconcile failed: {}", e.toString());
+            }
         }
     }
 
     @Override
     public synchronized void stop() {
         running = false;
-        if (retries != null) {
-            retries.shutdownNow();
-            retries = null;
+        if (timer != null) {
+            timer.shutdownNow();
+            timer = null;
         }
         server.stop();
     }

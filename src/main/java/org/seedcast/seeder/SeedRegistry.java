@@ -17,8 +17,15 @@ final class SeedRegistry {
     private final Map<InfoHash, SeededTorrent> byHash = new ConcurrentHashMap<>();
     private final Map<Long, SeededTorrent> byEpisode = new ConcurrentHashMap<>();
 
-    /** Serves a torrent; one already served for the episode is withdrawn first. */
+    /**
+     * Serves a torrent; another one already served for the episode is withdrawn first, and the same
+     * one (an event and a reconcile both adding it) is kept with its peers.
+     */
     void add(SeededTorrent torrent) {
+        SeededTorrent current = byEpisode.get(torrent.episodeId());
+        if (current != null && current.v1().equals(torrent.v1())) {
+            return;
+        }
         remove(torrent.episodeId());
         byEpisode.put(torrent.episodeId(), torrent);
         byHash.put(torrent.v1(), torrent);

@@ -103,6 +103,9 @@ final class SeedServer {
             listener = new ServerBootstrap().group(loops).channel(channel)
                     .option(ChannelOption.SO_BACKLOG, 1024)
                     .option(ChannelOption.SO_REUSEADDR, true)
+                    // Nagle on: a block's 13-byte header then joins the block's first segment instead
+                    // of leaving as a packet of its own while earlier blocks are in flight
+                    .childOption(ChannelOption.TCP_NODELAY, false)
                     .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
                     .childOption(ChannelOption.MESSAGE_SIZE_ESTIMATOR, SIZES)
                     .childHandler(new ChannelInitializer<SocketChannel>() {

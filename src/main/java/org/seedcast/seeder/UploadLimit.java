@@ -34,19 +34,23 @@ final class UploadLimit {
     }
 
     /** Nanoseconds to wait before the next block may go; 0 for now. */
-    synchronized long delay(long nowNanos) {
-        if (unlimited()) {
-            return 0;
-        }
+    long delay(long nowNanos) {
+        return unlimited() ? 0 : limitedDelay(nowNanos);
+    }
+
+    private synchronized long limitedDelay(long nowNanos) {
         refill(nowNanos);
         return tokens > 0 ? 0 : Math.max(1, (long) Math.ceil((1 - tokens) / bytesPerNano));
     }
 
     /** Pays for {@code bytes} about to be sent. */
-    synchronized void take(long bytes, long nowNanos) {
-        if (unlimited()) {
-            return;
+    void take(long bytes, long nowNanos) {
+        if (!unlimited()) {
+            pay(bytes, nowNanos);
         }
+    }
+
+    private synchronized void pay(long bytes, long nowNanos) {
         refill(nowNanos);
         tokens -= bytes;
     }

@@ -394,4 +394,94 @@ class PeerConnectionTests {
         assertThat(ch.isActive()).isFalse();
         assertThat(registry.find(torrent.v1())).isNull();
     }
+
+    static ByteBuf handshake(byte[] infoHash, int reserved7) {
+        ByteBuf b = handshake(infoHash, true, true);
+        b.setByte(27, reserved7); // reserved[7]
+        return b;
+    }
+
+    SeededTorrent hybrid(java.util.function.Function<java.util.UUID, java.util.Optional<org.seedcast.torrent.MerkleLayers>> layers)
+            throws Exception {
+        Path media = SeedFixture.media(dir, "hybrid.mp4", SIZE, 4);
+        SeededTorrent hybrid = new SeededTorrent(SeedFixture.seedable(8, media, TorrentFormat.HYBRID, PIECE), layers,
+                new Choker(1, () -> false, new java.util.SplittableRandom(1)));
+        registry.add(hybrid);
+        return hybrid;
+    }
+
+    @Test
+    void upgradesAHybridsConnectionToV2WhenThePeerSpeaksIt() throws Exception {
+        SeededTorrent hybrid = hybrid(id -> java.util.Optional.empty());
+        byte[] v1 = hybrid.v1().toBytes();
+        byte[] v2 = hybrid.v2Truncated().toBytes();
+
+        EmbeddedChannel v1Only = connect();
+        v1Only.writeInbound(handshake(v1, 0x04));
+        ByteBuf out = written(v1Only);
+        assertThat(out.getByte(27) & 0x10).as("the seed offers the upgrade").isEqualTo(0x10);
+        assertThat(copy(out, 28, 20)).as("a v1 peer stays v1").isEqualTo(v1);
+
+        EmbeddedChannel upgrading = connect();
+        upgrading.writeInbound(handshake(v1, 0x04 | 0x10));
+        assertThat(copy(written(upgrading), 28, 20)).as("BEP 52 upgrade: answered with the v2 hash").isEqualTo(v2);
+
+        EmbeddedChannel v2Peer = connect();
+        v2Peer.writeInbound(handshake(v2, 0x04 | 0x10));
+        assertThat(copy(written(v2Peer), 28, 20)).isEqualTo(v2);
+    }
+
+    static byte[] copy(ByteBuf b, int from, int length) {
+        byte[] bytes = new byte[length];
+        b.getBytes(from, bytes);
+        return bytes;
+    }
+
+    static ByteBuf hashRequest(byte[] piecesRoot, int baseLayer, int index, int length, int proofLayers) {
+        return Unpooled.buffer().writeInt(1 + 48).writeByte(21) // length, hash request
+                .writeBytes(piecesRoot)                         // pieces root
+                .writeInt(baseLayer).writeInt(index).writeInt(length).writeInt(proofLayers);
+    }
+
+    @Test
+    void answersAHashRequestWithAHashRejectWhileTheLayersAreNotKeptOrCannotAnswer() throws Exception {
+        SeededTorrent hybrid = hybrid(id -> {
+            throw new UnsupportedOperationException("not kept yet");
+        });
+        EmbeddedChannel ch = connect();
+        ch.writeInbound(handshake(hybrid.v2Truncated().toBytes(), 0x04 | 0x10));
+        written(ch);
+
+        ch.writeInbound(hashRequest(hybrid.piecesRoot(), 0, 0, 2, 1));
+        ByteBuf out = written(ch);
+        assertThat(out.readInt()).isEqualTo(49);
+        assertThat((int) out.readUnsignedByte()).as("hash reject").isEqualTo(23);
+        assertThat(copy(out, out.readerIndex(), 32)).isEqualTo(hybrid.piecesRoot());
+        out.skipBytes(32);
+        assertThat(new int[] {out.readInt(), out.readInt(), out.readInt(), out.readInt()}).containsExactly(0, 0, 2, 1);
+        assertThat(ch.isActive()).isTrue();
+    }
+
+    @Test
+    void rejectsAHashRequestForAnotherFilesRootWithoutAskingTheLayers() throws Exception {
+        SeededTorrent hybrid = hybrid(id -> {
+            throw new AssertionError("the layers are not read for a request of another file");
+        });
+        EmbeddedChannel ch = connect();
+        ch.writeInbound(handshake(hybrid.v1().toBytes(), 0x04 | 0x10));
+        written(ch);
+
+        ch.writeInbound(hashRequest(new byte[32], 0, 0, 2, 0));
+        ByteBuf out = written(ch);
+        out.skipBytes(4);
+        assertThat((int) out.readUnsignedByte()).isEqualTo(23);
+    }
+
+    @Test
+    void closesAPeerSendingAMalformedHashRequest() {
+        EmbeddedChannel ch = connect();
+        ch.writeInbound(handshake(torrent.v1().toBytes(), true, true));
+        ch.writeInbound(Unpooled.buffer().writeInt(1 + 10).writeByte(21).writeZero(10));
+        assertThat(ch.isActive()).isFalse();
+    }
 }

@@ -36,6 +36,13 @@ final class SeedFixture {
                 Duration.ofMinutes(4), Duration.ofMinutes(2), Duration.ZERO);
     }
 
+    /** With connection limits. */
+    static SeederProperties limits(int maxConnections, int maxConnectionsPerAddress) {
+        return new SeederProperties("127.0.0.1", 1, DataSize.ofBytes(0), DataSize.ofBytes(0), 8, Duration.ofSeconds(15),
+                250, maxConnections, maxConnectionsPerAddress, Duration.ofSeconds(10), Duration.ofMinutes(4),
+                Duration.ofMinutes(2), Duration.ZERO);
+    }
+
     static SeederProperties settings() {
         return settings(8, 250, 0);
     }

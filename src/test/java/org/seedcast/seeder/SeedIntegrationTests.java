@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seedcast.RequiredTools;
+import org.seedcast.support.Http;
 import org.seedcast.support.IntegrationTest;
 import org.seedcast.support.Media;
 import org.seedcast.support.Studio;
@@ -54,6 +55,13 @@ class SeedIntegrationTests {
         assertThat(Files.readAllBytes(work.resolve(name))).isEqualTo(content);
         assertThat(traffic.sentByEpisode()).containsKey(episodeId);
         assertThat(traffic.sentByEpisode().get(episodeId)).isGreaterThanOrEqualTo(content.length);
+        String metrics = Http.at(port).get("/actuator/prometheus").body();
+        assertThat(metrics.lines().filter(l -> l.startsWith("seedcast_seeder_sent_bytes_total{")))
+                .singleElement().satisfies(line -> assertThat(Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                        .isGreaterThanOrEqualTo(content.length));
+        assertThat(metrics).contains("seedcast_seeder_connections{", "seedcast_seeder_torrents{");
+        assertThat(metrics.lines().filter(l -> l.startsWith("seedcast_seeder_refused_total{")))
+                .anySatisfy(line -> assertThat(line).contains("reason=\"encrypted\""));
     }
 
     private Path script(String name) throws Exception {

@@ -56,6 +56,28 @@ class SeedServerTests {
         assertThat(seed.traffic().sentByEpisode().get(1L)).isGreaterThanOrEqualTo(Files.size(file));
     }
 
+    @Test
+    void libtorrentFetchesAHybridTorrentFromTheSeedAloneOverAnUpgradedConnection() throws Exception {
+        Path python = RequiredTools.requirePythonModule("libtorrent");
+        Path media = Files.createDirectories(work.resolve("media"));
+        Path file = SeedFixture.media(media, "hybrid.mp4", 2 * 1024 * 1024 + 999, 8);
+        Seedable seedable = SeedFixture.seedable(2, file, TorrentFormat.HYBRID, 256 * 1024);
+        SeedRegistry registry = new SeedRegistry();
+        registry.add(SeedFixture.seeded(seedable, 8));
+        Seed seed = SeedFixture.seed(registry, SeedFixture.settings(), System::nanoTime);
+        server = new SeedServer(seed, 0, (InetAddress a) -> false);
+        server.start();
+        Path downloads = Files.createDirectories(work.resolve("downloads"));
+
+        String report = RequiredTools.run(List.of(python.toString(), script("libtorrent_fetch.py").toString(),
+                seedable.torrent().magnetLink().toString().replaceAll("&(tr|ws)=[^&]*", ""), "127.0.0.1",
+                Integer.toString(server.port()), downloads.toString(), "60", work.resolve("libtorrent.log").toString()));
+
+        assertThat(report).as(() -> tail(work.resolve("libtorrent.log"))).contains("\"completed\": true");
+        assertThat(Files.readAllBytes(downloads.resolve((String) JsonPath.read(report, "$.name"))))
+                .isEqualTo(Files.readAllBytes(file));
+    }
+
     /** The client's last log lines, to say why a transfer failed. */
     static String tail(Path log) {
         try {
