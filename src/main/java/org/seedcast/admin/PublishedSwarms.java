@@ -20,6 +20,7 @@ import org.seedcast.catalog.SwarmCounts;
 import org.seedcast.publishing.Publishing;
 import org.seedcast.publishing.TorrentPublished;
 import org.seedcast.torrent.InfoHash;
+import org.seedcast.torrent.InfoHashV2;
 import org.seedcast.tracker.Tracker;
 import org.seedcast.tracker.TrackerStats;
 import org.springframework.stereotype.Component;
@@ -112,6 +113,15 @@ class PublishedSwarms implements SwarmCounts {
             }
         }
         return counts;
+    }
+
+    @Override
+    public Counts forTorrent(String infoHash, String infoHashV2) {
+        TrackerStats.SwarmStats v1 = tracker.swarm(InfoHash.fromHex(infoHash)).orElse(null);
+        TrackerStats.SwarmStats v2 = infoHashV2 == null ? null
+                : tracker.swarm(InfoHashV2.fromHex(infoHashV2).truncated()).orElse(null);
+        return new Counts(SwarmRow.seeders(v1, v2), SwarmRow.leechers(v1, v2), SwarmRow.completed(v1, v2),
+                tracker.publisherSeed().isPresent());
     }
 
     private static Map<String, TrackerStats.SwarmStats> swarmsByHash(TrackerStats stats) {

@@ -14,6 +14,13 @@ public interface SwarmCounts {
     Map<Long, Counts> forEpisodes(Collection<Long> episodeIds);
 
     /**
+     * One published torrent's counts, looked up by its hashes alone (cheap enough for a public page).
+     *
+     * @param infoHashV2 the full v2 info-hash (64 hex) of a hybrid torrent, else {@code null}
+     */
+    Counts forTorrent(String infoHash, String infoHashV2);
+
+    /**
      * @param seeders       fans with the whole file, besides the web seed and the publisher's seed
      * @param leechers      fans downloading
      * @param completed     downloads the tracker saw complete

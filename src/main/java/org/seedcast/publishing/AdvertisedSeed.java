@@ -70,6 +70,11 @@ public class AdvertisedSeed {
         v6.ifPresent(a -> found.add(new InetSocketAddress(a, port)));
         log.info("The publisher's seed is advertised as {} ({})", authority(),
                 found.stream().map(a -> a.getAddress().getHostAddress()).toList());
+        if (!host.equalsIgnoreCase("localhost") && found.stream().anyMatch(a -> a.getAddress().isLoopbackAddress())) {
+            // Debian, for one, maps the machine's own name to 127.0.1.1 in /etc/hosts
+            log.warn("The publisher's seed host '{}' resolves to a loopback address here, which fans elsewhere cannot"
+                    + " reach: set SEEDCAST_SEEDER_HOST to the public address", host);
+        }
         return List.copyOf(found);
     }
 

@@ -24,6 +24,7 @@ import org.seedcast.tracker.protocol.Endpoint;
 import org.seedcast.tracker.protocol.HashKey;
 import org.seedcast.tracker.store.TrackerStore;
 import org.seedcast.tracker.swarm.SeedPeer;
+import org.seedcast.tracker.swarm.SwarmSnapshot;
 import org.seedcast.tracker.swarm.SwarmStore;
 import org.seedcast.tracker.unknown.Sighting;
 import org.seedcast.tracker.unknown.UnknownTorrents;
@@ -103,9 +104,7 @@ public class Tracker {
     public TrackerStats stats() {
         Instant now = Instant.now(clock);
         List<TrackerStats.SwarmStats> all = swarms.snapshot().stream()
-                .map(s -> new TrackerStats.SwarmStats(s.infoHash().toInfoHash(), s.seeders(), s.leechers(),
-                        s.completed(), s.announcesPerMinute(),
-                        s.secondsSinceAnnounce() < 0 ? null : now.minusSeconds(s.secondsSinceAnnounce())))
+                .map(s -> view(s, now))
                 .sorted(Comparator.comparingLong((TrackerStats.SwarmStats s) -> s.seeders() + s.leechers()).reversed())
                 .toList();
         List<TrackerStats.MinuteSample> minutes = history.samples().stream()
@@ -114,6 +113,12 @@ public class Tracker {
                 .toList();
         return new TrackerStats(access.trackable().size(), swarms.swarms(), swarms.seeders(), swarms.leechers(),
                 unknown.size(), all, minutes, publisherSeed().orElse(null));
+    }
+
+    /** One swarm's counts now, by the hash its peers announce; empty when it has no swarm. */
+    public Optional<TrackerStats.SwarmStats> swarm(InfoHash infoHash) {
+        Instant now = Instant.now(clock);
+        return swarms.snapshot(HashKey.of(infoHash)).map(s -> view(s, now));
     }
 
     /**
@@ -273,6 +278,11 @@ public class Tracker {
 
     private static List<HashKey> keys(InfoHash v1, InfoHash v2Truncated) {
         return v2Truncated == null ? List.of(HashKey.of(v1)) : List.of(HashKey.of(v1), HashKey.of(v2Truncated));
+    }
+
+    private static TrackerStats.SwarmStats view(SwarmSnapshot s, Instant now) {
+        return new TrackerStats.SwarmStats(s.infoHash().toInfoHash(), s.seeders(), s.leechers(), s.completed(),
+                s.announcesPerMinute(), s.secondsSinceAnnounce() < 0 ? null : now.minusSeconds(s.secondsSinceAnnounce()));
     }
 
     private static UnknownTorrent view(Sighting s, boolean blocked) {

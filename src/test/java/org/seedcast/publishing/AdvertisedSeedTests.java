@@ -80,6 +80,14 @@ class AdvertisedSeedTests {
     }
 
     @Test
+    void aNameThatResolvesToLoopbackHereIsWarnedAbout(CapturedOutput output) throws Exception {
+        seed(new SeedAddress(true, "shows.example.com", 6881), new TrackerAddress(null, 6969), ip("127.0.1.1"));
+        assertThat(output).contains("resolves to a loopback address here");
+        seed(new SeedAddress(true, "localhost", 6882), new TrackerAddress(null, 6969), ip("127.0.0.1"));
+        assertThat(output.toString().split("loopback address here", -1)).hasSize(2); // localhost is meant to be
+    }
+
+    @Test
     void aSeedTurnedOffIsNeitherResolvedNorNamed() {
         AdvertisedSeed seed = seed(new SeedAddress(false, "seed.example.com", 6881), new TrackerAddress(null, 6969));
         assertThat(seed.enabled()).isFalse();

@@ -88,6 +88,8 @@ class PublishingIntegrationTests {
         assertThat(answer).contains("8:completei1e")     // the seed, which a client sees alive
                 .contains("10:incompletei1e")            // the fan itself
                 .contains("5:peers6:\u007F\0\0\1\u001A"); // 127.0.0.1:6881, first
+        assertThat(anonymous.get("/shows/pub-seed/episodes/" + id).body()) // fans and the seed apart
+                .contains("On BitTorrent now: 1 fan sharing · publisher&#39;s seed online");
     }
 
     @Test

@@ -156,6 +156,19 @@ class TrackerTests {
     }
 
     @Test
+    void oneSwarmIsReadByItsHashAlone() {
+        events.on(new TorrentPublished(1, V1, null));
+        announce(V1, 1);
+        announce(V1, 2);
+        assertThat(tracker.swarm(V1)).hasValueSatisfying(s -> {
+            assertThat(s.leechers()).isEqualTo(2);
+            assertThat(s.seeders()).isZero();
+            assertThat(s.lastAnnounce()).isEqualTo(clock.instant());
+        });
+        assertThat(tracker.swarm(FOREIGN)).isEmpty();
+    }
+
+    @Test
     void withoutASeedNoneIsListedInTheStats() {
         assertThat(tracker.publisherSeed()).isEmpty();
         assertThat(tracker.stats().publisherSeedListed()).isFalse();

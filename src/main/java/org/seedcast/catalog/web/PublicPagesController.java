@@ -10,6 +10,7 @@ import org.seedcast.catalog.CatalogProperties;
 import org.seedcast.catalog.EpisodeView;
 import org.seedcast.catalog.NotFoundException;
 import org.seedcast.catalog.ShowView;
+import org.seedcast.catalog.SwarmCounts;
 import org.seedcast.catalog.TorrentLinks;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -24,11 +25,14 @@ class PublicPagesController {
 
     private final Catalog catalog;
     private final ObjectProvider<TorrentLinks> torrents;
+    private final ObjectProvider<SwarmCounts> swarms;
     private final CatalogProperties site;
 
-    PublicPagesController(Catalog catalog, ObjectProvider<TorrentLinks> torrents, CatalogProperties site) {
+    PublicPagesController(Catalog catalog, ObjectProvider<TorrentLinks> torrents, ObjectProvider<SwarmCounts> swarms,
+                          CatalogProperties site) {
         this.catalog = catalog;
         this.torrents = torrents;
+        this.swarms = swarms;
         this.site = site;
     }
 
@@ -60,7 +64,11 @@ class PublicPagesController {
         model.addAttribute("show", catalog.requireShow(slug));
         model.addAttribute("episode", episode);
         TorrentLinks links = torrents.getIfAvailable();
-        model.addAttribute("torrent", links == null ? null : links.forEpisode(id).orElse(null));
+        TorrentLinks.Links torrent = links == null ? null : links.forEpisode(id).orElse(null);
+        model.addAttribute("torrent", torrent);
+        SwarmCounts counts = swarms.getIfAvailable();
+        model.addAttribute("sharing", torrent == null || counts == null ? null
+                : counts.forTorrent(torrent.infoHash(), torrent.infoHashV2()).sharing());
         return "episode";
     }
 

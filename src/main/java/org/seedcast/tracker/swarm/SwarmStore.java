@@ -355,12 +355,26 @@ public final class SwarmStore {
         for (Shard shard : shards) {
             synchronized (shard) {
                 for (Swarm s : shard.swarms.values()) {
-                    all.add(new SwarmSnapshot(s.key, s.seeders, s.leechers, s.completed, s.announcesPerMinute,
-                            s.lastAnnounce == 0 ? -1 : Math.max(0, now - s.lastAnnounce)));
+                    all.add(snapshot(s, now));
                 }
             }
         }
         return all;
+    }
+
+    /** One swarm's counts, under its shard's lock only; empty without a swarm. */
+    public java.util.Optional<SwarmSnapshot> snapshot(HashKey key) {
+        Shard shard = shard(key);
+        int now = clock.getAsInt();
+        synchronized (shard) {
+            Swarm swarm = shard.swarms.get(key);
+            return swarm == null ? java.util.Optional.empty() : java.util.Optional.of(snapshot(swarm, now));
+        }
+    }
+
+    private static SwarmSnapshot snapshot(Swarm s, int now) {
+        return new SwarmSnapshot(s.key, s.seeders, s.leechers, s.completed, s.announcesPerMinute,
+                s.lastAnnounce == 0 ? -1 : Math.max(0, now - s.lastAnnounce));
     }
 
     /** A swarm's closed minutes, oldest first; empty if it has none (or no swarm). */

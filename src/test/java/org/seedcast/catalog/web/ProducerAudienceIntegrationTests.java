@@ -79,6 +79,9 @@ class ProducerAudienceIntegrationTests {
                     assertThat(r.episodeId()).isEqualTo(((Number) JsonPath.read(quiet, "$.id")).longValue());
                     assertThat(r.numbers()).containsExactly(0L, 0L, 0L, 0L, 0L);
                 });
+        // fans and the publisher's seed apart (the seed is on by default)
+        assertThat(dashboard).contains("3 fans sharing · publisher&#39;s seed online")
+                .contains("no fans sharing yet · publisher&#39;s seed online");
     }
 
     record Row(long episodeId, String title, List<Long> numbers) {
