@@ -168,19 +168,9 @@ public class MediaStore {
         if (!format.hasV2()) {
             return new FileHasher().hash(file, pieceLength, format);
         }
-        Path leaves = properties.mediaDir().resolve(id + ".leaves.part");
-        try {
-            PieceHashes hashes;
-            try (LeafFile leafFile = LeafFile.create(leaves)) {
-                hashes = new FileHasher().hash(file, pieceLength, format, leafFile);
-                leafFile.finish(hashes.fileLength());
-            }
-            Files.move(leaves, leavesOf(id), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            writeHashes(id, hashes);
-            return hashes;
-        } finally {
-            deleteQuietly(leaves);
-        }
+        PieceHashes hashes = keepingLeaves(id, null, leafFile -> new FileHasher().hash(file, pieceLength, format, leafFile));
+        writeHashes(id, hashes);
+        return hashes;
     }
 
     /**
@@ -212,20 +202,34 @@ public class MediaStore {
     void keepLeaves(UUID id, FileHasher hasher) throws IOException {
         PieceHashes kept = hashes(id).filter(h -> h.format().hasV2())
                 .orElseThrow(() -> new IOException("media " + id + " has no hybrid hashes kept"));
-        Path leaves = properties.mediaDir().resolve(id + ".leaves.part");
+        keepingLeaves(id, kept, leafFile -> hasher.hashPieces(pathOf(id), kept.pieceLength(), TorrentFormat.HYBRID, leafFile));
+        if (find(id).isEmpty()) {
+            deleteQuietly(leavesOf(id)); // deleted while it was hashed
+        }
+    }
+
+    /** Hashes a stored file with a leaf file of its own. */
+    private interface LeafHashing {
+        PieceHashes hash(LeafFile leafFile) throws IOException;
+    }
+
+    /**
+     * Runs {@code hashing} writing a leaf file beside the media, then moves the finished leaves in
+     * atomically; when {@code expected} is given, only if they make its pieces root.
+     */
+    private PieceHashes keepingLeaves(UUID id, PieceHashes expected, LeafHashing hashing) throws IOException {
+        Path leaves = Files.createTempFile(properties.mediaDir(), id + ".leaves.", ".part");
         try {
             PieceHashes hashes;
             try (LeafFile leafFile = LeafFile.create(leaves)) {
-                hashes = hasher.hashPieces(pathOf(id), kept.pieceLength(), TorrentFormat.HYBRID, leafFile);
+                hashes = hashing.hash(leafFile);
                 leafFile.finish(hashes.fileLength());
             }
-            if (!Arrays.equals(hashes.piecesRoot().orElseThrow(), kept.piecesRoot().orElseThrow())) {
+            if (expected != null && !Arrays.equals(hashes.piecesRoot().orElseThrow(), expected.piecesRoot().orElseThrow())) {
                 throw new IOException("media " + id + " no longer matches the hashes kept for it");
             }
             Files.move(leaves, leavesOf(id), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            if (find(id).isEmpty()) {
-                deleteQuietly(leavesOf(id)); // deleted while it was hashed
-            }
+            return hashes;
         } finally {
             deleteQuietly(leaves);
         }

@@ -429,9 +429,12 @@ class ResumableUploads {
             PieceHasher hasher = rebuiltHasher(upload, part, offset, leaves);
             hashers.put(upload.getId(), new HeldHasher(hasher, leaves, clock.instant()));
             return hasher;
-        } catch (IOException | UncheckedIOException e) {
+        } catch (IOException e) {
             closeQuietly(leaves);
-            throw e instanceof UncheckedIOException unchecked ? unchecked : new UncheckedIOException((IOException) e);
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            closeQuietly(leaves);
+            throw e;
         }
     }
 
