@@ -70,24 +70,26 @@ class PublishingIntegrationTests {
 
     /**
      * The seed's host defaults to the tracker's, then to the public URL's (localhost here), which
-     * resolves; its default port is 6881. The .torrent stays as signed: magnets are derived.
+     * resolves; its port is the test run's ({@code seedcast.test.seeder-port}). The .torrent stays as
+     * signed: magnets are derived.
      */
     @Test
     void thePublishersSeedIsInTheMagnetAndInTheSwarmButNotInTheTorrent() throws Exception {
+        int seedPort = Integer.getInteger("seedcast.test.seeder-port");
         String episode = publish("pub-seed", "v1", Media.mp4(300_000, 23));
         String infoHash = JsonPath.read(episode, "$.infoHash");
-        assertThat((String) JsonPath.read(episode, "$.magnet")).contains("&x.pe=localhost:6881&x.pe=127.0.0.1:6881");
+        assertThat((String) JsonPath.read(episode, "$.magnet")).contains("&x.pe=localhost:" + seedPort + "&x.pe=127.0.0.1:" + seedPort);
         byte[] bytes = torrentBytes(JsonPath.read(episode, "$.torrentUrl"));
-        assertThat(new String(bytes, StandardCharsets.ISO_8859_1)).doesNotContain("6881").doesNotContain("x.pe");
+        assertThat(new String(bytes, StandardCharsets.ISO_8859_1)).doesNotContain(":" + seedPort).doesNotContain("x.pe");
         assertThat(TorrentVerifier.verify(bytes, publisherCertificate()).verdict()).isEqualTo(Verdict.GENUINE);
         int id = JsonPath.read(episode, "$.id");
         assertThat(anonymous.get("/shows/pub-seed/episodes/" + id).body())
-                .contains("&amp;x.pe=localhost:6881&amp;x.pe=127.0.0.1:6881"); // the episode page's magnet
+                .contains("&amp;x.pe=localhost:" + seedPort + "&amp;x.pe=127.0.0.1:" + seedPort); // the episode page's magnet
 
         String answer = new org.seedcast.support.Peers(trackerPort).announce(infoHash, 51001, 100, "started").body();
         assertThat(answer).contains("8:completei1e")     // the seed, which a client sees alive
                 .contains("10:incompletei1e")            // the fan itself
-                .contains("5:peers6:\u007F\0\0\1\u001A"); // 127.0.0.1:6881, first
+                .contains("5:peers6:\u007F\0\0\1"); // the seed alone (127.0.0.1; the port's bytes do not survive UTF-8)
         assertThat(anonymous.get("/shows/pub-seed/episodes/" + id).body()) // fans and the seed apart
                 .contains("On BitTorrent now: 1 fan sharing · publisher&#39;s seed online");
     }
