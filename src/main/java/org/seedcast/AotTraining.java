@@ -2,6 +2,8 @@ package org.seedcast;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -57,7 +59,7 @@ final class AotTraining {
                 .run("--seedcast.data-dir=" + dir, "--spring.datasource.url=", "--server.port=0",
                         "--server.address=127.0.0.1", "--seedcast.tracker.enabled=true", "--seedcast.tracker.port=0",
                         "--seedcast.tracker.bind-address=", "--seedcast.public-url=http://127.0.0.1",
-                        "--seedcast.seeder.enabled=false",
+                        "--seedcast.seeder.port=" + freePort(), "--seedcast.seeder.bind-address=127.0.0.1",
                         // the default budget per address, whatever the environment sets: the peers stay within it
                         "--seedcast.tracker.rate-limit=20", "--seedcast.tracker.rate-limit-burst=200")) {
             TrackerTraining.Result tracker = context.getBean(Tracker.class).train(peers, rounds, 20_000);
@@ -119,6 +121,15 @@ final class AotTraining {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             // a temporary directory: the system cleans it
+        }
+    }
+
+    /** A port free now, for the seed: it is advertised in magnets and peer lists, so 0 will not do. */
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

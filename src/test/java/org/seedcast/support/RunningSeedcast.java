@@ -210,7 +210,8 @@ public final class RunningSeedcast implements AutoCloseable {
             values.put("seedcast.tracker.bind-address", "127.0.0.1");
             values.put("seedcast.tracker.threads", "1");
             values.put("seedcast.tracker.udp-sockets", "2");
-            values.put("seedcast.seeder.port", Integer.toString(freePort())); // a real port: the tracker and magnets name it
+            // a real port, not 0: magnets and the tracker advertise it (AdvertisedSeed refuses 0)
+            values.put("seedcast.seeder.port", Integer.toString(freePort()));
             values.put("seedcast.seeder.bind-address", "127.0.0.1");
             values.put("seedcast.seeder.threads", "1");
             values.put("seedcast.admin.username", Studio.ADMIN);

@@ -115,7 +115,8 @@ public final class SwarmStore {
     /**
      * Records an announce and selects peers for the answer into {@code out}: up to {@code numWant}
      * of each family asked for, never the announcing peer itself, and no seeders for a seeder; for
-     * a leecher, the publisher's seed first (in the families it has). A {@code stopped} announce
+     * a leecher, and for a seeder's {@code started} announce, the publisher's seed first (in the
+     * families it has). A {@code stopped} announce
      * removes the peer and selects none. The growth of the peer's {@code downloaded} is added to
      * the swarm's fans' bytes (see {@link PeerTable#download}).
      */
@@ -149,7 +150,9 @@ public final class SwarmStore {
                 boolean joins = previous == -1 || (previous & PeerTable.STOPPED) != 0;
                 swarm.downloaded += counted(swarm, table.download(kib, joins, request.event() == Event.STARTED));
             }
-            boolean listSeed = !seeder && !self && numWant > 0;
+            // a seeder's first announce gets the seed too: a magnet client fetching the info dict
+            // announces left=0 before it knows the length (aria2 1.36), and only a peer can give it
+            boolean listSeed = !self && numWant > 0 && (!seeder || request.event() == Event.STARTED);
             if (wantV4) {
                 int first = listSeed ? seed.writeV4(out.v4) : 0;
                 out.v4Count = first + swarm.v4.select(a, b, c, seeder, numWant - first, out.v4, first, random);

@@ -91,6 +91,13 @@ class PublisherSeedTests {
     }
 
     @Test
+    void aSeedersStartedAnnounceIsSentTheSeedAsAMagnetClientFetchingTheInfoDictAnnouncesLeftZero() {
+        announce(seeded, fan(1), "&left=5");
+        assertThat(announce(seeded, fan(2), "&left=0&event=started"))
+                .contains("5:peers12:" + SEED_V4_COMPACT + "\u007F\0\1\1");
+    }
+
+    @Test
     void theSeedsOwnAnnounceIsNeitherAFanNorAnsweredWithItself() {
         announce(seeded, fan(1), "&left=5");
         String answer = announce(seeded, SEED_V4, "&left=5");
