@@ -17,7 +17,9 @@ import org.springframework.util.unit.DataSize;
  * @param unchokeSlots             interested peers of one torrent served at once, besides the
  *                                 optimistic slot
  * @param rotationInterval         how often the served peers of a torrent are rotated (round robin)
- * @param requestQueue             requests one peer may have outstanding ({@code reqq}); more close it
+ * @param requestQueue             requests one peer may have outstanding ({@code reqq}); more close it.
+ *                                 libtorrent's own seed allows 500, and a single fast leecher keeps that
+ *                                 many in flight: at 250 it waited on us, not on the wire
  * @param maxConnections           open peer connections at most; at capacity the one idle longest
  *                                 is closed for a newcomer
  * @param maxConnectionsPerAddress open peer connections per source address (IPv6: per /64)
@@ -35,7 +37,7 @@ record SeederProperties(String bindAddress,
                         @DefaultValue("0") DataSize peerUploadRate,
                         @DefaultValue("8") int unchokeSlots,
                         @DefaultValue("15s") Duration rotationInterval,
-                        @DefaultValue("250") int requestQueue,
+                        @DefaultValue("500") int requestQueue,
                         @DefaultValue("2000") int maxConnections,
                         @DefaultValue("16") int maxConnectionsPerAddress,
                         @DefaultValue("10s") Duration handshakeTimeout,
