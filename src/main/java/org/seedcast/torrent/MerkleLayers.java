@@ -211,13 +211,7 @@ public final class MerkleLayers {
             leaves.read(first, count, layers[0]);
         }
         for (int layer = 1; layer <= unitLayer; layer++) {
-            byte[] below = layers[layer - 1];
-            byte[] nodes = new byte[below.length / 2];
-            for (int i = 0; i < nodes.length / HASH; i++) {
-                sha256.update(below, i * 2 * HASH, 2 * HASH);
-                MerkleTree.digestInto(sha256, nodes, i * HASH);
-            }
-            layers[layer] = nodes;
+            layers[layer] = MerkleTree.parentLayer(layers[layer - 1], sha256);
         }
         if (!Arrays.equals(layers[unitLayer], 0, HASH, kept[0], unit * HASH, (unit + 1) * HASH)) {
             throw new IOException("the kept leaves of piece " + unit + " do not hash to its piece layer node");
@@ -264,13 +258,7 @@ public final class MerkleLayers {
         layers[0] = unitNodes;
         MessageDigest sha256 = MerkleTree.sha256();
         for (int k = 1; k <= height; k++) {
-            byte[] below = layers[k - 1];
-            byte[] nodes = new byte[below.length / 2];
-            for (int i = 0; i < nodes.length / HASH; i++) {
-                sha256.update(below, i * 2 * HASH, 2 * HASH);
-                MerkleTree.digestInto(sha256, nodes, i * HASH);
-            }
-            layers[k] = nodes;
+            layers[k] = MerkleTree.parentLayer(layers[k - 1], sha256);
         }
         return layers;
     }

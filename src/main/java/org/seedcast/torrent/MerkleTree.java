@@ -39,6 +39,16 @@ final class MerkleTree {
         return Arrays.copyOf(nodes, HASH);
     }
 
+    /** The layer above {@code below}: each node the hash of its two children; {@code below} is left as it is. */
+    static byte[] parentLayer(byte[] below, MessageDigest sha256) {
+        byte[] nodes = new byte[below.length / 2];
+        for (int i = 0; i < nodes.length / HASH; i++) {
+            sha256.update(below, i * 2 * HASH, 2 * HASH);
+            digestInto(sha256, nodes, i * HASH);
+        }
+        return nodes;
+    }
+
     /** The root of a subtree of {@code leaves} zero leaves: the pad hash of a piece layer. */
     static byte[] zeroRoot(int leaves, MessageDigest sha256) {
         byte[] node = new byte[HASH];
