@@ -99,6 +99,16 @@ public final class RequiredTools {
         }
     }
 
+    /** The last {@code count} lines of a tool's log, to say why it failed; a line saying so when there is none. */
+    public static String logTail(Path log, int count) {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
     private static int postgresVersion(Path program) {
         try {
             return Integer.parseInt(program.getParent().getParent().getFileName().toString());

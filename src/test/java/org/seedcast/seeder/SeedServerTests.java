@@ -35,33 +35,28 @@ class SeedServerTests {
 
     @Test
     void libtorrentFetchesMetadataAndEveryPieceOfAV1TorrentFromTheSeedAlone() throws Exception {
-        Path python = RequiredTools.requirePythonModule("libtorrent");
-        Path media = Files.createDirectories(work.resolve("media"));
-        Path file = SeedFixture.media(media, "episode.mp4", 3 * 1024 * 1024 + 4321, 7);
+        Path file = SeedFixture.media(Files.createDirectories(work.resolve("media")), "episode.mp4", 3 * 1024 * 1024 + 4321, 7);
         Seedable seedable = SeedFixture.seedable(1, file, TorrentFormat.V1, 256 * 1024);
-        SeedRegistry registry = new SeedRegistry();
-        registry.add(SeedFixture.seeded(seedable, 8));
-        Seed seed = SeedFixture.seed(registry, SeedFixture.settings(), System::nanoTime);
-        server = new SeedServer(seed, 0, (InetAddress a) -> false);
-        server.start();
-        Path downloads = Files.createDirectories(work.resolve("downloads"));
 
-        String report = RequiredTools.run(List.of(python.toString(), script("libtorrent_fetch.py").toString(),
-                "magnet:?xt=urn:btih:" + seedable.torrent().infoHash().toHex(), "127.0.0.1",
-                Integer.toString(server.port()), downloads.toString(), "60", work.resolve("libtorrent.log").toString()));
+        Seed seed = fetchFromTheSeedAlone(seedable, "magnet:?xt=urn:btih:" + seedable.torrent().infoHash().toHex(), file);
 
-        assertThat(report).as(() -> tail(work.resolve("libtorrent.log"))).contains("\"completed\": true");
-        assertThat(Files.readAllBytes(downloads.resolve((String) JsonPath.read(report, "$.name"))))
-                .isEqualTo(Files.readAllBytes(file));
         assertThat(seed.traffic().sentByEpisode().get(1L)).isGreaterThanOrEqualTo(Files.size(file));
     }
 
     @Test
     void libtorrentFetchesAHybridTorrentFromTheSeedAloneOverAnUpgradedConnection() throws Exception {
-        Path python = RequiredTools.requirePythonModule("libtorrent");
-        Path media = Files.createDirectories(work.resolve("media"));
-        Path file = SeedFixture.media(media, "hybrid.mp4", 2 * 1024 * 1024 + 999, 8);
+        Path file = SeedFixture.media(Files.createDirectories(work.resolve("media")), "hybrid.mp4", 2 * 1024 * 1024 + 999, 8);
         Seedable seedable = SeedFixture.seedable(2, file, TorrentFormat.HYBRID, 256 * 1024);
+
+        fetchFromTheSeedAlone(seedable, seedable.torrent().magnetLink().toString().replaceAll("&(tr|ws)=[^&]*", ""), file);
+    }
+
+    /**
+     * Serves {@code seedable} alone from a seed on a free port, has libtorrent fetch {@code magnet}
+     * from it, and asserts it completed with the bytes of {@code file}; returns the seed.
+     */
+    private Seed fetchFromTheSeedAlone(Seedable seedable, String magnet, Path file) throws Exception {
+        Path python = RequiredTools.requirePythonModule("libtorrent");
         SeedRegistry registry = new SeedRegistry();
         registry.add(SeedFixture.seeded(seedable, 8));
         Seed seed = SeedFixture.seed(registry, SeedFixture.settings(), System::nanoTime);
@@ -69,23 +64,14 @@ class SeedServerTests {
         server.start();
         Path downloads = Files.createDirectories(work.resolve("downloads"));
 
-        String report = RequiredTools.run(List.of(python.toString(), script("libtorrent_fetch.py").toString(),
-                seedable.torrent().magnetLink().toString().replaceAll("&(tr|ws)=[^&]*", ""), "127.0.0.1",
-                Integer.toString(server.port()), downloads.toString(), "60", work.resolve("libtorrent.log").toString()));
+        String report = RequiredTools.run(List.of(python.toString(), script("libtorrent_fetch.py").toString(), magnet,
+                "127.0.0.1", Integer.toString(server.port()), downloads.toString(), "60",
+                work.resolve("libtorrent.log").toString()));
 
-        assertThat(report).as(() -> tail(work.resolve("libtorrent.log"))).contains("\"completed\": true");
+        assertThat(report).as(() -> RequiredTools.logTail(work.resolve("libtorrent.log"), 60)).contains("\"completed\": true");
         assertThat(Files.readAllBytes(downloads.resolve((String) JsonPath.read(report, "$.name"))))
                 .isEqualTo(Files.readAllBytes(file));
-    }
-
-    /** The client's last log lines, to say why a transfer failed. */
-    static String tail(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
-        } catch (java.io.IOException e) {
-            return "no client log: " + e;
-        }
+        return seed;
     }
 
     private Path script(String name) throws Exception {

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -150,12 +149,7 @@ public final class RunningSeedcast implements AutoCloseable {
 
     /** The last lines the application's own process logged. */
     public String logTail() {
-        try {
-            List<String> lines = Files.readAllLines(settings.log(), StandardCharsets.UTF_8);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
-        } catch (IOException e) {
-            return "(no log: " + e + ")";
-        }
+        return org.seedcast.RequiredTools.logTail(settings.log(), 60);
     }
 
     private static void await(Process process) {

@@ -135,7 +135,7 @@ class MagnetFansIntegrationTests {
         } finally {
             aria2.destroyForcibly();
         }
-        assertThat(aria2.exitValue()).as(() -> tail(work.resolve("aria2-detail.log"))).isZero();
+        assertThat(aria2.exitValue()).as(() -> RequiredTools.logTail(work.resolve("aria2-detail.log"), 40)).isZero();
         assertThat(Files.readAllBytes(downloads.resolve(fileName(episode)))).isEqualTo(content);
         assertThat(sentBySeed(episode)).as("piece bytes our seed sent").isEqualTo(content.length);
     }
@@ -180,15 +180,6 @@ class MagnetFansIntegrationTests {
     private static long sum(Map<String, Object> report, String key) {
         List<Number> values = JsonPath.read(report, "$." + key);
         return values.stream().mapToLong(Number::longValue).sum();
-    }
-
-    private static String tail(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        } catch (IOException e) {
-            return "(no log: " + e + ")";
-        }
     }
 
     private String publish(String slug, String format, byte[] content) {
