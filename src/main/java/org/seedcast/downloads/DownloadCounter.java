@@ -14,7 +14,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,7 +21,7 @@ import org.springframework.stereotype.Component;
  * {@link LongAdder} (no lock, no I/O), and {@link #flush()} moves what accumulated into
  * {@code download_counts} with one batched upsert per interval and once more at shutdown.
  * A failed flush puts its counts back, so they go out with the next one. The interval is
- * {@code seedcast.downloads.flush-interval} (default {@code PT10S}).
+ * {@code seedcast.downloads.flush-interval} ({@link DownloadsProperties}).
  */
 @Component
 class DownloadCounter implements DownloadCounts {
@@ -64,7 +63,6 @@ class DownloadCounter implements DownloadCounts {
         return new Counts(base.direct() + pending(direct, episodeId), base.torrent() + pending(torrent, episodeId));
     }
 
-    @Scheduled(fixedDelayString = "${seedcast.downloads.flush-interval:PT10S}")
     @PreDestroy
     void flush() {
         List<Object[]> batch = drain();

@@ -39,7 +39,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
-import org.springframework.util.StringUtils;
 
 /**
  * Turns a published episode into its signed torrent (hybrid or v1, web seed, our tracker) from
@@ -138,13 +137,6 @@ public class Publishing implements TorrentLinks {
         return record.map(r -> new TorrentFile(r.getEpisodeId(), r.getInfoHash(), fileNameOf(r), r.getTorrent(), r.getUpdatedAt()));
     }
 
-    /** The announce URLs written into every torrent: HTTP first, then UDP (one tier, BEP 12). */
-    public List<URI> announceUrls() {
-        String host = StringUtils.hasText(tracker.host()) ? tracker.host() : site.publicUrl().getHost();
-        return List.of(URI.create("http://" + host + ":" + tracker.port() + "/announce"),
-                URI.create("udp://" + host + ":" + tracker.port() + "/announce"));
-    }
-
     @Override
     public Optional<Links> forEpisode(long episodeId) {
         return linksCache.computeIfAbsent(episodeId, id -> torrents.findById(id)
@@ -212,7 +204,8 @@ public class Publishing implements TorrentLinks {
     }
 
     private TorrentSpec spec(EpisodeView episode, ShowView show) {
-        return new TorrentSpec(episode.fileName(), announceUrls(), List.of(URI.create(site.absolute(episode.mediaPath()))),
+        return new TorrentSpec(episode.fileName(), tracker.announceUrls(site.publicUrl()),
+                List.of(URI.create(site.absolute(episode.mediaPath()))),
                 show.title() + " — " + site.absolute("/shows/" + show.slug() + "/episodes/" + episode.id()),
                 CREATED_BY, episode.publishedAt());
     }

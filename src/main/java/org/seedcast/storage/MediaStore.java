@@ -336,7 +336,7 @@ public class MediaStore {
     }
 
     private Path tmpDir() {
-        return properties.dataDir().toAbsolutePath().normalize().resolve("tmp");
+        return properties.inDataDir("tmp");
     }
 
     /**

@@ -44,12 +44,11 @@ public class Tracker {
     private final TrafficHistory history;
     private final TrackerMetrics metrics;
     private final Clock clock;
-    private final String announceHost;
     private final IntSupplier port;
 
     Tracker(AccessList access, SwarmStore swarms, UnknownTorrents unknown, Bans bans,
             Housekeeper housekeeper, TrafficHistory history, TrackerMetrics metrics, Clock clock,
-            String announceHost, IntSupplier port) {
+            IntSupplier port) {
         this.access = access;
         this.swarms = swarms;
         this.unknown = unknown;
@@ -58,18 +57,7 @@ public class Tracker {
         this.history = history;
         this.metrics = metrics;
         this.clock = clock;
-        this.announceHost = announceHost.contains(":") && !announceHost.startsWith("[")
-                ? "[" + announceHost + "]" : announceHost;
         this.port = port;
-    }
-
-    /**
-     * The URLs to write into torrents and magnets, HTTP first then UDP:
-     * {@code http://HOST:PORT/announce}, {@code udp://HOST:PORT/announce}.
-     */
-    public List<String> announceUrls() {
-        String authority = announceHost + ":" + port.getAsInt();
-        return List.of("http://" + authority + "/announce", "udp://" + authority + "/announce");
     }
 
     /**

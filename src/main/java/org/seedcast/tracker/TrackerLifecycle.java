@@ -39,6 +39,7 @@ class TrackerLifecycle implements SmartLifecycle {
     static final Duration RETRY = Duration.ofSeconds(5);
 
     private final TrackerProperties properties;
+    private final int port;
     private final TrackerServer server;
     private final Housekeeper housekeeper;
     private final TrackerStore store;
@@ -54,10 +55,11 @@ class TrackerLifecycle implements SmartLifecycle {
     /** Tracked hashes that were not published at the last round: withdrawn once seen twice. */
     private Set<HashKey> unpublishedLastRound = Set.of();
 
-    TrackerLifecycle(TrackerProperties properties, TrackerServer server, Housekeeper housekeeper,
+    TrackerLifecycle(TrackerProperties properties, int port, TrackerServer server, Housekeeper housekeeper,
                      TrackerStore store, TrackableTorrents trackable, AccessList access, Bans bans,
                      SwarmStore swarms) {
         this.properties = properties;
+        this.port = port;
         this.server = server;
         this.housekeeper = housekeeper;
         this.store = store;
@@ -74,7 +76,7 @@ class TrackerLifecycle implements SmartLifecycle {
             server.start();
         } catch (RuntimeException e) {
             // The web application, its feeds and downloads stay up: the tracker is one of its services.
-            log.error("the tracker could not listen on port {} and is NOT running: {}", properties.port(), e.toString());
+            log.error("the tracker could not listen on port {} and is NOT running: {}", port, e.toString());
         }
         housekeeper.start(Duration.ofMinutes(1), properties.flushInterval());
         reconciler = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -15,6 +15,7 @@ import java.util.Properties;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.seedcast.storage.StorageProperties;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 
 /** The embedded PostgreSQL lets in only who holds the generated password (F-08): no {@code trust}. */
@@ -27,8 +28,8 @@ class EmbeddedDatabaseAuthenticationTests {
 
     @Test
     void aNewDatabaseRefusesConnectionsWithoutTheGeneratedPassword() throws Exception {
-        try (EmbeddedPostgres postgres = configuration.embeddedPostgres(dataDir)) {
-            JdbcConnectionDetails details = configuration.embeddedConnectionDetails(postgres, dataDir);
+        try (EmbeddedPostgres postgres = configuration.embeddedPostgres(storage())) {
+            JdbcConnectionDetails details = configuration.embeddedConnectionDetails(postgres, storage());
 
             assertRefusesAllButThePassword(details);
         }
@@ -38,16 +39,16 @@ class EmbeddedDatabaseAuthenticationTests {
 
     @Test
     void thePasswordIsKeptOwnerOnlyAndSurvivesARestart() throws Exception {
-        try (EmbeddedPostgres postgres = configuration.embeddedPostgres(dataDir)) {
-            execute(configuration.embeddedConnectionDetails(postgres, dataDir), "create table kept (id int)");
+        try (EmbeddedPostgres postgres = configuration.embeddedPostgres(storage())) {
+            execute(configuration.embeddedConnectionDetails(postgres, storage()), "create table kept (id int)");
         }
         Path passwordFile = DatabasePassword.fileIn(dataDir);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile))).isEqualTo("rw-------");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile.getParent())))
                 .isEqualTo("rwx------");
 
-        try (EmbeddedPostgres postgres = configuration.embeddedPostgres(dataDir)) {
-            execute(configuration.embeddedConnectionDetails(postgres, dataDir), "select * from kept");
+        try (EmbeddedPostgres postgres = configuration.embeddedPostgres(storage())) {
+            execute(configuration.embeddedConnectionDetails(postgres, storage()), "select * from kept");
         }
     }
 
@@ -61,8 +62,8 @@ class EmbeddedDatabaseAuthenticationTests {
             }
         }
 
-        try (EmbeddedPostgres postgres = configuration.embeddedPostgres(dataDir)) {
-            JdbcConnectionDetails details = configuration.embeddedConnectionDetails(postgres, dataDir);
+        try (EmbeddedPostgres postgres = configuration.embeddedPostgres(storage())) {
+            JdbcConnectionDetails details = configuration.embeddedConnectionDetails(postgres, storage());
 
             assertRefusesAllButThePassword(details);
             execute(details, "select * from kept");
@@ -72,25 +73,25 @@ class EmbeddedDatabaseAuthenticationTests {
 
     @Test
     void aLostPasswordFileIsReportedInsteadOfReplaced() throws Exception {
-        try (EmbeddedPostgres postgres = configuration.embeddedPostgres(dataDir)) {
+        try (EmbeddedPostgres postgres = configuration.embeddedPostgres(storage())) {
             assertThat(postgres.getPort()).isPositive();
         }
         Files.delete(DatabasePassword.fileIn(dataDir));
 
-        assertThatThrownBy(() -> configuration.embeddedPostgres(dataDir).close())
+        assertThatThrownBy(() -> configuration.embeddedPostgres(storage()).close())
                 .hasMessageContaining("superuser.password").hasMessageContaining("restore it");
     }
 
     @Test
     void aLooseningOfThePasswordFileIsUndoneOnStart() throws Exception {
-        try (EmbeddedPostgres postgres = configuration.embeddedPostgres(dataDir)) {
+        try (EmbeddedPostgres postgres = configuration.embeddedPostgres(storage())) {
             assertThat(postgres.getPort()).isPositive();
         }
         Path passwordFile = DatabasePassword.fileIn(dataDir);
         Files.setPosixFilePermissions(passwordFile, PosixFilePermissions.fromString("rw-r--r--"));
 
-        try (EmbeddedPostgres postgres = configuration.embeddedPostgres(dataDir)) {
-            execute(configuration.embeddedConnectionDetails(postgres, dataDir), "select 1");
+        try (EmbeddedPostgres postgres = configuration.embeddedPostgres(storage())) {
+            execute(configuration.embeddedConnectionDetails(postgres, storage()), "select 1");
         }
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile))).isEqualTo("rw-------");
     }
@@ -101,6 +102,10 @@ class EmbeddedDatabaseAuthenticationTests {
                 .isInstanceOf(SQLException.class).hasMessageContaining("password authentication failed");
         assertThat(details.getPassword()).isNotBlank();
         execute(details, "select 1");
+    }
+
+    private StorageProperties storage() {
+        return new StorageProperties(dataDir, null);
     }
 
     private static void execute(JdbcConnectionDetails details, String sql) throws SQLException {

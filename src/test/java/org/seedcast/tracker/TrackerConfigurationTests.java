@@ -8,11 +8,16 @@ import java.io.ByteArrayOutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.seedcast.publishing.AdvertisedSeed;
+import org.seedcast.publishing.TrackerAddress;
 import org.seedcast.publishing.TorrentPublished;
+import org.seedcast.storage.StorageProperties;
 import org.seedcast.torrent.InfoHash;
 import org.seedcast.tracker.netty.TrackerServer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -23,13 +28,14 @@ import org.springframework.context.annotation.Configuration;
 class TrackerConfigurationTests {
 
     @Configuration(proxyBeanMethods = false)
-    @EnableConfigurationProperties(TrackerProperties.class)
+    @EnableConfigurationProperties({TrackerProperties.class, TrackerAddress.class, StorageProperties.class})
     static class Properties {
     }
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withUserConfiguration(Properties.class, TrackerConfiguration.class)
             .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+            .withBean(Clock.class, Clock::systemUTC)
             .withPropertyValues("seedcast.tracker.port=0", "seedcast.tracker.bind-address=127.0.0.1",
                     "seedcast.tracker.threads=1", "seedcast.tracker.publisher=Acme",
                     "seedcast.data-dir=target/test-data/tracker-configuration"); // the connection-id key goes there
@@ -43,8 +49,6 @@ class TrackerConfigurationTests {
             TrackerServer server = context.getBean(TrackerServer.class);
             assertThat(server.running()).isTrue();
             assertThat(tracker.port()).isEqualTo(server.port()).isPositive();
-            assertThat(tracker.announceUrls()).containsExactly("http://localhost:" + server.port() + "/announce",
-                    "udp://localhost:" + server.port() + "/announce");
             assertThat(tracker.tracks(loaded)).isTrue();
             assertThat(tracker.tracks(published)).isFalse();
 
@@ -103,15 +107,9 @@ class TrackerConfigurationTests {
     }
 
     @Test
-    void announceUrlsUseTheTrackerHostOrThePublicUrlsHost() {
-        runner.withPropertyValues("seedcast.public-url=https://shows.example.org", "seedcast.tracker.port=6969",
-                "seedcast.tracker.enabled=false").run(context -> {
-            assertThat(context.getBean(Tracker.class).announceUrls())
-                    .containsExactly("http://shows.example.org:6969/announce", "udp://shows.example.org:6969/announce");
-        });
-        runner.withPropertyValues("seedcast.tracker.host=tracker.example.org", "seedcast.tracker.enabled=false").run(context -> {
-            assertThat(context.getBean(Tracker.class).announceUrls().get(0)).isEqualTo("http://tracker.example.org:0/announce");
-        });
+    void theConnectionIdKeyIsKeptUnderTheDataDirectory(@TempDir Path dataDir) {
+        runner.withPropertyValues("seedcast.tracker.enabled=false", "seedcast.data-dir=" + dataDir).run(context ->
+                assertThat(dataDir.resolve("tracker/connection-id.key")).isRegularFile());
     }
 
     private static String get(int port, String target) throws Exception {

@@ -40,7 +40,7 @@ class TrackerLifecycleTests {
         }
     };
 
-    private final TrackerLifecycle lifecycle = new TrackerLifecycle(null, null, null, store, () -> {
+    private final TrackerLifecycle lifecycle = new TrackerLifecycle(null, 6969, null, null, store, () -> {
         requireUp();
         Map<InfoHash, Long> all = new java.util.LinkedHashMap<>();
         published.forEach(hash -> all.put(hash, 1000L));

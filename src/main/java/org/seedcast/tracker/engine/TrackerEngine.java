@@ -165,7 +165,7 @@ public final class TrackerEngine {
         if (outcome == null) {
             try {
                 List<HashKey> hashes = HttpQuery.parseScrape(bytes, head.queryFrom, head.queryTo,
-                        settings.maxScrapeHashes());
+                        TrackerSettings.MAX_SCRAPE_HASHES);
                 List<HashKey> sorted = hashes.stream().distinct().sorted(HashKey::compareBytes).toList();
                 long[] counts = new long[3 * sorted.size()];
                 for (int i = 0; i < sorted.size(); i++) {

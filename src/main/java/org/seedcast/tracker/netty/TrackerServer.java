@@ -48,7 +48,7 @@ import org.slf4j.LoggerFactory;
  * the kernel offers it ({@link RingHttpListener}) and UDP on epoll ({@link Transport} says why), each
  * with {@code SO_REUSEPORT}
  * (one HTTP listener per event loop, many small UDP sockets spread over the loops; see
- * {@link ListenerSettings#DEFAULT_UDP_SOCKETS}); NIO elsewhere. HTTP answers to addresses far over
+ * {@code seedcast.tracker.udp-sockets}); NIO elsewhere. HTTP answers to addresses far over
  * their budget are held back a while ({@link Tarpit}). HTTP connections are bounded per address
  * ({@link ConnectionLimiter}) and per event loop, with a deadline for each request head; both HTTP
  * paths apply the same rules ({@link RingHttpListener}, {@link EventLoopConnections}).
@@ -107,7 +107,7 @@ public final class TrackerServer {
     private void perLoopState(int httpLoops) {
         connectionsPerLoop = settings.connectionsPerLoop(httpLoops);
         int held = tarpitCapacity();
-        long headNanos = settings.headTimeoutOrDefault().toNanos();
+        long headNanos = settings.headTimeout().toNanos();
         long idleNanos = settings.idleTimeout().toNanos();
         int capacity = connectionsPerLoop;
         tarpits = new FastThreadLocal<>() {
@@ -294,7 +294,7 @@ public final class TrackerServer {
         if (ring) {
             noDelay((UnixChannel) channel);
             RingHttpListener listener = new RingHttpListener((IoEventLoop) children, ((UnixChannel) channel).fd().intValue(),
-                    engine, connections, scratch, settings.idleTimeout(), settings.headTimeoutOrDefault(),
+                    engine, connections, scratch, settings.idleTimeout(), settings.headTimeout(),
                     connectionsPerLoop, tarpitCapacity(), tarpitMillis);
             listener.start();
             rings.add(listener);
@@ -319,7 +319,7 @@ public final class TrackerServer {
         reads.maxMessagesPerRead(DATAGRAMS_PER_READ);
         Bootstrap udp = new Bootstrap()
                 .channel(epoll ? EpollDatagramChannel.class : NioDatagramChannel.class)
-                .option(ChannelOption.SO_RCVBUF, settings.udpReceiveBufferBytes())
+                .option(ChannelOption.SO_RCVBUF, settings.udpReceiveBuffer())
                 .option(ChannelOption.SO_SNDBUF, 1 << 20)
                 .option(ChannelOption.RCVBUF_ALLOCATOR, reads)
                 // Netty 4.2's default (adaptive) allocator gives each 64 KiB receive buffer a chunk of
@@ -344,12 +344,12 @@ public final class TrackerServer {
             udp.option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, MAX_DATAGRAM);
             // the kernel spreads datagrams over the sockets by a hash of the sender's address and
             // port: a single flooding sender fills one socket, and only the peers hashed to it share its queue
-            sockets = settings.udpSocketCount();
+            sockets = settings.udpSockets();
         }
         for (int i = 0; i < sockets; i++) {
             channels.add(udp.clone(loops.get(i % loops.size())).bind(address(boundPort)).syncUninterruptibly().channel());
         }
-        reportReceiveQueue(channels.getLast(), settings.udpReceiveBufferBytes());
+        reportReceiveQueue(channels.getLast(), settings.udpReceiveBuffer());
     }
 
     /** The kernel grants at most {@code net.core.rmem_max} (and reports twice what it grants). */

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.seedcast.tracker.TrackerDefaults;
 import org.seedcast.tracker.engine.TrackerEngine;
 import org.seedcast.tracker.engine.TrackerMetrics;
 import org.seedcast.tracker.engine.TrackerSettings;
@@ -62,7 +63,7 @@ class TrackerServerTests {
     void start() {
         AccessList access = new AccessList();
         access.allow(List.of(HashKey.of(PUBLISHED, 0)));
-        engine = new TrackerEngine(TrackerSettings.defaults().withJitter(0),
+        engine = new TrackerEngine(TrackerDefaults.engine().withJitter(0),
                 new SwarmStore(3600, SwarmStore.monotonicSeconds(), 100_000, 1000, 1_000_000), // all from 127.0.0.1
                 access, new UnknownTorrents(1000),
                 new Bans(), new RateLimiter(1000, 10_000, 4096, System::currentTimeMillis),
@@ -73,8 +74,8 @@ class TrackerServerTests {
     }
 
     private ListenerSettings settings(Duration idleTimeout) {
-        return new ListenerSettings("127.0.0.1", 0, 2, 4, idleTimeout, 200, 0, 0, ListenerSettings.DEFAULT_TARPIT, ioUring, 2,
-                ListenerSettings.DEFAULT_HEAD_TIMEOUT, 4096);
+        return TrackerDefaults.listener().toBuilder().bindAddress("127.0.0.1").threads(2).httpThreads(2)
+                .ioUring(ioUring).maxConnections(4096).maxConnectionsPerAddress(4).idleTimeout(idleTimeout).build();
     }
 
     @AfterEach
@@ -253,12 +254,12 @@ class TrackerServerTests {
      */
     @Test
     void anAddressFarOverItsBudgetGetsTheSameRefusalButOnlyAfterADelay() throws Exception {
-        TrackerEngine engine = new TrackerEngine(TrackerSettings.defaults().withJitter(0),
+        TrackerEngine engine = new TrackerEngine(TrackerDefaults.engine().withJitter(0),
                 new SwarmStore(3600, SwarmStore.monotonicSeconds()), new AccessList(), new UnknownTorrents(1000),
                 new Bans(), new RateLimiter(0.001, 1, 4096, System::currentTimeMillis),
                 ConnectionIds.random(300), new TrackerMetrics(new SimpleMeterRegistry()), System::currentTimeMillis);
-        TrackerServer strict = new TrackerServer(engine, new ListenerSettings("127.0.0.1", 0, 2, 4, Duration.ofMinutes(2), 200, 0, 0,
-                Duration.ofMinutes(1), ioUring, 2, ListenerSettings.DEFAULT_HEAD_TIMEOUT, 4096));
+        TrackerServer strict = new TrackerServer(engine, settings(Duration.ofMinutes(2)).toBuilder()
+                .tarpit(Duration.ofMinutes(1)).build());
         strict.start();
         int saved = port;
         try {
@@ -297,8 +298,8 @@ class TrackerServerTests {
      */
     private void restartGuarded(int threads, Duration head, int total, int perAddress) {
         server.stop();
-        server = new TrackerServer(engine, new ListenerSettings("127.0.0.1", 0, threads, perAddress, Duration.ofSeconds(60),
-                200, 0, 0, ListenerSettings.DEFAULT_TARPIT, ioUring, threads, head, total));
+        server = new TrackerServer(engine, settings(Duration.ofSeconds(60)).toBuilder().threads(threads)
+                .httpThreads(threads).headTimeout(head).maxConnections(total).maxConnectionsPerAddress(perAddress).build());
         server.start();
         port = server.port();
     }
