@@ -1,4 +1,5 @@
 /**
- * Shows, episodes and the people who manage them: producers' rights on shows, drafts and publishing state, the public pages and the REST API over them.
+ * Shows, episodes and the people who manage them: producers' rights on shows, drafts and
+ * publishing state, the public pages and the REST API over them.
  */
 package org.seedcast.catalog;

@@ -1,4 +1,5 @@
 /**
- * Turns an uploaded episode into a signed torrent and publishes it; owns the events (TorrentPublished, TorrentWithdrawn) the tracker and feeds listen to.
+ * Turns an uploaded episode into a signed torrent and publishes it; owns the events
+ * (TorrentPublished, TorrentWithdrawn) the tracker and feeds listen to.
  */
 package org.seedcast.publishing;

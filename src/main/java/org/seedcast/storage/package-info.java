@@ -1,4 +1,5 @@
 /**
- * Media files on disk under the data directory, named by id; resumable uploads (tus 1.0) that stream to disk, and ranged serving of published media (the web seed).
+ * Media files on disk under the data directory, named by id; resumable uploads (tus 1.0) that
+ * stream to disk, and ranged serving of published media (the web seed).
  */
 package org.seedcast.storage;
