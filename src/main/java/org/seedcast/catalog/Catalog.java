@@ -3,8 +3,11 @@ package org.seedcast.catalog;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.seedcast.accounts.SeedcastUser;
 import org.seedcast.storage.MediaStore;
@@ -140,6 +143,17 @@ public class Catalog {
     public List<EpisodeView> publishedEpisodes(String slug) {
         Show show = requireShowEntity(slug);
         return episodes.findPublished(show.getId()).stream().map(e -> e.view(slug)).toList();
+    }
+
+    /** The published episodes of these shows, newest first, in one query. */
+    @Transactional(readOnly = true)
+    public List<EpisodeView> publishedEpisodes(Collection<ShowView> of) {
+        if (of.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, String> slugs = of.stream().collect(Collectors.toMap(ShowView::id, ShowView::slug, (a, b) -> a));
+        return episodes.findPublishedOfShows(slugs.keySet()).stream()
+                .map(e -> e.view(slugs.get(e.getShowId()))).toList();
     }
 
     /** All episodes for those who manage the show, published ones for everyone else. */
