@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.seedcast.accounts.SeedcastUser;
@@ -115,7 +116,7 @@ public class Catalog {
     @Transactional
     public ShowView replaceArtwork(String slug, StoredMedia image, SeedcastUser actor) {
         Show show = managedShow(slug, actor);
-        java.util.UUID old = show.getArtworkId();
+        UUID old = show.getArtworkId();
         show.replaceArtwork(image.id(), image.mediaType(), clock.instant());
         if (old != null) {
             mediaStore.deleteAfterCommit(old);
