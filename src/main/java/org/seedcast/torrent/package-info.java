@@ -4,4 +4,7 @@
  * API: {@link PieceHasher} / {@link FileHasher} → {@link Torrent#create} → {@link PublisherIdentity#sign};
  * {@link TorrentVerifier} checks.
  */
+@ApplicationModule(allowedDependencies = {})
 package org.seedcast.torrent;
+
+import org.springframework.modulith.ApplicationModule;

@@ -3,4 +3,7 @@
  * in-memory swarms, access list, foreign-torrent accounting, bans and rate limits. Its listeners run
  * on their own Netty event loops.
  */
+@ApplicationModule(allowedDependencies = {"catalog", "publishing", "torrent", "torrent :: bencode"})
 package org.seedcast.tracker;
+
+import org.springframework.modulith.ApplicationModule;
