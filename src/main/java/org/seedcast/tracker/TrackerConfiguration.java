@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.seedcast.publishing.AdvertisedSeed;
+import org.seedcast.publishing.Publishing;
 import org.seedcast.publishing.TrackerAddress;
 import org.seedcast.storage.StorageProperties;
 import org.seedcast.tracker.engine.Housekeeper;
@@ -179,10 +180,9 @@ class TrackerConfiguration {
 
     @Bean
     TrackerLifecycle trackerLifecycle(TrackerProperties p, TrackerAddress address, TrackerServer server,
-                                      Housekeeper housekeeper, TrackerStore store,
-                                      ObjectProvider<TrackableTorrents> trackable, AccessList access, Bans bans,
-                                      SwarmStore swarms) {
-        return new TrackerLifecycle(p, address.port(), server, housekeeper, store,
-                trackable.getIfAvailable(TrackerLifecycle::none), access, bans, swarms);
+                                      Housekeeper housekeeper, TrackerStore store, Publishing publishing,
+                                      AccessList access, Bans bans, SwarmStore swarms) {
+        return new TrackerLifecycle(p, address.port(), server, housekeeper, store, publishing::published, access,
+                bans, swarms);
     }
 }

@@ -74,12 +74,9 @@ public record ListenerSettings(String bindAddress, int port, int threads, int ma
     }
 
     /**
-     * HTTP on io_uring costs about 50 µs of CPU per one-shot connection, kernel included: one event
-     * loop serves some 20,000 a second. Half the cores leaves the rest to UDP and to the web
-     * application when HTTP is flooded, and on a small machine one loop batches more completions per
-     * wake-up: on 2 cores, with {@code wrk} beside it, one HTTP loop measured 0.75–0.86×
-     * opentracker's CPU per request against 0.83–0.95× with two, and a lower p99 (2.5–4.3 ms against
-     * 2.7–5.6 ms; {@code bench/run.sh}, 2026-11-30).
+     * HTTP on io_uring needs few event loops: one serves tens of thousands of one-shot connections a
+     * second. Half the cores leaves the rest to UDP and to the web application when HTTP is flooded,
+     * and on a small machine one loop batches more completions per wake-up.
      */
     public int httpThreadCount() {
         return httpThreads > 0 ? httpThreads : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);

@@ -176,7 +176,7 @@ public final class TrackerServer {
 
     /**
      * Netty's allocators create a thread's first memory chunk, and the first time also their JFR
-     * event types, on first use: done on a peer's first datagram, that held it about 250 ms.
+     * event types, on first use: done on a peer's first datagram, that would hold its answer back.
      */
     private void preallocate() {
         List<EventExecutor> loops = new ArrayList<>();
@@ -285,8 +285,8 @@ public final class TrackerServer {
             // wake up for a connection only once its request has arrived: one wake-up per request.
             // No child options: each costs a setsockopt per connection. Netty's channels set
             // TCP_NODELAY themselves; the ring listener's connections inherit it from the listening
-            // socket (Linux copies it at accept). TCP_QUICKACK off on the listening socket, tried:
-            // accepted sockets still acknowledge the request at once (tcpdump), so it bought nothing.
+            // socket (Linux copies it at accept). TCP_QUICKACK is not set: accepted sockets do not
+            // inherit it from the listening socket, and acknowledge the request at once anyway.
             http.option(ring ? IoUringChannelOption.TCP_DEFER_ACCEPT : EpollChannelOption.TCP_DEFER_ACCEPT, 1);
         }
         Channel channel = http.bind(address(port)).syncUninterruptibly().channel();
@@ -372,8 +372,8 @@ public final class TrackerServer {
             c.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
         }
         channels.clear();
-        // Netty's channels: the event loops' shutdown left about one connection in eight open
-        // (measured 18 of 150 stops with a connection waiting for the rest of its request)
+        // Netty's channels: the event loops' shutdown can leave open a connection that waits for
+        // the rest of its request
         openConnections.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
     }
 

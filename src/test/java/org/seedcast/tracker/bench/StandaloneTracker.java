@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.seedcast.torrent.InfoHash;
 import org.seedcast.tracker.TrackerDefaults;
-import org.seedcast.tracker.TrackerTraining;
 import org.seedcast.tracker.engine.TrackerEngine;
 import org.seedcast.tracker.engine.TrackerMetrics;
 import org.seedcast.tracker.engine.TrackerSettings;
@@ -22,6 +21,7 @@ import org.seedcast.tracker.netty.TrackerServer;
 import org.seedcast.tracker.protocol.ConnectionIds;
 import org.seedcast.tracker.protocol.HashKey;
 import org.seedcast.tracker.swarm.SwarmStore;
+import org.seedcast.tracker.training.TrackerTraining;
 import org.seedcast.tracker.unknown.UnknownTorrents;
 
 /**
