@@ -58,8 +58,8 @@ class HttpListenerContractTests {
     @Parameter
     Transport transport;
 
-    private static final byte[] PUBLISHED = new byte[20];
-    private static final String PUBLISHED_QUERY = "%01".repeat(20);
+    static final byte[] PUBLISHED = new byte[20];
+    static final String PUBLISHED_QUERY = "%01".repeat(20);
     private static final String SCRAPE_KEPT = "GET /scrape?info_hash=" + PUBLISHED_QUERY + " HTTP/1.1\r\nHost: t\r\n\r\n";
 
     static {
@@ -75,14 +75,19 @@ class HttpListenerContractTests {
     void start() {
         assumeTrue(transport.available(), () -> transport + " is not available here, so this path is not tested: "
                 + (transport == Transport.IO_URING ? IoUring.unavailabilityCause() : Epoll.unavailabilityCause()));
+        engine = servingPublished();
+        listen(engine, 2, 4, Duration.ofMillis(700), Duration.ofSeconds(5), 2048, Duration.ofSeconds(1));
+    }
+
+    /** An engine that serves one torrent, {@link #PUBLISHED}, with budgets no test here exhausts. */
+    static TrackerEngine servingPublished() {
         AccessList access = new AccessList();
         access.allow(List.of(HashKey.of(PUBLISHED, 0)));
-        engine = new TrackerEngine(TrackerSettings.defaults().withJitter(0),
+        return new TrackerEngine(TrackerSettings.defaults().withJitter(0),
                 new SwarmStore(3600, SwarmStore.monotonicSeconds(), 100_000, 1000, 1_000_000), // all from 127.0.0.1
                 access, new UnknownTorrents(1000),
                 new Bans(), new RateLimiter(1000, 10_000, 4096, System::currentTimeMillis),
                 ConnectionIds.random(300), new TrackerMetrics(new SimpleMeterRegistry()), System::currentTimeMillis);
-        listen(engine, 2, 4, Duration.ofMillis(700), Duration.ofSeconds(5), 2048, Duration.ofSeconds(1));
     }
 
     /**

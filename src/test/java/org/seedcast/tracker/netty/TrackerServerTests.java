@@ -1,9 +1,11 @@
 package org.seedcast.tracker.netty;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.seedcast.tracker.netty.HttpListenerContractTests.PUBLISHED;
+import static org.seedcast.tracker.netty.HttpListenerContractTests.PUBLISHED_QUERY;
+import static org.seedcast.tracker.netty.HttpListenerContractTests.servingPublished;
 import static org.seedcast.tracker.netty.LoopbackHttp.http;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -13,24 +15,12 @@ import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.seedcast.tracker.engine.TrackerEngine;
-import org.seedcast.tracker.engine.TrackerMetrics;
-import org.seedcast.tracker.engine.TrackerSettings;
-import org.seedcast.tracker.guard.AccessList;
-import org.seedcast.tracker.guard.Bans;
-import org.seedcast.tracker.guard.RateLimiter;
-import org.seedcast.tracker.protocol.ConnectionIds;
-import org.seedcast.tracker.protocol.HashKey;
-import org.seedcast.tracker.swarm.SwarmStore;
-import org.seedcast.tracker.unknown.UnknownTorrents;
 
 /**
  * The real listeners on an ephemeral loopback port, spoken to over real sockets; every test runs
@@ -44,27 +34,12 @@ class TrackerServerTests {
     @Parameter
     boolean ioUring;
 
-    private static final byte[] PUBLISHED = new byte[20];
-    private static final String PUBLISHED_QUERY = "%01".repeat(20);
-
-    static {
-        Arrays.fill(PUBLISHED, (byte) 1);
-    }
-
     private TrackerServer server;
-    private TrackerEngine engine;
     private int port;
 
     @BeforeEach
     void start() {
-        AccessList access = new AccessList();
-        access.allow(List.of(HashKey.of(PUBLISHED, 0)));
-        engine = new TrackerEngine(TrackerSettings.defaults().withJitter(0),
-                new SwarmStore(3600, SwarmStore.monotonicSeconds(), 100_000, 1000, 1_000_000), // all from 127.0.0.1
-                access, new UnknownTorrents(1000),
-                new Bans(), new RateLimiter(1000, 10_000, 4096, System::currentTimeMillis),
-                ConnectionIds.random(300), new TrackerMetrics(new SimpleMeterRegistry()), System::currentTimeMillis);
-        server = new TrackerServer(engine, settings(Duration.ofMillis(700)));
+        server = new TrackerServer(servingPublished(), settings(Duration.ofMillis(700)));
         server.start();
         port = server.port();
     }
