@@ -8,6 +8,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.postgresql.PGConnection;
@@ -152,10 +155,10 @@ class EmbeddedDatabaseConfiguration {
         log.warn("Stopping PostgreSQL {} left running on {} by an earlier run that did not shut down", pid, pgData);
         orphan.destroy();
         try {
-            orphan.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            orphan.onExit().get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("PostgreSQL " + pid + " still runs on " + pgData + "; stop it and start again");
         }
     }

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.seedcast.publishing.AdvertisedSeed;
+import org.seedcast.publishing.Publishing;
 import org.seedcast.tracker.engine.Housekeeper;
 import org.seedcast.tracker.engine.TrackerEngine;
 import org.seedcast.tracker.engine.TrackerMetrics;
@@ -191,10 +192,9 @@ class TrackerConfiguration {
 
     @Bean
     TrackerLifecycle trackerLifecycle(TrackerProperties p, TrackerServer server, Housekeeper housekeeper,
-                                      TrackerStore store, ObjectProvider<TrackableTorrents> trackable,
+                                      TrackerStore store, Publishing publishing,
                                       AccessList access, Bans bans, SwarmStore swarms) {
-        return new TrackerLifecycle(p, server, housekeeper, store,
-                trackable.getIfAvailable(TrackerLifecycle::none), access, bans, swarms);
+        return new TrackerLifecycle(p, server, housekeeper, store, publishing::published, access, bans, swarms);
     }
 
     private static int seconds(java.time.Duration d) {

@@ -46,7 +46,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                                 pauses of the JVM, smaller ones delay less behind a flood
  * @param ioUring                  HTTP over Linux io_uring where the kernel offers it (fewer system
  *                                 calls per connection); {@code false} keeps HTTP on epoll. UDP
- *                                 always uses epoll, whose {@code recvmmsg} measured faster
+ *                                 always uses epoll, whose {@code recvmmsg} reads many datagrams per call
  * @param headTimeout              an HTTP request head must be complete this long after the connection
  *                                 opened (or after the previous answer on a kept connection); bytes
  *                                 trickling in do not extend it, so a slowloris client holds a

@@ -88,8 +88,7 @@ final class ChannelHttpListener implements HttpListener {
     @Override
     public void close() {
         HttpListener.closeAll(listening);
-        // the event loops' shutdown left about one connection in eight open
-        // (measured 18 of 150 stops with a connection waiting for the rest of its request)
+        // the event loops' shutdown can leave open a connection that waits for the rest of its request
         open.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
         if (acceptor != null) {
             acceptor.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);

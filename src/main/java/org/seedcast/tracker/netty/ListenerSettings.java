@@ -69,11 +69,9 @@ public record ListenerSettings(String bindAddress, int port, int threads, int ma
 
     /**
      * Queues that ride out a pause of the JVM: the flooder's socket fills while the event loops
-     * stand still (a GC pause), and a 256 KiB queue, about 4 ms of a 125,000 datagram/s flood,
-     * dropped the datagrams of the legitimate peers that share it (measured 2026-11-30: 30,000 to
-     * 78,000 drops a run and now and then a lost announce, which a BEP 15 client retries only after
-     * 15 s). 4 MiB measured no drop at all, at the price of a few milliseconds' wait behind the
-     * queue after a pause for those peers. The kernel caps it at {@code net.core.rmem_max}.
+     * stand still (a GC pause), and a smaller queue drops the datagrams of the legitimate peers that
+     * share it, which a BEP 15 client retries only after 15 s. The price is a wait behind the queue
+     * after a pause for those peers. The kernel caps it at {@code net.core.rmem_max}.
      */
     public static final int DEFAULT_UDP_RECEIVE_BUFFER = 4 * 1024 * 1024;
 
@@ -126,12 +124,9 @@ public record ListenerSettings(String bindAddress, int port, int threads, int ma
     }
 
     /**
-     * HTTP on io_uring costs about 50 µs of CPU per one-shot connection, kernel included: one event
-     * loop serves some 20,000 a second. Half the cores leaves the rest to UDP and to the web
-     * application when HTTP is flooded, and on a small machine one loop batches more completions per
-     * wake-up: on 2 cores, with {@code wrk} beside it, one HTTP loop measured 0.75–0.86×
-     * opentracker's CPU per request against 0.83–0.95× with two, and a lower p99 (2.5–4.3 ms against
-     * 2.7–5.6 ms; {@code bench/run.sh}, 2026-11-30).
+     * HTTP on io_uring needs few event loops: one serves tens of thousands of one-shot connections a
+     * second. Half the cores leaves the rest to UDP and to the web application when HTTP is flooded,
+     * and on a small machine one loop batches more completions per wake-up.
      */
     public int httpThreadCount() {
         return httpThreads > 0 ? httpThreads : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);

@@ -121,7 +121,7 @@ public final class TrackerServer {
 
     /**
      * Netty's allocators create a thread's first memory chunk, and the first time also their JFR
-     * event types, on first use: done on a peer's first datagram, that held it about 250 ms.
+     * event types, on first use: done on a peer's first datagram, that would hold its answer back.
      */
     private void preallocate() {
         List<EventExecutor> loops = new ArrayList<>();

@@ -22,9 +22,8 @@ import io.netty.util.concurrent.DefaultThreadFactory;
  * driven by {@link RingHttpListener} (Netty binds the listening socket; accepts, reads, writes and
  * closes are queued in the event loop's ring, with no Netty channel per connection); elsewhere on
  * Netty's epoll or NIO channels with {@link HttpTrackerHandler}. UDP stays on epoll, whose
- * {@code recvmmsg} reads 32 datagrams per system call: on io_uring BEP 15 announces measured
- * 0.78–1.06× opentracker's rate against 1.09–1.41× on epoll in the same runs (2026-11-30), so the
- * datagram channel is epoll's or NIO's ({@code TrackerServer.bindUdp}).
+ * {@code recvmmsg} reads 32 datagrams per system call, which Netty's io_uring datagram channel has
+ * no counterpart for, so the datagram channel is epoll's or NIO's ({@code TrackerServer.bindUdp}).
  */
 enum Transport {
     /** Linux io_uring: accepts, reads, writes and closes queued in a ring, few system calls; HTTP only. */

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.seedcast.torrent.InfoHash;
-import org.seedcast.tracker.TrackerTraining;
 import org.seedcast.tracker.engine.TrackerEngine;
 import org.seedcast.tracker.engine.TrackerMetrics;
 import org.seedcast.tracker.engine.TrackerSettings;
@@ -21,6 +20,7 @@ import org.seedcast.tracker.netty.TrackerServer;
 import org.seedcast.tracker.protocol.ConnectionIds;
 import org.seedcast.tracker.protocol.HashKey;
 import org.seedcast.tracker.swarm.SwarmStore;
+import org.seedcast.tracker.training.TrackerTraining;
 import org.seedcast.tracker.unknown.UnknownTorrents;
 
 /**
