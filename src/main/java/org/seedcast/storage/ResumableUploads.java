@@ -7,7 +7,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,10 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.seedcast.accounts.SeedcastUser;
-import org.seedcast.torrent.LeafFile;
 import org.seedcast.torrent.PieceHasher;
-import org.seedcast.torrent.PieceHashes;
-import org.seedcast.torrent.PieceLength;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,7 +49,7 @@ class ResumableUploads {
     private final Clock clock;
     private final Disk disk;
     private final Map<UUID, ReentrantLock> locks = new ConcurrentHashMap<>();
-    private final Map<UUID, HeldHasher> hashers = new ConcurrentHashMap<>();
+    private final UploadHashers hashers;
 
     @Autowired
     ResumableUploads(UploadRepository repository, MediaStore mediaStore, UploadTarget target,
@@ -69,6 +65,7 @@ class ResumableUploads {
         this.properties = properties;
         this.clock = clock;
         this.disk = disk;
+        this.hashers = new UploadHashers(clock, this::leavesPath);
         Files.createDirectories(properties.uploadsDir());
     }
 
@@ -210,11 +207,11 @@ class ResumableUploads {
     @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
     void evictIdleHashers() {
         Instant cutoff = clock.instant().minus(properties.uploads().idleHasher());
-        for (var entry : hashers.entrySet()) {
-            ReentrantLock lock = lockOf(entry.getKey());
-            if (entry.getValue().lastUsed().isBefore(cutoff) && lock.tryLock()) {
+        for (UUID id : hashers.idleSince(cutoff)) {
+            ReentrantLock lock = lockOf(id);
+            if (lock.tryLock()) {
                 try { // under the upload's lock: an append never finds its leaf file closed under it
-                    dropHasher(entry.getKey());
+                    hashers.drop(id);
                 } finally {
                     lock.unlock();
                 }
@@ -239,7 +236,7 @@ class ResumableUploads {
         if (current == upload.getLength()) {
             return finish(upload);
         }
-        PieceHasher hasher = hasherAt(upload, part, current);
+        PieceHasher hasher = hashers.at(upload, part, current);
         long received = write(upload, part, current, body, hasher);
         checkKind(upload, part, received);
         upload.touched(clock.instant());
@@ -284,7 +281,7 @@ class ResumableUploads {
         try {
             hasher.update(buffer, 0, n);
         } catch (UncheckedIOException e) {
-            dropHasher(upload.getId());
+            hashers.drop(upload.getId());
             throw e.getCause();
         }
     }
@@ -310,7 +307,7 @@ class ResumableUploads {
             } catch (IOException truncateFailed) {
                 // the offset a client resumes from is the file's size: the bytes past the last one
                 // hashed stay, and a hasher rebuilt from the disk takes them in
-                dropHasher(upload.getId());
+                hashers.drop(upload.getId());
             }
             throw e;
         }
@@ -367,11 +364,11 @@ class ResumableUploads {
         try {
             Upload adopting = upload;
             media = mediaStore.adopt(partPath(upload.getId()), upload.getMediaId(), upload.getMediaType(),
-                    (file, leaves) -> hashesOf(file, leaves, adopting));
+                    (file, leaves) -> hashers.finish(file, leaves, adopting));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        dropHasher(upload.getId());
+        hashers.drop(upload.getId());
         MediaStore.deleteQuietly(leavesPath(upload.getId()));
         long episodeId = target.completed(new UploadTarget.CompletedUpload(upload.getShowId(), upload.getAccountId(),
                 upload.getFileName(), upload.getTitle(), media));
@@ -379,85 +376,6 @@ class ResumableUploads {
         Upload saved = repository.save(upload);
         locks.remove(saved.getId());
         return new Status(saved.getLength(), saved.getLength(), episodeId);
-    }
-
-    /**
-     * The hashes of the complete upload, from its held hasher when it saw every byte, else from the
-     * file; a hybrid's leaf layer goes to {@code leaves}.
-     */
-    private PieceHashes hashesOf(Path file, Path leaves, Upload upload) throws IOException {
-        HeldHasher held = hashers.remove(upload.getId());
-        if (held != null && held.hasher().position() == upload.getLength()) {
-            // taken out first: a hasher finishes once, and a retry after a failure here rebuilds one
-            try (LeafFile leafFile = held.leaves()) {
-                PieceHashes hashes = held.hasher().finish();
-                if (leafFile != null) {
-                    leafFile.finish(upload.getLength());
-                    Files.move(leafFile.path(), leaves, StandardCopyOption.ATOMIC_MOVE,
-                            StandardCopyOption.REPLACE_EXISTING);
-                }
-                return hashes;
-            }
-        }
-        if (held != null) {
-            closeQuietly(held.leaves());
-        }
-        try (LeafFile leafFile = upload.getTorrentFormat().hasV2() ? LeafFile.create(leaves) : null) {
-            PieceHashes hashes = rebuiltHasher(upload, file, upload.getLength(), leafFile).finish();
-            if (leafFile != null) {
-                leafFile.finish(upload.getLength());
-            }
-            return hashes;
-        }
-    }
-
-    /**
-     * The hasher of an upload, rebuilt from the bytes on disk after a restart, an eviction or a failed
-     * append; a hybrid's rebuilt hasher writes the upload's leaf file again from its first block.
-     */
-    private PieceHasher hasherAt(Upload upload, Path part, long offset) {
-        HeldHasher held = hashers.get(upload.getId());
-        if (held != null && held.hasher().position() == offset) {
-            hashers.put(upload.getId(), new HeldHasher(held.hasher(), held.leaves(), clock.instant()));
-            return held.hasher();
-        }
-        dropHasher(upload.getId());
-        LeafFile leaves = null;
-        try {
-            leaves = upload.getTorrentFormat().hasV2() ? LeafFile.create(leavesPath(upload.getId())) : null;
-            PieceHasher hasher = rebuiltHasher(upload, part, offset, leaves);
-            hashers.put(upload.getId(), new HeldHasher(hasher, leaves, clock.instant()));
-            return hasher;
-        } catch (IOException e) {
-            closeQuietly(leaves);
-            throw new UncheckedIOException(e);
-        } catch (RuntimeException e) {
-            closeQuietly(leaves);
-            throw e;
-        }
-    }
-
-    private static PieceHasher rebuiltHasher(Upload upload, Path file, long offset, LeafFile leaves) throws IOException {
-        return PieceHasher.resume(file, offset, upload.getLength(),
-                PieceLength.forFileLength(upload.getLength()), upload.getTorrentFormat(), leaves);
-    }
-
-    /** Forgets an upload's hasher and closes its leaf file (the file stays for a rebuilt hasher to overwrite). */
-    private void dropHasher(UUID id) {
-        HeldHasher held = hashers.remove(id);
-        if (held != null) {
-            closeQuietly(held.leaves());
-        }
-    }
-
-    private static void closeQuietly(LeafFile leaves) {
-        if (leaves != null) {
-            try {
-                leaves.close();
-            } catch (IOException ignored) {
-                // nothing was lost: a rebuilt hasher writes the leaves again
-            }
-        }
     }
 
     /**
@@ -528,7 +446,7 @@ class ResumableUploads {
     }
 
     private void discard(Upload upload) {
-        dropHasher(upload.getId());
+        hashers.drop(upload.getId());
         locks.remove(upload.getId());
         MediaStore.deleteQuietly(partPath(upload.getId()));
         MediaStore.deleteQuietly(leavesPath(upload.getId()));
@@ -557,9 +475,6 @@ class ResumableUploads {
 
     private static String truncate(String text, int max) {
         return text.length() <= max ? text : text.substring(0, max);
-    }
-
-    private record HeldHasher(PieceHasher hasher, LeafFile leaves, Instant lastUsed) {
     }
 
     /**
