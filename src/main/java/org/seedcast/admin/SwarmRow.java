@@ -52,9 +52,9 @@ record SwarmRow(long episodeId, String showSlug, String showTitle, String episod
         return a == null ? b : b == null || a.isAfter(b) ? a : b;
     }
 
-    /** {@code 12 s ago}, {@code 5 min ago}, {@code 3 h ago}, {@code 2 d ago}, or {@code never}. */
-    public String lastAnnounceAgo() {
-        return ago(lastAnnounce, Instant.now());
+    /** {@code 12 s ago}, {@code 5 min ago}, {@code 3 h ago}, {@code 2 d ago}, or {@code never}, seen at {@code now}. */
+    public String lastAnnounceAgo(Instant now) {
+        return ago(lastAnnounce, now);
     }
 
     static String ago(Instant then, Instant now) {
