@@ -55,21 +55,6 @@ class AdminPagesIntegrationTests {
     }
 
     @Test
-    void bansAreAddedListedAndRemovedFromThePage() {
-        HttpResponse<String> added = postForm(admin, "/admin/bans", Map.of("cidr", "198.51.100.9/24", "reason", "page flood"));
-        assertThat(added.statusCode()).isEqualTo(302);
-        assertThat(follow(added).body()).contains("Banned 198.51.100.0/24.");
-        assertThat(admin.get("/admin/bans").body()).contains("198.51.100.0/24").contains("page flood");
-
-        HttpResponse<String> bad = postForm(admin, "/admin/bans", Map.of("cidr", "not-a-network", "reason", ""));
-        assertThat(follow(bad).body()).contains("Nothing banned: not an IP address or CIDR: not-a-network");
-
-        HttpResponse<String> removed = postForm(admin, "/admin/bans/remove", Map.of("cidr", "198.51.100.0/24"));
-        assertThat(follow(removed).body()).contains("Lifted the ban on 198.51.100.0/24.");
-        assertThat(admin.get("/admin/bans").body()).doesNotContain("page flood");
-    }
-
-    @Test
     void swarmsListEveryPublishedTorrentSortableAndFiltered() {
         String slug = "swarm-page-" + UUID.randomUUID().toString().substring(0, 8);
         admin.postJson("/api/shows", "{\"slug\":\"" + slug + "\",\"title\":\"Swarm Page Show\"}");
@@ -266,21 +251,17 @@ class AdminPagesIntegrationTests {
         return signedIn;
     }
 
+    /** The page's forms and messages are {@link BansControllerTests}'; here a ban reaches the real tracker and back. */
     @Test
-    void aBanCanLastAFixedTime() {
+    void aBanFromTheApiLastsAFixedTimeAndTheBansPageListsIt() {
         HttpResponse<String> created = admin.postJson("/api/admin/bans", "{\"cidr\":\"192.0.2.0/28\",\"reason\":\"short\",\"hours\":24}");
         assertThat(created.statusCode()).isEqualTo(201);
         assertThat(JsonPath.<String>read(created.body(), "$.until")).isNotNull();
 
-        HttpResponse<String> page = postForm(admin, "/admin/bans", Map.of("cidr", "192.0.2.64/28", "reason", "week", "expires", "7d"));
-        assertThat(follow(page).body()).contains("Banned 192.0.2.64/28 until");
-        assertThat(admin.get("/admin/bans").body()).contains("192.0.2.0/28").contains("lifted by hand").doesNotContain(">never<");
-
-        HttpResponse<String> nonsense = postForm(admin, "/admin/bans", Map.of("cidr", "192.0.2.128/28", "expires", "forever-and-a-day"));
-        assertThat(follow(nonsense).body()).contains("choose how long the ban lasts");
+        assertThat(admin.get("/admin/bans").body()).contains("192.0.2.0/28").contains("short");
 
         admin.send(admin.request("/api/admin/bans?cidr=192.0.2.0/28").DELETE().build());
-        admin.send(admin.request("/api/admin/bans?cidr=192.0.2.64/28").DELETE().build());
+        assertThat(admin.get("/admin/bans").body()).doesNotContain("192.0.2.0/28");
     }
 
     @Test
