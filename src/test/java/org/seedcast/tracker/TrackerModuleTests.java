@@ -25,7 +25,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @ApplicationModuleTest
 @Import(PostgresTestConfiguration.class)
-@TestPropertySource(properties = {"seedcast.tracker.enabled=false", "seedcast.data-dir=target/test-data/tracker-module"})
+@TestPropertySource(properties = {"seedcast.tracker.enabled=false", "seedcast.data-dir=target/test-data/tracker-module",
+        // the tracker keeps its state with plain JDBC: no JPA to start
+        "spring.autoconfigure.exclude=org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration,"
+                + "org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration"})
 class TrackerModuleTests {
 
     private static final InfoHash V1 = InfoHash.fromHex("0123456789abcdef0123456789abcdef01234567");
