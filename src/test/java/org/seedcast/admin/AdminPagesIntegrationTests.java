@@ -28,7 +28,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** The admin pages over real HTTP: bans, swarms, unknown torrents, the audit log, and who may open them. */
+/**
+ * The admin pages over real HTTP, against the real tracker and database: bans, swarms, unknown torrents, the audit
+ * log, and who may open them. What a page lists and the message each form flashes are the {@link AdminPageSlice}
+ * tests'.
+ */
 @IntegrationTest
 class AdminPagesIntegrationTests {
 
@@ -151,7 +155,7 @@ class AdminPagesIntegrationTests {
         assertThat(page).contains(hash).contains("Transmission 3.0.0").contains("127.0.0.1").contains("new");
 
         HttpResponse<String> blocked = postForm(admin, "/admin/unknown-torrents/" + hash + "/block", Map.of());
-        assertThat(follow(blocked).body()).contains("Blocked " + hash);
+        assertThat(blocked.statusCode()).isEqualTo(302);
         assertThat(announce(hash, "-TR3000-abcdefghijkl").body()).contains("8:retry in5:never");
 
         assertThat(admin.get("/admin/audit?q=" + hash).body()).contains("/admin/unknown-torrents/" + hash + "/block")
@@ -168,21 +172,16 @@ class AdminPagesIntegrationTests {
         HttpResponse<String> bulk = admin.send(admin.request("/admin/unknown-torrents/bulk")
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("action=block&hashes=" + first + "&hashes=" + second)).build());
-        assertThat(follow(bulk).body()).contains("Blocked 2 info-hashes");
+        assertThat(bulk.statusCode()).isEqualTo(302);
         assertThat(announce(first, "-qB4650-abcdefghijkl").body()).contains("8:retry in5:never");
         assertThat(announce(second, "-qB4650-abcdefghijkl").body()).contains("8:retry in5:never");
 
         HttpResponse<String> ignored = postForm(admin, "/admin/unknown-torrents/" + first + "/ignore", Map.of());
-        assertThat(follow(ignored).body()).contains("Set aside " + first);
+        assertThat(ignored.statusCode()).isEqualTo(302);
         assertThat(admin.get("/admin/unknown-torrents").body()).doesNotContain(first).contains(second);
         assertThat(admin.get("/admin/unknown-torrents?show=ignored").body()).contains(first).doesNotContain(second);
         assertThat(announce(first, "-qB4650-abcdefghijkl").body()).as("ignoring changes nothing in the tracker")
                 .contains("8:retry in5:never");
-
-        HttpResponse<String> nothing = admin.send(admin.request("/admin/unknown-torrents/bulk")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("action=block")).build());
-        assertThat(follow(nothing).body()).contains("no info-hash was checked");
 
         postForm(admin, "/admin/unknown-torrents/" + first + "/unignore", Map.of());
         assertThat(admin.get("/admin/unknown-torrents").body()).contains(first);
@@ -306,14 +305,5 @@ class AdminPagesIntegrationTests {
                 .collect(Collectors.joining("&"));
         return http.send(http.request(path).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
-    }
-
-    /** Follows a redirect with the session it set, so the flash message shows. */
-    private HttpResponse<String> follow(HttpResponse<String> redirect) {
-        assertThat(redirect.statusCode()).isEqualTo(302);
-        String location = redirect.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
-        HttpRequest.Builder next = admin.request(location);
-        redirect.headers().firstValue("Set-Cookie").ifPresent(c -> next.header("Cookie", c.split(";", 2)[0]));
-        return admin.send(next.GET().build());
     }
 }

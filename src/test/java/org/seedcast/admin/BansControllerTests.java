@@ -15,20 +15,13 @@ import org.junit.jupiter.api.Test;
 import org.seedcast.tracker.Ban;
 import org.seedcast.tracker.Tracker;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
-import org.springframework.security.test.context.support.WithMockUser;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 /**
  * The bans page and its forms, on their own: what is listed, and the message each outcome flashes. The tracker is
  * a mock here; {@code TrackerTests} and {@code CidrTests} test what a ban does and which text is an address.
  */
-@WebMvcTest(useDefaultFilters = false,
-        includeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = BansController.class))
-@WithMockUser(roles = "ADMIN")
+@AdminPageSlice
 class BansControllerTests {
 
     private static final Instant SINCE = Instant.parse("2026-11-30T14:02:05Z");
@@ -36,7 +29,7 @@ class BansControllerTests {
     @Autowired
     MockMvcTester mvc;
 
-    @MockitoBean
+    @Autowired
     Tracker tracker;
 
     @Test
