@@ -27,5 +27,5 @@ RUN java $JAVA_GC -XX:AOTCacheOutput=/home/seedcast/app/seedcast.aot -jar /home/
  && grep "seedcast train:" /tmp/train.log || { tail -20 /tmp/train.log; echo "no AOT cache: training failed"; }; \
  rm -rf /tmp/train.log /tmp/embedded-pg
 ENV SEEDCAST_DATA_DIR=/data
-EXPOSE 8080 6969/tcp 6969/udp
+EXPOSE 8080 6969/tcp 6969/udp 6881/tcp
 ENTRYPOINT ["sh", "-c", "A=/home/seedcast/app; exec java -XX:InitialRAMPercentage=50 -XX:MaxRAMPercentage=50 $JAVA_GC $([ -f $A/seedcast.aot ] && echo -XX:AOTCache=$A/seedcast.aot) $JAVA_OPTS -jar $A/seedcast.jar \"$@\"", "seedcast"]

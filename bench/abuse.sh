@@ -19,6 +19,7 @@
 #        SHAPES="slow-1 bombs" bench/abuse.sh    (a subset; names below)
 #        OPENTRACKER=0 bench/abuse.sh            (skip opentracker's rows)
 #        APP_ENV="SEEDCAST_TRACKER_TARPIT=0" bench/abuse.sh   (extra settings for the application)
+#        ATTACKER_CPUS=all bench/abuse.sh        (attackers on every core; default: the last core only)
 # needs: a JDK 21+, wrk, opentracker, hping3 (for the SYN flood; root), python3, curl; root to raise
 # the descriptor limit (20,000 connections) and to run hping3; the application runs as user seedcast.
 set -euo pipefail
@@ -31,6 +32,12 @@ TRACKER_SHAPES=" none foreign slow-1 slow-1000 syn spoof peers "
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 JCMD=${JAVA_HOME:+$JAVA_HOME/bin/}jcmd
 APP_PORT=18181; TRACKER_PORT=26981; OT_PORT=16981
+# A real attacker's processes run on its own machines. Here they share the target's cores, so they
+# are confined to one core (the last) unless ATTACKER_CPUS says otherwise: the target, the legitimate
+# clients and the kernel keep the others, and what the attack costs the target is what is measured.
+LAST_CPU=$(( $(nproc) - 1 ))
+ATTACKER_CPUS=${ATTACKER_CPUS:-$LAST_CPU}
+PIN=(); [ "$ATTACKER_CPUS" != all ] && [ "$LAST_CPU" -gt 0 ] && PIN=(taskset -c "$ATTACKER_CPUS")
 [ -f target/seedcast.jar ] || ./mvnw -q -B -DskipTests package
 ulimit -n "$(ulimit -Hn)"   # the slow-connection shapes hold 20,000 sockets (two attacker processes)
 WORK=$(mktemp -d /tmp/seedcast-abuse.XXXXXX); chmod 755 "$WORK"; mkdir -p "$WORK/tmp" "$WORK/out"
@@ -141,7 +148,7 @@ measure() {
   fi
   local cpu0 busy0 t0
   cpu0=$(cpu_of "$pid"); busy0=$(busy); t0=$(date +%s.%N)
-  timeout $((ATTACK + 60)) bash -c "$(declare -f attack two); $(declare -p WORK JAVA ATTACK APP_PORT HASH ID); attack $shape $port" > "$out.attack" 2>&1 || true
+  timeout $((ATTACK + 60)) "${PIN[@]}" bash -c "$(declare -f attack two); $(declare -p WORK JAVA ATTACK APP_PORT HASH ID); attack $shape $port" > "$out.attack" 2>&1 || true
   # cores used on average while the shape ran: by the target, and by everything (attackers, clients, kernel)
   echo "$(cpu_of "$pid") $cpu0 $(busy) $busy0 $(date +%s.%N) $t0 $(getconf CLK_TCK)" \
     | awk '{w = $5 - $6; printf "%.2f %.2f\n", ($1 - $2) / $7 / w, ($3 - $4) / $7 / w}' > "$out.cpu"
@@ -163,5 +170,5 @@ for shape in $SHAPES; do
   fi
 done
 echo
-echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); the attackers, the legitimate clients and the application share the cores"
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); attackers on cores: ${ATTACKER_CPUS}; the legitimate clients and the application on all"
 echo "OutOfMemoryError lines in the application log: $(grep -c OutOfMemoryError "$WORK/app.log" || true)"

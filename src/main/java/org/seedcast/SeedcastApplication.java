@@ -3,6 +3,7 @@ package org.seedcast;
 import java.time.Clock;
 
 import org.seedcast.torrent.TorrentVerifyCommand;
+import org.seedcast.training.AotTraining;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -25,7 +26,7 @@ public class SeedcastApplication {
             System.exit(TorrentVerifyCommand.run(args, System.out, System.err));
         }
         if (args.length > 0 && "train".equals(args[0])) {
-            System.exit(AotTraining.run(args, System.out));
+            System.exit(AotTraining.run(SeedcastApplication.class, args, System.out));
         }
         SpringApplication.run(SeedcastApplication.class, args);
     }

@@ -21,7 +21,8 @@ class ModularityTests {
 
     @Test
     void torrentEngineIsPlainJava() {
-        noClasses().that().resideInAPackage("org.seedcast.torrent..")
+        // a package-info carries only the module's metadata (Modulith's annotations), read by this test
+        noClasses().that().resideInAPackage("org.seedcast.torrent..").and().doNotHaveSimpleName("package-info")
                 .should().dependOnClassesThat()
                 .resideInAnyPackage("org.springframework..", "jakarta..", "io.netty..")
                 .because("the torrent engine is protocol code in plain Java")

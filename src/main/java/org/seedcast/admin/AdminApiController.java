@@ -1,6 +1,8 @@
 package org.seedcast.admin;
 
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -98,7 +100,7 @@ class AdminApiController {
         if (request == null || request.cidr() == null || request.cidr().isBlank()) {
             throw new IllegalArgumentException("cidr is required, e.g. 203.0.113.7 or 2001:db8::/32");
         }
-        java.time.Duration lasting = request.hours() == null ? null : java.time.Duration.ofHours(request.hours());
+        Duration lasting = request.hours() == null ? null : Duration.ofHours(request.hours());
         Ban ban = tracker.ban(request.cidr().strip(), request.reason() == null ? "" : request.reason(), lasting);
         return ResponseEntity.created(URI.create("/api/admin/bans?cidr=" + ban.cidr())).body(ban);
     }
@@ -120,7 +122,7 @@ class AdminApiController {
      */
     record SwarmHistory(String infoHash, String v2InfoHash, String showSlug, String showTitle, long episodeId,
                         String episodeTitle, int seeders, int leechers, long completed, int announcesPerMinute,
-                        java.time.Instant lastAnnounce, String health, List<TrackerStats.SwarmMinute> minutes,
+                        Instant lastAnnounce, String health, List<TrackerStats.SwarmMinute> minutes,
                         boolean publisherSeed, SavedTraffic traffic) {
 
         SwarmHistory(SwarmRow row, List<TrackerStats.SwarmMinute> minutes, SavedTraffic traffic) {

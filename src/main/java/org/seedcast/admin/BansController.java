@@ -1,7 +1,12 @@
 package org.seedcast.admin;
 
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
+import java.util.Locale;
 
+import org.seedcast.tracker.Ban;
 import org.seedcast.tracker.Tracker;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,7 +31,7 @@ class BansController {
     @GetMapping
     String list(Model model) {
         model.addAttribute("bans", tracker.bans().stream()
-                .sorted(Comparator.comparing(org.seedcast.tracker.Ban::since).reversed()).toList());
+                .sorted(Comparator.comparing(Ban::since).reversed()).toList());
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", new BanForm("", "", ""));
         }
@@ -40,10 +45,10 @@ class BansController {
             return "redirect:/admin/bans";
         }
         try {
-            org.seedcast.tracker.Ban ban = tracker.ban(form.cidr(), form.reason(), form.lasting());
+            Ban ban = tracker.ban(form.cidr(), form.reason(), form.lasting());
             redirect.addFlashAttribute("success", "Banned " + ban.cidr() + (ban.until() == null ? "." : " until "
-                    + java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'UTC'", java.util.Locale.ROOT)
-                            .withZone(java.time.ZoneOffset.UTC).format(ban.until()) + "."));
+                    + DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'UTC'", Locale.ROOT)
+                            .withZone(ZoneOffset.UTC).format(ban.until()) + "."));
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("error", "Nothing banned: " + e.getMessage() + ".");
             redirect.addFlashAttribute("form", form);
@@ -78,13 +83,13 @@ class BansController {
             expires = expires == null ? "" : expires.strip();
         }
 
-        java.time.Duration lasting() {
+        Duration lasting() {
             return switch (expires) {
                 case "" -> null;
-                case "1h" -> java.time.Duration.ofHours(1);
-                case "24h" -> java.time.Duration.ofHours(24);
-                case "7d" -> java.time.Duration.ofDays(7);
-                case "30d" -> java.time.Duration.ofDays(30);
+                case "1h" -> Duration.ofHours(1);
+                case "24h" -> Duration.ofHours(24);
+                case "7d" -> Duration.ofDays(7);
+                case "30d" -> Duration.ofDays(30);
                 default -> throw new IllegalArgumentException("choose how long the ban lasts from the list");
             };
         }

@@ -1,14 +1,11 @@
 package org.seedcast.admin;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -16,22 +13,20 @@ import java.util.stream.Collectors;
 import org.seedcast.catalog.Catalog;
 import org.seedcast.catalog.EpisodeView;
 import org.seedcast.catalog.ShowView;
-import org.seedcast.catalog.SwarmCounts;
 import org.seedcast.publishing.Publishing;
 import org.seedcast.publishing.TorrentPublished;
 import org.seedcast.torrent.InfoHash;
-import org.seedcast.torrent.InfoHashV2;
 import org.seedcast.tracker.Tracker;
 import org.seedcast.tracker.TrackerStats;
 import org.springframework.stereotype.Component;
 
 /**
- * Every published torrent with its show, episode and swarm: the tracker's in-memory counts
- * joined with the catalog. A hybrid torrent's v1 and truncated v2 swarms are added up, since
- * clients join one or the other.
+ * The swarms page's rows: every published torrent with its show, episode and swarm, the tracker's
+ * in-memory counts joined with the catalog. A hybrid torrent's v1 and truncated v2 swarms are
+ * added up, since clients join one or the other.
  */
 @Component
-class PublishedSwarms implements SwarmCounts {
+class PublishedSwarms {
 
     private final Publishing publishing;
     private final Catalog catalog;
@@ -61,8 +56,8 @@ class PublishedSwarms implements SwarmCounts {
      */
     private static SwarmRow row(TorrentPublished t, ShowView show, EpisodeView episode,
                                 Map<String, TrackerStats.SwarmStats> swarms, boolean publisherSeed) {
-        return SwarmRow.of(t, show, episode, swarms.get(t.v1().toHex()),
-                t.v2Truncated() == null ? null : swarms.get(t.v2Truncated().toHex()), publisherSeed);
+        return SwarmRow.of(t, show, episode, TrackerStats.SwarmStats.together(swarms.get(t.v1().toHex()),
+                t.v2Truncated() == null ? null : swarms.get(t.v2Truncated().toHex())), publisherSeed);
     }
 
     /**
@@ -98,44 +93,18 @@ class PublishedSwarms implements SwarmCounts {
         return List.copyOf(byMinute.values());
     }
 
-    @Override
-    public Map<Long, Counts> forEpisodes(Collection<Long> episodeIds) {
-        Set<Long> wanted = new HashSet<>(episodeIds);
-        TrackerStats stats = tracker.stats();
-        Map<String, TrackerStats.SwarmStats> swarms = swarmsByHash(stats);
-        Map<Long, Counts> counts = new HashMap<>();
-        for (TorrentPublished t : publishing.published()) {
-            if (wanted.contains(t.episodeId())) {
-                TrackerStats.SwarmStats v1 = swarms.get(t.v1().toHex());
-                TrackerStats.SwarmStats v2 = t.v2Truncated() == null ? null : swarms.get(t.v2Truncated().toHex());
-                counts.put(t.episodeId(), new Counts(SwarmRow.seeders(v1, v2), SwarmRow.leechers(v1, v2),
-                        SwarmRow.completed(v1, v2), stats.publisherSeedListed()));
-            }
-        }
-        return counts;
-    }
-
-    @Override
-    public Counts forTorrent(String infoHash, String infoHashV2) {
-        TrackerStats.SwarmStats v1 = tracker.swarm(InfoHash.fromHex(infoHash)).orElse(null);
-        TrackerStats.SwarmStats v2 = infoHashV2 == null ? null
-                : tracker.swarm(InfoHashV2.fromHex(infoHashV2).truncated()).orElse(null);
-        return new Counts(SwarmRow.seeders(v1, v2), SwarmRow.leechers(v1, v2), SwarmRow.completed(v1, v2),
-                tracker.publisherSeed().isPresent());
-    }
-
     private static Map<String, TrackerStats.SwarmStats> swarmsByHash(TrackerStats stats) {
         return stats.swarms().stream()
                 .collect(Collectors.toMap(s -> s.infoHash().toHex(), Function.identity(), (a, b) -> a));
     }
 
-    /** One query per show, not per torrent. */
+    /** Every published episode with its show, in two queries. */
     private Map<Long, Placement> placements() {
+        Map<Long, ShowView> shows = catalog.allShows().stream()
+                .collect(Collectors.toMap(ShowView::id, Function.identity()));
         Map<Long, Placement> placements = new HashMap<>();
-        for (ShowView show : catalog.allShows()) {
-            for (EpisodeView episode : catalog.publishedEpisodes(show.slug())) {
-                placements.put(episode.id(), new Placement(show, episode));
-            }
+        for (EpisodeView episode : catalog.publishedEpisodes(shows.values())) {
+            placements.put(episode.id(), new Placement(shows.get(episode.showId()), episode));
         }
         return placements;
     }

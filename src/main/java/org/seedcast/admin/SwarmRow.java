@@ -29,27 +29,23 @@ record SwarmRow(long episodeId, String showSlug, String showTitle, String episod
                 String v2InfoHash, int seeders, int leechers, long completed, int announcesPerMinute,
                 Instant lastAnnounce, String health, boolean publisherSeed) {
 
-    static SwarmRow of(TorrentPublished torrent, ShowView show, EpisodeView episode, SwarmStats v1, SwarmStats v2,
+    /** @param swarm the torrent's swarm (a hybrid's two added up), {@code null} when it has none */
+    static SwarmRow of(TorrentPublished torrent, ShowView show, EpisodeView episode, SwarmStats swarm,
                        boolean publisherSeed) {
-        int seeders = seeders(v1, v2);
-        int leechers = leechers(v1, v2);
-        int announces = (v1 == null ? 0 : v1.announcesPerMinute()) + (v2 == null ? 0 : v2.announcesPerMinute());
+        int seeders = swarm == null ? 0 : swarm.seeders();
+        int leechers = swarm == null ? 0 : swarm.leechers();
+        int announces = swarm == null ? 0 : swarm.announcesPerMinute();
         String health = seeders + leechers == 0 && announces == 0 ? "idle" : seeders > 0 ? "ok"
                 : publisherSeed ? "publisher-seed-only" : "web-seed-only";
         return new SwarmRow(episode.id(), show.slug(), show.title(), episode.title(), torrent.v1().toHex(),
                 torrent.v2Truncated() == null ? null : torrent.v2Truncated().toHex(),
-                seeders, leechers, completed(v1, v2), announces, latest(v1, v2), health, publisherSeed);
+                seeders, leechers, swarm == null ? 0 : swarm.completed(), announces,
+                swarm == null ? null : swarm.lastAnnounce(), health, publisherSeed);
     }
 
     /** {@code 12 fans sharing · publisher's seed online}, as the swarm pages say it. */
     public String sharing() {
         return new SwarmCounts.Counts(seeders, leechers, completed, publisherSeed).sharing();
-    }
-
-    private static Instant latest(SwarmStats v1, SwarmStats v2) {
-        Instant a = v1 == null ? null : v1.lastAnnounce();
-        Instant b = v2 == null ? null : v2.lastAnnounce();
-        return a == null ? b : b == null || a.isAfter(b) ? a : b;
     }
 
     /** {@code 12 s ago}, {@code 5 min ago}, {@code 3 h ago}, {@code 2 d ago}, or {@code never}, seen at {@code now}. */
@@ -63,18 +59,6 @@ record SwarmRow(long episodeId, String showSlug, String showTitle, String episod
         }
         long s = Math.max(0, Duration.between(then, now).toSeconds());
         return s < 60 ? s + " s ago" : s < 3600 ? s / 60 + " min ago" : s < 86_400 ? s / 3600 + " h ago" : s / 86_400 + " d ago";
-    }
-
-    static int seeders(SwarmStats v1, SwarmStats v2) {
-        return (v1 == null ? 0 : v1.seeders()) + (v2 == null ? 0 : v2.seeders());
-    }
-
-    static int leechers(SwarmStats v1, SwarmStats v2) {
-        return (v1 == null ? 0 : v1.leechers()) + (v2 == null ? 0 : v2.leechers());
-    }
-
-    static long completed(SwarmStats v1, SwarmStats v2) {
-        return (v1 == null ? 0 : v1.completed()) + (v2 == null ? 0 : v2.completed());
     }
 
     boolean matches(String query) {

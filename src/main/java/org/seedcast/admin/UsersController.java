@@ -1,6 +1,7 @@
 package org.seedcast.admin;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -139,7 +140,7 @@ class UsersController {
     private String usersPage(Model model, Map<String, String> errors, String username, String role) {
         List<ShowView> shows = catalog.allShows();
         Map<Long, List<String>> showsOf = new HashMap<>();
-        shows.forEach(show -> show.producerIds().forEach(id -> showsOf.computeIfAbsent(id, k -> new java.util.ArrayList<>()).add(show.slug())));
+        shows.forEach(show -> show.producerIds().forEach(id -> showsOf.computeIfAbsent(id, k -> new ArrayList<>()).add(show.slug())));
         model.addAttribute("users", accounts.all());
         model.addAttribute("shows", shows);
         model.addAttribute("showsOf", showsOf);

@@ -3,8 +3,12 @@ package org.seedcast.catalog;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.seedcast.accounts.SeedcastUser;
 import org.seedcast.storage.MediaStore;
@@ -112,7 +116,7 @@ public class Catalog {
     @Transactional
     public ShowView replaceArtwork(String slug, StoredMedia image, SeedcastUser actor) {
         Show show = managedShow(slug, actor);
-        java.util.UUID old = show.getArtworkId();
+        UUID old = show.getArtworkId();
         show.replaceArtwork(image.id(), image.mediaType(), clock.instant());
         if (old != null) {
             mediaStore.deleteAfterCommit(old);
@@ -140,6 +144,17 @@ public class Catalog {
     public List<EpisodeView> publishedEpisodes(String slug) {
         Show show = requireShowEntity(slug);
         return episodes.findPublished(show.getId()).stream().map(e -> e.view(slug)).toList();
+    }
+
+    /** The published episodes of these shows, newest first, in one query. */
+    @Transactional(readOnly = true)
+    public List<EpisodeView> publishedEpisodes(Collection<ShowView> of) {
+        if (of.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, String> slugs = of.stream().collect(Collectors.toMap(ShowView::id, ShowView::slug, (a, b) -> a));
+        return episodes.findPublishedOfShows(slugs.keySet()).stream()
+                .map(e -> e.view(slugs.get(e.getShowId()))).toList();
     }
 
     /** All episodes for those who manage the show, published ones for everyone else. */

@@ -1,5 +1,8 @@
 package org.seedcast.catalog;
 
+import java.util.Collection;
+import java.util.Map;
+
 /**
  * How often an episode was downloaded, for its producers; counted downstream of the catalog
  * (direct media and .torrent fetches), so the catalog asks through this interface.
@@ -7,6 +10,9 @@ package org.seedcast.catalog;
 public interface DownloadCounts {
 
     Counts forEpisode(long episodeId);
+
+    /** The counts of each of these episodes, asked together; every episode asked for is in the map. */
+    Map<Long, Counts> forEpisodes(Collection<Long> episodeIds);
 
     /**
      * @param direct  direct downloads of the media that started at byte 0

@@ -1,5 +1,6 @@
 package org.seedcast.catalog;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -150,7 +151,7 @@ class Episode {
     }
 
     /** The scheduled publication failed: it stays scheduled, says why, and waits {@code retryAfter} before the next try. */
-    void publishFailed(String reason, Instant now, java.time.Duration retryAfter) {
+    void publishFailed(String reason, Instant now, Duration retryAfter) {
         publishFailure = reason;
         publishAttempts++;
         nextAttemptAt = now.plus(retryAfter);

@@ -1,6 +1,7 @@
 package org.seedcast.catalog;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -10,6 +11,9 @@ interface EpisodeRepository extends JpaRepository<Episode, Long> {
 
     @Query("select e from Episode e where e.showId = :showId and e.status = 'PUBLISHED' order by e.publishedAt desc, e.id desc")
     List<Episode> findPublished(long showId);
+
+    @Query("select e from Episode e where e.showId in :showIds and e.status = 'PUBLISHED' order by e.publishedAt desc, e.id desc")
+    List<Episode> findPublishedOfShows(Collection<Long> showIds);
 
     @Query("select e from Episode e where e.showId = :showId order by e.createdAt desc, e.id desc")
     List<Episode> findAllOfShow(long showId);

@@ -1,4 +1,8 @@
 /**
- * Shows, episodes and the people who manage them: producers' rights on shows, drafts and publishing state, the public pages and the REST API over them.
+ * Shows, episodes and the people who manage them: producers' rights on shows, drafts and
+ * publishing state, the public pages and the REST API over them.
  */
+@ApplicationModule(allowedDependencies = {"accounts", "storage", "torrent"})
 package org.seedcast.catalog;
+
+import org.springframework.modulith.ApplicationModule;

@@ -8,14 +8,18 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.postgresql.PGConnection;
+import org.seedcast.storage.StorageProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.context.annotation.Bean;
@@ -31,9 +35,12 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  * use it through {@link JdbcConnectionDetails}, so nothing downstream knows it is embedded.
  * It lets in only who holds the superuser's generated password ({@link DatabasePassword}): a
  * local user or a container sharing the network could otherwise read hashes or run programs.
+ * The data directory is storage's setting; it is enabled here too so that this auto-configuration
+ * does not rely on the application's properties scan.
  */
 @AutoConfiguration(before = DataSourceAutoConfiguration.class)
 @Conditional(EmbeddedDatabaseConfiguration.NoExternalDatabase.class)
+@EnableConfigurationProperties(StorageProperties.class)
 class EmbeddedDatabaseConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
@@ -47,9 +54,10 @@ class EmbeddedDatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean(JdbcConnectionDetails.class)
-    EmbeddedPostgres embeddedPostgres(@Value("${seedcast.data-dir:./data}") Path dataDir) throws IOException {
+    EmbeddedPostgres embeddedPostgres(StorageProperties storage) throws IOException {
         refuseRoot();
-        Path pgData = dataDir.toAbsolutePath().normalize().resolve("postgres");
+        Path dataDir = storage.dataDir();
+        Path pgData = storage.inDataDir("postgres");
         Files.createDirectories(pgData);
         stopOrphan(pgData);
         Path hba = pgData.resolve("pg_hba.conf");
@@ -122,9 +130,10 @@ class EmbeddedDatabaseConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(JdbcConnectionDetails.class)
-    JdbcConnectionDetails embeddedConnectionDetails(EmbeddedPostgres postgres,
-                                                    @Value("${seedcast.data-dir:./data}") Path dataDir) throws IOException {
-        return new EmbeddedConnectionDetails(postgres.getJdbcUrl("postgres", "postgres"), DatabasePassword.readOrCreate(dataDir));
+    JdbcConnectionDetails embeddedConnectionDetails(EmbeddedPostgres postgres, StorageProperties storage)
+            throws IOException {
+        return new EmbeddedConnectionDetails(postgres.getJdbcUrl("postgres", "postgres"),
+                DatabasePassword.readOrCreate(storage.dataDir()));
     }
 
     /**
@@ -152,10 +161,10 @@ class EmbeddedDatabaseConfiguration {
         log.warn("Stopping PostgreSQL {} left running on {} by an earlier run that did not shut down", pid, pgData);
         orphan.destroy();
         try {
-            orphan.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            orphan.onExit().get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("PostgreSQL " + pid + " still runs on " + pgData + "; stop it and start again");
         }
     }

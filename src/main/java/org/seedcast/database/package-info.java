@@ -1,5 +1,9 @@
 /**
- * The database Seedcast runs on: a real PostgreSQL server embedded under the data directory when
- * no external one is configured ({@code SPRING_DATASOURCE_URL}), started and stopped with the app.
+ * The database Seedcast runs on: a real PostgreSQL server embedded under the data directory
+ * (storage's {@code seedcast.data-dir}) when no external one is configured
+ * ({@code SPRING_DATASOURCE_URL}), started and stopped with the app.
  */
+@ApplicationModule(allowedDependencies = {"storage"})
 package org.seedcast.database;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,8 +1,13 @@
 package org.seedcast.downloads;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -14,7 +19,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,7 +26,7 @@ import org.springframework.stereotype.Component;
  * {@link LongAdder} (no lock, no I/O), and {@link #flush()} moves what accumulated into
  * {@code download_counts} with one batched upsert per interval and once more at shutdown.
  * A failed flush puts its counts back, so they go out with the next one. The interval is
- * {@code seedcast.downloads.flush-interval} (default {@code PT10S}).
+ * {@code seedcast.downloads.flush-interval} ({@link DownloadsProperties}).
  */
 @Component
 class DownloadCounter implements DownloadCounts {
@@ -64,7 +68,26 @@ class DownloadCounter implements DownloadCounts {
         return new Counts(base.direct() + pending(direct, episodeId), base.torrent() + pending(torrent, episodeId));
     }
 
-    @Scheduled(fixedDelayString = "${seedcast.downloads.flush-interval:PT10S}")
+    /** Stored counts plus those not flushed yet, in one query; every episode asked for is in the map. */
+    @Override
+    public Map<Long, Counts> forEpisodes(Collection<Long> episodeIds) {
+        Map<Long, Counts> counts = new HashMap<>();
+        if (episodeIds.isEmpty()) {
+            return counts;
+        }
+        Map<Long, Counts> stored = new HashMap<>();
+        jdbc.query("select episode_id, direct, torrent from download_counts where episode_id in ("
+                        + String.join(",", Collections.nCopies(episodeIds.size(), "?")) + ")",
+                row -> {
+                    stored.put(row.getLong(1), new Counts(row.getLong(2), row.getLong(3)));
+                }, episodeIds.toArray());
+        for (long id : episodeIds) {
+            Counts base = stored.getOrDefault(id, Counts.NONE);
+            counts.put(id, new Counts(base.direct() + pending(direct, id), base.torrent() + pending(torrent, id)));
+        }
+        return counts;
+    }
+
     @PreDestroy
     void flush() {
         List<Object[]> batch = drain();
@@ -86,7 +109,7 @@ class DownloadCounter implements DownloadCounts {
     /** Takes every pending count, leaving zero adders behind (an increment racing with this lands in one or the other). */
     private List<Object[]> drain() {
         List<Object[]> batch = new ArrayList<>();
-        java.util.Set<Long> ids = new java.util.HashSet<>(direct.keySet());
+        Set<Long> ids = new HashSet<>(direct.keySet());
         ids.addAll(torrent.keySet());
         for (Long id : ids) {
             long d = take(direct, id);

@@ -13,7 +13,7 @@ import org.seedcast.catalog.CatalogProperties;
 import org.seedcast.catalog.EpisodeView;
 import org.seedcast.catalog.ShowView;
 import org.seedcast.catalog.TorrentLinks;
-import org.springframework.beans.factory.ObjectProvider;
+import org.seedcast.publishing.Publishing;
 import org.springframework.stereotype.Component;
 
 /** Reads what the feeds list from the catalog: published episodes only, newest first, at most {@code max-items}. */
@@ -28,13 +28,13 @@ class FeedContent {
             .comparing(EpisodeView::publishedAt).thenComparing(EpisodeView::id).reversed();
 
     private final Catalog catalog;
-    private final ObjectProvider<TorrentLinks> torrents;
+    private final Publishing publishing;
     private final CatalogProperties site;
     private final FeedsProperties settings;
 
-    FeedContent(Catalog catalog, ObjectProvider<TorrentLinks> torrents, CatalogProperties site, FeedsProperties settings) {
+    FeedContent(Catalog catalog, Publishing publishing, CatalogProperties site, FeedsProperties settings) {
         this.catalog = catalog;
-        this.torrents = torrents;
+        this.publishing = publishing;
         this.site = site;
         this.settings = settings;
     }
@@ -62,9 +62,8 @@ class FeedContent {
     Feed everyShow(String selfPath) {
         List<ShowView> shows = catalog.allShows();
         Map<Long, ShowView> byId = shows.stream().collect(Collectors.toMap(ShowView::id, Function.identity()));
-        List<EpisodeView> episodes = new ArrayList<>();
-        shows.forEach(show -> episodes.addAll(catalog.publishedEpisodes(show.slug())));
-        List<EpisodeView> newest = episodes.stream().sorted(NEWEST_FIRST).limit(settings.maxItems()).toList();
+        List<EpisodeView> newest = catalog.publishedEpisodes(shows).stream().sorted(NEWEST_FIRST)
+                .limit(settings.maxItems()).toList();
         List<Feed.Item> items = newest.stream().map(e -> {
             ShowView show = byId.get(e.showId());
             return item(e, show, show.title() + ": " + e.title());
@@ -88,8 +87,7 @@ class FeedContent {
     }
 
     private Feed.Item item(EpisodeView episode, ShowView show, String title) {
-        TorrentLinks links = torrents.getIfAvailable();
-        TorrentLinks.Links torrent = links == null ? null : links.forEpisode(episode.id()).orElse(null);
+        TorrentLinks.Links torrent = publishing.forEpisode(episode.id()).orElse(null);
         return new Feed.Item(episode.guid(), title, episode.description(),
                 site.absolute("/shows/" + show.slug() + "/episodes/" + episode.id()), episode.publishedAt(),
                 episode.season(), episode.episodeNumber(), show.explicit(), episode.fileName(),

@@ -47,8 +47,8 @@ public class AdvertisedSeed {
             throw new IllegalArgumentException("seedcast.seeder.port must be between 1 and 65535, not " + seed.port());
         }
         this.enabled = seed.enabled();
-        this.host = unbracketed(StringUtils.hasText(seed.host()) ? seed.host().strip()
-                : StringUtils.hasText(tracker.host()) ? tracker.host().strip() : site.publicUrl().getHost());
+        this.host = StringUtils.hasText(seed.host()) ? Hosts.unbracketed(seed.host().strip())
+                : tracker.host(site.publicUrl());
         this.port = seed.port();
         this.addresses = enabled ? resolve(resolver) : List.of();
     }
@@ -87,10 +87,6 @@ public class AdvertisedSeed {
         return Optional.empty();
     }
 
-    private static String unbracketed(String host) {
-        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-    }
-
     /** Whether a seed is advertised ({@code SEEDCAST_SEEDER_ENABLED}). */
     public boolean enabled() {
         return enabled;
@@ -107,7 +103,7 @@ public class AdvertisedSeed {
 
     /** {@code HOST:PORT}, an IPv6 literal in brackets. */
     public String authority() {
-        return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+        return Hosts.authority(host, port);
     }
 
     /**

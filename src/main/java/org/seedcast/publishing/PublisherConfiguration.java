@@ -2,15 +2,15 @@ package org.seedcast.publishing;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
 import org.seedcast.catalog.CatalogProperties;
+import org.seedcast.storage.StorageProperties;
 import org.seedcast.torrent.PublisherIdentity;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.StringUtils;
@@ -21,8 +21,7 @@ class PublisherConfiguration {
 
     @Bean
     PublisherIdentity publisherIdentity(PublishingProperties properties, CatalogProperties site,
-                                        @Value("${seedcast.data-dir:./data}") Path dataDir)
-            throws IOException {
+                                        StorageProperties storage, Clock clock) throws IOException {
         PublishingProperties.Keystore keystore = properties.keystore();
         if (keystore != null && keystore.path() != null) {
             String password = keystore.password() == null ? "" : keystore.password();
@@ -30,7 +29,7 @@ class PublisherConfiguration {
                     StringUtils.hasText(keystore.alias()) ? keystore.alias() : "seedcast");
         }
         String id = StringUtils.hasText(properties.id()) ? properties.id() : reverseDns(site.publicUrl());
-        return PublisherIdentity.loadOrCreate(dataDir.toAbsolutePath().normalize().resolve("publisher"), id);
+        return PublisherIdentity.loadOrCreate(storage.inDataDir("publisher"), id, clock.instant());
     }
 
     /**

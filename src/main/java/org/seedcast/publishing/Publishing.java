@@ -6,7 +6,9 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -39,7 +41,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
-import org.springframework.util.StringUtils;
 
 /**
  * Turns a published episode into its signed torrent (hybrid or v1, web seed, our tracker) from
@@ -80,7 +81,7 @@ public class Publishing implements TorrentLinks {
     /** Every published torrent, for the tracker to load at start. */
     @Transactional(readOnly = true)
     public List<TorrentPublished> published() {
-        List<TorrentPublished> all = new java.util.ArrayList<>();
+        List<TorrentPublished> all = new ArrayList<>();
         for (TorrentRepository.PublishedHashes h : torrents.findPublishedHashes()) {
             try {
                 all.add(event(h.episodeId(), h.infoHash(), h.infoHashV2(), h.length() == null ? 0 : h.length()));
@@ -99,7 +100,7 @@ public class Publishing implements TorrentLinks {
      */
     @Transactional(readOnly = true)
     public List<Seedable> seedable() {
-        List<Seedable> all = new java.util.ArrayList<>();
+        List<Seedable> all = new ArrayList<>();
         for (TorrentRepository.PublishedHashes h : torrents.findPublishedHashes()) {
             seedable(h.episodeId()).ifPresent(all::add);
         }
@@ -132,17 +133,10 @@ public class Publishing implements TorrentLinks {
     /** The signed .torrent of a published episode, by its v1 (40 hex) or v2 (64 hex) info-hash. */
     @Transactional(readOnly = true)
     public Optional<TorrentFile> torrentFile(String infoHashHex) {
-        String hex = infoHashHex.toLowerCase(java.util.Locale.ROOT);
+        String hex = infoHashHex.toLowerCase(Locale.ROOT);
         Optional<TorrentRecord> record = hex.length() == 64
                 ? torrents.findByInfoHashV2AndPublishedTrue(hex) : torrents.findByInfoHashAndPublishedTrue(hex);
         return record.map(r -> new TorrentFile(r.getEpisodeId(), r.getInfoHash(), fileNameOf(r), r.getTorrent(), r.getUpdatedAt()));
-    }
-
-    /** The announce URLs written into every torrent: HTTP first, then UDP (one tier, BEP 12). */
-    public List<URI> announceUrls() {
-        String host = StringUtils.hasText(tracker.host()) ? tracker.host() : site.publicUrl().getHost();
-        return List.of(URI.create("http://" + host + ":" + tracker.port() + "/announce"),
-                URI.create("udp://" + host + ":" + tracker.port() + "/announce"));
     }
 
     @Override
@@ -203,7 +197,7 @@ public class Publishing implements TorrentLinks {
         long otherId = holder.get().getEpisodeId();
         String named = catalog.episode(otherId)
                 .map(other -> "\u201c" + other.title() + "\u201d (episode " + otherId + " of "
-                        + catalog.requireShow(other.showSlug()).title() + ", " + other.status().name().toLowerCase(java.util.Locale.ROOT) + ")")
+                        + catalog.requireShow(other.showSlug()).title() + ", " + other.status().name().toLowerCase(Locale.ROOT) + ")")
                 .orElse("episode " + otherId);
         throw new ConflictException("This media file (same bytes, same file name) already makes the torrent of "
                 + named + ", and a torrent belongs to one episode only. Publish that episode instead, or delete it"
@@ -212,7 +206,8 @@ public class Publishing implements TorrentLinks {
     }
 
     private TorrentSpec spec(EpisodeView episode, ShowView show) {
-        return new TorrentSpec(episode.fileName(), announceUrls(), List.of(URI.create(site.absolute(episode.mediaPath()))),
+        return new TorrentSpec(episode.fileName(), tracker.announceUrls(site.publicUrl()),
+                List.of(URI.create(site.absolute(episode.mediaPath()))),
                 show.title() + " — " + site.absolute("/shows/" + show.slug() + "/episodes/" + episode.id()),
                 CREATED_BY, episode.publishedAt());
     }

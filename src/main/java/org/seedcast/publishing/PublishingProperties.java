@@ -15,7 +15,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 record PublishingProperties(String id, Keystore keystore) {
 
     /**
-     * {@code SEEDCAST_PUBLISHER_KEYSTORE_PATH}, {@code _PASSWORD}, {@code _ALIAS} (default {@code seedcast}).
+     * @param path     {@code SEEDCAST_PUBLISHER_KEYSTORE_PATH}: the PKCS#12 file
+     * @param password {@code SEEDCAST_PUBLISHER_KEYSTORE_PASSWORD}: the keystore's and the key's password
+     * @param alias    {@code SEEDCAST_PUBLISHER_KEYSTORE_ALIAS}: the key's alias in it, {@code seedcast} when empty
      */
     record Keystore(Path path, String password, String alias) {
 

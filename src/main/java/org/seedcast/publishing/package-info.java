@@ -1,4 +1,8 @@
 /**
- * Turns an uploaded episode into a signed torrent and publishes it; owns the events (TorrentPublished, TorrentWithdrawn) the tracker and feeds listen to.
+ * Turns an uploaded episode into a signed torrent and publishes it; owns the events
+ * (TorrentPublished, TorrentWithdrawn) the tracker and feeds listen to.
  */
+@ApplicationModule(allowedDependencies = {"catalog", "storage", "torrent"})
 package org.seedcast.publishing;
+
+import org.springframework.modulith.ApplicationModule;

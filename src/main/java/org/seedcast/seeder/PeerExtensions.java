@@ -3,9 +3,15 @@ package org.seedcast.seeder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
+import org.seedcast.torrent.bencode.BDict;
+import org.seedcast.torrent.bencode.BInteger;
+import org.seedcast.torrent.bencode.BString;
+import org.seedcast.torrent.bencode.BValue;
+import org.seedcast.torrent.bencode.BencodeDecoder;
+import org.seedcast.torrent.bencode.BencodeEncoder;
+import org.seedcast.torrent.bencode.BencodeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +28,8 @@ final class PeerExtensions {
 
     private static final Logger log = LoggerFactory.getLogger(PeerExtensions.class);
     static final String VERSION = "Seedcast/0.1";
+    /** An extended message fits the peer wire's largest message; a handful of keys, shallow. */
+    private static final BencodeDecoder MESSAGES = new BencodeDecoder(64 * 1024, 32, 4096).lenient();
 
     private final SeededTorrent torrent;
     /** The id the peer gave {@code ut_metadata} in its extension handshake; 0 until it has. */
@@ -31,21 +39,18 @@ final class PeerExtensions {
         this.torrent = torrent;
     }
 
-    /**
-     * {@code {m: {ut_metadata: 1}, metadata_size, reqq, upload_only: 1, v, yourip}}, keys in
-     * bencode's order.
-     */
+    /** {@code {m: {ut_metadata: 1}, metadata_size, reqq, upload_only: 1, v, yourip}}. */
     byte[] handshake(int requestQueue, InetAddress remote) {
-        PeerBencode.Writer w = new PeerBencode.Writer()
-                .integers("m", "ut_metadata", PeerMessages.UT_METADATA)
-                .integer("metadata_size", torrent.infoDict().length)
-                .integer("reqq", requestQueue)
-                .integer("upload_only", 1)
-                .string("v", VERSION.getBytes(StandardCharsets.US_ASCII));
+        BDict.Builder handshake = BDict.builder()
+                .put("m", BDict.builder().put("ut_metadata", PeerMessages.UT_METADATA).build())
+                .put("metadata_size", torrent.infoDict().length)
+                .put("reqq", requestQueue)
+                .put("upload_only", 1)
+                .put("v", VERSION);
         if (remote != null) {
-            w.string("yourip", remote.getAddress());
+            handshake.put("yourip", BString.of(remote.getAddress()));
         }
-        return w.end();
+        return BencodeEncoder.encode(handshake.build());
     }
 
     /**
@@ -57,30 +62,52 @@ final class PeerExtensions {
      */
     ByteBuf received(int extension, byte[] body, ByteBufAllocator alloc) {
         if (extension == PeerMessages.EXTENDED_HANDSHAKE) {
-            int m = PeerBencode.find(body, 0, "m");
-            peerMetadataId = m < 0 || body[m] != 'd' ? 0 : (int) PeerBencode.integer(body, m, "ut_metadata", 0);
+            Optional<BValue> names = dictionary(body).get("m");
+            peerMetadataId = names.isPresent() && names.get() instanceof BDict m ? (int) integer(m, "ut_metadata", 0) : 0;
             return null;
         }
-        return extension == PeerMessages.UT_METADATA ? metadata(body, alloc) : null;
+        return extension == PeerMessages.UT_METADATA ? metadata(dictionary(body), alloc) : null;
+    }
+
+    /**
+     * The dictionary an extended message starts with, read leniently (BEP 10 clients do not all sort
+     * their keys) and within the peer wire's small limits.
+     *
+     * @throws IllegalArgumentException if the message does not start with a bencoded dictionary
+     */
+    private static BDict dictionary(byte[] body) {
+        try {
+            return MESSAGES.decodeFirst(body) instanceof BDict dict ? dict : failNotADictionary();
+        } catch (BencodeException e) {
+            throw new IllegalArgumentException("extended message is not bencoded: " + e.getMessage(), e);
+        }
+    }
+
+    private static BDict failNotADictionary() {
+        throw new IllegalArgumentException("extended message is not a bencoded dictionary");
+    }
+
+    private static long integer(BDict dict, String key, long otherwise) {
+        return dict.get(key).filter(BInteger.class::isInstance).map(v -> ((BInteger) v).value()).orElse(otherwise);
     }
 
     /** A {@code ut_metadata} request: the piece as {@code data}, or {@code reject} when out of range. */
-    private ByteBuf metadata(byte[] body, ByteBufAllocator alloc) {
-        long type = PeerBencode.integer(body, 0, "msg_type", -1);
-        long piece = PeerBencode.integer(body, 0, "piece", -1);
+    private ByteBuf metadata(BDict message, ByteBufAllocator alloc) {
+        long type = integer(message, "msg_type", -1);
+        long piece = integer(message, "piece", -1);
         if (type != 0 || peerMetadataId <= 0 || peerMetadataId > 255) {
             return null; // only requests are answered, and only to a peer that named its ut_metadata id
         }
         byte[] info = torrent.infoDict();
         int pieces = (info.length + PeerMessages.METADATA_PIECE - 1) / PeerMessages.METADATA_PIECE;
         if (piece < 0 || piece >= pieces) {
-            byte[] reject = new PeerBencode.Writer().integer("msg_type", 2).integer("piece", piece).end();
+            byte[] reject = BencodeEncoder.encode(BDict.builder().put("msg_type", 2).put("piece", piece).build());
             return PeerMessages.extended(alloc, peerMetadataId, reject, null, 0, 0);
         }
         int from = (int) piece * PeerMessages.METADATA_PIECE;
         int length = Math.min(PeerMessages.METADATA_PIECE, info.length - from);
-        byte[] header = new PeerBencode.Writer().integer("msg_type", 1).integer("piece", piece)
-                .integer("total_size", info.length).end();
+        byte[] header = BencodeEncoder.encode(BDict.builder().put("msg_type", 1).put("piece", piece)
+                .put("total_size", info.length).build());
         return PeerMessages.extended(alloc, peerMetadataId, header, info, from, length);
     }
 

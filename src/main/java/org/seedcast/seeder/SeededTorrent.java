@@ -5,7 +5,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -16,6 +15,11 @@ import org.seedcast.publishing.Seedable;
 import org.seedcast.torrent.InfoHash;
 import org.seedcast.torrent.MerkleLayers;
 import org.seedcast.torrent.Torrent;
+import org.seedcast.torrent.bencode.BDict;
+import org.seedcast.torrent.bencode.BInteger;
+import org.seedcast.torrent.bencode.BString;
+import org.seedcast.torrent.bencode.BencodeDecoder;
+import org.seedcast.torrent.bencode.BencodeException;
 
 /**
  * One published torrent as the seed serves it: its hashes, its info dict (the metadata, BEP 9),
@@ -46,21 +50,20 @@ final class SeededTorrent {
     SeededTorrent(Seedable seedable, Function<UUID, Optional<MerkleLayers>> merkleLayers, Choker choker) {
         Torrent torrent = seedable.torrent();
         byte[] bytes = torrent.bytes();
-        int info = PeerBencode.find(bytes, 0, "info");
-        if (info < 0) {
-            throw new IllegalArgumentException("torrent of episode " + seedable.episodeId() + " has no info dict");
-        }
+        BDict info = info(bytes).orElseThrow(() -> new IllegalArgumentException("torrent of episode "
+                + seedable.episodeId() + " has no info dict"));
         this.episodeId = seedable.episodeId();
         this.v1 = torrent.infoHash();
         this.v2Truncated = torrent.infoHashV2().map(h -> h.truncated()).orElse(null);
-        this.infoDict = Arrays.copyOfRange(bytes, info, PeerBencode.end(bytes, info));
-        this.pieceLength = (int) PeerBencode.integer(infoDict, 0, "piece length", 0);
+        this.infoDict = info.span().orElseThrow().copyFrom(bytes);
+        this.pieceLength = info.get("piece length").filter(BInteger.class::isInstance)
+                .map(v -> (int) ((BInteger) v).value()).orElse(0);
         this.length = torrent.length();
         if (pieceLength <= 0 || length <= 0) {
             throw new IllegalArgumentException("torrent of episode " + episodeId + " has no pieces to serve");
         }
         this.pieceCount = (int) ((length + pieceLength - 1) / pieceLength);
-        this.piecesRoot = v2Truncated == null ? null : piecesRoot(infoDict, torrent.name());
+        this.piecesRoot = v2Truncated == null ? null : piecesRoot(info, torrent.name());
         this.mediaId = seedable.mediaId();
         this.file = seedable.file();
         this.publishedAt = seedable.publishedAt();
@@ -69,12 +72,22 @@ final class SeededTorrent {
     }
 
     /** The {@code pieces root} of the single file in a hybrid's {@code file tree} (BEP 52). */
-    private static byte[] piecesRoot(byte[] info, String name) {
-        int tree = PeerBencode.find(info, 0, "file tree");
-        int entry = tree < 0 ? -1 : PeerBencode.find(info, tree, name);
-        int leaf = entry < 0 ? -1 : PeerBencode.find(info, entry, "");
-        int root = leaf < 0 ? -1 : PeerBencode.find(info, leaf, "pieces root");
-        return root < 0 ? null : PeerBencode.string(info, root);
+    private static byte[] piecesRoot(BDict info, String name) {
+        return dict(info, "file tree").flatMap(tree -> dict(tree, name)).flatMap(entry -> dict(entry, ""))
+                .flatMap(leaf -> leaf.get("pieces root")).map(root -> ((BString) root).bytes()).orElse(null);
+    }
+
+    /** The torrent's info dict, which keeps its span in {@code bytes}; empty if it has none. */
+    private static Optional<BDict> info(byte[] bytes) {
+        try {
+            return BencodeDecoder.strict().decode(bytes) instanceof BDict root ? dict(root, "info") : Optional.empty();
+        } catch (BencodeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<BDict> dict(BDict parent, String key) {
+        return parent.get(key).filter(BDict.class::isInstance).map(BDict.class::cast);
     }
 
     long episodeId() {

@@ -19,7 +19,7 @@ import org.springframework.util.unit.DataSize;
  * @param rotationInterval         how often the served peers of a torrent are rotated (round robin)
  * @param requestQueue             requests one peer may have outstanding ({@code reqq}); more close it.
  *                                 libtorrent's own seed allows 500, and a single fast leecher keeps that
- *                                 many in flight: at 250 it waited on us, not on the wire
+ *                                 many in flight: with fewer it waits on the seed, not on the wire
  * @param maxConnections           open peer connections at most; at capacity the one idle longest
  *                                 is closed for a newcomer
  * @param maxConnectionsPerAddress open peer connections per source address (IPv6: per /64)

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -63,7 +64,7 @@ class MediaResponder {
         response.setHeader(HttpHeaders.CACHE_CONTROL, cacheControl);
         response.setDateHeader(HttpHeaders.LAST_MODIFIED, media.lastModified().toEpochMilli());
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-                ContentDisposition.inline().filename(media.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString());
+                ContentDisposition.inline().filename(media.fileName(), StandardCharsets.UTF_8).build().toString());
         if (etag.equals(request.getHeader(HttpHeaders.IF_NONE_MATCH))) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return Served.NOTHING;

@@ -10,9 +10,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -336,7 +338,7 @@ public class MediaStore {
     }
 
     private Path tmpDir() {
-        return properties.dataDir().toAbsolutePath().normalize().resolve("tmp");
+        return properties.inDataDir("tmp");
     }
 
     /**
@@ -395,7 +397,7 @@ public class MediaStore {
 
     /** ENOSPC and its relatives, as the JDK words them: the server's fault, not the client's. */
     static boolean isDiskFull(IOException e) {
-        String message = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+        String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
         return message.contains("no space left") || message.contains("disk quota exceeded")
                 || message.contains("not enough space");
     }
@@ -412,7 +414,7 @@ public class MediaStore {
     static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

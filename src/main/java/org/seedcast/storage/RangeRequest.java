@@ -1,39 +1,29 @@
 package org.seedcast.storage;
 
+import java.util.List;
+
+import org.springframework.http.HttpRange;
+
 /**
- * One byte range of an HTTP {@code Range} header (RFC 9110 §14), resolved against a file size.
- * Several ranges in one header are answered with the whole file, which the RFC allows.
+ * One byte range of an HTTP {@code Range} header (RFC 9110 §14), parsed by Spring's {@link HttpRange}
+ * and resolved against a file size. Several ranges in one header are answered with the whole file,
+ * which the RFC allows, and so is a header that does not parse.
  */
 record RangeRequest(long start, long endInclusive) {
 
     /** The range asked for, {@code null} for the whole file, or {@link #UNSATISFIABLE}. */
     static RangeRequest parse(String header, long size) {
-        if (header == null || !header.startsWith("bytes=") || header.indexOf(',') >= 0) {
-            return null;
-        }
-        String spec = header.substring(6).trim();
-        int dash = spec.indexOf('-');
-        if (dash < 0) {
+        if (header == null || header.indexOf(',') >= 0) {
             return null;
         }
         try {
-            if (dash == 0) {
-                long suffix = Long.parseLong(spec.substring(1));
-                if (suffix <= 0) {
-                    return UNSATISFIABLE;
-                }
-                return new RangeRequest(Math.max(0, size - suffix), size - 1);
-            }
-            long start = Long.parseLong(spec.substring(0, dash));
-            long end = dash == spec.length() - 1 ? size - 1 : Long.parseLong(spec.substring(dash + 1));
-            if (start >= size) {
-                return UNSATISFIABLE;
-            }
-            if (end < start) {
+            List<HttpRange> ranges = HttpRange.parseRanges(header);
+            if (ranges.size() != 1) {
                 return null;
             }
-            return new RangeRequest(start, Math.min(end, size - 1));
-        } catch (NumberFormatException e) {
+            long start = ranges.getFirst().getRangeStart(size);
+            return start >= size ? UNSATISFIABLE : new RangeRequest(start, ranges.getFirst().getRangeEnd(size));
+        } catch (IllegalArgumentException e) { // not bytes=, no dash, not a number, or the end before the start
             return null;
         }
     }

@@ -1,6 +1,7 @@
 package org.seedcast.torrent;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -132,7 +133,7 @@ final class MetainfoReader {
         }
         try {
             return new URI(string.text());
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw new InvalidTorrentException(key + " holds an invalid URL: " + e.getMessage());
         }
     }

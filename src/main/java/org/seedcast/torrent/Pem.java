@@ -1,17 +1,26 @@
 package org.seedcast.torrent;
 
 import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
-import java.util.Base64;
+import org.bouncycastle.util.io.pem.PemObject;
+import org.bouncycastle.util.io.pem.PemReader;
+import org.bouncycastle.util.io.pem.PemWriter;
 
-/** PEM text (RFC 7468) for a certificate and a PKCS#8 private key. */
+/**
+ * PEM text (RFC 7468) for a certificate and a PKCS#8 private key, written and read by BouncyCastle's
+ * PEM classes; the key stays PKCS#8 ({@code PRIVATE KEY}), the form the JDK's key factories read.
+ */
 final class Pem {
 
     private static final String CERTIFICATE = "CERTIFICATE";
@@ -23,7 +32,7 @@ final class Pem {
     static String certificate(X509Certificate certificate) {
         try {
             return encode(CERTIFICATE, certificate.getEncoded());
-        } catch (java.security.cert.CertificateEncodingException e) {
+        } catch (CertificateEncodingException e) {
             throw new IllegalStateException("a certificate that cannot be encoded", e);
         }
     }
@@ -46,22 +55,26 @@ final class Pem {
     }
 
     private static String encode(String label, byte[] der) {
-        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
-        return "-----BEGIN " + label + "-----\n" + body + "\n-----END " + label + "-----\n";
+        StringWriter text = new StringWriter();
+        try (PemWriter writer = new PemWriter(text)) {
+            writer.writeObject(new PemObject(label, der));
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to a string", e);
+        }
+        return text.toString();
     }
 
+    /** The contents of the first {@code label} block, whatever other blocks come before it. */
     private static byte[] decode(String label, String pem) throws CertificateException {
-        String begin = "-----BEGIN " + label + "-----";
-        String end = "-----END " + label + "-----";
-        int from = pem.indexOf(begin);
-        int to = pem.indexOf(end, Math.max(from, 0));
-        if (from < 0 || to < 0) {
-            throw new CertificateException("no " + label + " block in the PEM text");
+        try (PemReader reader = new PemReader(new StringReader(pem))) {
+            for (PemObject block = reader.readPemObject(); block != null; block = reader.readPemObject()) {
+                if (block.getType().equals(label)) {
+                    return block.getContent();
+                }
+            }
+        } catch (IOException | RuntimeException e) { // BouncyCastle's base64 decoder throws DecoderException
+            throw new CertificateException("the " + label + " block is not valid PEM", e);
         }
-        try {
-            return Base64.getMimeDecoder().decode(pem.substring(from + begin.length(), to));
-        } catch (IllegalArgumentException e) {
-            throw new CertificateException("the " + label + " block is not valid base64", e);
-        }
+        throw new CertificateException("no " + label + " block in the PEM text");
     }
 }

@@ -1,5 +1,6 @@
 package org.seedcast.torrent;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Optional;
@@ -107,7 +108,7 @@ public final class PieceHashes {
     }
 
     private static String text(BDict dict, String key) throws InvalidTorrentException {
-        return new String(string(dict, key), java.nio.charset.StandardCharsets.US_ASCII);
+        return new String(string(dict, key), StandardCharsets.US_ASCII);
     }
 
     private static byte[] string(BDict dict, String key) throws InvalidTorrentException {

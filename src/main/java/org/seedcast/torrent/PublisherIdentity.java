@@ -49,8 +49,11 @@ public final class PublisherIdentity {
         this.certificate = certificate;
     }
 
-    /** Loads the identity kept in {@code directory}, creating it there on first use. */
-    public static PublisherIdentity loadOrCreate(Path directory, String publisherId) throws IOException {
+    /**
+     * Loads the identity kept in {@code directory}, creating it there on first use with a
+     * certificate valid from {@code now}.
+     */
+    public static PublisherIdentity loadOrCreate(Path directory, String publisherId, Instant now) throws IOException {
         checkId(publisherId);
         Path keyFile = directory.resolve(KEY_FILE);
         Path certificateFile = directory.resolve(CERTIFICATE_FILE);
@@ -60,7 +63,7 @@ public final class PublisherIdentity {
                     + "; restore the other or remove both to make a new identity");
         }
         PublisherIdentity identity = hasKey ? load(keyFile, certificateFile)
-                : create(directory, publisherId, keyFile, certificateFile);
+                : create(directory, publisherId, keyFile, certificateFile, now);
         if (!identity.id.equals(publisherId)) {
             throw new IOException(certificateFile + " belongs to " + identity.id + ", not to "
                     + publisherId + " as configured");
@@ -106,9 +109,9 @@ public final class PublisherIdentity {
     }
 
     private static PublisherIdentity create(Path directory, String publisherId, Path keyFile,
-            Path certificateFile) throws IOException {
+            Path certificateFile, Instant now) throws IOException {
         KeyPair keys = rsaKeyPair();
-        X509Certificate certificate = SelfSignedCertificate.issue(publisherId, keys, Instant.now());
+        X509Certificate certificate = SelfSignedCertificate.issue(publisherId, keys, now);
         Files.createDirectories(directory);
         writePrivate(keyFile, Pem.privateKey(keys.getPrivate()));
         Files.writeString(certificateFile, Pem.certificate(certificate), StandardCharsets.US_ASCII);

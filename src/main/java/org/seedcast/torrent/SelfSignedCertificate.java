@@ -3,6 +3,7 @@ package org.seedcast.torrent;
 import java.math.BigInteger;
 import java.security.KeyPair;
 import java.security.SecureRandom;
+import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +33,7 @@ final class SelfSignedCertificate {
         try {
             return new JcaX509CertificateConverter().getCertificate(
                     builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate())));
-        } catch (OperatorCreationException | java.security.cert.CertificateException e) {
+        } catch (OperatorCreationException | CertificateException e) {
             throw new IllegalStateException("could not issue the publisher certificate", e);
         }
     }

@@ -1,5 +1,6 @@
 package org.seedcast.torrent;
 
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -132,7 +133,7 @@ public final class TorrentVerifier {
     private static boolean sameCertificate(X509Certificate a, X509Certificate b) {
         try {
             return Arrays.equals(a.getEncoded(), b.getEncoded());
-        } catch (java.security.cert.CertificateEncodingException e) {
+        } catch (CertificateEncodingException e) {
             return false;
         }
     }

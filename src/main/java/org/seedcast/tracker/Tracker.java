@@ -1,7 +1,6 @@
 package org.seedcast.tracker;
 
 import java.net.InetAddress;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,12 +43,11 @@ public class Tracker {
     private final TrafficHistory history;
     private final TrackerMetrics metrics;
     private final Clock clock;
-    private final String announceHost;
     private final IntSupplier port;
 
     Tracker(AccessList access, SwarmStore swarms, UnknownTorrents unknown, Bans bans,
             Housekeeper housekeeper, TrafficHistory history, TrackerMetrics metrics, Clock clock,
-            String announceHost, IntSupplier port) {
+            IntSupplier port) {
         this.access = access;
         this.swarms = swarms;
         this.unknown = unknown;
@@ -58,18 +56,7 @@ public class Tracker {
         this.history = history;
         this.metrics = metrics;
         this.clock = clock;
-        this.announceHost = announceHost.contains(":") && !announceHost.startsWith("[")
-                ? "[" + announceHost + "]" : announceHost;
         this.port = port;
-    }
-
-    /**
-     * The URLs to write into torrents and magnets, HTTP first then UDP:
-     * {@code http://HOST:PORT/announce}, {@code udp://HOST:PORT/announce}.
-     */
-    public List<String> announceUrls() {
-        String authority = announceHost + ":" + port.getAsInt();
-        return List.of("http://" + authority + "/announce", "udp://" + authority + "/announce");
     }
 
     /**
@@ -144,24 +131,6 @@ public class Tracker {
      */
     public List<UnknownTorrent.Count> refusedSources() {
         return unknown.refusedSources().stream().map(c -> new UnknownTorrent.Count(c.name(), c.count())).toList();
-    }
-
-    /**
-     * Runs {@link TrackerTraining} against this tracker's own listeners on loopback, with a random
-     * info-hash served for the duration and forgotten after it. For the AOT training run
-     * ({@code seedcast train}, a throwaway application) only: it adds traffic and a swarm.
-     */
-    public TrackerTraining.Result train(int peers, int rounds, int blast) throws InterruptedException {
-        byte[] hash = new byte[20];
-        new SecureRandom().nextBytes(hash);
-        HashKey key = HashKey.of(InfoHash.of(hash));
-        access.allow(List.of(key));
-        try {
-            return TrackerTraining.run(InetAddress.getLoopbackAddress(), port(), hash, peers, rounds, blast);
-        } finally {
-            access.disallow(List.of(key));
-            swarms.remove(key);
-        }
     }
 
     /** Whether the tracker serves this hash (a published v1 or truncated v2 hash). */

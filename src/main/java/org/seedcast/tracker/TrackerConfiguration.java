@@ -4,20 +4,19 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.seedcast.publishing.AdvertisedSeed;
+import org.seedcast.publishing.Publishing;
+import org.seedcast.publishing.TrackerAddress;
+import org.seedcast.storage.StorageProperties;
 import org.seedcast.tracker.engine.Housekeeper;
 import org.seedcast.tracker.engine.TrackerEngine;
 import org.seedcast.tracker.engine.TrackerMetrics;
-import org.seedcast.tracker.engine.TrackerSettings;
 import org.seedcast.tracker.engine.TrafficHistory;
 import org.seedcast.tracker.guard.AccessList;
 import org.seedcast.tracker.guard.Bans;
-import org.seedcast.tracker.guard.NetworkSet;
 import org.seedcast.tracker.guard.RateLimiter;
-import org.seedcast.tracker.netty.ListenerSettings;
 import org.seedcast.tracker.netty.TrackerServer;
 import org.seedcast.tracker.protocol.ConnectionIds;
 import org.seedcast.tracker.protocol.Endpoint;
@@ -31,7 +30,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -53,9 +51,10 @@ class TrackerConfiguration {
         return new AccessList();
     }
 
+    /** Bans lapse by the application's clock, the one that stamps them ({@link Tracker#ban}). */
     @Bean
-    Bans trackerBans() {
-        return new Bans();
+    Bans trackerBans(Clock clock) {
+        return new Bans(clock::millis);
     }
 
     @Bean
@@ -133,31 +132,26 @@ class TrackerConfiguration {
 
     @Bean
     Housekeeper trackerHousekeeper(SwarmStore swarms, UnknownTorrents unknown, TrackerStore store,
-                                   TrackerMetrics metrics, TrafficHistory history) {
-        return new Housekeeper(swarms, unknown, store, metrics, history, Clock.systemUTC());
+                                   TrackerMetrics metrics, TrafficHistory history, Clock clock) {
+        return new Housekeeper(swarms, unknown, store, metrics, history, clock);
     }
 
     @Bean
     TrackerEngine trackerEngine(TrackerProperties p, SwarmStore swarms, AccessList access, UnknownTorrents unknown,
-                                Bans bans, TrackerMetrics metrics, Environment environment) {
-        TrackerSettings settings = new TrackerSettings(p.publisher(), seconds(p.interval()), seconds(p.minInterval()),
-                seconds(p.intervalJitter()), seconds(p.refusalInterval()), seconds(p.blockedInterval()),
-                seconds(p.rateLimitedInterval()), p.numwant(), p.maxPeers(),
-                p.udpRefusal() == TrackerProperties.UdpRefusal.ERROR
-                        ? TrackerSettings.UdpRefusal.ERROR : TrackerSettings.UdpRefusal.EMPTY_REPLY,
-                64, NetworkSet.parse(p.rateLimitExempt()), NetworkSet.parse(p.trustedProxies()));
+                                Bans bans, TrackerMetrics metrics, StorageProperties storage, Clock clock) {
+        // budgets refill with the time that passed, never shown or stored: not the application's
+        // clock, which a test may hold still
         RateLimiter limiter = new RateLimiter(p.rateLimit(), p.rateLimitBurst(), 1 << 18, System::currentTimeMillis);
-        return new TrackerEngine(settings, swarms, access, unknown, bans, limiter,
-                connectionIds(environment), metrics, System::currentTimeMillis);
+        return new TrackerEngine(p.engineSettings(), swarms, access, unknown, bans, limiter,
+                connectionIds(storage), metrics, clock::millis);
     }
 
     /**
      * UDP connection ids under a key kept in the data directory, so clients keep theirs across a
      * restart; a fresh key (clients connect again) if the file cannot be used.
      */
-    private static ConnectionIds connectionIds(Environment environment) {
-        Path keyFile = Path.of(environment.getProperty("seedcast.data-dir", "./data")).toAbsolutePath().normalize()
-                .resolve("tracker").resolve(CONNECTION_ID_KEY_FILE);
+    private static ConnectionIds connectionIds(StorageProperties storage) {
+        Path keyFile = storage.inDataDir("tracker").resolve(CONNECTION_ID_KEY_FILE);
         try {
             return ConnectionIds.persistent(keyFile, CONNECTION_ID_SECONDS);
         } catch (IOException | RuntimeException e) {
@@ -167,21 +161,16 @@ class TrackerConfiguration {
     }
 
     @Bean
-    TrackerServer trackerServer(TrackerProperties p, TrackerEngine engine) {
-        return new TrackerServer(engine, new ListenerSettings(p.bindAddress(), p.port(), p.threads(),
-                p.maxConnectionsPerAddress(), p.idleTimeout(), p.maxPeers(), p.udpSockets(),
-                (int) p.udpReceiveBuffer().toBytes(), p.tarpit(), p.ioUring(), p.httpThreads(), p.headTimeout(),
-                p.maxConnections()));
+    TrackerServer trackerServer(TrackerProperties p, TrackerAddress address, TrackerEngine engine) {
+        return new TrackerServer(engine, p.listenerSettings(address.port()));
     }
 
     @Bean
-    Tracker tracker(TrackerProperties p, Environment environment, AccessList access, SwarmStore swarms,
-                    UnknownTorrents unknown, Bans bans, Housekeeper housekeeper, TrafficHistory history,
-                    TrackerMetrics metrics, TrackerServer server) {
-        String host = p.host() != null && !p.host().isBlank() ? p.host().strip()
-                : URI.create(environment.getProperty("seedcast.public-url", "http://localhost:8080")).getHost();
-        return new Tracker(access, swarms, unknown, bans, housekeeper, history, metrics, Clock.systemUTC(), host,
-                () -> server.running() ? server.port() : p.port());
+    Tracker tracker(TrackerAddress address, AccessList access, SwarmStore swarms, UnknownTorrents unknown, Bans bans,
+                    Housekeeper housekeeper, TrafficHistory history, TrackerMetrics metrics, TrackerServer server,
+                    Clock clock) {
+        return new Tracker(access, swarms, unknown, bans, housekeeper, history, metrics, clock,
+                () -> server.running() ? server.port() : address.port());
     }
 
     @Bean
@@ -190,14 +179,10 @@ class TrackerConfiguration {
     }
 
     @Bean
-    TrackerLifecycle trackerLifecycle(TrackerProperties p, TrackerServer server, Housekeeper housekeeper,
-                                      TrackerStore store, ObjectProvider<TrackableTorrents> trackable,
+    TrackerLifecycle trackerLifecycle(TrackerProperties p, TrackerAddress address, TrackerServer server,
+                                      Housekeeper housekeeper, TrackerStore store, Publishing publishing,
                                       AccessList access, Bans bans, SwarmStore swarms) {
-        return new TrackerLifecycle(p, server, housekeeper, store,
-                trackable.getIfAvailable(TrackerLifecycle::none), access, bans, swarms);
-    }
-
-    private static int seconds(java.time.Duration d) {
-        return (int) Math.min(Integer.MAX_VALUE, d.toSeconds());
+        return new TrackerLifecycle(p, address.port(), server, housekeeper, store, publishing::published, access,
+                bans, swarms);
     }
 }

@@ -1,6 +1,7 @@
 package org.seedcast.tracker;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -9,7 +10,8 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.seedcast.torrent.InfoHash;
+import java.util.function.Supplier;
+import org.seedcast.publishing.TorrentPublished;
 import org.seedcast.tracker.engine.Housekeeper;
 import org.seedcast.tracker.guard.AccessList;
 import org.seedcast.tracker.guard.Bans;
@@ -29,8 +31,8 @@ import org.springframework.context.SmartLifecycle;
  * retried every few seconds until it succeeds: until then every published torrent would be
  * refused as foreign, for the 2-hour refusal interval. Afterwards the access list is compared
  * with the published torrents every {@code reconcile-interval}, which heals a publish or withdraw
- * event that was missed (the events are synchronous, and a failure between commit and event, or
- * an event for a transaction that then rolled back, would otherwise last until restart).
+ * event that was missed (the events apply after the publisher's commit, so a failure between
+ * commit and event would otherwise last until restart).
  */
 class TrackerLifecycle implements SmartLifecycle {
 
@@ -39,10 +41,11 @@ class TrackerLifecycle implements SmartLifecycle {
     static final Duration RETRY = Duration.ofSeconds(5);
 
     private final TrackerProperties properties;
+    private final int port;
     private final TrackerServer server;
     private final Housekeeper housekeeper;
     private final TrackerStore store;
-    private final TrackableTorrents trackable;
+    private final Supplier<List<TorrentPublished>> publishedTorrents;
     private final AccessList access;
     private final Bans bans;
     private final SwarmStore swarms;
@@ -54,14 +57,15 @@ class TrackerLifecycle implements SmartLifecycle {
     /** Tracked hashes that were not published at the last round: withdrawn once seen twice. */
     private Set<HashKey> unpublishedLastRound = Set.of();
 
-    TrackerLifecycle(TrackerProperties properties, TrackerServer server, Housekeeper housekeeper,
-                     TrackerStore store, TrackableTorrents trackable, AccessList access, Bans bans,
+    TrackerLifecycle(TrackerProperties properties, int port, TrackerServer server, Housekeeper housekeeper,
+                     TrackerStore store, Supplier<List<TorrentPublished>> published, AccessList access, Bans bans,
                      SwarmStore swarms) {
         this.properties = properties;
+        this.port = port;
         this.server = server;
         this.housekeeper = housekeeper;
         this.store = store;
-        this.trackable = trackable;
+        this.publishedTorrents = published;
         this.access = access;
         this.bans = bans;
         this.swarms = swarms;
@@ -74,7 +78,7 @@ class TrackerLifecycle implements SmartLifecycle {
             server.start();
         } catch (RuntimeException e) {
             // The web application, its feeds and downloads stay up: the tracker is one of its services.
-            log.error("the tracker could not listen on port {} and is NOT running: {}", properties.port(), e.toString());
+            log.error("the tracker could not listen on port {} and is NOT running: {}", port, e.toString());
         }
         housekeeper.start(Duration.ofMinutes(1), properties.flushInterval());
         reconciler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -142,7 +146,12 @@ class TrackerLifecycle implements SmartLifecycle {
         Set<HashKey> published = new HashSet<>();
         try {
             Map<HashKey, Long> lengths = new HashMap<>();
-            trackable.all().forEach((hash, length) -> lengths.put(HashKey.of(hash), length));
+            for (TorrentPublished torrent : publishedTorrents.get()) {
+                lengths.put(HashKey.of(torrent.v1()), torrent.length());
+                if (torrent.v2Truncated() != null) {
+                    lengths.put(HashKey.of(torrent.v2Truncated()), torrent.length());
+                }
+            }
             swarms.lengths(lengths);
             published.addAll(lengths.keySet());
         } catch (RuntimeException e) {
@@ -163,7 +172,7 @@ class TrackerLifecycle implements SmartLifecycle {
         // an unpublished hash may be a publication whose transaction has not committed yet: only a
         // hash unpublished at two rounds in a row is a missed withdrawal
         Set<HashKey> unpublished = new HashSet<>();
-        List<HashKey> withdrawn = new java.util.ArrayList<>();
+        List<HashKey> withdrawn = new ArrayList<>();
         for (HashKey h : current) {
             if (!published.contains(h)) {
                 (unpublishedLastRound.contains(h) ? withdrawn : unpublished).add(h);
@@ -202,10 +211,5 @@ class TrackerLifecycle implements SmartLifecycle {
     @Override
     public boolean isAutoStartup() {
         return properties.enabled();
-    }
-
-    /** Empty when no module provides trackable torrents yet. */
-    static TrackableTorrents none() {
-        return Map::<InfoHash, Long>of;
     }
 }

@@ -2,16 +2,23 @@ package org.seedcast.tracker;
 
 import java.time.Duration;
 import java.util.List;
-import org.springframework.util.unit.DataSize;
+
+import org.seedcast.tracker.engine.TrackerSettings;
+import org.seedcast.tracker.engine.TrackerSettings.UdpRefusal;
+import org.seedcast.tracker.guard.NetworkSet;
+import org.seedcast.tracker.netty.ListenerSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
- * The tracker's settings, {@code seedcast.tracker.*} (environment: {@code SEEDCAST_TRACKER_*}).
+ * The tracker's settings, {@code seedcast.tracker.*} (environment: {@code SEEDCAST_TRACKER_*}), and
+ * the one place of their defaults: the plain-Java engine and listeners get theirs from here
+ * ({@link #engineSettings()}, {@link #listenerSettings(int)}). The host and port torrents name,
+ * {@code seedcast.tracker.host} and {@code .port}, are publishing's ({@code TrackerAddress}): it
+ * writes them into every torrent, and the listeners bind that port.
  *
  * @param enabled                  start the listeners with the application (tests turn it off)
- * @param port                     HTTP and UDP port
- * @param host                     host name written into announce URLs (default: the public URL's)
  * @param bindAddress              address the listeners bind; blank for all
  * @param publisher                named in refusals: "this tracker only serves {publisher}'s torrents"
  * @param interval                 re-announce interval sent to peers of published torrents
@@ -19,16 +26,25 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param intervalJitter           up to this much is added to each interval, spreading announces
  * @param refusalInterval          interval and min interval sent with refusals of foreign torrents (≥ 2 h)
  * @param blockedInterval          interval for blocked torrents and banned addresses (longer still)
+ * @param rateLimit                requests per second allowed per address (IPv6: per /64)
  * @param rateLimitedInterval      interval for answers to addresses over their budget
  * @param udpRefusal               {@code empty-reply} (a valid announce reply without peers: clients
  *                                 go quiet) or {@code error} (BEP 15 error packet with the message)
  * @param numwant                  peers per answer when the client does not say
  * @param maxPeers                 peers per answer at most (UDP further caps 200 IPv4, 66 IPv6)
- * @param rateLimit                requests per second allowed per address (IPv6: per /64)
  * @param rateLimitBurst           burst allowed above that rate
  * @param rateLimitExempt          addresses or CIDRs without per-address limits
  * @param trustedProxies           CIDRs whose {@code X-Forwarded-For} is believed
- * @param maxConnectionsPerAddress open HTTP connections per address
+ * @param maxConnections           open HTTP connections at most; at capacity the one that has waited
+ *                                 longest for its request head is closed for a newcomer. 0: a quarter
+ *                                 of the process's file descriptors, at most 16,384 per HTTP event loop
+ *                                 ({@code ListenerSettings.defaultMaxConnections} says why)
+ * @param maxConnectionsPerAddress open HTTP connections per address. A carrier-grade NAT puts hundreds
+ *                                 of subscribers behind one address, each announce holding a connection
+ *                                 for a round trip or two: 64 at once is far more than such an address
+ *                                 needs, while an attacker needs {@code max-connections / 64} addresses
+ *                                 to fill the listener (and even then newcomers are served: the oldest
+ *                                 waiting connection is shed)
  * @param idleTimeout              idle HTTP connections are closed after this
  * @param tarpit                   answers to HTTP requests from addresses far over their budget are
  *                                 held this long before they are sent (a flooding client slows
@@ -38,24 +54,26 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param threads                  event-loop threads; 0 for one per core
  * @param httpThreads              event-loop threads of HTTP's own when it runs on io_uring; 0 for
  *                                 half the cores, at least one
- * @param udpSockets               UDP sockets sharing the port ({@code SO_REUSEPORT}, epoll only); a
- *                                 flooding sender fills one, and only the peers hashed to it share
- *                                 its queue
+ * @param udpSockets               UDP sockets sharing the port ({@code SO_REUSEPORT}, epoll only). The
+ *                                 kernel picks a socket by a hash of the sender's address and port, so
+ *                                 a flooding sender fills one socket's queue, and only the peers hashed
+ *                                 to the same socket wait behind it
  * @param udpReceiveBuffer         each UDP socket's receive queue ({@code SO_RCVBUF}; the kernel caps
  *                                 it at {@code net.core.rmem_max}): larger queues ride out longer
- *                                 pauses of the JVM, smaller ones delay less behind a flood
+ *                                 pauses of the JVM (the flooder's socket fills while the event loops
+ *                                 stand still, and a small queue then drops the datagrams of the
+ *                                 peers that share it), smaller ones delay less behind a flood
  * @param ioUring                  HTTP over Linux io_uring where the kernel offers it (fewer system
  *                                 calls per connection); {@code false} keeps HTTP on epoll. UDP
- *                                 always uses epoll, whose {@code recvmmsg} measured faster
+ *                                 always uses epoll, whose {@code recvmmsg} reads many datagrams per call
  * @param headTimeout              an HTTP request head must be complete this long after the connection
  *                                 opened (or after the previous answer on a kept connection); bytes
  *                                 trickling in do not extend it, so a slowloris client holds a
- *                                 connection this long at most ({@code ListenerSettings.DEFAULT_HEAD_TIMEOUT}
- *                                 says why 5 s)
- * @param maxConnections           open HTTP connections at most; at capacity the one that has waited
- *                                 longest for its request head is closed for a newcomer. 0: a quarter
- *                                 of the process's file descriptors, at most 16,384 per HTTP event loop
- *                                 ({@code ListenerSettings.defaultMaxConnections} says why)
+ *                                 connection this long at most. A tracker client sends its whole head
+ *                                 (under 1 KiB) in one segment right after connecting, and the listening
+ *                                 socket wakes up only once it has arrived ({@code TCP_DEFER_ACCEPT}): a
+ *                                 legitimate head completes within a round trip, and 5 s leaves room for
+ *                                 a lossy mobile link retransmitting twice
  * @param maxPeersPerSwarm         peers one swarm holds at most; a newcomer beyond is answered but not
  *                                 listed to others (those already there are never pushed out)
  * @param maxPortsPerAddress       peers one address (IPv6: one /64) holds in one swarm, on as many ports
@@ -68,8 +86,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("seedcast.tracker")
 public record TrackerProperties(
         @DefaultValue("true") boolean enabled,
-        @DefaultValue("6969") int port,
-        String host,
         @DefaultValue("") String bindAddress,
         @DefaultValue("Seedcast") String publisher,
         @DefaultValue("30m") Duration interval,
@@ -101,9 +117,6 @@ public record TrackerProperties(
         @DefaultValue("100000") int maxPeersPerSwarm,
         @DefaultValue("8") int maxPortsPerAddress,
         @DefaultValue("1000000") int maxPeersTotal) {
-
-    /** How UDP refuses a foreign torrent. */
-    public enum UdpRefusal { EMPTY_REPLY, ERROR }
 
     public TrackerProperties {
         rateLimitExempt = nonBlank(rateLimitExempt);
@@ -140,6 +153,47 @@ public record TrackerProperties(
         if (numwant < 0 || maxPeers < 1 || numwant > maxPeers) {
             throw new IllegalArgumentException("seedcast.tracker.numwant must be between 0 and max-peers");
         }
+    }
+
+    /** The engine's settings: times in whole seconds, networks parsed. */
+    public TrackerSettings engineSettings() {
+        return TrackerSettings.builder()
+                .publisher(publisher)
+                .interval(seconds(interval))
+                .minInterval(seconds(minInterval))
+                .jitter(seconds(intervalJitter))
+                .refusalInterval(seconds(refusalInterval))
+                .blockedInterval(seconds(blockedInterval))
+                .rateLimitedInterval(seconds(rateLimitedInterval))
+                .defaultNumWant(numwant)
+                .maxNumWant(maxPeers)
+                .udpRefusal(udpRefusal)
+                .rateLimitExempt(NetworkSet.parse(rateLimitExempt))
+                .trustedProxies(NetworkSet.parse(trustedProxies))
+                .build();
+    }
+
+    /** The listeners' settings, on {@code port} ({@code seedcast.tracker.port}, publishing's). */
+    public ListenerSettings listenerSettings(int port) {
+        return ListenerSettings.builder()
+                .bindAddress(bindAddress)
+                .port(port)
+                .threads(threads)
+                .httpThreads(httpThreads)
+                .ioUring(ioUring)
+                .maxConnections(maxConnections)
+                .maxConnectionsPerAddress(maxConnectionsPerAddress)
+                .headTimeout(headTimeout)
+                .idleTimeout(idleTimeout)
+                .tarpit(tarpit)
+                .maxPeers(maxPeers)
+                .udpSockets(udpSockets)
+                .udpReceiveBuffer((int) udpReceiveBuffer.toBytes())
+                .build();
+    }
+
+    private static int seconds(Duration d) {
+        return (int) Math.min(Integer.MAX_VALUE, d.toSeconds());
     }
 
     private static List<String> nonBlank(List<String> values) {

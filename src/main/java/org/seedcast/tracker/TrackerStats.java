@@ -35,6 +35,21 @@ public record TrackerStats(int trackedTorrents, int activeSwarms, long seeders, 
      */
     public record SwarmStats(InfoHash infoHash, int seeders, int leechers, long completed,
                              int announcesPerMinute, Instant lastAnnounce) {
+
+        /**
+         * A hybrid torrent's v1 and truncated v2 swarms as one, since clients join one or the other:
+         * counts added up, the later last announce, named by the v1 hash. Either may be {@code null}
+         * (no swarm), and the result is when both are.
+         */
+        public static SwarmStats together(SwarmStats v1, SwarmStats v2) {
+            if (v1 == null || v2 == null) {
+                return v1 == null ? v2 : v1;
+            }
+            Instant last = v1.lastAnnounce() == null ? v2.lastAnnounce() : v2.lastAnnounce() == null
+                    || v1.lastAnnounce().isAfter(v2.lastAnnounce()) ? v1.lastAnnounce() : v2.lastAnnounce();
+            return new SwarmStats(v1.infoHash(), v1.seeders() + v2.seeders(), v1.leechers() + v2.leechers(),
+                    v1.completed() + v2.completed(), v1.announcesPerMinute() + v2.announcesPerMinute(), last);
+        }
     }
 
     /**

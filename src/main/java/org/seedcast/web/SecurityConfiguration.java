@@ -9,6 +9,7 @@ import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.seedcast.accounts.AccountStatusFilter;
+import org.seedcast.storage.StorageProperties;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.servlet.autoconfigure.MultipartProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -74,10 +75,10 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SignInThrottle signInThrottle(WebProperties properties) {
+    SignInThrottle signInThrottle(WebProperties properties, Clock clock) {
         WebProperties.SignIn limits = properties.signIn();
         return new SignInThrottle(limits.maxFailuresPerUser(), limits.maxFailuresPerAddress(), limits.forgiveOneEvery(),
-                Clock.systemUTC());
+                clock);
     }
 
     /** The only password check of both chains, so no parent manager can run a second, unthrottled one. */
@@ -168,9 +169,9 @@ class SecurityConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<MultipartGate> multipartGate(WebProperties properties) {
+    FilterRegistrationBean<MultipartGate> multipartGate(StorageProperties storage) {
         FilterRegistrationBean<MultipartGate> registration =
-                new FilterRegistrationBean<>(new MultipartGate(properties.uploads().maxSize().toBytes()));
+                new FilterRegistrationBean<>(new MultipartGate(storage.uploads().maxSize().toBytes()));
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 10);
         return registration;
     }
@@ -178,19 +179,21 @@ class SecurityConfiguration {
     /**
      * Multipart parts in flight are spooled under the data directory (next to the media, where the
      * operator watches the space), not in the system's temporary directory; leftovers of a crash are
-     * removed at start.
+     * removed at start. The episode upload is the only large multipart body accepted: storage's
+     * upload limit is the file's and the request's.
      */
     @Bean
-    MultipartConfigElement multipartConfigElement(MultipartProperties multipart, WebProperties properties) throws IOException {
-        var location = properties.multipartDir();
+    MultipartConfigElement multipartConfigElement(MultipartProperties multipart, StorageProperties storage) throws IOException {
+        var location = storage.inDataDir("multipart");
         Files.createDirectories(location);
         try (var leftovers = Files.list(location)) {
             for (var file : leftovers.toList()) {
                 Files.deleteIfExists(file);
             }
         }
-        return new MultipartConfigElement(location.toString(), multipart.getMaxFileSize().toBytes(),
-                multipart.getMaxRequestSize().toBytes(), (int) multipart.getFileSizeThreshold().toBytes());
+        long maxSize = storage.uploads().maxSize().toBytes();
+        return new MultipartConfigElement(location.toString(), maxSize, maxSize,
+                (int) multipart.getFileSizeThreshold().toBytes());
     }
 
     private static void headers(HeadersConfigurer<HttpSecurity> headers) {

@@ -1,5 +1,6 @@
 package org.seedcast.web;
 
+import java.util.Locale;
 import org.springframework.stereotype.Component;
 
 /** Formats byte counts for pages: {@code @sizes.human(episode.size)}. */
@@ -19,6 +20,6 @@ public class Sizes {
             value /= 1000;
             unit++;
         }
-        return unit == 0 ? bytes + " B" : String.format(java.util.Locale.ROOT, "%.1f %s", value, UNITS[unit]);
+        return unit == 0 ? bytes + " B" : String.format(Locale.ROOT, "%.1f %s", value, UNITS[unit]);
     }
 }

@@ -1,29 +1,21 @@
 package org.seedcast.web;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.util.unit.DataSize;
 
 /**
- * The web app's own settings.
+ * The web app's own settings. The data directory (where multipart parts in flight are spooled, in
+ * {@code multipart/}) and the upload limit are storage's ({@code StorageProperties}).
  *
- * @param dataDir {@code SEEDCAST_DATA_DIR}: multipart parts in flight are spooled to {@code multipart/} under it
- * @param uploads the episode upload limit ({@code SEEDCAST_UPLOADS_MAX_SIZE}), the only large multipart body accepted
  * @param signIn  how many failed sign-ins are allowed before further attempts are refused unchecked
  * @param metrics who may read {@code /actuator/prometheus} without signing in
  * @param webLimits what one client address may ask of the web app
  */
 @ConfigurationProperties("seedcast")
-record WebProperties(@DefaultValue("./data") Path dataDir, @DefaultValue Uploads uploads, @DefaultValue SignIn signIn,
-                     @DefaultValue Metrics metrics, @DefaultValue Limits webLimits) {
-
-    /** @param maxSize the largest media file accepted, 20 GB by default */
-    record Uploads(@DefaultValue("20GB") DataSize maxSize) {
-    }
+record WebProperties(@DefaultValue SignIn signIn, @DefaultValue Metrics metrics, @DefaultValue Limits webLimits) {
 
     /**
      * A leaky bucket per user name and per address: each failure adds one, one drains every
@@ -66,9 +58,5 @@ record WebProperties(@DefaultValue("./data") Path dataDir, @DefaultValue Uploads
                 throw new IllegalArgumentException("seedcast.web-limits: requests-per-second must not be negative, burst and in-progress positive");
             }
         }
-    }
-
-    Path multipartDir() {
-        return dataDir.toAbsolutePath().normalize().resolve("multipart");
     }
 }

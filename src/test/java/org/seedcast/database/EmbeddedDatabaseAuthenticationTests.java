@@ -19,6 +19,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.seedcast.storage.StorageProperties;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 
 /**
@@ -37,7 +38,7 @@ class EmbeddedDatabaseAuthenticationTests {
     @BeforeAll
     static void createOne(@TempDir Path dir) throws Exception {
         created = dir.resolve("data");
-        new EmbeddedDatabaseConfiguration().embeddedPostgres(created).close();
+        new EmbeddedDatabaseConfiguration().embeddedPostgres(new StorageProperties(created, null)).close();
     }
 
     /** The data directory as the configuration created it and left it when it stopped. */
@@ -55,8 +56,8 @@ class EmbeddedDatabaseAuthenticationTests {
     @Test
     void aNewDatabaseRefusesConnectionsWithoutTheGeneratedPassword() throws Exception {
         copyACreatedDataDirectory(); // created by this configuration, in createOne
-        try (EmbeddedPostgres postgres = configuration.embeddedPostgres(dataDir)) {
-            JdbcConnectionDetails details = configuration.embeddedConnectionDetails(postgres, dataDir);
+        try (EmbeddedPostgres postgres = configuration.embeddedPostgres(storage())) {
+            JdbcConnectionDetails details = configuration.embeddedConnectionDetails(postgres, storage());
 
             assertRefusesAllButThePassword(details);
         }
@@ -67,16 +68,16 @@ class EmbeddedDatabaseAuthenticationTests {
     @Test
     void thePasswordIsKeptOwnerOnlyAndSurvivesARestart() throws Exception {
         copyACreatedDataDirectory();
-        try (EmbeddedPostgres postgres = configuration.embeddedPostgres(dataDir)) {
-            execute(configuration.embeddedConnectionDetails(postgres, dataDir), "create table kept (id int)");
+        try (EmbeddedPostgres postgres = configuration.embeddedPostgres(storage())) {
+            execute(configuration.embeddedConnectionDetails(postgres, storage()), "create table kept (id int)");
         }
         Path passwordFile = DatabasePassword.fileIn(dataDir);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile))).isEqualTo("rw-------");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile.getParent())))
                 .isEqualTo("rwx------");
 
-        try (EmbeddedPostgres postgres = configuration.embeddedPostgres(dataDir)) {
-            execute(configuration.embeddedConnectionDetails(postgres, dataDir), "select * from kept");
+        try (EmbeddedPostgres postgres = configuration.embeddedPostgres(storage())) {
+            execute(configuration.embeddedConnectionDetails(postgres, storage()), "select * from kept");
         }
     }
 
@@ -90,8 +91,8 @@ class EmbeddedDatabaseAuthenticationTests {
             }
         }
 
-        try (EmbeddedPostgres postgres = configuration.embeddedPostgres(dataDir)) {
-            JdbcConnectionDetails details = configuration.embeddedConnectionDetails(postgres, dataDir);
+        try (EmbeddedPostgres postgres = configuration.embeddedPostgres(storage())) {
+            JdbcConnectionDetails details = configuration.embeddedConnectionDetails(postgres, storage());
 
             assertRefusesAllButThePassword(details);
             execute(details, "select * from kept");
@@ -104,7 +105,7 @@ class EmbeddedDatabaseAuthenticationTests {
         copyACreatedDataDirectory();
         Files.delete(DatabasePassword.fileIn(dataDir));
 
-        assertThatThrownBy(() -> configuration.embeddedPostgres(dataDir).close())
+        assertThatThrownBy(() -> configuration.embeddedPostgres(storage()).close())
                 .hasMessageContaining("superuser.password").hasMessageContaining("restore it");
     }
 
@@ -114,8 +115,8 @@ class EmbeddedDatabaseAuthenticationTests {
         Path passwordFile = DatabasePassword.fileIn(dataDir);
         Files.setPosixFilePermissions(passwordFile, PosixFilePermissions.fromString("rw-r--r--"));
 
-        try (EmbeddedPostgres postgres = configuration.embeddedPostgres(dataDir)) {
-            execute(configuration.embeddedConnectionDetails(postgres, dataDir), "select 1");
+        try (EmbeddedPostgres postgres = configuration.embeddedPostgres(storage())) {
+            execute(configuration.embeddedConnectionDetails(postgres, storage()), "select 1");
         }
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile))).isEqualTo("rw-------");
     }
@@ -126,6 +127,10 @@ class EmbeddedDatabaseAuthenticationTests {
                 .isInstanceOf(SQLException.class).hasMessageContaining("password authentication failed");
         assertThat(details.getPassword()).isNotBlank();
         execute(details, "select 1");
+    }
+
+    private StorageProperties storage() {
+        return new StorageProperties(dataDir, null);
     }
 
     private static void execute(JdbcConnectionDetails details, String sql) throws SQLException {

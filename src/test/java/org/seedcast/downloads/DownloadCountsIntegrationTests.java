@@ -3,6 +3,8 @@ package org.seedcast.downloads;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,7 +64,10 @@ class DownloadCountsIntegrationTests {
         assertThat(jdbc.queryForList("select direct, torrent from download_counts where episode_id = ?", id))
                 .singleElement().satisfies(row -> assertThat(row).containsEntry("direct", 2L).containsEntry("torrent", 2L));
         assertThat(counter.forEpisode(id)).as("stored").isEqualTo(new DownloadCounts.Counts(2, 2));
-        assertThat(admin.get("/studio/episodes/" + id).body()).containsPattern("Downloads: <strong>2</strong> direct,\\s*<strong>2</strong> .torrent");
+        anonymous.get(torrent);
+        assertThat(counter.forEpisodes(List.of(id, -1L))).as("stored plus pending, asked together")
+                .containsOnly(Map.entry(id, new DownloadCounts.Counts(2, 3)), Map.entry(-1L, DownloadCounts.Counts.NONE));
+        assertThat(admin.get("/studio/episodes/" + id).body()).containsPattern("Downloads: <strong>2</strong> direct,\\s*<strong>3</strong> .torrent");
     }
 
     private String publish(String slug, byte[] content) {

@@ -187,6 +187,23 @@ class PeerConnectionTests {
         assertThat(new String(reject, StandardCharsets.ISO_8859_1)).isEqualTo("d8:msg_typei2e5:piecei1ee");
     }
 
+    @Test
+    void servesAPeerWhoseExtensionHandshakeHasItsKeysOutOfOrderAndClosesOneThatIsNotBencode() throws Exception {
+        EmbeddedChannel ch = connect();
+        ch.writeInbound(handshake(torrent.v1().toBytes(), true, true));
+        ch.writeInbound(extended(0, "d1:v4:test1:md11:ut_metadatai3eee")); // v before m: not sorted
+        written(ch);
+
+        ch.writeInbound(extended(1, "d5:piecei0e8:msg_typei0ee"));
+        ByteBuf out = written(ch);
+        out.skipBytes(5);
+        assertThat((int) out.readUnsignedByte()).as("the peer's own id for ut_metadata").isEqualTo(3);
+
+        ch.writeInbound(extended(1, "d8:msg_typei0e5:piece"));
+        assertThat(ch.isActive()).isFalse();
+        assertThat(seed.metrics().count(CloseReason.PROTOCOL_VIOLATION)).isOne();
+    }
+
     /** A peer past the handshake (Fast, extensions), interested and unchoked, with the seed's greeting read. */
     EmbeddedChannel unchokedPeer() throws Exception {
         return unchokedPeer(seed);

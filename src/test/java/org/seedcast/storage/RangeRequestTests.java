@@ -37,5 +37,7 @@ class RangeRequestTests {
         assertThat(RangeRequest.parse("bytes=abc-def", 1000)).isNull();
         assertThat(RangeRequest.parse("bytes=500-100", 1000)).isNull();
         assertThat(RangeRequest.parse("bytes=99999999999999999999-", 1000)).isNull();
+        assertThat(RangeRequest.parse("bytes=--5", 1000)).as("a negative suffix does not parse").isNull();
+        assertThat(RangeRequest.parse("bytes=0-5,", 1000)).as("a list, even of one").isNull();
     }
 }

@@ -20,7 +20,7 @@ class PublisherIdentityTests {
 
     @Test
     void createsAKeyOnlyItsOwnerCanReadAndACertificateNamedByTheId() throws Exception {
-        PublisherIdentity identity = PublisherIdentity.loadOrCreate(dir, "com.example.shows");
+        PublisherIdentity identity = PublisherIdentity.loadOrCreate(dir, "com.example.shows", Instant.now());
 
         assertThat(identity.id()).isEqualTo("com.example.shows");
         assertThat(identity.certificate().getSubjectX500Principal().getName()).isEqualTo("CN=com.example.shows");
@@ -35,20 +35,20 @@ class PublisherIdentityTests {
 
     @Test
     void narrowsAKeyFileOthersCouldReadToItsOwnerOnLoad() throws Exception {
-        PublisherIdentity.loadOrCreate(dir, "com.example.shows");
+        PublisherIdentity.loadOrCreate(dir, "com.example.shows", Instant.now());
         Path key = dir.resolve("publisher-key.pem");
         Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r--r--"));
 
-        PublisherIdentity.loadOrCreate(dir, "com.example.shows");
+        PublisherIdentity.loadOrCreate(dir, "com.example.shows", Instant.now());
 
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key))).isEqualTo("rw-------");
     }
 
     @Test
     void loadsTheSameIdentityOnLaterStarts() throws Exception {
-        PublisherIdentity first = PublisherIdentity.loadOrCreate(dir, "com.example.shows");
+        PublisherIdentity first = PublisherIdentity.loadOrCreate(dir, "com.example.shows", Instant.now());
 
-        PublisherIdentity again = PublisherIdentity.loadOrCreate(dir, "com.example.shows");
+        PublisherIdentity again = PublisherIdentity.loadOrCreate(dir, "com.example.shows", Instant.now());
 
         assertThat(again.certificate()).isEqualTo(first.certificate());
         Torrent signed = again.sign(torrent(), "guid-1", Instant.now());
@@ -57,21 +57,21 @@ class PublisherIdentityTests {
 
     @Test
     void refusesAnIdentityMadeForAnotherPublisherId() throws Exception {
-        PublisherIdentity.loadOrCreate(dir, "com.example.shows");
+        PublisherIdentity.loadOrCreate(dir, "com.example.shows", Instant.now());
 
-        assertThatThrownBy(() -> PublisherIdentity.loadOrCreate(dir, "org.other.shows"))
+        assertThatThrownBy(() -> PublisherIdentity.loadOrCreate(dir, "org.other.shows", Instant.now()))
                 .hasMessageContaining("belongs to com.example.shows, not to org.other.shows");
     }
 
     @Test
     void refusesAnIdThatIsNotReverseDns() {
-        assertThatThrownBy(() -> PublisherIdentity.loadOrCreate(dir, "shows"))
+        assertThatThrownBy(() -> PublisherIdentity.loadOrCreate(dir, "shows", Instant.now()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void loadsFromAPkcs12KeyStore() throws Exception {
-        PublisherIdentity made = PublisherIdentity.loadOrCreate(dir.resolve("made"), "com.example.shows");
+        PublisherIdentity made = PublisherIdentity.loadOrCreate(dir.resolve("made"), "com.example.shows", Instant.now());
         Path keyStore = dir.resolve("publisher.p12");
         char[] password = "secret".toCharArray();
         KeyStore store = KeyStore.getInstance("PKCS12");

@@ -25,9 +25,9 @@ class TorrentVerifierTests {
     @BeforeAll
     static void identities(@TempDir Path dir) throws Exception {
         keyDir = dir;
-        publisher = PublisherIdentity.loadOrCreate(dir.resolve("a"), "com.example.shows");
-        impostor = PublisherIdentity.loadOrCreate(dir.resolve("b"), "com.example.shows");
-        other = PublisherIdentity.loadOrCreate(dir.resolve("c"), "org.other.shows");
+        publisher = PublisherIdentity.loadOrCreate(dir.resolve("a"), "com.example.shows", Instant.now());
+        impostor = PublisherIdentity.loadOrCreate(dir.resolve("b"), "com.example.shows", Instant.now());
+        other = PublisherIdentity.loadOrCreate(dir.resolve("c"), "org.other.shows", Instant.now());
     }
 
     @Test

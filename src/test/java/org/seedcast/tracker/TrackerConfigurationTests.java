@@ -8,11 +8,18 @@ import java.io.ByteArrayOutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mockito.Mockito;
 import org.seedcast.publishing.AdvertisedSeed;
+import org.seedcast.publishing.Publishing;
+import org.seedcast.publishing.TrackerAddress;
 import org.seedcast.publishing.TorrentPublished;
+import org.seedcast.storage.StorageProperties;
 import org.seedcast.torrent.InfoHash;
 import org.seedcast.tracker.netty.TrackerServer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -23,28 +30,32 @@ import org.springframework.context.annotation.Configuration;
 class TrackerConfigurationTests {
 
     @Configuration(proxyBeanMethods = false)
-    @EnableConfigurationProperties(TrackerProperties.class)
+    @EnableConfigurationProperties({TrackerProperties.class, TrackerAddress.class, StorageProperties.class})
     static class Properties {
     }
+
+    /** What publishing answers the tracker at start. */
+    private final List<TorrentPublished> published = new ArrayList<>();
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withUserConfiguration(Properties.class, TrackerConfiguration.class)
             .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+            .withBean(Clock.class, Clock::systemUTC)
+            .withBean(Publishing.class, this::publishing)
             .withPropertyValues("seedcast.tracker.port=0", "seedcast.tracker.bind-address=127.0.0.1",
                     "seedcast.tracker.threads=1", "seedcast.tracker.publisher=Acme",
                     "seedcast.data-dir=target/test-data/tracker-configuration"); // the connection-id key goes there
 
     @Test
-    void startsWithTheContextLoadsTrackableTorrentsAndFollowsPublishEvents() {
+    void startsWithTheContextLoadsThePublishedTorrentsAndFollowsPublishEvents() {
         InfoHash loaded = InfoHash.fromHex("11".repeat(20));
         InfoHash published = InfoHash.fromHex("22".repeat(20));
-        runner.withBean(TrackableTorrents.class, () -> () -> Map.of(loaded, 1000L)).run(context -> {
+        this.published.add(new TorrentPublished(6, loaded, null, 1000L));
+        runner.run(context -> {
             Tracker tracker = context.getBean(Tracker.class);
             TrackerServer server = context.getBean(TrackerServer.class);
             assertThat(server.running()).isTrue();
             assertThat(tracker.port()).isEqualTo(server.port()).isPositive();
-            assertThat(tracker.announceUrls()).containsExactly("http://localhost:" + server.port() + "/announce",
-                    "udp://localhost:" + server.port() + "/announce");
             assertThat(tracker.tracks(loaded)).isTrue();
             assertThat(tracker.tracks(published)).isFalse();
 
@@ -65,9 +76,9 @@ class TrackerConfigurationTests {
 
     @Test
     void theSeedIsListedAtTheAddressesPublishingResolvedAndItsGaugeSaysSo() {
-        AdvertisedSeed seed = org.mockito.Mockito.mock(AdvertisedSeed.class);
-        org.mockito.Mockito.when(seed.enabled()).thenReturn(true);
-        org.mockito.Mockito.when(seed.addresses()).thenReturn(List.of(new InetSocketAddress("192.0.2.10", 6881),
+        AdvertisedSeed seed = Mockito.mock(AdvertisedSeed.class);
+        Mockito.when(seed.enabled()).thenReturn(true);
+        Mockito.when(seed.addresses()).thenReturn(List.of(new InetSocketAddress("192.0.2.10", 6881),
                 new InetSocketAddress("2001:db8::10", 6881)));
         runner.withBean(AdvertisedSeed.class, () -> seed).withPropertyValues("seedcast.tracker.enabled=false")
                 .run(context -> {
@@ -76,7 +87,7 @@ class TrackerConfigurationTests {
                     assertThat(context.getBean(MeterRegistry.class).get("seedcast.tracker.publisher.seed").gauge()
                             .value()).isEqualTo(1.0);
                 });
-        org.mockito.Mockito.when(seed.enabled()).thenReturn(false);
+        Mockito.when(seed.enabled()).thenReturn(false);
         runner.withBean(AdvertisedSeed.class, () -> seed).withPropertyValues("seedcast.tracker.enabled=false")
                 .run(context -> assertThat(context.getBean(Tracker.class).publisherSeed()).isEmpty());
         runner.withPropertyValues("seedcast.tracker.enabled=false").run(context ->
@@ -103,15 +114,15 @@ class TrackerConfigurationTests {
     }
 
     @Test
-    void announceUrlsUseTheTrackerHostOrThePublicUrlsHost() {
-        runner.withPropertyValues("seedcast.public-url=https://shows.example.org", "seedcast.tracker.port=6969",
-                "seedcast.tracker.enabled=false").run(context -> {
-            assertThat(context.getBean(Tracker.class).announceUrls())
-                    .containsExactly("http://shows.example.org:6969/announce", "udp://shows.example.org:6969/announce");
-        });
-        runner.withPropertyValues("seedcast.tracker.host=tracker.example.org", "seedcast.tracker.enabled=false").run(context -> {
-            assertThat(context.getBean(Tracker.class).announceUrls().get(0)).isEqualTo("http://tracker.example.org:0/announce");
-        });
+    void theConnectionIdKeyIsKeptUnderTheDataDirectory(@TempDir Path dataDir) {
+        runner.withPropertyValues("seedcast.tracker.enabled=false", "seedcast.data-dir=" + dataDir).run(context ->
+                assertThat(dataDir.resolve("tracker/connection-id.key")).isRegularFile());
+    }
+
+    private Publishing publishing() {
+        Publishing publishing = Mockito.mock(Publishing.class);
+        Mockito.when(publishing.published()).thenAnswer(call -> List.copyOf(published));
+        return publishing;
     }
 
     private static String get(int port, String target) throws Exception {

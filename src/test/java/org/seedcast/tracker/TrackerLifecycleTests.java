@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import org.seedcast.publishing.TorrentPublished;
 import org.seedcast.torrent.InfoHash;
 import org.seedcast.tracker.guard.AccessList;
 import org.seedcast.tracker.guard.Bans;
@@ -40,11 +41,9 @@ class TrackerLifecycleTests {
         }
     };
 
-    private final TrackerLifecycle lifecycle = new TrackerLifecycle(null, null, null, store, () -> {
+    private final TrackerLifecycle lifecycle = new TrackerLifecycle(null, 6969, null, null, store, () -> {
         requireUp();
-        Map<InfoHash, Long> all = new java.util.LinkedHashMap<>();
-        published.forEach(hash -> all.put(hash, 1000L));
-        return all;
+        return published.stream().map(hash -> new TorrentPublished(1, hash, null, 1000L)).toList();
     }, access, bans, swarms);
 
     private void requireUp() {

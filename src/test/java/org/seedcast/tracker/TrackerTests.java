@@ -46,7 +46,7 @@ class TrackerTests {
     final FlakyStore store = new FlakyStore();
     final Housekeeper housekeeper = new Housekeeper(swarms, unknown, store, metrics, history, clock);
     final Tracker tracker = new Tracker(access, swarms, unknown, bans, housekeeper, history, metrics, clock,
-            "t.example", () -> 6969);
+            () -> 6969);
     final TrackerEventListener events = new TrackerEventListener(tracker);
 
     @Test
@@ -123,11 +123,6 @@ class TrackerTests {
     }
 
     @Test
-    void announceUrlsNameBothTransports() {
-        assertThat(tracker.announceUrls()).containsExactly("http://t.example:6969/announce", "udp://t.example:6969/announce");
-    }
-
-    @Test
     void requestCountsAreReadableByLabel() {
         metrics.count(TrackerMetrics.Transport.UDP, TrackerMetrics.Kind.ANNOUNCE, TrackerMetrics.Outcome.UNKNOWN, System.nanoTime());
         assertThat(tracker.requestCounts()).containsExactly(new RequestCount("udp", "announce", "unknown", 1));
@@ -179,7 +174,7 @@ class TrackerTests {
         SwarmStore seeded = new SwarmStore(3600, () -> 100, 10, 8, 100, org.seedcast.tracker.swarm.SeedPeer.of(
                 Endpoint.ipv4(0xC000020A, 6881), Endpoint.ipv6(0x20010DB800000000L, 0x10L, 6881)));
         Tracker withSeed = new Tracker(access, seeded, unknown, bans, housekeeper, history, metrics, clock,
-                "t.example", () -> 6969);
+                () -> 6969);
         new TrackerEventListener(withSeed).on(new TorrentPublished(1, V1, null, 1000));
         seeded.announce(new AnnounceRequest(HashKey.of(V1), 0, 0, 0, 5, Event.STARTED, 6881, 0, true, null),
                 Endpoint.ipv4(0x0A000001, 6881), 0, true, true, new SelectedPeers(1),

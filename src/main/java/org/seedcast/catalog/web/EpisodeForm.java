@@ -2,6 +2,7 @@ package org.seedcast.catalog.web;
 
 import org.seedcast.catalog.EpisodeDetails;
 import org.seedcast.catalog.EpisodeView;
+import org.seedcast.catalog.InvalidInputException;
 
 /** The episode form's fields, validated by {@link EpisodeDetails#of}. */
 public class EpisodeForm {
@@ -31,7 +32,7 @@ public class EpisodeForm {
         try {
             return Integer.valueOf(text.trim());
         } catch (NumberFormatException e) {
-            throw new org.seedcast.catalog.InvalidInputException(field, "a whole number, or empty");
+            throw new InvalidInputException(field, "a whole number, or empty");
         }
     }
 

@@ -6,28 +6,21 @@ import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import org.seedcast.accounts.SeedcastUser;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.seedcast.accounts.SeedcastUser;
 import org.seedcast.catalog.Catalog;
 import org.seedcast.catalog.ConflictException;
-import org.seedcast.catalog.DownloadCounts;
-import org.seedcast.catalog.EpisodeTraffic;
 import org.seedcast.catalog.EpisodeView;
 import org.seedcast.catalog.InvalidInputException;
 import org.seedcast.catalog.ShowView;
-import org.seedcast.catalog.SwarmCounts;
 import org.seedcast.storage.MediaStore;
 import org.seedcast.storage.RejectedMediaException;
 import org.seedcast.storage.StoredMedia;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -51,46 +44,22 @@ class StudioController {
 
     private final Catalog catalog;
     private final MediaStore mediaStore;
-    private final ObjectProvider<DownloadCounts> downloadCounts;
-    private final ObjectProvider<SwarmCounts> swarmCounts;
-    private final ObjectProvider<EpisodeTraffic> episodeTraffic;
+    private final StudioAudience audience;
 
-    StudioController(Catalog catalog, MediaStore mediaStore, ObjectProvider<DownloadCounts> downloadCounts,
-                     ObjectProvider<SwarmCounts> swarmCounts, ObjectProvider<EpisodeTraffic> episodeTraffic) {
+    StudioController(Catalog catalog, MediaStore mediaStore, StudioAudience audience) {
         this.catalog = catalog;
         this.mediaStore = mediaStore;
-        this.downloadCounts = downloadCounts;
-        this.swarmCounts = swarmCounts;
-        this.episodeTraffic = episodeTraffic;
+        this.audience = audience;
     }
 
     @GetMapping("/studio")
     String index(@AuthenticationPrincipal SeedcastUser user, Model model) {
         List<ShowView> shows = catalog.showsManagedBy(user);
         model.addAttribute("shows", shows);
-        List<EpisodeAudience> audience = audience(shows);
-        model.addAttribute("audience", audience);
-        model.addAttribute("traffic", AudienceTraffic.of(episodeTraffic.getIfAvailable(),
-                audience.stream().map(EpisodeAudience::episodeId).toList()));
+        List<EpisodeAudience> published = audience.of(shows);
+        model.addAttribute("audience", published);
+        model.addAttribute("traffic", audience.traffic(published.stream().map(EpisodeAudience::episodeId).toList()));
         return "studio/index";
-    }
-
-    /** The published episodes of these shows with their swarms, downloads and traffic, newest show episodes first. */
-    private List<EpisodeAudience> audience(List<ShowView> shows) {
-        List<EpisodeAudience> rows = new ArrayList<>();
-        Map<ShowView, List<EpisodeView>> published = new LinkedHashMap<>();
-        shows.forEach(show -> published.put(show, catalog.publishedEpisodes(show.slug())));
-        List<Long> ids = published.values().stream().flatMap(List::stream).map(EpisodeView::id).toList();
-        SwarmCounts swarms = swarmCounts.getIfAvailable();
-        Map<Long, SwarmCounts.Counts> swarm = swarms == null || ids.isEmpty() ? Map.of() : swarms.forEpisodes(ids);
-        DownloadCounts downloads = downloadCounts.getIfAvailable();
-        EpisodeTraffic traffic = episodeTraffic.getIfAvailable();
-        Map<Long, EpisodeTraffic.Figures> bytes = traffic == null || ids.isEmpty() ? Map.of() : traffic.forEpisodes(ids);
-        published.forEach((show, episodes) -> episodes.forEach(episode -> rows.add(EpisodeAudience.of(show, episode,
-                swarm.getOrDefault(episode.id(), SwarmCounts.Counts.NONE),
-                downloads == null ? DownloadCounts.Counts.NONE : downloads.forEpisode(episode.id()),
-                bytes.getOrDefault(episode.id(), EpisodeTraffic.Figures.NONE)))));
-        return rows;
     }
 
     @GetMapping("/studio/shows/new")
@@ -285,11 +254,8 @@ class StudioController {
         model.addAttribute("show", catalog.requireShow(episode.showSlug()));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
-        DownloadCounts counts = downloadCounts.getIfAvailable();
-        model.addAttribute("downloads", counts == null ? DownloadCounts.Counts.NONE : counts.forEpisode(episode.id()));
-        EpisodeTraffic traffic = episodeTraffic.getIfAvailable();
-        model.addAttribute("traffic", traffic == null ? EpisodeTraffic.Figures.NONE
-                : traffic.forEpisodes(List.of(episode.id())).getOrDefault(episode.id(), EpisodeTraffic.Figures.NONE));
+        model.addAttribute("downloads", audience.downloads(episode.id()));
+        model.addAttribute("traffic", audience.traffic(episode.id()));
         if (!errors.isEmpty()) {
             model.addAttribute("error", "Please correct the field marked below.");
         }

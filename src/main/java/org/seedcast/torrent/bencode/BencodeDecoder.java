@@ -12,6 +12,12 @@ import java.util.TreeMap;
  * nesting past {@code maxDepth}, more than {@code maxTokens} values, inputs over {@code maxBytes}.
  * A claimed length is checked against the bytes left before anything is allocated for it.
  * Thread-safe: each call decodes with its own cursor.
+ * <p>
+ * {@link #lenient()} relaxes one rule for messages read for a few keys rather than hashed, such as
+ * a peer's extension handshake (BEP 10): a dictionary's keys may come in any order (a repeated key:
+ * the last one counts), and such a value no longer re-encodes to its bytes. {@link #decodeFirst}
+ * reads the value at the start of its input and leaves what follows, as BEP 9 appends a metadata
+ * piece to its dictionary.
  *
  * @see <a href="https://www.bittorrent.org/beps/bep_0003.html">BEP 3</a>
  */
@@ -25,11 +31,22 @@ public final class BencodeDecoder {
     private final int maxBytes;
     private final int maxDepth;
     private final int maxTokens;
+    private final boolean anyKeyOrder;
 
     public BencodeDecoder(int maxBytes, int maxDepth, int maxTokens) {
+        this(maxBytes, maxDepth, maxTokens, false);
+    }
+
+    private BencodeDecoder(int maxBytes, int maxDepth, int maxTokens, boolean anyKeyOrder) {
         this.maxBytes = maxBytes;
         this.maxDepth = maxDepth;
         this.maxTokens = maxTokens;
+        this.anyKeyOrder = anyKeyOrder;
+    }
+
+    /** This decoder with the same limits, taking a dictionary's keys in any order. */
+    public BencodeDecoder lenient() {
+        return new BencodeDecoder(maxBytes, maxDepth, maxTokens, true);
     }
 
     /** The default limits. */
@@ -39,16 +56,21 @@ public final class BencodeDecoder {
 
     /** Decodes exactly one value filling all of {@code input}. */
     public BValue decode(byte[] input) {
+        BValue root = decodeFirst(input);
+        int end = root.span().orElseThrow().length();
+        if (end < input.length) {
+            throw new BencodeException("trailing bytes after the root value", end);
+        }
+        return root;
+    }
+
+    /** Decodes the value at the start of {@code input}; its span says where the bytes after it begin. */
+    public BValue decodeFirst(byte[] input) {
         if (input.length > maxBytes) {
             throw new BencodeException("input of " + input.length + " bytes is over the cap of "
                     + maxBytes, maxBytes);
         }
-        Cursor cursor = new Cursor(input);
-        BValue root = cursor.value(0);
-        if (cursor.position < input.length) {
-            throw new BencodeException("trailing bytes after the root value", cursor.position);
-        }
-        return root;
+        return new Cursor(input).value(0);
     }
 
     private final class Cursor {
@@ -117,7 +139,7 @@ public final class BencodeDecoder {
             BString previous = null;
             while (peek("a dictionary key or e") != 'e') {
                 BString key = key();
-                if (previous != null && previous.compareTo(key) >= 0) {
+                if (previous != null && previous.compareTo(key) >= 0 && !anyKeyOrder) {
                     String problem = previous.equals(key) ? "duplicate key " : "unsorted key ";
                     throw new BencodeException(problem + key, key.span().orElseThrow().offset());
                 }

@@ -8,6 +8,7 @@ import static org.seedcast.tracker.engine.TrackerMetrics.Transport.HTTP;
 import static org.seedcast.tracker.engine.TrackerMetrics.Transport.UDP;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongSupplier;
@@ -101,7 +102,7 @@ public final class TrackerEngine {
             return remote;
         }
         String[] hops = new String(bytes, head.forwardedFrom, head.forwardedTo - head.forwardedFrom,
-                java.nio.charset.StandardCharsets.ISO_8859_1).split(",");
+                StandardCharsets.ISO_8859_1).split(",");
         Endpoint client = remote;
         for (int i = hops.length - 1; i >= 0; i--) {
             Endpoint hop = ForwardedAddress.parse(hops[i].strip());
@@ -165,7 +166,7 @@ public final class TrackerEngine {
         if (outcome == null) {
             try {
                 List<HashKey> hashes = HttpQuery.parseScrape(bytes, head.queryFrom, head.queryTo,
-                        settings.maxScrapeHashes());
+                        TrackerSettings.MAX_SCRAPE_HASHES);
                 List<HashKey> sorted = hashes.stream().distinct().sorted(HashKey::compareBytes).toList();
                 long[] counts = new long[3 * sorted.size()];
                 for (int i = 0; i < sorted.size(); i++) {

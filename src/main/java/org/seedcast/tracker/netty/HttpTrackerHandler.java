@@ -217,8 +217,8 @@ final class HttpTrackerHandler extends ChannelInboundHandlerAdapter {
 
     /**
      * Writes the last answer corked ({@code TCP_CORK}, where the transport has it) and closes: the
-     * kernel then sends the answer with the {@code FIN} in one segment instead of two (8 segments per
-     * connection on loopback instead of 10; see {@link RingHttpListener#send}).
+     * kernel then sends the answer with the {@code FIN} in one segment instead of two (see
+     * {@link RingHttpListener#send}).
      */
     private static void sendAndClose(ChannelHandlerContext ctx, ByteBuf answer) {
         ctx.channel().config().setOption(EpollChannelOption.TCP_CORK, true); // NIO: not applied

@@ -3,9 +3,11 @@ package org.seedcast.tracker.netty;
 import com.sun.management.UnixOperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.Objects;
 
 /**
- * Where and how the tracker listens.
+ * Where and how the tracker listens. Plain values: the defaults are the application's settings
+ * ({@code TrackerProperties}), and {@link #builder()} names each value where one is made.
  *
  * @param bindAddress             address to bind, or blank for all (IPv6 and IPv4 where possible)
  * @param port                    TCP and UDP port; 0 picks a free one (tests)
@@ -14,9 +16,8 @@ import java.time.Duration;
  * @param idleTimeout             an HTTP connection silent this long is closed
  * @param maxPeers                peers per answer at most, to size per-thread buffers
  * @param udpSockets              UDP sockets sharing the port ({@code SO_REUSEPORT}, epoll only),
- *                                spread over the event loops; 0 for {@link #DEFAULT_UDP_SOCKETS}
- * @param udpReceiveBuffer        {@code SO_RCVBUF} of each UDP socket in bytes; 0 for
- *                                {@link #DEFAULT_UDP_RECEIVE_BUFFER}
+ *                                spread over the event loops
+ * @param udpReceiveBuffer        {@code SO_RCVBUF} of each UDP socket in bytes
  * @param tarpit                  how long answers to HTTP requests from addresses far over their
  *                                budget are held ({@link Tarpit}); zero sends them at once
  * @param ioUring                 HTTP over io_uring where the kernel offers it ({@link Transport}),
@@ -26,7 +27,7 @@ import java.time.Duration;
  *                                UDP's {@code threads})
  * @param headTimeout             a request head must be complete this long after the connection was
  *                                accepted, or after the answer before it on a kept connection; bytes
- *                                trickling in do not extend it; null for {@link #DEFAULT_HEAD_TIMEOUT}
+ *                                trickling in do not extend it
  * @param maxConnections          open HTTP connections at most, over all HTTP event loops (each loop
  *                                takes an equal share); at capacity the connection that has waited
  *                                longest for its request head is closed to make room for a new one;
@@ -37,61 +38,8 @@ public record ListenerSettings(String bindAddress, int port, int threads, int ma
                                Duration tarpit, boolean ioUring, int httpThreads, Duration headTimeout,
                                int maxConnections) {
 
-    /**
-     * A tracker client sends its whole request head in one segment right after connecting (under
-     * 1 KiB), and the listening socket only wakes up once it has arrived ({@code TCP_DEFER_ACCEPT}):
-     * a legitimate head completes within a round trip. Five seconds leaves room for a lossy mobile
-     * link retransmitting twice, while a slowloris client, whose trickled bytes no longer extend the
-     * wait, holds a connection for five seconds at most.
-     */
-    public static final Duration DEFAULT_HEAD_TIMEOUT = Duration.ofSeconds(5);
-
-    /**
-     * The default per-address limit. A carrier-grade NAT puts hundreds of subscribers behind one
-     * address, and each announce holds a connection for a round trip or two: 64 at once is far more
-     * than such an address needs, while an attacker needs {@code maxConnections / 64} addresses to
-     * fill the listener (and even then, newcomers are served: the oldest waiting connection is shed).
-     */
-    public static final int DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 64;
-
     /** Connections one HTTP event loop holds at most ({@link RingHttpListener}'s slot arrays). */
     public static final int MAX_CONNECTIONS_PER_LOOP = 16_384;
-
-    /** The tarpit's default hold. */
-    public static final Duration DEFAULT_TARPIT = Duration.ofSeconds(1);
-
-    /**
-     * The kernel picks a {@code SO_REUSEPORT} socket by a hash of the sender's address and port, so
-     * one flooding sender fills one socket's queue: with many sockets, only the legitimate peers
-     * that hash to the same socket wait behind it.
-     */
-    public static final int DEFAULT_UDP_SOCKETS = 64;
-
-    /**
-     * Queues that ride out a pause of the JVM: the flooder's socket fills while the event loops
-     * stand still (a GC pause), and a 256 KiB queue, about 4 ms of a 125,000 datagram/s flood,
-     * dropped the datagrams of the legitimate peers that share it (measured 2026-11-30: 30,000 to
-     * 78,000 drops a run and now and then a lost announce, which a BEP 15 client retries only after
-     * 15 s). 4 MiB measured no drop at all, at the price of a few milliseconds' wait behind the
-     * queue after a pause for those peers. The kernel caps it at {@code net.core.rmem_max}.
-     */
-    public static final int DEFAULT_UDP_RECEIVE_BUFFER = 4 * 1024 * 1024;
-
-    public ListenerSettings(String bindAddress, int port, int threads, int maxConnectionsPerAddress,
-                            Duration idleTimeout, int maxPeers) {
-        this(bindAddress, port, threads, maxConnectionsPerAddress, idleTimeout, maxPeers, 0, 0, DEFAULT_TARPIT, true, 0);
-    }
-
-    public ListenerSettings(String bindAddress, int port, int threads, int maxConnectionsPerAddress,
-                            Duration idleTimeout, int maxPeers, int udpSockets, int udpReceiveBuffer,
-                            Duration tarpit, boolean ioUring, int httpThreads) {
-        this(bindAddress, port, threads, maxConnectionsPerAddress, idleTimeout, maxPeers, udpSockets, udpReceiveBuffer,
-                tarpit, ioUring, httpThreads, DEFAULT_HEAD_TIMEOUT, 0);
-    }
-
-    Duration headTimeoutOrDefault() {
-        return headTimeout != null && headTimeout.isPositive() ? headTimeout : DEFAULT_HEAD_TIMEOUT;
-    }
 
     /**
      * Each of {@code loops} HTTP event loops holds at most this many connections: an equal share of
@@ -126,22 +74,127 @@ public record ListenerSettings(String bindAddress, int port, int threads, int ma
     }
 
     /**
-     * HTTP on io_uring costs about 50 µs of CPU per one-shot connection, kernel included: one event
-     * loop serves some 20,000 a second. Half the cores leaves the rest to UDP and to the web
-     * application when HTTP is flooded, and on a small machine one loop batches more completions per
-     * wake-up: on 2 cores, with {@code wrk} beside it, one HTTP loop measured 0.75–0.86×
-     * opentracker's CPU per request against 0.83–0.95× with two, and a lower p99 (2.5–4.3 ms against
-     * 2.7–5.6 ms; {@code bench/run.sh}, 2026-11-30).
+     * HTTP on io_uring needs few event loops: one serves tens of thousands of one-shot connections a
+     * second. Half the cores leaves the rest to UDP and to the web application when HTTP is flooded,
+     * and on a small machine one loop batches more completions per wake-up.
      */
     public int httpThreadCount() {
         return httpThreads > 0 ? httpThreads : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
     }
 
-    int udpSocketCount() {
-        return udpSockets > 0 ? udpSockets : Math.max(DEFAULT_UDP_SOCKETS, threadCount());
+    /** A builder starting from these settings, to change some by name. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
-    int udpReceiveBufferBytes() {
-        return udpReceiveBuffer > 0 ? udpReceiveBuffer : DEFAULT_UDP_RECEIVE_BUFFER;
+    /** Names each value of new settings; every one must be set. */
+    public static Builder builder() {
+        return new Builder(null);
+    }
+
+    /** Settings by name; see the record's components. */
+    public static final class Builder {
+        private String bindAddress;
+        private Integer port;
+        private Integer threads;
+        private Integer maxConnectionsPerAddress;
+        private Duration idleTimeout;
+        private Integer maxPeers;
+        private Integer udpSockets;
+        private Integer udpReceiveBuffer;
+        private Duration tarpit;
+        private Boolean ioUring;
+        private Integer httpThreads;
+        private Duration headTimeout;
+        private Integer maxConnections;
+
+        private Builder(ListenerSettings from) {
+            if (from != null) {
+                bindAddress(from.bindAddress).port(from.port).threads(from.threads)
+                        .maxConnectionsPerAddress(from.maxConnectionsPerAddress).idleTimeout(from.idleTimeout)
+                        .maxPeers(from.maxPeers).udpSockets(from.udpSockets).udpReceiveBuffer(from.udpReceiveBuffer)
+                        .tarpit(from.tarpit).ioUring(from.ioUring).httpThreads(from.httpThreads)
+                        .headTimeout(from.headTimeout).maxConnections(from.maxConnections);
+            }
+        }
+
+        public Builder bindAddress(String value) {
+            bindAddress = value;
+            return this;
+        }
+
+        public Builder port(int value) {
+            port = value;
+            return this;
+        }
+
+        public Builder threads(int value) {
+            threads = value;
+            return this;
+        }
+
+        public Builder maxConnectionsPerAddress(int value) {
+            maxConnectionsPerAddress = value;
+            return this;
+        }
+
+        public Builder idleTimeout(Duration value) {
+            idleTimeout = value;
+            return this;
+        }
+
+        public Builder maxPeers(int value) {
+            maxPeers = value;
+            return this;
+        }
+
+        public Builder udpSockets(int value) {
+            udpSockets = value;
+            return this;
+        }
+
+        public Builder udpReceiveBuffer(int bytes) {
+            udpReceiveBuffer = bytes;
+            return this;
+        }
+
+        public Builder tarpit(Duration value) {
+            tarpit = value;
+            return this;
+        }
+
+        public Builder ioUring(boolean value) {
+            ioUring = value;
+            return this;
+        }
+
+        public Builder httpThreads(int value) {
+            httpThreads = value;
+            return this;
+        }
+
+        public Builder headTimeout(Duration value) {
+            headTimeout = value;
+            return this;
+        }
+
+        public Builder maxConnections(int value) {
+            maxConnections = value;
+            return this;
+        }
+
+        /** @throws NullPointerException naming the first value not set */
+        public ListenerSettings build() {
+            return new ListenerSettings(set(bindAddress, "bindAddress"), set(port, "port"), set(threads, "threads"),
+                    set(maxConnectionsPerAddress, "maxConnectionsPerAddress"), set(idleTimeout, "idleTimeout"),
+                    set(maxPeers, "maxPeers"), set(udpSockets, "udpSockets"),
+                    set(udpReceiveBuffer, "udpReceiveBuffer"), set(tarpit, "tarpit"), set(ioUring, "ioUring"),
+                    set(httpThreads, "httpThreads"), set(headTimeout, "headTimeout"),
+                    set(maxConnections, "maxConnections"));
+        }
+
+        private static <T> T set(T value, String name) {
+            return Objects.requireNonNull(value, () -> "ListenerSettings." + name + " is not set");
+        }
     }
 }

@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
  * The tracker's HTTP on io_uring, without a Netty channel per connection. A tracker connection
  * lives for one request: accept, read the head, answer, close. Netty's channels pay for a general
  * connection on each (a channel, a pipeline, promises, and four system calls in their constructors:
- * {@code getsockname} twice, {@code getpeername}, {@code setsockopt}), which measured as the CPU
- * per request that kept the tracker at parity with opentracker. This listener instead drives the
+ * {@code getsockname} twice, {@code getpeername}, {@code setsockopt}), more CPU than the request
+ * itself. This listener instead drives the
  * connections itself on its event loop's ring, through Netty 4.2's public {@link IoUringIoHandle}
  * API: every step that waits is a queued operation, and a connection is a slot in a few arrays
  * and a block of native memory, with no object of its own.
@@ -429,8 +429,8 @@ final class RingHttpListener implements IoUringIoHandle {
     /**
      * Queues the answer (or what is left of it). An answer the connection closes after goes with
      * {@code MSG_MORE}: the kernel holds it until the close, which then sends it with the {@code FIN}
-     * in one segment. Sent apart, a connection took 10 segments on loopback instead of 8 (counted
-     * with {@code nstat}), and the tracker spent about a fifth more CPU per request.
+     * in one segment. Sent apart, the {@code FIN} takes a segment of its own and an acknowledgement
+     * more, and the tracker more CPU per request.
      */
     private void send(int slot) {
         state[slot] = SENDING;

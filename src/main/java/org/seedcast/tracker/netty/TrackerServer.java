@@ -1,7 +1,6 @@
 package org.seedcast.tracker.netty;
 
 import io.netty.bootstrap.Bootstrap;
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
@@ -9,26 +8,16 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.IoEventLoop;
 import io.netty.channel.FixedRecvByteBufAllocator;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.EpollChannelOption;
-import io.netty.channel.group.ChannelGroup;
-import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.socket.DatagramChannel;
-import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioDatagramChannel;
-import io.netty.channel.unix.Socket;
-import io.netty.channel.unix.UnixChannel;
 import io.netty.channel.unix.UnixChannelOption;
 import io.netty.channel.uring.IoUring;
-import io.netty.channel.uring.IoUringChannelOption;
 import io.netty.util.ResourceLeakDetector;
-import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.FastThreadLocal;
-import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.DatagramSocket;
@@ -45,20 +34,17 @@ import org.slf4j.LoggerFactory;
 /**
  * The tracker's listeners: HTTP on TCP and BEP 15 on UDP, on the same port, on event loops of their
  * own so a flood cannot starve the web application's threads. On Linux, HTTP runs on io_uring where
- * the kernel offers it ({@link RingHttpListener}) and UDP on epoll ({@link Transport} says why), each
- * with {@code SO_REUSEPORT}
+ * the kernel offers it and UDP on epoll ({@link Transport} says why), each with {@code SO_REUSEPORT}
  * (one HTTP listener per event loop, many small UDP sockets spread over the loops; see
- * {@link ListenerSettings#DEFAULT_UDP_SOCKETS}); NIO elsewhere. HTTP answers to addresses far over
- * their budget are held back a while ({@link Tarpit}). HTTP connections are bounded per address
- * ({@link ConnectionLimiter}) and per event loop, with a deadline for each request head; both HTTP
- * paths apply the same rules ({@link RingHttpListener}, {@link EventLoopConnections}).
+ * {@code seedcast.tracker.udp-sockets}); NIO elsewhere. This class picks the transports and
+ * with HTTP's the {@link HttpListener} for it, which holds HTTP connections to the same rules
+ * whichever it is.
  */
 public final class TrackerServer {
 
     private static final Logger log = LoggerFactory.getLogger(TrackerServer.class);
     static final int MAX_DATAGRAM = 2048;
     private static final int DATAGRAMS_PER_READ = 32;
-    private static final int TARPIT_CAPACITY = 8192;
 
     static {
         // Netty samples one buffer in 128 for leak tracking, and then records a stack trace for every
@@ -72,16 +58,8 @@ public final class TrackerServer {
     private final TrackerEngine engine;
     private final ListenerSettings settings;
     private final ConnectionLimiter connections;
-    private final List<Channel> channels = new ArrayList<>();
-    private FastThreadLocal<Tarpit<HttpTrackerHandler.Held>> tarpits;
-    private FastThreadLocal<EventLoopConnections> loopConnections;
-    private final long tarpitMillis;
-    /** HTTP connections each HTTP event loop holds at most. */
-    private int connectionsPerLoop;
-    private final List<RingHttpListener> rings = new ArrayList<>();
-    /** HTTP connections on Netty's channels (epoll, NIO), closed on stop. */
-    private final ChannelGroup openConnections = new DefaultChannelGroup("seedcast-tracker-http", GlobalEventExecutor.INSTANCE);
-    private EventLoopGroup acceptor;
+    private final List<Channel> udpChannels = new ArrayList<>();
+    private HttpListener http;
     /** UDP's event loops, and HTTP's too unless HTTP runs on io_uring. */
     private EventLoopGroup workers;
     private EventLoopGroup httpWorkers;
@@ -93,35 +71,6 @@ public final class TrackerServer {
         this.engine = engine;
         this.settings = settings;
         this.connections = new ConnectionLimiter(settings.maxConnectionsPerAddress());
-        this.tarpitMillis = settings.tarpit() == null ? 0 : settings.tarpit().toMillis();
-    }
-
-    /**
-     * Held answers keep their connections open: at most a quarter of a loop's capacity, so that
-     * waiting connections, which can be shed, always make up most of it.
-     */
-    private int tarpitCapacity() {
-        return Math.min(TARPIT_CAPACITY, Math.max(1, connectionsPerLoop / 4));
-    }
-
-    private void perLoopState(int httpLoops) {
-        connectionsPerLoop = settings.connectionsPerLoop(httpLoops);
-        int held = tarpitCapacity();
-        long headNanos = settings.headTimeoutOrDefault().toNanos();
-        long idleNanos = settings.idleTimeout().toNanos();
-        int capacity = connectionsPerLoop;
-        tarpits = new FastThreadLocal<>() {
-            @Override
-            protected Tarpit<HttpTrackerHandler.Held> initialValue() {
-                return new Tarpit<>(held, tarpitMillis, HttpTrackerHandler.Held::send);
-            }
-        };
-        loopConnections = new FastThreadLocal<>() {
-            @Override
-            protected EventLoopConnections initialValue() {
-                return new EventLoopConnections(capacity, headNanos, idleNanos);
-            }
-        };
     }
 
     /**
@@ -143,12 +92,12 @@ public final class TrackerServer {
             }
         }
         int threads = settings.threadCount();
-        acceptor = udpTransport.linux() ? null : group(1, "seedcast-tracker-accept", udpTransport);
-        workers = group(threads, "seedcast-tracker", udpTransport);
+        workers = udpTransport.group(threads, "seedcast-tracker");
         httpWorkers = httpTransport == udpTransport ? workers
-                : group(settings.httpThreadCount(), "seedcast-tracker-http", httpTransport);
+                : httpTransport.group(settings.httpThreadCount(), "seedcast-tracker-http");
         FastThreadLocal<Scratch> scratch = Scratch.perThread(settings.maxPeers());
-        perLoopState(httpWorkers == workers ? threads : settings.httpThreadCount());
+        int httpLoops = httpWorkers == workers ? threads : settings.httpThreadCount();
+        http = HttpListener.on(httpTransport, engine, connections, scratch, HttpListener.Limits.of(settings, httpLoops));
         preallocate();
         // with port 0 the kernel picks a free TCP port, whose UDP twin may be taken: try a few
         for (int attempt = 1; ; attempt++) {
@@ -165,10 +114,6 @@ public final class TrackerServer {
         }
     }
 
-    private static EventLoopGroup group(int threads, String name, Transport transport) {
-        return new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory(name, true), transport.handlers());
-    }
-
     /** The transports in use, e.g. {@code "HTTP IO_URING, UDP EPOLL"}; empty when stopped. */
     public synchronized String transports() {
         return workers == null ? "" : "HTTP " + httpTransport + ", UDP " + udpTransport;
@@ -176,7 +121,7 @@ public final class TrackerServer {
 
     /**
      * Netty's allocators create a thread's first memory chunk, and the first time also their JFR
-     * event types, on first use: done on a peer's first datagram, that held it about 250 ms.
+     * event types, on first use: done on a peer's first datagram, that would hold its answer back.
      */
     private void preallocate() {
         List<EventExecutor> loops = new ArrayList<>();
@@ -195,8 +140,9 @@ public final class TrackerServer {
 
     private void bind(FastThreadLocal<Scratch> scratch) {
         try {
-            Channel tcp = bindHttp(scratch);
-            boundPort = ((InetSocketAddress) tcp.localAddress()).getPort();
+            // with port 0 on Linux, a port asked for first: each event loop listens on it
+            boundPort = http.listen(httpWorkers, address(settings.port() == 0 && httpTransport.linux()
+                    ? unsharedFreePort(host()) : settings.port()));
             bindUdp(scratch);
             log.info("tracker listening on {} port {} ({}; {} HTTP and {} UDP event loops)", host(), boundPort, transports(),
                     httpWorkers == workers ? settings.threadCount() : settings.httpThreadCount(), settings.threadCount());
@@ -216,34 +162,15 @@ public final class TrackerServer {
 
     public synchronized void stop() {
         closeChannels();
-        for (EventLoopGroup group : new EventLoopGroup[] {acceptor, workers, httpWorkers}) {
+        http = null;
+        for (EventLoopGroup group : new EventLoopGroup[] {workers, httpWorkers}) {
             if (group != null && !group.isShuttingDown()) {
                 group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
             }
         }
-        acceptor = null;
         workers = null;
         httpWorkers = null;
         boundPort = -1;
-    }
-
-    /**
-     * With epoll, every event loop gets its own listening socket ({@code SO_REUSEPORT}): the kernel
-     * spreads connections over them and each is accepted and served on one thread, with no hand-off
-     * between an acceptor and a worker. With NIO, one acceptor hands connections to the workers.
-     */
-    private Channel bindHttp(FastThreadLocal<Scratch> scratch) {
-        if (!httpTransport.linux()) {
-            return bindHttp(acceptor, httpWorkers, settings.port(), scratch);
-        }
-        int port = settings.port() == 0 ? unsharedFreePort() : settings.port();
-        Channel first = null;
-        for (EventExecutor executor : httpWorkers) {
-            EventLoop loop = (EventLoop) executor;
-            Channel channel = bindHttp(loop, loop, port, scratch);
-            first = first == null ? channel : first;
-        }
-        return first;
     }
 
     /**
@@ -253,58 +180,11 @@ public final class TrackerServer {
      * with it (seen between tests in one JVM). The port could be taken in between; start() tries again.
      * UDP likewise.
      */
-    private int unsharedFreePort() {
+    static int unsharedFreePort(String host) {
         try (ServerSocket probe = new ServerSocket(); DatagramSocket twin = new DatagramSocket(null)) {
-            probe.bind(address(0));
-            twin.bind(address(probe.getLocalPort())); // the UDP twin, free as well (or start() tries again)
+            probe.bind(address(host, 0));
+            twin.bind(address(host, probe.getLocalPort())); // the UDP twin, free as well (or start() tries again)
             return probe.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private Channel bindHttp(EventLoopGroup parent, EventLoopGroup children, int port, FastThreadLocal<Scratch> scratch) {
-        boolean ring = httpTransport == Transport.IO_URING;
-        ServerBootstrap http = new ServerBootstrap()
-                .group(parent, children)
-                .channel(httpTransport.serverChannel())
-                .option(ChannelOption.SO_BACKLOG, 4096)
-                .option(ChannelOption.SO_REUSEADDR, true)
-                // on io_uring, Netty only binds the socket: the ring listener accepts from it
-                .option(ChannelOption.AUTO_READ, !ring)
-                .childHandler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        openConnections.add(ch); // removed by the group itself when closed
-                        ch.pipeline().addLast(new HttpTrackerHandler(engine, connections, scratch, tarpits,
-                                loopConnections));
-                    }
-                });
-        if (httpTransport.linux()) {
-            http.option(UnixChannelOption.SO_REUSEPORT, true);
-            // wake up for a connection only once its request has arrived: one wake-up per request.
-            // No child options: each costs a setsockopt per connection. Netty's channels set
-            // TCP_NODELAY themselves; the ring listener's connections inherit it from the listening
-            // socket (Linux copies it at accept). TCP_QUICKACK off on the listening socket, tried:
-            // accepted sockets still acknowledge the request at once (tcpdump), so it bought nothing.
-            http.option(ring ? IoUringChannelOption.TCP_DEFER_ACCEPT : EpollChannelOption.TCP_DEFER_ACCEPT, 1);
-        }
-        Channel channel = http.bind(address(port)).syncUninterruptibly().channel();
-        channels.add(channel);
-        if (ring) {
-            noDelay((UnixChannel) channel);
-            RingHttpListener listener = new RingHttpListener((IoEventLoop) children, ((UnixChannel) channel).fd().intValue(),
-                    engine, connections, scratch, settings.idleTimeout(), settings.headTimeoutOrDefault(),
-                    connectionsPerLoop, tarpitCapacity(), tarpitMillis);
-            listener.start();
-            rings.add(listener);
-        }
-        return channel;
-    }
-
-    private static void noDelay(UnixChannel listening) {
-        try {
-            new Socket(listening.fd().intValue()).setTcpNoDelay(true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -319,7 +199,7 @@ public final class TrackerServer {
         reads.maxMessagesPerRead(DATAGRAMS_PER_READ);
         Bootstrap udp = new Bootstrap()
                 .channel(epoll ? EpollDatagramChannel.class : NioDatagramChannel.class)
-                .option(ChannelOption.SO_RCVBUF, settings.udpReceiveBufferBytes())
+                .option(ChannelOption.SO_RCVBUF, settings.udpReceiveBuffer())
                 .option(ChannelOption.SO_SNDBUF, 1 << 20)
                 .option(ChannelOption.RCVBUF_ALLOCATOR, reads)
                 // Netty 4.2's default (adaptive) allocator gives each 64 KiB receive buffer a chunk of
@@ -344,12 +224,12 @@ public final class TrackerServer {
             udp.option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, MAX_DATAGRAM);
             // the kernel spreads datagrams over the sockets by a hash of the sender's address and
             // port: a single flooding sender fills one socket, and only the peers hashed to it share its queue
-            sockets = settings.udpSocketCount();
+            sockets = settings.udpSockets();
         }
         for (int i = 0; i < sockets; i++) {
-            channels.add(udp.clone(loops.get(i % loops.size())).bind(address(boundPort)).syncUninterruptibly().channel());
+            udpChannels.add(udp.clone(loops.get(i % loops.size())).bind(address(boundPort)).syncUninterruptibly().channel());
         }
-        reportReceiveQueue(channels.getLast(), settings.udpReceiveBufferBytes());
+        reportReceiveQueue(udpChannels.getLast(), settings.udpReceiveBuffer());
     }
 
     /** The kernel grants at most {@code net.core.rmem_max} (and reports twice what it grants). */
@@ -363,22 +243,18 @@ public final class TrackerServer {
     }
 
     private void closeChannels() {
-        // the ring listeners first: their pending accepts hold the listening sockets open
-        for (RingHttpListener ring : rings) {
-            ring.stop().awaitUninterruptibly(2, TimeUnit.SECONDS);
+        if (http != null) {
+            http.close();
         }
-        rings.clear();
-        for (Channel c : channels) {
-            c.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
-        }
-        channels.clear();
-        // Netty's channels: the event loops' shutdown left about one connection in eight open
-        // (measured 18 of 150 stops with a connection waiting for the rest of its request)
-        openConnections.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+        HttpListener.closeAll(udpChannels);
     }
 
     private InetSocketAddress address(int port) {
-        return host().isEmpty() ? new InetSocketAddress(port) : new InetSocketAddress(host(), port);
+        return address(host(), port);
+    }
+
+    private static InetSocketAddress address(String host, int port) {
+        return host.isEmpty() ? new InetSocketAddress(port) : new InetSocketAddress(host, port);
     }
 
     private String host() {

@@ -1,5 +1,7 @@
 package org.seedcast.tracker.protocol;
 
+import java.util.Arrays;
+
 /**
  * Parses IP address literals without the name resolver: {@code InetAddress.getByName} looks up
  * anything that is not a literal it recognises, and hex words such as {@code dead.beef} or
@@ -22,7 +24,7 @@ public final class AddressLiteral {
             return null;
         }
         byte[] bytes = text.indexOf(':') >= 0 ? ipv6(text) : ipv4(text);
-        return bytes != null && bytes.length == 16 && mapped(bytes) ? java.util.Arrays.copyOfRange(bytes, 12, 16) : bytes;
+        return bytes != null && bytes.length == 16 && mapped(bytes) ? Arrays.copyOfRange(bytes, 12, 16) : bytes;
     }
 
     private static byte[] ipv4(String text) {

@@ -3,6 +3,7 @@ package org.seedcast.tracker.protocol;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.seedcast.torrent.bencode.BencodeBuffer;
 
 /**
  * Bencoded bodies of HTTP tracker answers, keys in the sorted order BEP 3 requires, and the
@@ -16,19 +17,19 @@ import java.util.List;
  */
 public final class HttpAnswers {
 
-    private static final byte[] COMPLETE = Bencode.string("complete");
-    private static final byte[] DOWNLOADED = Bencode.string("downloaded");
-    private static final byte[] INCOMPLETE = Bencode.string("incomplete");
-    private static final byte[] INTERVAL = Bencode.string("interval");
-    private static final byte[] MIN_INTERVAL = Bencode.string("min interval");
-    private static final byte[] PEERS = Bencode.string("peers");
-    private static final byte[] PEERS6 = Bencode.string("peers6");
-    private static final byte[] FAILURE = Bencode.string("failure reason");
-    private static final byte[] RETRY_IN = Bencode.string("retry in");
-    private static final byte[] NEVER = Bencode.string("never");
-    private static final byte[] FILES = Bencode.string("files");
-    private static final byte[] IP = Bencode.string("ip");
-    private static final byte[] PORT = Bencode.string("port");
+    private static final byte[] COMPLETE = BencodeBuffer.string("complete");
+    private static final byte[] DOWNLOADED = BencodeBuffer.string("downloaded");
+    private static final byte[] INCOMPLETE = BencodeBuffer.string("incomplete");
+    private static final byte[] INTERVAL = BencodeBuffer.string("interval");
+    private static final byte[] MIN_INTERVAL = BencodeBuffer.string("min interval");
+    private static final byte[] PEERS = BencodeBuffer.string("peers");
+    private static final byte[] PEERS6 = BencodeBuffer.string("peers6");
+    private static final byte[] FAILURE = BencodeBuffer.string("failure reason");
+    private static final byte[] RETRY_IN = BencodeBuffer.string("retry in");
+    private static final byte[] NEVER = BencodeBuffer.string("never");
+    private static final byte[] FILES = BencodeBuffer.string("files");
+    private static final byte[] IP = BencodeBuffer.string("ip");
+    private static final byte[] PORT = BencodeBuffer.string("port");
 
     private static final byte[] HEAD_200 = ascii("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: ");
     private static final byte[] KEEP_ALIVE = ascii("\r\nConnection: keep-alive\r\n\r\n");
@@ -49,21 +50,21 @@ public final class HttpAnswers {
                                 boolean compact) {
         out.put((byte) 'd');
         out.put(COMPLETE);
-        Bencode.integer(out, peers.seeders);
+        BencodeBuffer.integer(out, peers.seeders);
         out.put(DOWNLOADED);
-        Bencode.integer(out, peers.completed);
+        BencodeBuffer.integer(out, peers.completed);
         out.put(INCOMPLETE);
-        Bencode.integer(out, peers.leechers);
+        BencodeBuffer.integer(out, peers.leechers);
         out.put(INTERVAL);
-        Bencode.integer(out, interval);
+        BencodeBuffer.integer(out, interval);
         out.put(MIN_INTERVAL);
-        Bencode.integer(out, minInterval);
+        BencodeBuffer.integer(out, minInterval);
         out.put(PEERS);
         if (compact) {
-            Bencode.bytes(out, peers.v4, peers.v4Count * 6);
+            BencodeBuffer.bytes(out, peers.v4, peers.v4Count * 6);
             if (peers.v6Count > 0) {
                 out.put(PEERS6);
-                Bencode.bytes(out, peers.v6, peers.v6Count * 18);
+                BencodeBuffer.bytes(out, peers.v6, peers.v6Count * 18);
             }
         } else {
             dictionaries(out, peers);
@@ -94,9 +95,9 @@ public final class HttpAnswers {
     private static void peer(ByteBuffer out, String ip, int port) {
         out.put((byte) 'd').put(IP);
         byte[] text = ip.getBytes(StandardCharsets.US_ASCII);
-        Bencode.bytes(out, text, text.length);
+        BencodeBuffer.bytes(out, text, text.length);
         out.put(PORT);
-        Bencode.integer(out, port);
+        BencodeBuffer.integer(out, port);
         out.put((byte) 'e');
     }
 
@@ -110,21 +111,21 @@ public final class HttpAnswers {
         out.put(FAILURE);
         out.put(reason);
         out.put(INTERVAL);
-        Bencode.integer(out, interval);
+        BencodeBuffer.integer(out, interval);
         out.put(MIN_INTERVAL);
-        Bencode.integer(out, interval);
+        BencodeBuffer.integer(out, interval);
         out.put(RETRY_IN);
         if (retryInMinutes < 0) {
             out.put(NEVER);
         } else {
-            Bencode.integer(out, retryInMinutes);
+            BencodeBuffer.integer(out, retryInMinutes);
         }
         out.put((byte) 'e');
     }
 
     /** A failure reason prepared once as a bencoded string. */
     public static byte[] reason(String text) {
-        return Bencode.string(text);
+        return BencodeBuffer.string(text);
     }
 
     /**
@@ -139,11 +140,11 @@ public final class HttpAnswers {
             sorted.get(i).write(out);
             out.put((byte) 'd');
             out.put(COMPLETE);
-            Bencode.integer(out, counts[3 * i]);
+            BencodeBuffer.integer(out, counts[3 * i]);
             out.put(DOWNLOADED);
-            Bencode.integer(out, counts[3 * i + 1]);
+            BencodeBuffer.integer(out, counts[3 * i + 1]);
             out.put(INCOMPLETE);
-            Bencode.integer(out, counts[3 * i + 2]);
+            BencodeBuffer.integer(out, counts[3 * i + 2]);
             out.put((byte) 'e');
         }
         out.put((byte) 'e').put((byte) 'e');
@@ -159,7 +160,7 @@ public final class HttpAnswers {
         int start = bodyStart - HEAD_200.length - digits - connection.length;
         out.position(start);
         out.put(HEAD_200);
-        Bencode.digits(out, bodyLength);
+        BencodeBuffer.digits(out, bodyLength);
         out.put(connection);
         return start;
     }

@@ -2,6 +2,7 @@ package org.seedcast.tracker.protocol;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -217,7 +218,7 @@ public final class HttpQuery {
         int length = to - from;
         for (int p = 0; p < NAMES.length; p++) {
             byte[] name = NAMES[p];
-            if (name.length == length && java.util.Arrays.equals(b, from, to, name, 0, length)) {
+            if (name.length == length && Arrays.equals(b, from, to, name, 0, length)) {
                 return p;
             }
         }

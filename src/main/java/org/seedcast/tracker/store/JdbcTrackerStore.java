@@ -1,6 +1,7 @@
 package org.seedcast.tracker.store;
 
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -127,7 +128,7 @@ public final class JdbcTrackerStore implements TrackerStore {
                 on conflict (cidr) do update set reason = excluded.reason, expires_at = excluded.expires_at""")
                 .param("cidr", ban.cidr().text()).param("reason", ban.reason())
                 .param("at", Timestamp.from(ban.since()))
-                .param("until", ban.until() == null ? null : Timestamp.from(ban.until()), java.sql.Types.TIMESTAMP)
+                .param("until", ban.until() == null ? null : Timestamp.from(ban.until()), Types.TIMESTAMP)
                 .update();
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
@@ -363,12 +364,12 @@ public final class SwarmStore {
     }
 
     /** One swarm's counts, under its shard's lock only; empty without a swarm. */
-    public java.util.Optional<SwarmSnapshot> snapshot(HashKey key) {
+    public Optional<SwarmSnapshot> snapshot(HashKey key) {
         Shard shard = shard(key);
         int now = clock.getAsInt();
         synchronized (shard) {
             Swarm swarm = shard.swarms.get(key);
-            return swarm == null ? java.util.Optional.empty() : java.util.Optional.of(snapshot(swarm, now));
+            return swarm == null ? Optional.empty() : Optional.of(snapshot(swarm, now));
         }
     }
 

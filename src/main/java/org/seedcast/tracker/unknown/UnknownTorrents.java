@@ -3,6 +3,7 @@ package org.seedcast.tracker.unknown;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -173,7 +174,7 @@ public final class UnknownTorrents {
         }
         if (printable) {
             // Azureus style -XXnnnn- names the client; Shad0w style (M7-2-2--) too.
-            return new String(b, java.nio.charset.StandardCharsets.US_ASCII);
+            return new String(b, StandardCharsets.US_ASCII);
         }
         return String.format("%016x", prefix);
     }

@@ -1,6 +1,5 @@
 package org.seedcast.catalog.web;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.Mockito.mock;
@@ -28,7 +27,7 @@ class StudioScheduleTests {
     void theTimeIsReadInTheBrowsersZone() {
         when(catalog.publish(anyLong(), any(), any())).thenReturn(scheduled());
 
-        new StudioController(catalog, null, null, null, null).schedule(5, "2027-01-10T09:00", "Europe/Berlin", user,
+        new StudioController(catalog, null, null).schedule(5, "2027-01-10T09:00", "Europe/Berlin", user,
                 new RedirectAttributesModelMap());
 
         verify(catalog).publish(5, Instant.parse("2027-01-10T08:00:00Z"), user);
@@ -38,7 +37,7 @@ class StudioScheduleTests {
     void anUnknownZoneFallsBackToTheServersZone() {
         when(catalog.publish(anyLong(), any(), any())).thenReturn(scheduled());
 
-        new StudioController(catalog, null, null, null, null).schedule(5, "2027-01-10T09:00", "Not/AZone", user,
+        new StudioController(catalog, null, null).schedule(5, "2027-01-10T09:00", "Not/AZone", user,
                 new RedirectAttributesModelMap());
 
         verify(catalog).publish(5, LocalDateTime.parse("2027-01-10T09:00").atZone(ZoneId.systemDefault()).toInstant(), user);

@@ -127,6 +127,39 @@ class BencodeDecoderTests {
                 .hasMessage("more than 3 values at byte 7");
     }
 
+    @Test
+    void theLenientDecoderTakesKeysInAnyOrderTheLastRepeatCounting() {
+        BencodeDecoder lenient = decoder.lenient();
+
+        assertThat(lenient.decode(ascii("d1:vi2e1:mi1e1:vi3ee")))
+                .isEqualTo(BDict.builder().put("m", 1).put("v", 3).build());
+        assertThatThrownBy(() -> decode("d1:vi2e1:mi1ee")).isInstanceOf(BencodeException.class)
+                .hasMessage("unsorted key \"m\" at byte 7");
+    }
+
+    @Test
+    void theLenientDecoderKeepsEveryOtherRuleAndLimit() {
+        BencodeDecoder lenient = new BencodeDecoder(1024, 2, 1000).lenient();
+
+        assertThatThrownBy(() -> lenient.decode(ascii("d1:ai03ee"))).isInstanceOf(BencodeException.class);
+        assertThatThrownBy(() -> lenient.decode(ascii("d1:ad1:bd1:ci1eeee"))).isInstanceOf(BencodeException.class)
+                .hasMessageStartingWith("nesting deeper than 2");
+        assertThatThrownBy(() -> lenient.decode(ascii("d1:ai1e"))).isInstanceOf(BencodeException.class)
+                .hasMessageStartingWith("truncated input");
+    }
+
+    @Test
+    void decodeFirstReadsTheLeadingValueAndLeavesWhatFollows() {
+        byte[] message = ascii("d8:msg_typei1e5:piecei0eeRAW PIECE BYTES");
+
+        BValue header = decoder.decodeFirst(message);
+
+        assertThat(header).isEqualTo(BDict.builder().put("msg_type", 1).put("piece", 0).build());
+        assertThat(header.span()).contains(new Span(0, 25));
+        assertThatThrownBy(() -> decoder.decode(message)).isInstanceOf(BencodeException.class)
+                .hasMessage("trailing bytes after the root value at byte 25");
+    }
+
     private BValue decode(String text) {
         return decoder.decode(ascii(text));
     }

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.seedcast.torrent.InfoHash;
-import org.seedcast.tracker.TrackerTraining;
+import org.seedcast.tracker.TrackerDefaults;
 import org.seedcast.tracker.engine.TrackerEngine;
 import org.seedcast.tracker.engine.TrackerMetrics;
 import org.seedcast.tracker.engine.TrackerSettings;
@@ -21,6 +21,7 @@ import org.seedcast.tracker.netty.TrackerServer;
 import org.seedcast.tracker.protocol.ConnectionIds;
 import org.seedcast.tracker.protocol.HashKey;
 import org.seedcast.tracker.swarm.SwarmStore;
+import org.seedcast.tracker.training.TrackerTraining;
 import org.seedcast.tracker.unknown.UnknownTorrents;
 
 /**
@@ -96,12 +97,9 @@ public final class StandaloneTracker {
                                 RateLimiter limiter) {
         AccessList access = new AccessList();
         access.allow(hashes);
-        TrackerSettings defaults = TrackerSettings.defaults();
-        TrackerSettings settings = new TrackerSettings("Seedcast", defaults.interval(), defaults.minInterval(),
-                defaults.jitter(), defaults.refusalInterval(), defaults.blockedInterval(), defaults.rateLimitedInterval(),
-                defaults.defaultNumWant(), defaults.maxNumWant(),
-                udpError ? TrackerSettings.UdpRefusal.ERROR : TrackerSettings.UdpRefusal.EMPTY_REPLY,
-                defaults.maxScrapeHashes(), exempt, NetworkSet.EMPTY);
+        TrackerSettings settings = TrackerDefaults.engine()
+                .withUdpRefusal(udpError ? TrackerSettings.UdpRefusal.ERROR : TrackerSettings.UdpRefusal.EMPTY_REPLY)
+                .withNetworks(exempt, NetworkSet.EMPTY);
         SwarmStore swarms = new SwarmStore(2 * 1800 + 180, SwarmStore.monotonicSeconds());
         UnknownTorrents unknown = new UnknownTorrents(10_000);
         TrackerMetrics metrics = new TrackerMetrics(new SimpleMeterRegistry());
@@ -110,12 +108,15 @@ public final class StandaloneTracker {
                 metrics, System::currentTimeMillis);
         // -Dseedcast.bench.udp-sockets=N, -Dseedcast.bench.udp-receive-buffer=BYTES,
         // -Dseedcast.bench.io-uring=false and -Dseedcast.bench.http-threads=N compare listener set-ups
-        TrackerServer server = new TrackerServer(engine, new ListenerSettings("127.0.0.1", port, threads, 64,
-                Duration.ofSeconds(10), 200, Integer.getInteger("seedcast.bench.udp-sockets", 0),
-                Integer.getInteger("seedcast.bench.udp-receive-buffer", 0),
-                Duration.ofMillis(Long.getLong("seedcast.tracker.tarpit-millis", 1000)),
-                !"false".equals(System.getProperty("seedcast.bench.io-uring")),
-                Integer.getInteger("seedcast.bench.http-threads", 0)));
+        ListenerSettings defaults = TrackerDefaults.listener();
+        TrackerServer server = new TrackerServer(engine, defaults.toBuilder().bindAddress("127.0.0.1").port(port)
+                .threads(threads)
+                .udpSockets(Integer.getInteger("seedcast.bench.udp-sockets", defaults.udpSockets()))
+                .udpReceiveBuffer(Integer.getInteger("seedcast.bench.udp-receive-buffer", defaults.udpReceiveBuffer()))
+                .tarpit(Duration.ofMillis(Long.getLong("seedcast.tracker.tarpit-millis", defaults.tarpit().toMillis())))
+                .ioUring(!"false".equals(System.getProperty("seedcast.bench.io-uring")))
+                .httpThreads(Integer.getInteger("seedcast.bench.http-threads", defaults.httpThreads()))
+                .build());
         server.start();
         Thread sweeper = new Thread(() -> {
             while (true) {

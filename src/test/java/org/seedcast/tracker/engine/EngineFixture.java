@@ -3,6 +3,7 @@ package org.seedcast.tracker.engine;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.seedcast.tracker.TrackerDefaults;
 import org.seedcast.tracker.guard.AccessList;
 import org.seedcast.tracker.guard.Bans;
 import org.seedcast.tracker.guard.RateLimiter;
@@ -34,7 +35,7 @@ final class EngineFixture {
 
     /** Listing the publisher's seed at {@code seed}. */
     EngineFixture(SeedPeer seed) {
-        this(TrackerSettings.defaults().withJitter(0), 1000, 100_000, seed);
+        this(TrackerDefaults.engine().withJitter(0), 1000, 100_000, seed);
     }
 
     private EngineFixture(TrackerSettings settings, double ratePerSecond, int burst, SeedPeer seed) {
@@ -50,7 +51,7 @@ final class EngineFixture {
     }
 
     EngineFixture() {
-        this(TrackerSettings.defaults().withJitter(0));
+        this(TrackerDefaults.engine().withJitter(0));
     }
 
     static byte[] filled(byte b) {

@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.seedcast.tracker.TrackerDefaults;
 import org.seedcast.tracker.engine.TrackerMetrics.Kind;
 import org.seedcast.tracker.engine.TrackerMetrics.Outcome;
 import org.seedcast.tracker.engine.TrackerMetrics.Transport;
@@ -95,7 +96,7 @@ class HttpTrackerTests {
     @Test
     void foreignTorrentIsRefusedWithLongIntervalAndRetryIn() {
         assertThat(announce(at(1), FOREIGN, "&left=1")).isEqualTo(
-                "d14:failure reason49:this tracker only serves the publisher's torrents"
+                "d14:failure reason44:this tracker only serves Seedcast's torrents"
                         + "8:intervali7200e12:min intervali7200e8:retry ini120ee");
         assertThat(f.metrics.count(Transport.HTTP, Kind.ANNOUNCE, Outcome.UNKNOWN)).isEqualTo(1);
         assertThat(f.unknown.snapshot().get(0).sources().get(0).name()).isEqualTo("127.0.1.1");
@@ -126,7 +127,7 @@ class HttpTrackerTests {
 
     @Test
     void rateLimitedAddressesGetACheapRefusal() {
-        EngineFixture tight = new EngineFixture(TrackerSettings.defaults().withJitter(0), 1, 1);
+        EngineFixture tight = new EngineFixture(TrackerDefaults.engine().withJitter(0), 1, 1);
         String target = "/announce?info_hash=" + FOREIGN + "&peer_id=-qB4500-abcdefghijkl&port=1&left=0";
         get(tight, at(1), target);
         assertThat(get(tight, at(1), target)).isEqualTo("d14:failure reason46:too many requests from your address; "
@@ -136,7 +137,7 @@ class HttpTrackerTests {
 
     @Test
     void exemptNetworksAreNotLimited() {
-        TrackerSettings exempt = TrackerSettings.defaults().withJitter(0)
+        TrackerSettings exempt = TrackerDefaults.engine().withJitter(0)
                 .withNetworks(NetworkSet.parse(java.util.List.of("127.0.1.0/24")), NetworkSet.EMPTY);
         EngineFixture tight = new EngineFixture(exempt, 1, 1);
         String target = "/announce?info_hash=" + FOREIGN + "&peer_id=-qB4500-abcdefghijkl&port=1&left=0";
@@ -147,7 +148,7 @@ class HttpTrackerTests {
 
     @Test
     void forwardedForIsBelievedOnlyFromTrustedProxies() {
-        TrackerSettings proxied = TrackerSettings.defaults().withJitter(0)
+        TrackerSettings proxied = TrackerDefaults.engine().withJitter(0)
                 .withNetworks(NetworkSet.EMPTY, NetworkSet.parse(java.util.List.of("10.0.0.0/8")));
         EngineFixture p = new EngineFixture(proxied);
         String target = "/announce?info_hash=" + PUBLISHED + "&peer_id=-qB4500-abcdefghijkl&port=6881&left=0";

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.seedcast.tracker.TrackerDefaults;
 import org.seedcast.tracker.engine.TrackerMetrics.Kind;
 import org.seedcast.tracker.engine.TrackerMetrics.Outcome;
 import org.seedcast.tracker.engine.TrackerMetrics.Transport;
@@ -111,12 +112,12 @@ class UdpTrackerTests {
 
     @Test
     void foreignTorrentGetsAnErrorPacketWhenConfigured() {
-        EngineFixture errors = new EngineFixture(TrackerSettings.defaults().withJitter(0).withUdpRefusal(UdpRefusal.ERROR));
+        EngineFixture errors = new EngineFixture(TrackerDefaults.engine().withJitter(0).withUdpRefusal(UdpRefusal.ERROR));
         byte[] reply = send(errors, client, announce(connect(errors, client), EngineFixture.FOREIGN, 1, 2, -1, 6881));
         ByteBuffer r = ByteBuffer.wrap(reply);
         assertThat(r.getInt()).isEqualTo(3);           // action: error
         assertThat(r.getInt()).isEqualTo(0xCAFEBABE);  // transaction_id
-        assertThat(new String(reply, 8, reply.length - 8)).isEqualTo("this tracker only serves the publisher's torrents");
+        assertThat(new String(reply, 8, reply.length - 8)).isEqualTo("this tracker only serves Seedcast's torrents");
     }
 
     @Test
@@ -138,7 +139,7 @@ class UdpTrackerTests {
 
     @Test
     void spoofedGarbageSpendsNoneOfTheAddressBudgetAndListsNoRefusedSource() {
-        EngineFixture tight = new EngineFixture(TrackerSettings.defaults().withJitter(0), 1, 10);
+        EngineFixture tight = new EngineFixture(TrackerDefaults.engine().withJitter(0), 1, 10);
         Endpoint victim = Endpoint.ipv4(0xC6336407, 40000); // 198.51.100.7, the packets' forged source
         long forged = 0x1234_5678_9ABC_DEF0L;
         for (int i = 0; i < 500; i++) {
@@ -165,7 +166,7 @@ class UdpTrackerTests {
 
     @Test
     void forgedConnectsCannotSilenceTheAnnouncesOfTheAddressTheyName() {
-        EngineFixture tight = new EngineFixture(TrackerSettings.defaults().withJitter(0), 1, 10);
+        EngineFixture tight = new EngineFixture(TrackerDefaults.engine().withJitter(0), 1, 10);
         Endpoint victim = Endpoint.ipv4(0xC6336407, 40000); // 198.51.100.7
         long id = connect(tight, victim);
         for (int i = 0; i < 500; i++) {
@@ -254,7 +255,7 @@ class UdpTrackerTests {
 
     @Test
     void anAddressFarOverItsBudgetIsDropped() {
-        EngineFixture tight = new EngineFixture(TrackerSettings.defaults().withJitter(0), 1, 2);
+        EngineFixture tight = new EngineFixture(TrackerDefaults.engine().withJitter(0), 1, 2);
         long id = connect(tight, client);                                    // from the connect buckets
         byte[] packet = announce(id, EngineFixture.FOREIGN, 0, 2, -1, 6881);
         assertThat(send(tight, client, packet)).isNotNull();                 // token 1

@@ -96,13 +96,4 @@ class HttpAnswersTests {
         assertThat(new String(out.array(), start, end - start, StandardCharsets.US_ASCII)).isEqualTo(
                 "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 8\r\nConnection: close\r\n\r\nd1:ai1ee");
     }
-
-    @Test
-    void writesLargeAndSmallIntegers() {
-        Bencode.integer(out, 0);
-        Bencode.integer(out, 9);
-        Bencode.integer(out, 10);
-        Bencode.integer(out, Long.MAX_VALUE);
-        assertThat(written()).isEqualTo("i0ei9ei10ei9223372036854775807e");
-    }
 }

@@ -1,21 +1,23 @@
-package org.seedcast.tracker.protocol;
+package org.seedcast.torrent.bencode;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Writes bencoded values (BEP 3) straight into a buffer, integers digit by digit, so an answer
- * costs no intermediate objects. Callers write dictionary keys in sorted order, as BEP 3 requires.
+ * Writes bencoded values (BEP 3) straight into a reusable buffer, integers digit by digit: the
+ * tracker answers every announce this way, because building a {@link BDict} and encoding it with
+ * {@link BencodeEncoder} would cost objects on its hottest path. The caller writes the structure
+ * ({@code d}, keys, values, {@code e}) and keeps dictionary keys in sorted order, as BEP 3 requires.
  *
  * @see <a href="https://www.bittorrent.org/beps/bep_0003.html#bencoding">BEP 3, bencoding</a>
  */
-final class Bencode {
+public final class BencodeBuffer {
 
-    private Bencode() {
+    private BencodeBuffer() {
     }
 
     /** A byte string key or value prepared once: {@code <length>:<bytes>}. */
-    static byte[] string(String ascii) {
+    public static byte[] string(String ascii) {
         byte[] raw = ascii.getBytes(StandardCharsets.UTF_8);
         byte[] prefix = (raw.length + ":").getBytes(StandardCharsets.US_ASCII);
         byte[] all = new byte[prefix.length + raw.length];
@@ -25,20 +27,25 @@ final class Bencode {
     }
 
     /** {@code i<n>e}. */
-    static void integer(ByteBuffer out, long n) {
+    public static void integer(ByteBuffer out, long n) {
         out.put((byte) 'i');
         digits(out, n);
         out.put((byte) 'e');
     }
 
     /** {@code <length>:} followed by {@code length} bytes of {@code bytes}. */
-    static void bytes(ByteBuffer out, byte[] bytes, int length) {
+    public static void bytes(ByteBuffer out, byte[] bytes, int length) {
         digits(out, length);
         out.put((byte) ':');
         out.put(bytes, 0, length);
     }
 
-    static void digits(ByteBuffer out, long n) {
+    /** {@code n} in decimal, as a length or an integer's digits are written. */
+    public static void digits(ByteBuffer out, long n) {
+        if (n == Long.MIN_VALUE) { // has no positive counterpart to write digit by digit
+            out.put(Long.toString(n).getBytes(StandardCharsets.US_ASCII));
+            return;
+        }
         if (n < 0) {
             out.put((byte) '-');
             n = -n;

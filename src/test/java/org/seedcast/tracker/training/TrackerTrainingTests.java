@@ -1,4 +1,4 @@
-package org.seedcast.tracker;
+package org.seedcast.tracker.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.seedcast;
+package org.seedcast.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.seedcast.SeedcastApplication;
 
 /**
  * {@code seedcast train}: a whole throwaway application (its own embedded PostgreSQL in a temporary
@@ -16,7 +17,7 @@ class AotTrainingTests {
     @Test
     void trainsAThrowawayApplicationAndReportsEveryAnswer() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        int status = AotTraining.run(new String[] {"train", "10", "2"}, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        int status = AotTraining.run(SeedcastApplication.class, new String[] {"train", "10", "2"}, new PrintStream(bytes, true, StandardCharsets.UTF_8));
         String out = bytes.toString(StandardCharsets.UTF_8);
 
         // 10 peers: 1 UDP connect and 2 rounds of 3 UDP requests each; 2 rounds of 4 HTTP requests; 7 pages 100 times
@@ -30,7 +31,7 @@ class AotTrainingTests {
         for (String[] args : new String[][] {{"train", "many"}, {"train", "0"}, {"train", "10", "21"}, {"train", "70000"}}) {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
-            int status = AotTraining.run(args, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+            int status = AotTraining.run(SeedcastApplication.class, args, new PrintStream(bytes, true, StandardCharsets.UTF_8));
 
             assertThat(status).isEqualTo(2);
             assertThat(bytes.toString(StandardCharsets.UTF_8)).startsWith("usage: train [PEERS=1000");

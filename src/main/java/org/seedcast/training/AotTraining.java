@@ -1,4 +1,4 @@
-package org.seedcast;
+package org.seedcast.training;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -14,8 +14,8 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-import org.seedcast.tracker.Tracker;
-import org.seedcast.tracker.TrackerTraining;
+import org.seedcast.tracker.training.TrackerTrainer;
+import org.seedcast.tracker.training.TrackerTraining;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -29,7 +29,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * an application started with {@code -XX:AOTCache} finds the classes loaded and linked and the
  * hot methods' profiles ready, so its first requests are served at speed. See the README.
  */
-final class AotTraining {
+public final class AotTraining {
 
     /** Public pages and feeds a fan loads; with the empty catalogue they still run the whole view path. */
     private static final List<String> PAGES = List.of("/", "/feeds/all.xml", "/feeds/torrents.xml", "/feeds/opml",
@@ -38,8 +38,12 @@ final class AotTraining {
     private AotTraining() {
     }
 
-    /** @return the exit status: 0 when every request was answered */
-    static int run(String[] args, PrintStream out) {
+    /**
+     * @param application the application to start a throwaway instance of (passed in, as the
+     *                    application's class depends on this module and not the other way round)
+     * @return the exit status: 0 when every request was answered
+     */
+    public static int run(Class<?> application, String[] args, PrintStream out) {
         int peers = intArg(args, 1, 1000);
         int rounds = intArg(args, 2, 5);
         if (peers < 1 || peers > 60_000 || rounds < 1 || rounds > 20) {
@@ -55,14 +59,14 @@ final class AotTraining {
             return 2;
         }
         long started = System.nanoTime();
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(SeedcastApplication.class)
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
                 .run("--seedcast.data-dir=" + dir, "--spring.datasource.url=", "--server.port=0",
                         "--server.address=127.0.0.1", "--seedcast.tracker.enabled=true", "--seedcast.tracker.port=0",
                         "--seedcast.tracker.bind-address=", "--seedcast.public-url=http://127.0.0.1",
                         "--seedcast.seeder.port=" + freePort(), "--seedcast.seeder.bind-address=127.0.0.1",
                         // the default budget per address, whatever the environment sets: the peers stay within it
                         "--seedcast.tracker.rate-limit=20", "--seedcast.tracker.rate-limit-burst=200")) {
-            TrackerTraining.Result tracker = context.getBean(Tracker.class).train(peers, rounds, 20_000);
+            TrackerTraining.Result tracker = context.getBean(TrackerTrainer.class).train(peers, rounds, 20_000);
             int webPort = context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
             long[] pages = pages(webPort, 100);
             out.printf("seedcast train: tracker %d UDP and %d HTTP answers, %d failures, %d flood datagrams; "

@@ -1,4 +1,4 @@
-package org.seedcast.tracker;
+package org.seedcast.tracker.training;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

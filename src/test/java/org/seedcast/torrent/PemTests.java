@@ -1,0 +1,46 @@
+package org.seedcast.torrent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.time.Instant;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PemTests {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void writesRfc7468TextWithSixtyFourCharacterLines() throws Exception {
+        PublisherIdentity identity = PublisherIdentity.loadOrCreate(dir, "com.example.shows", Instant.now());
+        byte[] der = identity.certificate().getEncoded();
+
+        String pem = Pem.certificate(identity.certificate());
+
+        String body = Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der);
+        assertThat(pem).isEqualTo("-----BEGIN CERTIFICATE-----\n" + body + "\n-----END CERTIFICATE-----\n");
+        assertThat(Pem.readCertificate(pem)).isEqualTo(identity.certificate());
+    }
+
+    @Test
+    void readsTheCertificateBlockAfterOtherTextAndBlocks() throws Exception {
+        PublisherIdentity identity = PublisherIdentity.loadOrCreate(dir, "com.example.shows", Instant.now());
+        String bundle = "Bag Attributes: friendly name\r\n" + Pem.privateKey(java.security.KeyPairGenerator
+                .getInstance("RSA").generateKeyPair().getPrivate()) + Pem.certificate(identity.certificate());
+
+        assertThat(Pem.readCertificate(bundle)).isEqualTo(identity.certificate());
+    }
+
+    @Test
+    void refusesTextWithoutTheBlockOrWithABrokenOne() {
+        assertThatThrownBy(() -> Pem.readCertificate("not a certificate")).isInstanceOf(CertificateException.class)
+                .hasMessage("no CERTIFICATE block in the PEM text");
+        assertThatThrownBy(() -> Pem.readCertificate("-----BEGIN CERTIFICATE-----\n!!!!\n-----END CERTIFICATE-----\n"))
+                .isInstanceOf(CertificateException.class);
+    }
+}
