@@ -2,14 +2,20 @@ package org.seedcast.tracker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
 import org.seedcast.publishing.Publishing;
 import org.seedcast.publishing.TorrentPublished;
 import org.seedcast.publishing.TorrentWithdrawn;
+import org.seedcast.publishing.TrackerAddress;
+import org.seedcast.storage.StorageProperties;
 import org.seedcast.support.PostgresTestConfiguration;
 import org.seedcast.torrent.InfoHash;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.Scenario;
@@ -21,11 +27,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The tracker module alone (Spring Modulith bootstraps only its package, on a database of its own in the run's one
  * PostgreSQL, listeners off) receiving publishing's events: it tracks a torrent once the transaction that published
  * it commits, and forgets it once a withdrawal commits; a transaction that rolls back changes nothing. Publishing is
- * a mock: it lists no torrents at start.
+ * a mock: it lists no torrents at start. The settings the tracker reads from other modules (publishing's host and
+ * port for announce URLs, storage's data directory) are given here, as those modules are not started.
  */
 @ApplicationModuleTest
-@Import(PostgresTestConfiguration.class)
-@TestPropertySource(properties = {"seedcast.tracker.enabled=false", "seedcast.data-dir=target/test-data/tracker-module",
+@Import({PostgresTestConfiguration.class, TrackerModuleTests.OtherModulesSettings.class})
+@TestPropertySource(properties = {"seedcast.tracker.enabled=false",
         // the tracker keeps its state with plain JDBC: no JPA to start
         "spring.autoconfigure.exclude=org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration,"
                 + "org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration"})
@@ -73,5 +80,19 @@ class TrackerModuleTests {
             tx.setRollbackOnly();
         });
         assertThat(tracker.tracks(hash)).as("after a rolled-back withdrawal").isTrue();
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class OtherModulesSettings {
+
+        @Bean
+        TrackerAddress trackerAddress() {
+            return new TrackerAddress(null, 6969);
+        }
+
+        @Bean
+        StorageProperties storage() {
+            return new StorageProperties(Path.of("target/test-data/tracker-module"), null);
+        }
     }
 }
