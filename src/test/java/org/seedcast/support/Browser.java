@@ -7,9 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolver;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -62,19 +59,24 @@ public final class Browser {
      * started on first use (a start costs seconds) and quit when the run ends. Each test gets it as a new one would
      * be: a blank page, no cookies, nothing stored for the application's origin, the usual window size.
      */
-    public static final class Extension implements ParameterResolver {
+    public static final class Extension extends RunScoped<ChromeDriver> {
 
-        private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(Browser.class);
-
-        @Override
-        public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-            return parameter.getParameter().getType() == ChromeDriver.class;
+        public Extension() {
+            super(ChromeDriver.class);
         }
 
         @Override
-        public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-            ChromeDriver driver = context.getRoot().getStore(NAMESPACE)
-                    .computeIfAbsent(Shared.class, key -> new Shared(start()), Shared.class).driver();
+        ChromeDriver create() {
+            return start();
+        }
+
+        @Override
+        void close(ChromeDriver driver) {
+            driver.quit();
+        }
+
+        @Override
+        ChromeDriver handOver(ChromeDriver driver) {
             driver.get("about:blank");
             driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
             String port = System.getProperty("seedcast.test.port");
@@ -84,14 +86,6 @@ public final class Browser {
             }
             driver.manage().window().setSize(WINDOW);
             return driver;
-        }
-    }
-
-    private record Shared(ChromeDriver driver) implements AutoCloseable {
-
-        @Override
-        public void close() {
-            driver.quit();
         }
     }
 }

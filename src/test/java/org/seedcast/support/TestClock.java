@@ -2,8 +2,6 @@ package org.seedcast.support;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import org.springframework.context.annotation.Primary;
 
@@ -13,7 +11,7 @@ import org.springframework.context.annotation.Primary;
  * clock says. A test that pins it releases it when done, so the next one finds the wall clock again.
  */
 @Primary
-public final class TestClock extends Clock {
+public final class TestClock extends UtcClock {
 
     private volatile Instant pinned;
 
@@ -31,15 +29,5 @@ public final class TestClock extends Clock {
     public Instant instant() {
         Instant at = pinned;
         return at != null ? at : Instant.now();
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        return this;
     }
 }
