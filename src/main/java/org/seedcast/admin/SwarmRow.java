@@ -48,9 +48,9 @@ record SwarmRow(long episodeId, String showSlug, String showTitle, String episod
         return new SwarmCounts.Counts(seeders, leechers, completed, publisherSeed).sharing();
     }
 
-    /** {@code 12 s ago}, {@code 5 min ago}, {@code 3 h ago}, {@code 2 d ago}, or {@code never}. */
-    public String lastAnnounceAgo() {
-        return ago(lastAnnounce, Instant.now());
+    /** {@code 12 s ago}, {@code 5 min ago}, {@code 3 h ago}, {@code 2 d ago}, or {@code never}, seen at {@code now}. */
+    public String lastAnnounceAgo(Instant now) {
+        return ago(lastAnnounce, now);
     }
 
     static String ago(Instant then, Instant now) {

@@ -1,5 +1,7 @@
 package org.seedcast.admin;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -27,10 +29,12 @@ class SwarmsController {
 
     private final PublishedSwarms swarms;
     private final TrafficReport traffic;
+    private final Clock clock;
 
-    SwarmsController(PublishedSwarms swarms, TrafficReport traffic) {
+    SwarmsController(PublishedSwarms swarms, TrafficReport traffic, Clock clock) {
         this.swarms = swarms;
         this.traffic = traffic;
+        this.clock = clock;
     }
 
     @GetMapping("/admin/swarms")
@@ -55,6 +59,7 @@ class SwarmsController {
         model.addAttribute("sort", column.key());
         model.addAttribute("dir", query.ascending() ? "asc" : "desc");
         model.addAttribute("columns", SwarmRow.Column.values());
+        model.addAttribute("now", Instant.now(clock));
         return "admin/swarms";
     }
 
@@ -71,6 +76,7 @@ class SwarmsController {
         model.addAttribute("minutes", history.size());
         model.addAttribute("downloadsInHistory", history.stream().mapToLong(TrackerStats.SwarmMinute::completed).sum());
         model.addAttribute("traffic", traffic.episode(row.episodeId()));
+        model.addAttribute("now", Instant.now(clock));
         return "admin/swarm";
     }
 

@@ -31,9 +31,9 @@ class TrackerLoad {
     private final ArrayDeque<Sample> samples = new ArrayDeque<>();
     private Map<String, Long> previous;
 
-    TrackerLoad(Tracker tracker) {
+    TrackerLoad(Tracker tracker, Clock clock) {
         this.tracker = tracker;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     @Scheduled(fixedRate = STEP_SECONDS * 1000L)

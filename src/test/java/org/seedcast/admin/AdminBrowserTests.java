@@ -10,9 +10,9 @@ import java.time.Duration;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -37,6 +37,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * the list to its charted history; a producer is kept out.
  */
 @IntegrationTest
+@ExtendWith(Browser.Extension.class)
 class AdminBrowserTests {
 
     @LocalServerPort
@@ -55,23 +56,9 @@ class AdminBrowserTests {
     WebDriverWait wait;
 
     @BeforeEach
-    void start() {
-        browser = Browser.start();
-        // record what the Content-Security-Policy blocks on every page (the charts must need nothing it forbids)
-        ((ChromeDriver) browser).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", java.util.Map.of("source", """
-                window.cspViolations = [];
-                document.addEventListener('securitypolicyviolation', function (e) {
-                  window.cspViolations.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sourceFile + ':' + e.lineNumber);
-                });
-                """));
+    void start(ChromeDriver shared) {
+        browser = shared;
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
     }
 
     @Test

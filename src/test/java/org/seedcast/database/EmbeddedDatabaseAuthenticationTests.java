@@ -3,31 +3,59 @@ package org.seedcast.database;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
+import java.util.stream.Stream;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seedcast.storage.StorageProperties;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 
-/** The embedded PostgreSQL lets in only who holds the generated password (F-08): no {@code trust}. */
+/**
+ * The embedded PostgreSQL lets in only who holds the generated password (F-08): no {@code trust}. The configuration
+ * creates a data directory once ({@code initdb} takes seconds), and each test that starts from one starts from a copy.
+ */
 class EmbeddedDatabaseAuthenticationTests {
+
+    private static Path created;
 
     @TempDir
     Path dataDir;
 
     private final EmbeddedDatabaseConfiguration configuration = new EmbeddedDatabaseConfiguration();
 
+    @BeforeAll
+    static void createOne(@TempDir Path dir) throws Exception {
+        created = dir.resolve("data");
+        new EmbeddedDatabaseConfiguration().embeddedPostgres(new StorageProperties(created, null)).close();
+    }
+
+    /** The data directory as the configuration created it and left it when it stopped. */
+    private void copyACreatedDataDirectory() throws IOException {
+        try (Stream<Path> paths = Files.walk(created)) {
+            for (Path from : paths.toList()) {
+                Path to = dataDir.resolve(created.relativize(from).toString());
+                if (!from.equals(created)) {
+                    Files.copy(from, to, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+
     @Test
     void aNewDatabaseRefusesConnectionsWithoutTheGeneratedPassword() throws Exception {
+        copyACreatedDataDirectory(); // created by this configuration, in createOne
         try (EmbeddedPostgres postgres = configuration.embeddedPostgres(storage())) {
             JdbcConnectionDetails details = configuration.embeddedConnectionDetails(postgres, storage());
 
@@ -39,6 +67,7 @@ class EmbeddedDatabaseAuthenticationTests {
 
     @Test
     void thePasswordIsKeptOwnerOnlyAndSurvivesARestart() throws Exception {
+        copyACreatedDataDirectory();
         try (EmbeddedPostgres postgres = configuration.embeddedPostgres(storage())) {
             execute(configuration.embeddedConnectionDetails(postgres, storage()), "create table kept (id int)");
         }
@@ -73,9 +102,7 @@ class EmbeddedDatabaseAuthenticationTests {
 
     @Test
     void aLostPasswordFileIsReportedInsteadOfReplaced() throws Exception {
-        try (EmbeddedPostgres postgres = configuration.embeddedPostgres(storage())) {
-            assertThat(postgres.getPort()).isPositive();
-        }
+        copyACreatedDataDirectory();
         Files.delete(DatabasePassword.fileIn(dataDir));
 
         assertThatThrownBy(() -> configuration.embeddedPostgres(storage()).close())
@@ -84,9 +111,7 @@ class EmbeddedDatabaseAuthenticationTests {
 
     @Test
     void aLooseningOfThePasswordFileIsUndoneOnStart() throws Exception {
-        try (EmbeddedPostgres postgres = configuration.embeddedPostgres(storage())) {
-            assertThat(postgres.getPort()).isPositive();
-        }
+        copyACreatedDataDirectory();
         Path passwordFile = DatabasePassword.fileIn(dataDir);
         Files.setPosixFilePermissions(passwordFile, PosixFilePermissions.fromString("rw-r--r--"));
 

@@ -6,11 +6,11 @@ import java.net.http.HttpResponse;
 import java.util.List;
 
 import com.jayway.jsonpath.JsonPath;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.seedcast.support.Browser;
 import org.seedcast.support.Http;
 import org.seedcast.support.IntegrationTest;
@@ -20,29 +20,20 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A fan opens a show page in headless Chromium: feeds to subscribe to, and a torrent link that gives the .torrent. */
 @IntegrationTest
+@ExtendWith(Browser.Extension.class)
 class ShowPageBrowserTests {
 
     @LocalServerPort
     int port;
 
-    WebDriver browser;
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
     @Test
-    void showPageOffersItsFeedsAndItsTorrentLinkGivesTheTorrent() throws Exception {
+    void showPageOffersItsFeedsAndItsTorrentLinkGivesTheTorrent(ChromeDriver browser) throws Exception {
         Http admin = Http.at(port).as("admin", "admin-secret-1");
         admin.postJson("/api/shows", "{\"slug\":\"browser-feeds\",\"title\":\"Browser & <Feeds>\"}");
         HttpResponse<String> created = admin.postMultipart("/api/shows/browser-feeds/episodes", "Pilot", "pilot.mp4",
                 Media.mp4(500_009, 81));
         int id = JsonPath.read(created.body(), "$.id");
         String episode = admin.postJson("/api/episodes/" + id + "/publish", "").body();
-        browser = Browser.start();
 
         browser.get("http://localhost:" + port + "/shows/browser-feeds");
 

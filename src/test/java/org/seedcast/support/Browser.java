@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -13,13 +15,23 @@ import org.seedcast.RequiredTools;
 
 /**
  * Debian's headless Chromium driven by Debian's chromedriver, with a fresh profile; Selenium
- * Manager is never asked to download anything.
+ * Manager is never asked to download anything. Every page records what its Content-Security-Policy
+ * blocked in {@code window.cspViolations}, so a test can assert that nothing was.
  */
 public final class Browser {
+
+    private static final Dimension WINDOW = new Dimension(1280, 900);
+    private static final String RECORD_CSP_VIOLATIONS = """
+            window.cspViolations = [];
+            document.addEventListener('securitypolicyviolation', function (e) {
+              window.cspViolations.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sourceFile + ':' + e.lineNumber);
+            });
+            """;
 
     private Browser() {
     }
 
+    /** A browser of the caller's own, which it quits. */
     public static ChromeDriver start() {
         Path chromium = RequiredTools.require("chromium");
         Path chromedriver = RequiredTools.require("chromedriver");
@@ -33,11 +45,47 @@ public final class Browser {
         options.setBinary(chromium.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--no-first-run",
-                "--window-size=1280,900", "--user-data-dir=" + profile);
+                "--window-size=" + WINDOW.getWidth() + "," + WINDOW.getHeight(), "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(chromedriver.toFile()).usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", RECORD_CSP_VIOLATIONS));
         return driver;
+    }
+
+    /**
+     * Resolves a {@link ChromeDriver} parameter (of a {@code @BeforeEach} method, say) with the run's one browser,
+     * started on first use (a start costs seconds) and quit when the run ends. Each test gets it as a new one would
+     * be: a blank page, no cookies, nothing stored for the application's origin, the usual window size.
+     */
+    public static final class Extension extends RunScoped<ChromeDriver> {
+
+        public Extension() {
+            super(ChromeDriver.class);
+        }
+
+        @Override
+        ChromeDriver create() {
+            return start();
+        }
+
+        @Override
+        void close(ChromeDriver driver) {
+            driver.quit();
+        }
+
+        @Override
+        ChromeDriver handOver(ChromeDriver driver) {
+            driver.get("about:blank");
+            driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+            String port = System.getProperty("seedcast.test.port");
+            if (port != null) {
+                driver.executeCdpCommand("Storage.clearDataForOrigin",
+                        Map.of("origin", "http://localhost:" + port, "storageTypes", "all"));
+            }
+            driver.manage().window().setSize(WINDOW);
+            return driver;
+        }
     }
 }

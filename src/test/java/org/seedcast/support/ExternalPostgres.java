@@ -14,9 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolver;
 import org.seedcast.RequiredTools;
 
 /**
@@ -131,24 +128,24 @@ public final class ExternalPostgres implements AutoCloseable {
     }
 
     /** Resolves an {@link ExternalPostgres} parameter with the run's one server, started on first use. */
-    public static final class Extension implements ParameterResolver {
+    public static final class Extension extends RunScoped<ExternalPostgres> {
 
-        private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ExternalPostgres.class);
-
-        @Override
-        public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-            return parameter.getParameter().getType() == ExternalPostgres.class;
+        public Extension() {
+            super(ExternalPostgres.class);
         }
 
         @Override
-        public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-            return context.getRoot().getStore(NAMESPACE).computeIfAbsent(ExternalPostgres.class, key -> {
-                try {
-                    return new ExternalPostgres(TestRunSetup.ROOT.resolve("external-postgres"));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }, ExternalPostgres.class);
+        ExternalPostgres create() {
+            try {
+                return new ExternalPostgres(TestRunSetup.ROOT.resolve("external-postgres"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        void close(ExternalPostgres server) {
+            server.close();
         }
     }
 }

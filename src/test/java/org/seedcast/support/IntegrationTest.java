@@ -10,7 +10,8 @@ import org.springframework.context.annotation.Import;
 
 /**
  * The whole application on a free port (chosen by {@link TestRunSetup}) against a real PostgreSQL, with its data directory
- * under {@code target/test-data}. Every test class with this annotation shares one context.
+ * under {@code target/test-data}, and a {@link TestClock} as the application's clock. Every test class with this
+ * annotation shares one context: give none of them a property, a mock or a configuration of its own.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -29,6 +30,6 @@ import org.springframework.context.annotation.Import;
         "seedcast.public-url=http://localhost:${seedcast.test.port}",
         "logging.level.org.testcontainers=OFF",
 })
-@Import({PostgresTestConfiguration.class, PasswordChecks.class})
+@Import({PostgresTestConfiguration.class, PasswordChecks.class, TestClock.class})
 public @interface IntegrationTest {
 }

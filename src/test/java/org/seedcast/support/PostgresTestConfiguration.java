@@ -1,6 +1,8 @@
 package org.seedcast.support;
 
+import java.util.concurrent.atomic.AtomicInteger;
 
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
 import org.springframework.context.annotation.Bean;
@@ -13,17 +15,44 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
  * A real PostgreSQL for integration tests: a Testcontainers container when a Docker engine is
- * reachable, otherwise the application's own embedded PostgreSQL (started by
- * {@code EmbeddedDatabaseConfiguration} because no connection is configured).
+ * reachable, otherwise a database of the context's own in the run's one {@link TestPostgres}. Either
+ * way the application's embedded PostgreSQL ({@code EmbeddedDatabaseConfiguration}) stands aside,
+ * as it does for any configured connection.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class PostgresTestConfiguration {
+
+    private static final AtomicInteger CONTEXTS = new AtomicInteger();
 
     @Bean
     @ServiceConnection
     @Conditional(DockerAvailable.class)
     PostgreSQLContainer postgres() {
         return new PostgreSQLContainer("postgres:17-alpine");
+    }
+
+    @Bean
+    @Conditional(NoDocker.class)
+    JdbcConnectionDetails testPostgres() {
+        String database = "context_" + CONTEXTS.incrementAndGet();
+        TestPostgres.createDatabase(database);
+        String url = TestPostgres.jdbcUrl(database);
+        return new JdbcConnectionDetails() {
+            @Override
+            public String getUsername() {
+                return "postgres";
+            }
+
+            @Override
+            public String getPassword() {
+                return null;
+            }
+
+            @Override
+            public String getJdbcUrl() {
+                return url;
+            }
+        };
     }
 
     static class DockerAvailable implements Condition {
@@ -47,6 +76,14 @@ public class PostgresTestConfiguration {
             } catch (Throwable e) {
                 return false;
             }
+        }
+    }
+
+    static class NoDocker implements Condition {
+
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return !new DockerAvailable().matches(context, metadata);
         }
     }
 }

@@ -24,10 +24,10 @@ class AuditLog {
     private final JdbcClient writes;
     private final Clock clock;
 
-    AuditLog(DataSource dataSource) {
+    AuditLog(DataSource dataSource, Clock clock) {
         this.jdbc = dataSource == null ? null : JdbcClient.create(dataSource);
         this.writes = dataSource == null ? null : JdbcClient.create(timed(dataSource));
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     void record(String actor, String method, String path, String detail, int status, String address) {

@@ -12,7 +12,6 @@ import java.util.TreeMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -41,11 +40,6 @@ class FailedSignIns {
     private final Object lock = new Object();
     private final TreeMap<Long, Minute> minutes = new TreeMap<>();
     private long dropped;
-
-    @Autowired
-    FailedSignIns(AuditLog auditLog) {
-        this(auditLog, Clock.systemUTC());
-    }
 
     FailedSignIns(AuditLog auditLog, Clock clock) {
         this.auditLog = auditLog;

@@ -2,6 +2,7 @@ package org.seedcast.admin.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ class FailedSignInsTests {
         volatile boolean down;
 
         Table() {
-            super(null);
+            super(null, Clock.systemUTC());
         }
 
         @Override

@@ -2,6 +2,7 @@ package org.seedcast.tracker.netty;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.seedcast.tracker.netty.LoopbackHttp.closedByTracker;
 import static org.seedcast.tracker.netty.LoopbackHttp.http;
@@ -250,11 +251,11 @@ class HttpListenerContractTests {
                 slow.getOutputStream().write("GET /announce?info_hash=".getBytes(StandardCharsets.ISO_8859_1));
                 held.add(slow);
             }
-            String response = "";
-            for (int attempt = 0; attempt < 50 && !response.contains("too many connections"); attempt++) {
-                Thread.sleep(100); // until the tracker has counted the held connections, on a busy machine too
-                response = http(port, "/announce?info_hash=" + PUBLISHED_QUERY + "&peer_id=-qB4500-abcdefghijkl&port=1&left=0");
-            }
+            // once the tracker has counted the held connections, which on a busy machine takes a moment
+            String response = await("the refusal of one connection too many").atMost(Duration.ofSeconds(10))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> http(port, "/announce?info_hash=" + PUBLISHED_QUERY + "&peer_id=-qB4500-abcdefghijkl&port=1&left=0"),
+                            answer -> answer.contains("too many connections"));
             assertThat(response).startsWith("HTTP/1.1 200 OK").contains("too many connections from your address");
         } finally {
             for (Socket s : held) {

@@ -4,15 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.seedcast.support.TestPostgres;
 import org.seedcast.tracker.guard.Bans;
 import org.seedcast.tracker.guard.Cidr;
 import org.seedcast.tracker.protocol.HashKey;
@@ -27,26 +26,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class JdbcTrackerStoreTests {
 
-    private static EmbeddedPostgres postgres;
     private static JdbcTrackerStore store;
     private static JdbcClient jdbc;
 
     @BeforeAll
-    static void start() throws Exception {
+    static void start() {
         assumeFalse("root".equals(System.getProperty("user.name")), "PostgreSQL does not run as root");
-        postgres = EmbeddedPostgres.builder().setOverrideWorkingDirectory(
-                Files.createTempDirectory("seedcast-tracker-pg").toFile()).start();
-        Flyway.configure().dataSource(postgres.getPostgresDatabase()).locations("classpath:db/migration").load().migrate();
-        javax.sql.DataSource database = postgres.getPostgresDatabase();
+        DataSource database = TestPostgres.createDatabase("tracker_store");
+        Flyway.configure().dataSource(database).locations("classpath:db/migration").load().migrate();
         jdbc = JdbcClient.create(database);
         store = new JdbcTrackerStore(jdbc, new TransactionTemplate(new DataSourceTransactionManager(database)));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (postgres != null) {
-            postgres.close();
-        }
     }
 
     @Test

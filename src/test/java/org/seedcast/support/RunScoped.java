@@ -1,0 +1,49 @@
+package org.seedcast.support;
+
+import java.util.function.Consumer;
+
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * Resolves a parameter of one type with one instance for the whole test run: made on first use (it is slow to
+ * make), kept in JUnit's root store, closed when the run ends, and {@linkplain #handOver handed over} to each test.
+ */
+abstract class RunScoped<T> implements ParameterResolver {
+
+    private final Class<T> type;
+
+    RunScoped(Class<T> type) {
+        this.type = type;
+    }
+
+    abstract T create();
+
+    abstract void close(T instance);
+
+    /** Readies the run's instance for the test that asks for it; as it is, unless a subclass says otherwise. */
+    T handOver(T instance) {
+        return instance;
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == type;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        Kept<?> kept = context.getRoot().getStore(ExtensionContext.Namespace.create(getClass()))
+                .computeIfAbsent(type, key -> new Kept<>(create(), this::close), Kept.class);
+        return handOver(type.cast(kept.instance()));
+    }
+
+    private record Kept<T>(T instance, Consumer<T> closer) implements AutoCloseable {
+
+        @Override
+        public void close() {
+            closer.accept(instance);
+        }
+    }
+}

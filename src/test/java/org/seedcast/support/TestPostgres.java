@@ -1,0 +1,60 @@
+package org.seedcast.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+
+import javax.sql.DataSource;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * The one PostgreSQL of a test run for every test that only uses a database (the full application's context, the
+ * slices, the stores' tests): started on first use under {@code target/test-data/postgres} from the same binaries
+ * the application embeds, so nothing needs installing; each user takes a database of its own instead of a cluster
+ * of its own ({@code initdb} is the slow part). It stops when the test JVM exits. Tests that stop or crash their
+ * database use {@link ExternalPostgres} instead, so that they break no one else's.
+ */
+public final class TestPostgres {
+
+    private static EmbeddedPostgres server;
+
+    private TestPostgres() {
+    }
+
+    /** Creates an empty database named {@code name} (dropping one of that name first) and returns it. */
+    public static synchronized DataSource createDatabase(String name) {
+        try (Connection c = server().getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("drop database if exists " + name + " with (force)");
+            s.execute("create database " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create database " + name, e);
+        }
+        return server.getDatabase("postgres", name);
+    }
+
+    /** The JDBC URL of {@code database}, for user {@code postgres} without a password (the server trusts loopback). */
+    public static synchronized String jdbcUrl(String database) {
+        return server().getJdbcUrl("postgres", database);
+    }
+
+    private static EmbeddedPostgres server() {
+        if (server == null) {
+            try {
+                server = EmbeddedPostgres.builder()
+                        .setDataDirectory(TestRunSetup.ROOT.resolve("postgres").toAbsolutePath())
+                        .setCleanDataDirectory(true)
+                        .setServerConfig("fsync", "off")
+                        .setServerConfig("full_page_writes", "off")
+                        .setPGStartupWait(Duration.ofSeconds(60))
+                        .start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not start the tests' PostgreSQL", e);
+            }
+        }
+        return server;
+    }
+}
