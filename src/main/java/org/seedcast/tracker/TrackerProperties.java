@@ -53,7 +53,7 @@ import org.springframework.util.unit.DataSize;
  * @param flushInterval            how often counts and sightings are written to the database
  * @param threads                  event-loop threads; 0 for one per core
  * @param httpThreads              event-loop threads of HTTP's own when it runs on io_uring; 0 for
- *                                 half the cores, at least one
+ *                                 half the cores, at least two
  * @param udpSockets               UDP sockets sharing the port ({@code SO_REUSEPORT}, epoll only). The
  *                                 kernel picks a socket by a hash of the sender's address and port, so
  *                                 a flooding sender fills one socket's queue, and only the peers hashed

@@ -75,11 +75,14 @@ public record ListenerSettings(String bindAddress, int port, int threads, int ma
 
     /**
      * HTTP on io_uring needs few event loops: one serves tens of thousands of one-shot connections a
-     * second. Half the cores leaves the rest to UDP and to the web application when HTTP is flooded,
-     * and on a small machine one loop batches more completions per wake-up.
+     * second. Half the cores leaves the rest to UDP and to the web application when HTTP is flooded.
+     * At least two, even on a small machine: each loop has its own listening socket and accept queue,
+     * and when thousands of slow connections are shed and reconnect at once, a legitimate connection
+     * queued behind them waits for one loop to take them all; two queues drained in parallel keep
+     * that wait a fraction of it.
      */
     public int httpThreadCount() {
-        return httpThreads > 0 ? httpThreads : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+        return httpThreads > 0 ? httpThreads : Math.max(2, Runtime.getRuntime().availableProcessors() / 2);
     }
 
     /** A builder starting from these settings, to change some by name. */
