@@ -68,7 +68,7 @@ class TrackerPropertiesTests {
     }
 
     @Test
-    void httpGetsHalfTheCoresUnlessConfigured() {
+    void httpGetsHalfTheCoresAndAtLeastTwoUnlessConfigured() {
         int cores = Runtime.getRuntime().availableProcessors();
         assertThat(bind(Map.of()).listenerSettings(0).httpThreadCount()).isEqualTo(Math.max(2, cores / 2));
         assertThat(bind(Map.of("seedcast.tracker.http-threads", "3")).listenerSettings(0).httpThreadCount())

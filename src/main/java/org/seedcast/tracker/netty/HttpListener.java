@@ -71,8 +71,8 @@ sealed interface HttpListener permits ChannelHttpListener, IoUringHttpListener {
          */
         static Limits of(ListenerSettings settings, int loops) {
             int connections = settings.connectionsPerLoop(loops);
-            long tarpitMillis = settings.tarpit() == null ? 0 : settings.tarpit().toMillis();
-            return new Limits(connections, Math.min(TARPIT_CAPACITY, Math.max(1, connections / 4)), tarpitMillis,
+            return new Limits(connections, Math.min(TARPIT_CAPACITY, Math.max(1, connections / 4)),
+                    settings.tarpit().toMillis(),
                     settings.headTimeout(), settings.idleTimeout());
         }
     }

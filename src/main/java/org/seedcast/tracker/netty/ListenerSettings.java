@@ -23,7 +23,7 @@ import java.util.Objects;
  * @param ioUring                 HTTP over io_uring where the kernel offers it ({@link Transport}),
  *                                epoll otherwise; UDP always uses epoll on Linux
  * @param httpThreads             event-loop threads of HTTP's own when it runs on io_uring; 0 for
- *                                half the cores, at least one (on epoll and NIO, HTTP shares
+ *                                half the cores, at least two (on epoll and NIO, HTTP shares
  *                                UDP's {@code threads})
  * @param headTimeout             a request head must be complete this long after the connection was
  *                                accepted, or after the answer before it on a kept connection; bytes

@@ -258,6 +258,6 @@ public final class TrackerServer {
     }
 
     private String host() {
-        return settings.bindAddress() == null ? "" : settings.bindAddress().strip();
+        return settings.bindAddress().strip();
     }
 }
