@@ -62,10 +62,7 @@ class DownloadCounter implements DownloadCounts {
     /** Stored counts plus those not flushed yet. */
     @Override
     public Counts forEpisode(long episodeId) {
-        List<Counts> stored = jdbc.query("select direct, torrent from download_counts where episode_id = ?",
-                (row, n) -> new Counts(row.getLong(1), row.getLong(2)), episodeId);
-        Counts base = stored.isEmpty() ? Counts.NONE : stored.get(0);
-        return new Counts(base.direct() + pending(direct, episodeId), base.torrent() + pending(torrent, episodeId));
+        return forEpisodes(List.of(episodeId)).get(episodeId);
     }
 
     /** Stored counts plus those not flushed yet, in one query; every episode asked for is in the map. */
