@@ -2,18 +2,20 @@ package org.seedcast;
 
 import java.time.Clock;
 
+import org.seedcast.node.ConditionalOnRole;
+import org.seedcast.node.NodeRole;
 import org.seedcast.torrent.TorrentVerifyCommand;
 import org.seedcast.training.AotTraining;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Seedcast: a studio's own BitTorrent distribution platform. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@EnableScheduling
 public class SeedcastApplication {
 
     /**
@@ -35,5 +37,16 @@ public class SeedcastApplication {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /**
+     * Every {@code @Scheduled} task is web work (scheduled publishing, upload and sign-in
+     * housekeeping, the admin's load samples): a tracker or seed node runs none of it. The tracker
+     * and the seed have their own timers.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnRole(NodeRole.WEB)
+    @EnableScheduling
+    static class WebScheduling {
     }
 }

@@ -1,7 +1,8 @@
 /**
  * The database Seedcast runs on: a real PostgreSQL server embedded under the data directory
  * (storage's {@code seedcast.data-dir}) when no external one is configured
- * ({@code SPRING_DATASOURCE_URL}), started and stopped with the app.
+ * ({@code SPRING_DATASOURCE_URL}), started and stopped with the app; and {@code Notifications},
+ * how nodes sharing one PostgreSQL tell each other what changed ({@code LISTEN/NOTIFY}).
  */
 @ApplicationModule(allowedDependencies = {"storage"})
 package org.seedcast.database;

@@ -169,6 +169,8 @@ public class Publishing implements TorrentLinks {
     void on(CatalogChanged change) {
         if (change.episodeId() != null) {
             linksCache.remove(change.episodeId());
+        } else if (change.equals(CatalogChanged.ANYTHING)) {
+            linksCache.clear();
         }
     }
 

@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 
+import org.seedcast.node.NodeProperties;
+import org.seedcast.node.NodeRole;
 import org.seedcast.publishing.Publishing;
 import org.seedcast.publishing.SeedAddress;
 import org.seedcast.storage.MediaStore;
@@ -51,12 +53,20 @@ class SeederConfiguration {
     }
 
     @Bean
-    SeedLifecycle seedLifecycle(SeedAddress address, Seeding seeding, SeedServer server) {
-        return new SeedLifecycle(address.enabled(), seeding, server);
+    SeedLifecycle seedLifecycle(SeedAddress address, NodeProperties node, Seeding seeding, SeedServer server) {
+        return new SeedLifecycle(runs(address, node), seeding, server);
     }
 
     @Bean
-    SeedEventListener seedEventListener(Seeding seeding, SeedAddress address) {
-        return new SeedEventListener(seeding, address.enabled());
+    SeedEventListener seedEventListener(Seeding seeding, SeedAddress address, NodeProperties node) {
+        return new SeedEventListener(seeding, runs(address, node));
+    }
+
+    /**
+     * Whether this node seeds: the seed is on ({@code seedcast.seeder.enabled}, which every node's
+     * magnets follow) and this node has the seeder role (another node may be the one they name).
+     */
+    private static boolean runs(SeedAddress address, NodeProperties node) {
+        return address.enabled() && node.runs(NodeRole.SEEDER);
     }
 }

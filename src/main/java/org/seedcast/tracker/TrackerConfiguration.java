@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
+import org.seedcast.database.Notifications;
+import org.seedcast.node.NodeProperties;
+import org.seedcast.node.NodeRole;
 import org.seedcast.publishing.AdvertisedSeed;
 import org.seedcast.publishing.Publishing;
 import org.seedcast.publishing.TrackerAddress;
@@ -45,6 +48,8 @@ class TrackerConfiguration {
     private static final int CONNECTION_ID_SECONDS = 300;
     private static final String CONNECTION_ID_KEY_FILE = "connection-id.key";
     private static final Logger log = LoggerFactory.getLogger(TrackerConfiguration.class);
+    /** Blocks or bans changed; the payload is empty, as every node reloads both. */
+    static final String GUARD_TOPIC = "tracker_guard";
 
     @Bean
     AccessList trackerAccessList() {
@@ -118,11 +123,14 @@ class TrackerConfiguration {
     }
 
     @Bean
-    TrackerStore trackerStore(ObjectProvider<JdbcClient> jdbc, ObjectProvider<PlatformTransactionManager> transactions) {
+    TrackerStore trackerStore(ObjectProvider<JdbcClient> jdbc, ObjectProvider<PlatformTransactionManager> transactions,
+                              ObjectProvider<Notifications> notifications) {
         JdbcClient client = jdbc.getIfAvailable();
         PlatformTransactionManager manager = transactions.getIfAvailable();
+        Notifications others = notifications.getIfAvailable();
         return client == null || manager == null ? TrackerStore.NONE
-                : new JdbcTrackerStore(client, new TransactionTemplate(manager));
+                : new JdbcTrackerStore(client, new TransactionTemplate(manager),
+                        others == null ? () -> { } : () -> others.send(GUARD_TOPIC, ""));
     }
 
     @Bean
@@ -179,10 +187,13 @@ class TrackerConfiguration {
     }
 
     @Bean
-    TrackerLifecycle trackerLifecycle(TrackerProperties p, TrackerAddress address, TrackerServer server,
-                                      Housekeeper housekeeper, TrackerStore store, Publishing publishing,
-                                      AccessList access, Bans bans, SwarmStore swarms) {
-        return new TrackerLifecycle(p, address.port(), server, housekeeper, store, publishing::published, access,
-                bans, swarms);
+    TrackerLifecycle trackerLifecycle(TrackerProperties p, NodeProperties node, TrackerAddress address,
+                                      TrackerServer server, Housekeeper housekeeper, TrackerStore store,
+                                      Publishing publishing, AccessList access, Bans bans, SwarmStore swarms,
+                                      ObjectProvider<Notifications> notifications) {
+        TrackerLifecycle lifecycle = new TrackerLifecycle(p, node.runs(NodeRole.TRACKER), address.port(), server,
+                housekeeper, store, publishing::published, access, bans, swarms);
+        notifications.ifAvailable(n -> n.subscribe(GUARD_TOPIC, lifecycle));
+        return lifecycle;
     }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.seedcast.database.Notifications;
 import org.seedcast.publishing.TorrentPublished;
 import org.seedcast.tracker.engine.Housekeeper;
 import org.seedcast.tracker.guard.AccessList;
@@ -33,14 +34,19 @@ import org.springframework.context.SmartLifecycle;
  * with the published torrents every {@code reconcile-interval}, which heals a publish or withdraw
  * event that was missed (the events apply after the publisher's commit, so a failure between
  * commit and event would otherwise last until restart).
+ * <p>
+ * Every node keeps the access list, blocks and bans, also one that does not listen (a node without
+ * the tracker role): its seed refuses banned addresses and its admin pages show them. Changes made
+ * on another node arrive as events relayed by publishing and as {@link #reloadGuard()} calls.
  */
-class TrackerLifecycle implements SmartLifecycle {
+class TrackerLifecycle implements SmartLifecycle, Notifications.Subscriber {
 
     private static final Logger log = LoggerFactory.getLogger(TrackerLifecycle.class);
     /** Until the first complete load: short, as published torrents are refused meanwhile. */
     static final Duration RETRY = Duration.ofSeconds(5);
 
     private final TrackerProperties properties;
+    private final boolean listens;
     private final int port;
     private final TrackerServer server;
     private final Housekeeper housekeeper;
@@ -57,10 +63,12 @@ class TrackerLifecycle implements SmartLifecycle {
     /** Tracked hashes that were not published at the last round: withdrawn once seen twice. */
     private Set<HashKey> unpublishedLastRound = Set.of();
 
-    TrackerLifecycle(TrackerProperties properties, int port, TrackerServer server, Housekeeper housekeeper,
-                     TrackerStore store, Supplier<List<TorrentPublished>> published, AccessList access, Bans bans,
-                     SwarmStore swarms) {
+    /** @param listens whether this node runs the tracker role, binding the listeners */
+    TrackerLifecycle(TrackerProperties properties, boolean listens, int port, TrackerServer server,
+                     Housekeeper housekeeper, TrackerStore store, Supplier<List<TorrentPublished>> published,
+                     AccessList access, Bans bans, SwarmStore swarms) {
         this.properties = properties;
+        this.listens = listens;
         this.port = port;
         this.server = server;
         this.housekeeper = housekeeper;
@@ -75,7 +83,11 @@ class TrackerLifecycle implements SmartLifecycle {
     public void start() {
         boolean loaded = reconcile();
         try {
-            server.start();
+            if (listens) {
+                server.start();
+            } else {
+                log.info("this node does not run the tracker role: its listeners stay closed");
+            }
         } catch (RuntimeException e) {
             // The web application, its feeds and downloads stay up: the tracker is one of its services.
             log.error("the tracker could not listen on port {} and is NOT running: {}", port, e.toString());
@@ -124,6 +136,35 @@ class TrackerLifecycle implements SmartLifecycle {
         }
         failing = !ok;
         return ok;
+    }
+
+    /**
+     * Blocks and bans as the database holds them now, replacing those in memory: another node (or
+     * this one) changed them. A failure leaves them as they are; the next change or reconnection
+     * loads them again.
+     */
+    synchronized void reloadGuard() {
+        try {
+            List<HashKey> blocked = store.loadBlocks().stream().map(TrackerStore.Block::infoHash).toList();
+            List<Bans.Ban> current = store.loadBans();
+            access.replaceBlocked(blocked);
+            bans.replace(current);
+        } catch (RuntimeException e) {
+            log.warn("could not reload blocks and bans after another node changed them: {}", e.toString());
+        }
+    }
+
+    /** A node (maybe this one) changed blocks or bans: {@code JdbcTrackerStore} tells on commit. */
+    @Override
+    public void received(String payload, boolean ownNode) {
+        reloadGuard();
+    }
+
+    /** Changes made while this node could not hear them: blocks, bans and what is published. */
+    @Override
+    public void missed() {
+        reloadGuard();
+        safeReconcile();
     }
 
     private boolean loadStore() {

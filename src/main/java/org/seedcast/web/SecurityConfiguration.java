@@ -15,6 +15,7 @@ import org.springframework.boot.servlet.autoconfigure.MultipartProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -59,7 +60,8 @@ import org.springframework.security.web.savedrequest.CookieRequestCache;
  * </ul>
  * Both check passwords through one {@link ThrottledPasswordCheck}. CSRF tokens live in a cookie,
  * not a session, and pages render one only where there is something to post: anonymous visitors
- * get no session at all.
+ * get no session at all. A node without the web role ({@code SEEDCAST_ROLES}) has no servlet
+ * container, and so no filter chains; its password encoder still serves the accounts module.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -100,6 +102,7 @@ class SecurityConfiguration {
     }
 
     @Bean
+    @ConditionalOnWebApplication
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager signIns, CookieCsrfTokenRepository csrfTokens,
                                     WebProperties properties, AccountStatusFilter accountStatus) throws Exception {
@@ -132,6 +135,7 @@ class SecurityConfiguration {
     }
 
     @Bean
+    @ConditionalOnWebApplication
     @Order(2)
     SecurityFilterChain pageSecurity(HttpSecurity http, AuthenticationManager signIns, CookieCsrfTokenRepository csrfTokens,
                                      AccountStatusFilter accountStatus) throws Exception {
@@ -183,6 +187,7 @@ class SecurityConfiguration {
      * upload limit is the file's and the request's.
      */
     @Bean
+    @ConditionalOnWebApplication
     MultipartConfigElement multipartConfigElement(MultipartProperties multipart, StorageProperties storage) throws IOException {
         var location = storage.inDataDir("multipart");
         Files.createDirectories(location);

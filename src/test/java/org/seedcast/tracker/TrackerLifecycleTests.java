@@ -41,7 +41,7 @@ class TrackerLifecycleTests {
         }
     };
 
-    private final TrackerLifecycle lifecycle = new TrackerLifecycle(null, 6969, null, null, store, () -> {
+    private final TrackerLifecycle lifecycle = new TrackerLifecycle(null, true, 6969, null, null, store, () -> {
         requireUp();
         return published.stream().map(hash -> new TorrentPublished(1, hash, null, 1000L)).toList();
     }, access, bans, swarms);

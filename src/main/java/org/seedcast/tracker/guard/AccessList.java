@@ -51,6 +51,11 @@ public final class AccessList {
         blocked = Set.copyOf(next);
     }
 
+    /** The blocked hashes as the database holds them, after another node changed them. */
+    public synchronized void replaceBlocked(Collection<HashKey> keys) {
+        blocked = Set.copyOf(keys);
+    }
+
     public synchronized void unblock(HashKey key) {
         Set<HashKey> next = new HashSet<>(blocked);
         next.remove(key);

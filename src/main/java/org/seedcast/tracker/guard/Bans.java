@@ -53,6 +53,13 @@ public final class Bans {
         rebuild();
     }
 
+    /** The bans as the database holds them, after another node changed them. */
+    public synchronized void replace(List<Ban> all) {
+        bans.clear();
+        all.forEach(ban -> bans.put(ban.cidr().text(), ban));
+        rebuild();
+    }
+
     /** Returns whether there was such a ban. */
     public synchronized boolean unban(Cidr cidr) {
         boolean removed = bans.remove(cidr.text()) != null;

@@ -30,10 +30,20 @@ public final class JdbcTrackerStore implements TrackerStore {
 
     private final JdbcClient jdbc;
     private final TransactionOperations transactions;
+    private final Runnable guardChanged;
 
     public JdbcTrackerStore(JdbcClient jdbc, TransactionOperations transactions) {
+        this(jdbc, transactions, () -> { });
+    }
+
+    /**
+     * @param guardChanged runs in the transaction of every change to blocks and bans, to tell the
+     *                     other nodes once it commits
+     */
+    public JdbcTrackerStore(JdbcClient jdbc, TransactionOperations transactions, Runnable guardChanged) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.guardChanged = guardChanged;
     }
 
     @Override
@@ -110,31 +120,40 @@ public final class JdbcTrackerStore implements TrackerStore {
 
     @Override
     public void saveBlock(Block block) {
-        jdbc.sql("""
+        changeGuard(() -> jdbc.sql("""
                 insert into blocked_torrents (info_hash, reason) values (:hash, :reason)
                 on conflict (info_hash) do update set reason = excluded.reason""")
-                .param("hash", hex(block.infoHash())).param("reason", block.reason()).update();
+                .param("hash", hex(block.infoHash())).param("reason", block.reason()).update());
     }
 
     @Override
     public void deleteBlock(HashKey infoHash) {
-        jdbc.sql("delete from blocked_torrents where info_hash = :hash").param("hash", hex(infoHash)).update();
+        changeGuard(() -> jdbc.sql("delete from blocked_torrents where info_hash = :hash")
+                .param("hash", hex(infoHash)).update());
     }
 
     @Override
     public void saveBan(Bans.Ban ban) {
-        jdbc.sql("""
+        changeGuard(() -> jdbc.sql("""
                 insert into bans (cidr, reason, created_at, expires_at) values (:cidr, :reason, :at, :until)
                 on conflict (cidr) do update set reason = excluded.reason, expires_at = excluded.expires_at""")
                 .param("cidr", ban.cidr().text()).param("reason", ban.reason())
                 .param("at", Timestamp.from(ban.since()))
                 .param("until", ban.until() == null ? null : Timestamp.from(ban.until()), Types.TIMESTAMP)
-                .update();
+                .update());
     }
 
     @Override
     public void deleteBan(Cidr cidr) {
-        jdbc.sql("delete from bans where cidr = :cidr").param("cidr", cidr.text()).update();
+        changeGuard(() -> jdbc.sql("delete from bans where cidr = :cidr").param("cidr", cidr.text()).update());
+    }
+
+    /** A change to blocks or bans and the word to the other nodes commit together, or neither does. */
+    private void changeGuard(Runnable change) {
+        transactions.executeWithoutResult(status -> {
+            change.run();
+            guardChanged.run();
+        });
     }
 
     /** {@code name=count} pairs, comma-separated: small, readable, and needs no JSON column type. */
