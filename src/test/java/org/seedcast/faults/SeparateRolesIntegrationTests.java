@@ -1,0 +1,135 @@
+package org.seedcast.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.seedcast.support.ExternalPostgres;
+import org.seedcast.support.Http;
+import org.seedcast.support.Media;
+import org.seedcast.support.RunningSeedcast;
+import org.seedcast.support.Studio;
+import org.seedcast.support.TestRunSetup;
+
+/**
+ * Two nodes on one PostgreSQL, as on two machines: a web node (this JVM; no tracker, no seed) and a
+ * tracker-only node in a JVM of its own (no servlet container; health and metrics on its management
+ * port). What the studio changes on the web node reaches the tracker node through the database's
+ * notifications, and the tracker node answers on after the web node is gone. The last test stops
+ * the web node.
+ */
+@ExtendWith(ExternalPostgres.Extension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SeparateRolesIntegrationTests {
+
+    private static final String DATABASE = "separate_roles";
+    /** Far longer than a notification takes (milliseconds): only a lost one waits this long. */
+    private static final Duration ARRIVES_WITHIN = Duration.ofSeconds(15);
+
+    static RunningSeedcast web;
+    static RunningSeedcast tracker;
+    static Studio studio;
+    static TrackerClient peers;
+
+    @BeforeAll
+    static void start(ExternalPostgres postgres) {
+        postgres.createDatabase(DATABASE);
+        RunningSeedcast.Settings trackerNode = RunningSeedcast.settings(postgres, DATABASE,
+                TestRunSetup.ROOT.resolve("roles-tracker"), "seedcast.roles=tracker");
+        // the web node writes the tracker node's port into its torrents, as a cluster's web nodes do
+        web = RunningSeedcast.start(RunningSeedcast.settings(postgres, DATABASE, TestRunSetup.ROOT.resolve("roles-web"),
+                "seedcast.roles=web", "seedcast.tracker.port=" + trackerNode.trackerPort()));
+        tracker = RunningSeedcast.startProcess(trackerNode);
+        studio = new Studio(web.port());
+        peers = new TrackerClient(tracker.trackerPort());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (web != null) {
+            web.close();
+        }
+        if (tracker != null) {
+            tracker.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void anEpisodePublishedAndWithdrawnOnTheWebNodeIsTrackedAndThenRefusedByTheTrackerNode() {
+        String episode = studio.publishInNewShow("roles-publish", Media.mp4(64 * 1024, 71));
+        String infoHash = JsonPath.read(episode, "$.infoHash");
+        int id = JsonPath.read(episode, "$.id");
+
+        await("the publication on the tracker node").atMost(ARRIVES_WITHIN)
+                .until(() -> peers.http(infoHash, 42001, 0, "started").failureReason().isEmpty());
+        assertThat(peers.http(infoHash, 42002, 1000, "started").peerPorts()).contains(42001);
+        assertThat(web.context().getBean(org.seedcast.tracker.Tracker.class).stats().seeders())
+                .as("the web node's own tracker does not listen, so it saw no peer").isZero();
+
+        HttpResponse<String> withdrawn = studio.admin().postJson("/api/episodes/" + id + "/unpublish", "");
+        assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(200);
+        await("the withdrawal on the tracker node").atMost(ARRIVES_WITHIN)
+                .until(() -> peers.http(infoHash, 42001, 0, null).failureReason().isPresent());
+    }
+
+    @Test
+    @Order(2)
+    void aBanOnTheWebNodeIsEnforcedByTheTrackerNodeUntilItIsLifted() {
+        String foreign = HexFormat.of().formatHex(randomBytes(20));
+        assertThat(reason(foreign)).hasValueSatisfying(r -> assertThat(r).doesNotContain("banned"));
+
+        HttpResponse<String> ban = studio.admin().postJson("/api/admin/bans", "{\"cidr\":\"127.0.0.0/8\",\"reason\":\"test\"}");
+        assertThat(ban.statusCode()).as(ban.body()).isEqualTo(201);
+        await("the ban on the tracker node").atMost(ARRIVES_WITHIN)
+                .until(() -> reason(foreign).filter(r -> r.contains("banned")).isPresent());
+
+        HttpRequest lift = studio.admin().request("/api/admin/bans?cidr=127.0.0.0/8").DELETE().build();
+        assertThat(studio.admin().send(lift).statusCode()).isEqualTo(204);
+        await("the lifted ban on the tracker node").atMost(ARRIVES_WITHIN)
+                .until(() -> reason(foreign).filter(r -> r.contains("banned")).isEmpty());
+    }
+
+    @Test
+    @Order(3)
+    void theTrackerNodeAnswersAndReportsHealthAfterTheWebNodeStops() {
+        String infoHash = JsonPath.read(studio.publishInNewShow("roles-after", Media.mp4(64 * 1024, 72)), "$.infoHash");
+        await("the publication on the tracker node").atMost(ARRIVES_WITHIN)
+                .until(() -> peers.http(infoHash, 43001, 0, "started").failureReason().isEmpty());
+
+        web.close();
+        web = null;
+
+        assertThat(peers.http(infoHash, 43002, 1000, "started").peerPorts()).contains(43001);
+        Http management = Http.at(tracker.port());
+        HttpResponse<String> health = management.get("/actuator/health");
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"UP\"");
+        assertThat(management.get("/actuator/prometheus").body()).contains("seedcast_tracker_peers");
+        assertThat(management.get("/").statusCode()).as("no pages: the node has no web role").isEqualTo(404);
+    }
+
+    private static Optional<String> reason(String infoHash) {
+        return peers.http(infoHash, 42100, 1000, null).failureReason();
+    }
+
+    private static byte[] randomBytes(int n) {
+        byte[] bytes = new byte[n];
+        ThreadLocalRandom.current().nextBytes(bytes);
+        return bytes;
+    }
+}
