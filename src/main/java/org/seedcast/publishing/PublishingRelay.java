@@ -54,7 +54,7 @@ class PublishingRelay implements Notifications.Subscriber {
         }
     }
 
-    static Object decode(String payload) {
+    private static Object decode(String payload) {
         String[] f = payload.split(" ");
         long episodeId = Long.parseLong(f[1]);
         InfoHash v1 = InfoHash.fromHex(f[2]);
