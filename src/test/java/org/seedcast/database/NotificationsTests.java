@@ -13,7 +13,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.seedcast.support.TestPostgres;
-import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -105,31 +104,11 @@ class NotificationsTests {
     }
 
     private Notifications node(String topic, Notifications.Subscriber subscriber) {
-        Notifications node = new Notifications(JdbcClient.create(database), connectionDetails());
+        Notifications node = new Notifications(JdbcClient.create(database), TestPostgres.connectionDetails(DATABASE));
         node.subscribe(topic, subscriber);
         node.start();
         started.add(node);
         return node;
-    }
-
-    private static JdbcConnectionDetails connectionDetails() {
-        String url = TestPostgres.jdbcUrl(DATABASE);
-        return new JdbcConnectionDetails() {
-            @Override
-            public String getUsername() {
-                return "postgres";
-            }
-
-            @Override
-            public String getPassword() {
-                return null;
-            }
-
-            @Override
-            public String getJdbcUrl() {
-                return url;
-            }
-        };
     }
 
     private static class Recorder implements Notifications.Subscriber {

@@ -36,23 +36,7 @@ public class PostgresTestConfiguration {
     JdbcConnectionDetails testPostgres() {
         String database = "context_" + CONTEXTS.incrementAndGet();
         TestPostgres.createDatabase(database);
-        String url = TestPostgres.jdbcUrl(database);
-        return new JdbcConnectionDetails() {
-            @Override
-            public String getUsername() {
-                return "postgres";
-            }
-
-            @Override
-            public String getPassword() {
-                return null;
-            }
-
-            @Override
-            public String getJdbcUrl() {
-                return url;
-            }
-        };
+        return TestPostgres.connectionDetails(database);
     }
 
     static class DockerAvailable implements Condition {

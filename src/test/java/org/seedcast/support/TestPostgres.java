@@ -10,6 +10,7 @@ import java.time.Duration;
 import javax.sql.DataSource;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 
 /**
  * The one PostgreSQL of a test run for every test that only uses a database (the full application's context, the
@@ -39,6 +40,27 @@ public final class TestPostgres {
     /** The JDBC URL of {@code database}, for user {@code postgres} without a password (the server trusts loopback). */
     public static synchronized String jdbcUrl(String database) {
         return server().getJdbcUrl("postgres", database);
+    }
+
+    /** How Spring Boot reaches {@code database}: as {@link #jdbcUrl}, for user {@code postgres} without a password. */
+    public static JdbcConnectionDetails connectionDetails(String database) {
+        String url = jdbcUrl(database);
+        return new JdbcConnectionDetails() {
+            @Override
+            public String getUsername() {
+                return "postgres";
+            }
+
+            @Override
+            public String getPassword() {
+                return null;
+            }
+
+            @Override
+            public String getJdbcUrl() {
+                return url;
+            }
+        };
     }
 
     private static EmbeddedPostgres server() {
