@@ -15,6 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mockito.Mockito;
+import org.seedcast.node.NodeProperties;
 import org.seedcast.publishing.AdvertisedSeed;
 import org.seedcast.publishing.Publishing;
 import org.seedcast.publishing.TrackerAddress;
@@ -30,7 +31,8 @@ import org.springframework.context.annotation.Configuration;
 class TrackerConfigurationTests {
 
     @Configuration(proxyBeanMethods = false)
-    @EnableConfigurationProperties({TrackerProperties.class, TrackerAddress.class, StorageProperties.class})
+    @EnableConfigurationProperties({TrackerProperties.class, TrackerAddress.class, StorageProperties.class,
+            NodeProperties.class})
     static class Properties {
     }
 

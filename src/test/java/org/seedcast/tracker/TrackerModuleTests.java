@@ -2,9 +2,12 @@ package org.seedcast.tracker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.EnumSet;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
+import org.seedcast.node.NodeProperties;
+import org.seedcast.node.NodeRole;
 import org.seedcast.publishing.Publishing;
 import org.seedcast.publishing.TorrentPublished;
 import org.seedcast.publishing.TorrentWithdrawn;
@@ -88,6 +91,11 @@ class TrackerModuleTests {
         @Bean
         TrackerAddress trackerAddress() {
             return new TrackerAddress(null, 6969);
+        }
+
+        @Bean
+        NodeProperties node() {
+            return new NodeProperties(EnumSet.allOf(NodeRole.class), null);
         }
 
         @Bean
