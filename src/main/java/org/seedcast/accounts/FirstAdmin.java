@@ -1,5 +1,7 @@
 package org.seedcast.accounts;
 
+import org.seedcast.node.ConditionalOnRole;
+import org.seedcast.node.NodeRole;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -11,9 +13,11 @@ import org.springframework.util.StringUtils;
  * Creates the first admin when no account exists: from {@code SEEDCAST_ADMIN_USERNAME} and
  * {@code SEEDCAST_ADMIN_PASSWORD}, or with a generated password printed once in the log. A
  * generated password must be changed at the first sign-in, so the one in the log (and in whatever
- * collects logs) stops working as soon as the admin has signed in.
+ * collects logs) stops working as soon as the admin has signed in. Only web nodes do it: the admin
+ * signs in there, and a tracker or seed node has no business printing a password in its log.
  */
 @Component
+@ConditionalOnRole(NodeRole.WEB)
 class FirstAdmin implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(FirstAdmin.class);

@@ -50,10 +50,12 @@ class SeparateRolesIntegrationTests {
         postgres.createDatabase(DATABASE);
         RunningSeedcast.Settings trackerNode = RunningSeedcast.settings(postgres, DATABASE,
                 TestRunSetup.ROOT.resolve("roles-tracker"), "seedcast.roles=tracker");
+        // both start at once, as nodes of a cluster do; only the web node creates the first admin
+        tracker = RunningSeedcast.launchProcess(trackerNode);
         // the web node writes the tracker node's port into its torrents, as a cluster's web nodes do
         web = RunningSeedcast.start(RunningSeedcast.settings(postgres, DATABASE, TestRunSetup.ROOT.resolve("roles-web"),
                 "seedcast.roles=web", "seedcast.tracker.port=" + trackerNode.trackerPort()));
-        tracker = RunningSeedcast.startProcess(trackerNode);
+        tracker.awaitReady();
         studio = new Studio(web.port());
         peers = new TrackerClient(tracker.trackerPort());
     }

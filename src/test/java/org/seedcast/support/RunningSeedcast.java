@@ -63,6 +63,14 @@ public final class RunningSeedcast implements AutoCloseable {
 
     /** Starts the application in a JVM of its own and returns once it answers its readiness probe. */
     public static RunningSeedcast startProcess(Settings settings) {
+        return launchProcess(settings).awaitReady();
+    }
+
+    /**
+     * Starts the application in a JVM of its own and returns at once, so that the test can start
+     * something else meanwhile; {@link #awaitReady()} then waits for its readiness probe.
+     */
+    public static RunningSeedcast launchProcess(Settings settings) {
         RunningSeedcast app = new RunningSeedcast(settings);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", applicationClassPath(), SeedcastApplication.class.getName()));
@@ -74,7 +82,6 @@ public final class RunningSeedcast implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        app.awaitReady();
         return app;
     }
 
@@ -121,7 +128,8 @@ public final class RunningSeedcast implements AutoCloseable {
         }
     }
 
-    private void awaitReady() {
+    /** Waits until the application in its own process answers its readiness probe (on the management port without web). */
+    public RunningSeedcast awaitReady() {
         Http http = Http.at(settings.port());
         try {
             Awaitility.await("the application's readiness").atMost(STARTUP).pollInterval(Duration.ofMillis(200))
@@ -136,6 +144,7 @@ public final class RunningSeedcast implements AutoCloseable {
             process.destroyForcibly();
             throw new AssertionError("the application was not ready within " + STARTUP + "; its log:\n" + logTail(), e);
         }
+        return this;
     }
 
     private static boolean ready(Http http) {
