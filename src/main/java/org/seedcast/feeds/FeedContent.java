@@ -54,7 +54,7 @@ class FeedContent {
         List<Feed.Item> items = episodes.stream().map(e -> item(e, show, e.title())).toList();
         return new Feed(show.title(), site.absolute("/shows/" + slug), show.description(), show.language(),
                 show.author(), show.category(), show.explicit(),
-                show.hasArtwork() ? site.absolute("/shows/" + slug + "/artwork") : null,
+                show.hasArtwork() ? site.absolute(show.artworkPath()) : null,
                 site.absolute(selfPath), lastChange(show.updatedAt(), episodes), items);
     }
 
@@ -89,7 +89,7 @@ class FeedContent {
     private Feed.Item item(EpisodeView episode, ShowView show, String title) {
         TorrentLinks.Links torrent = publishing.forEpisode(episode.id()).orElse(null);
         return new Feed.Item(episode.guid(), title, episode.description(),
-                site.absolute("/shows/" + show.slug() + "/episodes/" + episode.id()), episode.publishedAt(),
+                site.absolute(episode.pagePath()), episode.publishedAt(),
                 episode.season(), episode.episodeNumber(), show.explicit(), episode.fileName(),
                 site.absolute(episode.mediaPath()), episode.mediaType(), episode.size() == null ? 0 : episode.size(),
                 episode.sha256(), torrent);

@@ -208,7 +208,7 @@ public class Publishing implements TorrentLinks {
     private TorrentSpec spec(EpisodeView episode, ShowView show) {
         return new TorrentSpec(episode.fileName(), tracker.announceUrls(site.publicUrl()),
                 List.of(URI.create(site.absolute(episode.mediaPath()))),
-                show.title() + " — " + site.absolute("/shows/" + show.slug() + "/episodes/" + episode.id()),
+                show.title() + " — " + site.absolute(episode.pagePath()),
                 CREATED_BY, episode.publishedAt());
     }
 

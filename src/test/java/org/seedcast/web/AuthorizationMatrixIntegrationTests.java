@@ -66,6 +66,8 @@ class AuthorizationMatrixIntegrationTests {
             Map.entry("GET /.well-known/seedcast/publisher.pem", Rule.PUBLIC),
             Map.entry("GET /media/{episodeId}/{fileName}", Rule.PUBLIC),
             Map.entry("GET /verify", Rule.PUBLIC),
+            Map.entry("GET /embed/{id}", Rule.PUBLIC),
+            Map.entry("GET /oembed", Rule.PUBLIC),
             Map.entry("POST /verify", Rule.PUBLIC),
             Map.entry("GET /login", Rule.PUBLIC),
             Map.entry("ANY /error", Rule.PUBLIC),
@@ -388,6 +390,8 @@ class AuthorizationMatrixIntegrationTests {
         return pattern
                 .replace("/users/{id}", "/users/" + victimId)
                 .replace("/episodes/{id}", "/episodes/" + publishedId)
+                .replace("/embed/{id}", "/embed/" + publishedId)
+                .replace("/oembed", "/oembed?url=http://localhost:" + port + "/embed/" + publishedId)
                 .replace("{episodeId}", Integer.toString(publishedId))
                 .replace("{fileName}", publishedFile)
                 .replace("/torrents/{infoHash}", "/torrents/" + publishedHash)

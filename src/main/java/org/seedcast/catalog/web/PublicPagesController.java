@@ -1,5 +1,7 @@
 package org.seedcast.catalog.web;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,8 +63,13 @@ class PublicPagesController {
         EpisodeView episode = catalog.publishedEpisode(id)
                 .filter(e -> e.showSlug().equals(slug))
                 .orElseThrow(() -> new NotFoundException("No published episode " + id + " in " + slug + "."));
-        model.addAttribute("show", catalog.requireShow(slug));
+        ShowView show = catalog.requireShow(slug);
+        model.addAttribute("show", show);
         model.addAttribute("episode", episode);
+        model.addAttribute("poster", show.artworkPath());
+        String page = site.absolute(episode.pagePath());
+        model.addAttribute("oembedUrl", site.absolute("/oembed?format=json&url=" + URLEncoder.encode(page, StandardCharsets.UTF_8)));
+        model.addAttribute("embedCode", episode.playback().playable() ? PlayerFrame.of(episode, site).html() : null);
         TorrentLinks links = torrents.getIfAvailable();
         TorrentLinks.Links torrent = links == null ? null : links.forEpisode(id).orElse(null);
         model.addAttribute("torrent", torrent);
