@@ -33,8 +33,10 @@ class EmbedController {
 
     private final Catalog catalog;
     private final CatalogProperties site;
+    private final PlayerModel player;
 
-    EmbedController(Catalog catalog, CatalogProperties site) {
+    EmbedController(Catalog catalog, CatalogProperties site, PlayerModel player) {
+        this.player = player;
         this.catalog = catalog;
         this.site = site;
     }
@@ -46,7 +48,7 @@ class EmbedController {
         ShowView show = catalog.requireShow(episode.showSlug());
         model.addAttribute("episode", episode);
         model.addAttribute("show", show);
-        model.addAttribute("poster", show.artworkPath());
+        player.addTo(model, episode, show);
         model.addAttribute("pageUrl", site.absolute(episode.pagePath()));
         return "embed";
     }

@@ -29,9 +29,11 @@ class PublicPagesController {
     private final ObjectProvider<TorrentLinks> torrents;
     private final ObjectProvider<SwarmCounts> swarms;
     private final CatalogProperties site;
+    private final PlayerModel player;
 
     PublicPagesController(Catalog catalog, ObjectProvider<TorrentLinks> torrents, ObjectProvider<SwarmCounts> swarms,
-                          CatalogProperties site) {
+                          CatalogProperties site, PlayerModel player) {
+        this.player = player;
         this.catalog = catalog;
         this.torrents = torrents;
         this.swarms = swarms;
@@ -66,7 +68,7 @@ class PublicPagesController {
         ShowView show = catalog.requireShow(slug);
         model.addAttribute("show", show);
         model.addAttribute("episode", episode);
-        model.addAttribute("poster", show.artworkPath());
+        player.addTo(model, episode, show);
         String page = site.absolute(episode.pagePath());
         model.addAttribute("oembedUrl", site.absolute("/oembed?format=json&url=" + URLEncoder.encode(page, StandardCharsets.UTF_8)));
         model.addAttribute("embedCode", episode.playback().playable() ? PlayerFrame.of(episode, site).html() : null);
