@@ -30,10 +30,12 @@ class PublicPagesController {
     private final ObjectProvider<SwarmCounts> swarms;
     private final CatalogProperties site;
     private final PlayerModel player;
+    private final PublicShare share;
 
     PublicPagesController(Catalog catalog, ObjectProvider<TorrentLinks> torrents, ObjectProvider<SwarmCounts> swarms,
-                          CatalogProperties site, PlayerModel player) {
+                          CatalogProperties site, PlayerModel player, PublicShare share) {
         this.player = player;
+        this.share = share;
         this.catalog = catalog;
         this.torrents = torrents;
         this.swarms = swarms;
@@ -78,6 +80,7 @@ class PublicPagesController {
         SwarmCounts counts = swarms.getIfAvailable();
         model.addAttribute("sharing", torrent == null || counts == null ? null
                 : counts.forTorrent(torrent.infoHash(), torrent.infoHashV2()).sharing());
+        model.addAttribute("p2pShare", torrent == null ? null : share.of(id));
         return "episode";
     }
 
