@@ -35,9 +35,7 @@ class CompanionApiController {
     @PutMapping("/api/episodes/{id}/chapters")
     ResponseEntity<Void> putChapters(@PathVariable long id, HttpServletRequest request,
                                      @AuthenticationPrincipal SeedcastUser user) throws IOException {
-        catalog.requireManager(catalog.episodeFor(id, user).showSlug(), user);
-        companions.setChapters(id, body(request, "chapters"), user);
-        return ResponseEntity.noContent().build();
+        return put(id, request, user, "chapters", companions::setChapters);
     }
 
     @DeleteMapping("/api/episodes/{id}/chapters")
@@ -49,14 +47,24 @@ class CompanionApiController {
     @PutMapping("/api/episodes/{id}/transcript")
     ResponseEntity<Void> putTranscript(@PathVariable long id, HttpServletRequest request,
                                        @AuthenticationPrincipal SeedcastUser user) throws IOException {
-        catalog.requireManager(catalog.episodeFor(id, user).showSlug(), user);
-        companions.setTranscript(id, body(request, "transcript"), user);
-        return ResponseEntity.noContent().build();
+        return put(id, request, user, "transcript", companions::setTranscript);
     }
 
     @DeleteMapping("/api/episodes/{id}/transcript")
     ResponseEntity<Void> deleteTranscript(@PathVariable long id, @AuthenticationPrincipal SeedcastUser user) {
         companions.setTranscript(id, null, user);
+        return ResponseEntity.noContent().build();
+    }
+
+    private interface Setter {
+        void set(long episodeId, String text, SeedcastUser actor);
+    }
+
+    /** Rights first, so that a body is read only for someone who may send it. */
+    private ResponseEntity<Void> put(long id, HttpServletRequest request, SeedcastUser user, String field, Setter setter)
+            throws IOException {
+        catalog.requireManager(catalog.episodeFor(id, user).showSlug(), user);
+        setter.set(id, body(request, field), user);
         return ResponseEntity.noContent().build();
     }
 

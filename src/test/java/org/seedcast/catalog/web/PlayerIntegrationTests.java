@@ -35,9 +35,7 @@ class PlayerIntegrationTests {
     void showExists() {
         studio = new Studio(port);
         fan = Http.at(port);
-        if (fan.get("/shows/" + SHOW).statusCode() == 404) {
-            studio.showJson("{\"slug\":\"" + SHOW + "\",\"title\":\"Player <Show>\"}");
-        }
+        studio.showOnce(SHOW, "{\"slug\":\"" + SHOW + "\",\"title\":\"Player <Show>\"}");
     }
 
     @Test
