@@ -47,11 +47,8 @@ class MagnetFansIntegrationTests {
     private static final String DATABASE = "magnet_fans";
     private static final Pattern WEB_SEED = Pattern.compile("&ws=[^&]*");
 
-    /**
-     * Small pieces (the piece length follows the file's size: 16 KiB, the least, up to some 30 MiB), so the fans have
-     * pieces to trade early; a few hundred of them are plenty for ten fans.
-     */
-    private static final int FANS_EPISODE_BYTES = 6 * 1024 * 1024 + 17;
+    /** Small pieces (the piece length follows the file's size), so the fans have pieces to trade early. */
+    private static final int FANS_EPISODE_BYTES = 20 * 1024 * 1024 + 17;
     /**
      * How far the dashboard's P2P share (from the fans' announces and our seed's count) may stray from the one the
      * fans' own per-peer counters give: the fans read those every 100 ms, so the last blocks a fan
@@ -60,7 +57,7 @@ class MagnetFansIntegrationTests {
      */
     private static final double SHARE_TOLERANCE = 0.03;
 
-    /** Our seed's upload cap: an episode of the ten-fan swarm takes it a second and a half to send once. */
+    /** Our seed's upload cap: an episode of the ten-fan swarm takes it 5 s to send once. */
     private static final String SEED_UPLOAD_RATE = "4MB";
 
     static RunningSeedcast app;
