@@ -284,7 +284,7 @@ class HttpListenerContractTests {
         try (Socket held = socket(port)) { // far over it: the same answer, held back
             held.getOutputStream().write(("GET " + announce + " HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.ISO_8859_1));
-            held.setSoTimeout(3000);
+            held.setSoTimeout(1000);
             assertThatThrownBy(() -> held.getInputStream().read()).isInstanceOf(SocketTimeoutException.class);
         }
     }
