@@ -34,17 +34,19 @@ final class Seeding {
     private final Function<UUID, Optional<MerkleLayers>> merkleLayers;
     private final SeederProperties settings;
     private final Clock clock;
+    private final PieceCache pieces;
     /** Published episodes that could not be served (media file missing), not tried again by {@link #reconcile}. */
     private final Set<Long> unservable = ConcurrentHashMap.newKeySet();
     private Set<Long> unpublishedLastRound = Set.of();
 
     Seeding(SeedRegistry registry, Publishing publishing, Function<UUID, Optional<MerkleLayers>> merkleLayers,
-            SeederProperties settings, Clock clock) {
+            SeederProperties settings, Clock clock, PieceCache pieces) {
         this.registry = registry;
         this.publishing = publishing;
         this.merkleLayers = merkleLayers;
         this.settings = settings;
         this.clock = clock;
+        this.pieces = pieces;
     }
 
     /** Loads every published torrent; throws when publishing cannot be read (the database is down). */
@@ -105,7 +107,7 @@ final class Seeding {
         try {
             Choker choker = new Choker(settings.unchokeSlots(), () -> spreading(seedable.publishedAt()),
                     new SplittableRandom());
-            return Optional.of(new SeededTorrent(seedable, merkleLayers, choker));
+            return Optional.of(new SeededTorrent(seedable, merkleLayers, choker, pieces));
         } catch (IllegalArgumentException e) {
             log.warn("not seeding episode {}: {}", seedable.episodeId(), e.getMessage());
             return Optional.empty();

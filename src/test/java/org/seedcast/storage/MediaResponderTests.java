@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seedcast.support.Media;
+import org.seedcast.support.MediaFiles;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
@@ -60,7 +61,7 @@ class MediaResponderTests {
         }
         MediaDirectory.PublicMedia media = new MediaDirectory.PublicMedia(UUID.randomUUID(), "x.mp4", "video/mp4",
                 Files.size(file), "ab".repeat(32), Instant.parse("2026-01-01T00:00:00Z"));
-        return new MediaResponder(null).serve(media, file, request, new MockHttpServletResponse(), MediaResponder.MEDIA_CACHE)
+        return new MediaResponder(null).serve(media, MediaFiles.onDisk(file), request, new MockHttpServletResponse(), MediaResponder.MEDIA_CACHE)
                 .downloadBegun();
     }
 }
