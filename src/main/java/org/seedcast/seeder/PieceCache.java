@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 
 import org.seedcast.storage.MediaFile;
 
@@ -24,8 +25,15 @@ import org.seedcast.storage.MediaFile;
  */
 final class PieceCache implements AutoCloseable {
 
+    /**
+     * Ranged GETs in flight at most: a swarm asking for many pieces at once queues here rather than
+     * opening a connection to the bucket per piece.
+     */
+    static final int READS = 16;
+
     private final long capacity;
     private final ExecutorService reader = Executors.newVirtualThreadPerTaskExecutor();
+    private final Semaphore reads = new Semaphore(READS);
     private final Map<Key, Piece> pieces = new LinkedHashMap<>(64, 0.75f, true);
     private long bytes;
 
@@ -54,7 +62,7 @@ final class PieceCache implements AutoCloseable {
         synchronized (this) {
             piece = pieces.get(key);
             if (piece == null) {
-                piece = new Piece(CompletableFuture.supplyAsync(() -> read(file, offset, size), reader), size);
+                piece = new Piece(CompletableFuture.supplyAsync(() -> readBounded(file, offset, size), reader), size);
                 pieces.put(key, piece);
                 bytes += size;
                 evict(key);
@@ -71,6 +79,20 @@ final class PieceCache implements AutoCloseable {
                     read.exceptionNow());
         }
         return Unpooled.wrappedBuffer(read.resultNow(), begin, length);
+    }
+
+    private byte[] readBounded(MediaFile file, long offset, int size) {
+        try {
+            reads.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the seed is stopping", e);
+        }
+        try {
+            return read(file, offset, size);
+        } finally {
+            reads.release();
+        }
     }
 
     private static byte[] read(MediaFile file, long offset, int size) {

@@ -18,7 +18,6 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -142,11 +141,13 @@ final class BucketObjects implements MediaObjects {
 
     @Override
     public InputStream read(String name, long start, long length) throws IOException {
-        if (length <= 0) {
-            return InputStream.nullInputStream();
-        }
+        return length <= 0 ? InputStream.nullInputStream() : get(name, "bytes=" + start + "-" + (start + length - 1));
+    }
+
+    /** The object, or the {@code range} of it when not {@code null}, as it arrives. */
+    private InputStream get(String name, String range) throws IOException {
         try {
-            return s3.getObject(r -> r.bucket(bucket).key(key(name)).range("bytes=" + start + "-" + (start + length - 1)));
+            return s3.getObject(r -> r.bucket(bucket).key(key(name)).range(range));
         } catch (S3Exception e) {
             if (e.statusCode() == 404) {
                 throw new NoSuchFileException(key(name));
@@ -164,13 +165,8 @@ final class BucketObjects implements MediaObjects {
 
     @Override
     public void download(String name, Path target) throws IOException {
-        try (InputStream in = s3.getObject(r -> r.bucket(bucket).key(key(name)), ResponseTransformer.toInputStream())) {
+        try (InputStream in = get(name, null)) {
             Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-        } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
-                throw new NoSuchFileException(key(name));
-            }
-            throw failed(name, e);
         } catch (SdkException e) {
             throw failed(name, e);
         }

@@ -128,7 +128,7 @@ public class MediaStore {
     public Optional<MediaFile> find(UUID id) {
         try {
             long size = objects.size(mediaName(id));
-            return size < 0 ? Optional.empty() : Optional.of(new Stored(id, size));
+            return size < 0 ? Optional.empty() : Optional.of(new Stored(id, size, objects));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -140,7 +140,7 @@ public class MediaStore {
      */
     public Optional<MediaFile> locate(UUID id, long size) {
         return properties.storage() == StorageProperties.Backend.FILESYSTEM ? find(id)
-                : Optional.of(new Stored(id, size));
+                : Optional.of(new Stored(id, size, objects));
     }
 
     /** Whether the file of a stored media id exists. */
@@ -395,25 +395,7 @@ public class MediaStore {
     }
 
     /** A stored file, read through the objects. */
-    private final class Stored implements MediaFile {
-
-        private final UUID id;
-        private final long size;
-
-        Stored(UUID id, long size) {
-            this.id = id;
-            this.size = size;
-        }
-
-        @Override
-        public UUID id() {
-            return id;
-        }
-
-        @Override
-        public long size() {
-            return size;
-        }
+    private record Stored(UUID id, long size, MediaObjects objects) implements MediaFile {
 
         @Override
         public Optional<Path> localPath() {

@@ -2,10 +2,7 @@ package org.seedcast.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +28,7 @@ import org.seedcast.support.PostgresTestConfiguration;
 import org.seedcast.support.S3Proxy;
 import org.seedcast.support.Studio;
 import org.seedcast.support.TestClock;
+import org.seedcast.support.TestRunSetup;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -65,8 +63,8 @@ class S3StorageIntegrationTests {
     static void bucket(DynamicPropertyRegistry registry) {
         S3Proxy.bucket(BUCKET);
         // known before the start, as the shared context's (TestRunSetup): the seed's port is written into magnets
-        registry.add("seedcast.tracker.port", S3StorageIntegrationTests::freePort);
-        registry.add("seedcast.seeder.port", S3StorageIntegrationTests::freePort);
+        registry.add("seedcast.tracker.port", TestRunSetup::freePort);
+        registry.add("seedcast.seeder.port", TestRunSetup::freePort);
         for (String setting : S3Proxy.settings(BUCKET)) {
             String[] pair = setting.split("=", 2);
             registry.add(pair[0], () -> pair[1]);
@@ -155,14 +153,6 @@ class S3StorageIntegrationTests {
 
         assertThat(report).contains("\"completed\": true");
         assertThat(Files.readAllBytes(downloads.resolve((String) JsonPath.read(report, "$.name")))).isEqualTo(content);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static String b64(String text) {
