@@ -185,20 +185,45 @@ final class SeededTorrent {
 
     /**
      * The BEP 52 merkle tree of a hybrid's file, read on the first hash request and kept; empty for
-     * a v1 torrent, or while the layers are not stored (or cannot be read).
+     * a v1 torrent, or while the layers are not stored (or cannot be read). Layers kept in a bucket
+     * are only ever read by {@link #readLayers}: this runs on an event loop, which never waits for
+     * a network round trip.
      */
     synchronized Optional<MerkleLayers> merkleLayers() {
         if (!hybrid()) {
             return Optional.empty();
         }
-        if (layers == null || layers.isEmpty()) {
-            try {
-                layers = merkleLayers.apply(mediaId);
-            } catch (RuntimeException e) {
-                return Optional.empty();
+        if ((layers == null || layers.isEmpty()) && local) {
+            layers = loadLayers();
+        }
+        return layers == null ? Optional.empty() : layers;
+    }
+
+    /**
+     * Reads a hybrid's layers kept in a bucket, unless they are already in: on the calling thread,
+     * when the torrent is seeded and at each reconcile while they are missing, never on an event loop.
+     */
+    void readLayers() {
+        if (!hybrid() || local) {
+            return;
+        }
+        synchronized (this) {
+            if (layers != null && layers.isPresent()) {
+                return;
             }
         }
-        return layers;
+        Optional<MerkleLayers> read = loadLayers();
+        synchronized (this) {
+            layers = read;
+        }
+    }
+
+    private Optional<MerkleLayers> loadLayers() {
+        try {
+            return merkleLayers.apply(mediaId);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /** Stops serving it: its peers are closed at once and its file released. */
