@@ -70,7 +70,8 @@ class PieceCacheTests {
     @Test
     void aFailedReadIsReportedAndTriedAgainOnTheNextRequest() throws Exception {
         Path file = SeedFixture.media(dir, "m", 2 * PIECE, 3);
-        MediaFile gone = MediaFiles.inBucket(dir.resolve("gone"));
+        MediaFile gone = MediaFiles.inBucket(Files.copy(file, dir.resolve("gone")));
+        Files.delete(dir.resolve("gone"));
 
         assertThat(failureOf(gone)).hasMessageContaining("piece 0");
         assertThat(cache.bytes()).isZero();

@@ -21,28 +21,30 @@ public final class MediaFiles {
 
     /** {@code file} as a stored file on this node's disk. */
     public static MediaFile onDisk(Path file) {
-        return new Bytes(file, true);
+        return new Bytes(file, true, sizeOf(file));
     }
 
-    /** {@code file} as a stored file in a bucket: no local path, only ranged reads. */
+    /**
+     * {@code file} as a stored file in a bucket: no local path, only ranged reads, and its size as the
+     * catalog knows it (taken now), whether or not the file is still there when it is read.
+     */
     public static MediaFile inBucket(Path file) {
-        return new Bytes(file, false);
+        return new Bytes(file, false, sizeOf(file));
     }
 
-    private record Bytes(Path file, boolean local) implements MediaFile {
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private record Bytes(Path file, boolean local, long size) implements MediaFile {
 
         @Override
         public UUID id() {
             return UUID.nameUUIDFromBytes(file.toString().getBytes(StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public long size() {
-            try {
-                return Files.size(file);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
         }
 
         @Override
