@@ -435,7 +435,7 @@ class ResumableUploads {
     }
 
     private long offsetOf(Upload upload) {
-        if (upload.isComplete() || upload.getMediaId() != null && mediaStore.find(upload.getMediaId()).isPresent()) {
+        if (upload.isComplete() || upload.getMediaId() != null && mediaStore.exists(upload.getMediaId())) {
             return upload.getLength();
         }
         try {
