@@ -44,29 +44,50 @@ public class ClusterLock {
      * @return whether {@code work} ran; false also when the database cannot be reached (the run is skipped)
      */
     public boolean runAlone(String name, Runnable work) {
-        try (Connection connection = dataSource.getConnection()) {
+        Connection connection = null;
+        try {
+            connection = dataSource.getConnection();
             if (!call(connection, "select pg_try_advisory_lock(?, ?)", name)) {
+                close(connection);
                 return false;
             }
-            try {
-                work.run();
-                return true;
-            } finally {
-                unlock(connection, name);
-            }
         } catch (SQLException e) {
-            log.warn("Skipped a run of {}: the database could not be asked who runs it ({})", name, e.toString());
+            log.warn("Skipped a run of {}: the database could not say whether another node runs it ({})", name, e.toString());
+            close(connection);
             return false;
+        }
+        try {
+            work.run();
+            return true;
+        } finally {
+            release(connection, name);
         }
     }
 
     /**
-     * A lock that cannot be released is one whose session broke, which PostgreSQL releases by itself;
+     * A lock that cannot be released is one whose session ended, and PostgreSQL released it then;
      * the pool drops a connection that failed that way.
      */
-    private static void unlock(Connection connection, String name) throws SQLException {
-        if (!call(connection, "select pg_advisory_unlock(?, ?)", name)) {
-            log.warn("The lock of {} was gone before its run ended", name);
+    private static void release(Connection connection, String name) {
+        try {
+            if (!call(connection, "select pg_advisory_unlock(?, ?)", name)) {
+                log.warn("The lock of {} was gone before its run ended", name);
+            }
+        } catch (SQLException e) {
+            log.warn("The lock of {} went with its database session before its run ended ({})", name, e.toString());
+        } finally {
+            close(connection);
+        }
+    }
+
+    private static void close(Connection connection) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            log.debug("Could not close a connection", e);
         }
     }
 
