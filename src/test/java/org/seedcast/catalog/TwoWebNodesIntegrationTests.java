@@ -8,9 +8,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -108,11 +105,7 @@ class TwoWebNodesIntegrationTests {
 
     @Test
     void aScheduledEpisodeIsPublishedByOneNodeAtATime() throws Exception {
-        Studio studio = new Studio(port);
-        studio.show("two-nodes-scheduled", "v1");
-        long id = studio.upload("two-nodes-scheduled", "Due on both nodes", Media.mp4(300_000, 71));
-        jdbc.update("update episodes set status = 'SCHEDULED', publish_at = ? where id = ?",
-                Timestamp.from(Instant.now().minus(1, ChronoUnit.MINUTES)), id);
+        long id = ScheduledPublishingIntegrationTests.dueEpisode(port, jdbc, "two-nodes-scheduled", "Due on both nodes", 71);
         CountDownLatch working = new CountDownLatch(1);
         CountDownLatch done = new CountDownLatch(1);
         CompletableFuture<Boolean> onA = CompletableFuture.supplyAsync(() -> cluster.runAlone(PublishingSchedule.WORK, () -> {
