@@ -38,8 +38,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Two web nodes on one PostgreSQL, as behind a load balancer: the shared application (A) and a
- * second one started here on A's database (B), with a data directory of its own and one web-seed
- * mirror that A does not have.
+ * second one started here on A's database (B), with a data directory of its own, no tracker or seed
+ * listening, and one web-seed mirror that A does not have.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -72,6 +72,8 @@ class TwoWebNodesIntegrationTests {
         nodeB = RunningSeedcast.start(RunningSeedcast.settings(database.getJdbcUrl(), database.getUsername(),
                 database.getPassword(), Path.of("target/test-data/second-web-node"),
                 "seedcast.public-url=http://localhost:" + port,
+                // a web node: A's tracker and seed serve the swarms
+                "seedcast.tracker.enabled=false", "seedcast.seeder.enabled=false",
                 // B publishes only when this test asks it to
                 "seedcast.schedule-interval=1h",
                 "seedcast.webseed.mirrors=" + MIRROR));
@@ -87,20 +89,38 @@ class TwoWebNodesIntegrationTests {
     @Test
     void aBrowserSignedInOnOneNodeIsSignedInOnTheOtherUntilItSignsOutThere() {
         PageClient onA = PageClient.at(port);
-        assertThat(onA.signIn(Studio.ADMIN, Studio.ADMIN_PASSWORD).statusCode()).isEqualTo(302);
-        assertThat(onA.get("/studio").statusCode()).isEqualTo(200);
-        assertThat(jdbc.queryForObject("select count(*) from spring_session where principal_name = ?", Integer.class,
-                Studio.ADMIN)).as("the session is kept in PostgreSQL").isPositive();
-
-        PageClient onB = PageClient.at(nodeB.port());
-        URI b = URI.create("http://127.0.0.1:" + nodeB.port());
-        onA.cookies().getCookieStore().getCookies().forEach(cookie -> onB.cookies().getCookieStore().add(b, cookie));
+        PageClient onB = signedInOnAAndB(onA);
         assertThat(onB.get("/studio").statusCode()).as("signed in on B").isEqualTo(200);
 
         HttpResponse<String> signedOut = onB.postForm("/logout", Map.of(), "/studio");
         assertThat(signedOut.statusCode()).isEqualTo(302);
         assertThat(onA.get("/studio").headers().firstValue("Location")).as("signed out on A too")
                 .hasValueSatisfying(location -> assertThat(location).endsWith("/login"));
+    }
+
+    @Test
+    void aFormRefusedOnOneNodeComesBackFilledInFromTheOther() {
+        PageClient onA = PageClient.at(port);
+        PageClient onB = signedInOnAAndB(onA);
+
+        HttpResponse<String> refused = onA.postForm("/admin/bans", Map.of("cidr", "not-an-address",
+                "reason", "typed-on-node-a", "expires", ""), "/admin/bans");
+        assertThat(refused.statusCode()).isEqualTo(302);
+
+        assertThat(onB.get("/admin/bans").body()).as("the flash attributes travel in the session")
+                .contains("Nothing banned").contains("value=\"typed-on-node-a\"");
+    }
+
+    /** Signs in on A with {@code onA} and returns a client for B that carries the same cookies. */
+    private PageClient signedInOnAAndB(PageClient onA) {
+        assertThat(onA.signIn(Studio.ADMIN, Studio.ADMIN_PASSWORD).statusCode()).isEqualTo(302);
+        assertThat(onA.get("/studio").statusCode()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("select count(*) from spring_session where principal_name = ?", Integer.class,
+                Studio.ADMIN)).as("the session is kept in PostgreSQL").isPositive();
+        PageClient onB = PageClient.at(nodeB.port());
+        URI b = URI.create("http://127.0.0.1:" + nodeB.port());
+        onA.cookies().getCookieStore().getCookies().forEach(cookie -> onB.cookies().getCookieStore().add(b, cookie));
+        return onB;
     }
 
     @Test
