@@ -149,8 +149,12 @@ class TwoWebNodesIntegrationTests {
     void aMirrorFollowsOurOwnWebSeedWithoutChangingTheInfoHashOrTheSignature() throws Exception {
         String episode = new Studio(port).publishInNewShow("two-nodes-mirror", Media.mp4(400_000, 72));
         String torrentPath = Studio.local(JsonPath.read(episode, "$.torrentUrl"));
-        byte[] fromA = torrentBytes(Http.at(port), torrentPath);
-        byte[] fromB = torrentBytes(Http.at(nodeB.port()), torrentPath);
+        HttpResponse<byte[]> servedByA = torrent(Http.at(port), torrentPath);
+        HttpResponse<byte[]> servedByB = torrent(Http.at(nodeB.port()), torrentPath);
+        assertThat(servedByB.headers().firstValue("ETag")).as("a cached copy without the mirror is not kept")
+                .isPresent().isNotEqualTo(servedByA.headers().firstValue("ETag"));
+        byte[] fromA = servedByA.body();
+        byte[] fromB = servedByB.body();
         Torrent plain = Torrent.parse(fromA);
         Torrent mirrored = Torrent.parse(fromB);
         URI own = plain.webSeeds().getFirst();
@@ -170,10 +174,10 @@ class TwoWebNodesIntegrationTests {
         assertThat(webSeedsOf(JsonPath.read(episode, "$.magnet"))).containsExactly(own.toString());
     }
 
-    private static byte[] torrentBytes(Http http, String path) {
+    private static HttpResponse<byte[]> torrent(Http http, String path) {
         HttpResponse<byte[]> response = http.sendForBytes(http.request(path).build());
         assertThat(response.statusCode()).isEqualTo(200);
-        return response.body();
+        return response;
     }
 
     private static List<String> webSeedsOf(String magnet) {
