@@ -61,7 +61,9 @@ import org.springframework.security.web.savedrequest.CookieRequestCache;
  * Both check passwords through one {@link ThrottledPasswordCheck}. CSRF tokens live in a cookie,
  * not a session, and pages render one only where there is something to post: anonymous visitors
  * get no session at all. A node without the web role ({@code SEEDCAST_ROLES}) has no servlet
- * container, and so no filter chains; its password encoder still serves the accounts module.
+ * container: every filter chain (and the multipart set-up) is {@code @ConditionalOnWebApplication},
+ * or such a node fails to start ({@code SeparateRolesIntegrationTests} starts one); its password
+ * encoder still serves the accounts module.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -108,6 +110,7 @@ class SecurityConfiguration {
      * session or a credential check.
      */
     @Bean
+    @ConditionalOnWebApplication
     @Order(0)
     SecurityFilterChain embedSecurity(HttpSecurity http) throws Exception {
         http.securityMatcher("/embed/**")
