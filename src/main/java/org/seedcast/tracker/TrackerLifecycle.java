@@ -12,6 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.seedcast.publishing.TorrentPublished;
+import org.seedcast.tracker.cluster.TrackerCluster;
 import org.seedcast.tracker.engine.Housekeeper;
 import org.seedcast.tracker.guard.AccessList;
 import org.seedcast.tracker.guard.Bans;
@@ -49,6 +50,7 @@ class TrackerLifecycle implements SmartLifecycle {
     private final AccessList access;
     private final Bans bans;
     private final SwarmStore swarms;
+    private final TrackerCluster cluster;
     private volatile boolean running;
     private ScheduledExecutorService reconciler;
     private boolean storeLoaded;
@@ -59,7 +61,7 @@ class TrackerLifecycle implements SmartLifecycle {
 
     TrackerLifecycle(TrackerProperties properties, int port, TrackerServer server, Housekeeper housekeeper,
                      TrackerStore store, Supplier<List<TorrentPublished>> published, AccessList access, Bans bans,
-                     SwarmStore swarms) {
+                     SwarmStore swarms, TrackerCluster cluster) {
         this.properties = properties;
         this.port = port;
         this.server = server;
@@ -69,11 +71,13 @@ class TrackerLifecycle implements SmartLifecycle {
         this.access = access;
         this.bans = bans;
         this.swarms = swarms;
+        this.cluster = cluster;
     }
 
     @Override
     public void start() {
         boolean loaded = reconcile();
+        cluster.replicate(swarms);
         try {
             server.start();
         } catch (RuntimeException e) {
@@ -200,6 +204,7 @@ class TrackerLifecycle implements SmartLifecycle {
             executor.shutdownNow();
         }
         server.stop();
+        cluster.stopReplication();
         housekeeper.stop();
     }
 

@@ -54,6 +54,11 @@ final class PeerTable {
         return size;
     }
 
+    /** The second a slot's meta says its peer was last seen (or stopped). */
+    static int seenAt(int meta) {
+        return meta & SECONDS;
+    }
+
     /**
      * Adds or refreshes a peer. A new peer is added only if the table holds fewer than
      * {@code room} more and its address fewer than {@code perAddress} peers.
