@@ -30,7 +30,8 @@ import org.springframework.context.annotation.Configuration;
 class TrackerConfigurationTests {
 
     @Configuration(proxyBeanMethods = false)
-    @EnableConfigurationProperties({TrackerProperties.class, TrackerAddress.class, StorageProperties.class})
+    @EnableConfigurationProperties({TrackerProperties.class, ClusterProperties.class, TrackerAddress.class,
+            StorageProperties.class})
     static class Properties {
     }
 

@@ -70,6 +70,11 @@ public final class TrackerCluster implements AutoCloseable {
         return hazelcast != null;
     }
 
+    /** This member's Hazelcast port; 0 standalone. */
+    public int port() {
+        return hazelcast == null ? 0 : hazelcast.getCluster().getLocalMember().getAddress().getPort();
+    }
+
     /** Members of the cluster this node sees, itself included; 1 standalone. */
     public int members() {
         return hazelcast == null ? 1 : hazelcast.getCluster().getMembers().size();
