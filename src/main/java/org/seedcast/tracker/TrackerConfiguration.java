@@ -161,12 +161,16 @@ class TrackerConfiguration {
     }
 
     @Bean
-    TrackerEngine trackerEngine(TrackerProperties p, SwarmStore swarms, AccessList access, UnknownTorrents unknown,
-                                Bans bans, TrackerMetrics metrics, StorageProperties storage, TrackerCluster cluster,
-                                Clock clock) {
+    RateLimiter trackerRateLimiter(TrackerProperties p, TrackerCluster cluster) {
         // budgets refill with the time that passed, never shown or stored: not the application's
         // clock, which a test may hold still
-        RateLimiter limiter = new RateLimiter(p.rateLimit(), p.rateLimitBurst(), 1 << 18, System::currentTimeMillis);
+        return new RateLimiter(p.rateLimit(), p.rateLimitBurst(), 1 << 18, System::currentTimeMillis, cluster.clustered());
+    }
+
+    @Bean
+    TrackerEngine trackerEngine(TrackerProperties p, SwarmStore swarms, AccessList access, UnknownTorrents unknown,
+                                Bans bans, RateLimiter limiter, TrackerMetrics metrics, StorageProperties storage,
+                                TrackerCluster cluster, Clock clock) {
         return new TrackerEngine(p.engineSettings(), swarms, access, unknown, bans, limiter,
                 connectionIds(storage, cluster), metrics, clock::millis);
     }
@@ -219,8 +223,9 @@ class TrackerConfiguration {
     @Bean
     TrackerLifecycle trackerLifecycle(TrackerProperties p, TrackerAddress address, TrackerServer server,
                                       Housekeeper housekeeper, TrackerStore store, Publishing publishing,
-                                      AccessList access, Bans bans, SwarmStore swarms, TrackerCluster cluster) {
+                                      AccessList access, Bans bans, SwarmStore swarms, TrackerCluster cluster,
+                                      RateLimiter limiter) {
         return new TrackerLifecycle(p, address.port(), server, housekeeper, store, publishing::published, access,
-                bans, swarms, cluster);
+                bans, swarms, cluster, limiter);
     }
 }

@@ -16,6 +16,7 @@ import org.seedcast.tracker.cluster.TrackerCluster;
 import org.seedcast.tracker.engine.Housekeeper;
 import org.seedcast.tracker.guard.AccessList;
 import org.seedcast.tracker.guard.Bans;
+import org.seedcast.tracker.guard.RateLimiter;
 import org.seedcast.tracker.netty.TrackerServer;
 import org.seedcast.tracker.protocol.HashKey;
 import org.seedcast.tracker.store.TrackerStore;
@@ -51,6 +52,7 @@ class TrackerLifecycle implements SmartLifecycle {
     private final Bans bans;
     private final SwarmStore swarms;
     private final TrackerCluster cluster;
+    private final RateLimiter limiter;
     private volatile boolean running;
     private ScheduledExecutorService reconciler;
     private boolean storeLoaded;
@@ -61,7 +63,7 @@ class TrackerLifecycle implements SmartLifecycle {
 
     TrackerLifecycle(TrackerProperties properties, int port, TrackerServer server, Housekeeper housekeeper,
                      TrackerStore store, Supplier<List<TorrentPublished>> published, AccessList access, Bans bans,
-                     SwarmStore swarms, TrackerCluster cluster) {
+                     SwarmStore swarms, TrackerCluster cluster, RateLimiter limiter) {
         this.properties = properties;
         this.port = port;
         this.server = server;
@@ -72,12 +74,13 @@ class TrackerLifecycle implements SmartLifecycle {
         this.bans = bans;
         this.swarms = swarms;
         this.cluster = cluster;
+        this.limiter = limiter;
     }
 
     @Override
     public void start() {
         boolean loaded = reconcile();
-        cluster.replicate(swarms);
+        cluster.replicate(swarms, limiter);
         try {
             server.start();
         } catch (RuntimeException e) {

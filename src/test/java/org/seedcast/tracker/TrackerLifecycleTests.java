@@ -45,7 +45,7 @@ class TrackerLifecycleTests {
     private final TrackerLifecycle lifecycle = new TrackerLifecycle(null, 6969, null, null, store, () -> {
         requireUp();
         return published.stream().map(hash -> new TorrentPublished(1, hash, null, 1000L)).toList();
-    }, access, bans, swarms, TrackerCluster.STANDALONE);
+    }, access, bans, swarms, TrackerCluster.STANDALONE, null);
 
     private void requireUp() {
         if (!databaseUp.get()) {

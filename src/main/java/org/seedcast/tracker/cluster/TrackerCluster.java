@@ -8,6 +8,7 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import java.time.Duration;
 import java.util.List;
+import org.seedcast.tracker.guard.RateLimiter;
 import org.seedcast.tracker.swarm.SwarmStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * This node's membership of the tracker cluster: an embedded Hazelcast member found by the other
  * members through the listed addresses (TCP/IP join; no multicast, no discovery plug-in), or
  * nothing at all when standalone. Hazelcast owns membership, failure detection and messaging; the
- * tracker only uses a map (the shared connection-id key) and a topic ({@link SwarmReplication}).
+ * tracker only uses a map (the shared connection-id key) and two topics ({@link Replication}).
  * Every call that waits on the network happens at start or on the replication's own thread, never
  * on an event loop.
  */
@@ -33,7 +34,7 @@ public final class TrackerCluster implements AutoCloseable {
     public static final Duration JOIN_WAIT = Duration.ofSeconds(5);
 
     private final HazelcastInstance hazelcast;
-    private SwarmReplication replication;
+    private Replication replication;
 
     private TrackerCluster(HazelcastInstance hazelcast) {
         this.hazelcast = hazelcast;
@@ -93,10 +94,14 @@ public final class TrackerCluster implements AutoCloseable {
         return shared == null ? local : shared;
     }
 
-    /** Starts passing {@code swarms}' peer changes to the other members and theirs into it; standalone, nothing. */
-    public synchronized void replicate(SwarmStore swarms) {
+    /**
+     * Starts passing {@code swarms}' peer changes and {@code limiter}'s heavy spenders to the other
+     * members, and theirs into them; standalone, nothing. The limiter must be made shared.
+     */
+    public synchronized void replicate(SwarmStore swarms, RateLimiter limiter) {
         if (hazelcast != null && replication == null) {
-            replication = new SwarmReplication(hazelcast.getTopic(NAME), swarms);
+            replication = new Replication(hazelcast.getTopic(NAME), hazelcast.getTopic(NAME + "-spending"), swarms,
+                    limiter);
             replication.start();
         }
     }

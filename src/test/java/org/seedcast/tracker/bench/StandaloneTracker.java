@@ -122,7 +122,7 @@ public final class StandaloneTracker {
         TrackerEngine engine = new TrackerEngine(settings, swarms, access, unknown, new Bans(),
                 limiter, ConnectionIds.of(cluster.sharedConnectionKey(key), 300),
                 metrics, System::currentTimeMillis);
-        cluster.replicate(swarms);
+        cluster.replicate(swarms, limiter);
         // -Dseedcast.bench.udp-sockets=N, -Dseedcast.bench.udp-receive-buffer=BYTES,
         // -Dseedcast.bench.io-uring=false and -Dseedcast.bench.http-threads=N compare listener set-ups
         ListenerSettings defaults = TrackerDefaults.listener();

@@ -9,6 +9,7 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.seedcast.tracker.guard.RateLimiter;
 import org.seedcast.tracker.protocol.AnnounceRequest;
 import org.seedcast.tracker.protocol.ConnectionIds;
 import org.seedcast.tracker.protocol.Endpoint;
@@ -27,14 +28,17 @@ class TrackerClusterTests {
     private static TrackerCluster second;
     private static final SwarmStore firstSwarms = store();
     private static final SwarmStore secondSwarms = store();
+    /** Budgets of 10 requests that never refill: the clock stands still. */
+    private static final RateLimiter firstLimiter = new RateLimiter(1, 10, 4096, () -> 0L, true);
+    private static final RateLimiter secondLimiter = new RateLimiter(1, 10, 4096, () -> 0L, true);
 
     @BeforeAll
     static void startTwoMembers() {
         // the first member names no other (port 0 answers nobody) and forms the cluster; the second joins it
         first = TrackerCluster.join(List.of("127.0.0.1:0"), 0, Duration.ZERO);
         second = TrackerCluster.join(List.of("127.0.0.1:" + first.port()), 0, Duration.ZERO);
-        first.replicate(firstSwarms);
-        second.replicate(secondSwarms);
+        first.replicate(firstSwarms, firstLimiter);
+        second.replicate(secondSwarms, secondLimiter);
     }
 
     @AfterAll
@@ -81,6 +85,17 @@ class TrackerClusterTests {
         await(() -> announce(secondSwarms, fanOfSecond, Event.NONE).v4Count == 0);
         assertThat(first.replicationCounts().sent()).isPositive();
         assertThat(second.replicationCounts().received()).isPositive();
+    }
+
+    @Test
+    void anAddressFloodingOneMemberIsOverItsBudgetOnTheOtherToo() throws InterruptedException {
+        long flooder = Endpoint.ipv4(0x0A000009, 1).addressKey();
+        for (int i = 0; i < 30; i++) {
+            firstLimiter.acquire(flooder);
+        }
+        assertThat(firstLimiter.farOver(flooder)).isTrue();
+        await(() -> secondLimiter.farOver(flooder));
+        assertThat(secondLimiter.acquire(flooder)).isNotEqualTo(RateLimiter.Decision.ALLOW);
     }
 
     @Test
