@@ -100,10 +100,23 @@ public final class TrackerCluster implements AutoCloseable {
      */
     public synchronized void replicate(SwarmStore swarms, RateLimiter limiter) {
         if (hazelcast != null && replication == null) {
+            hazelcast.getUserContext().put(PeerSnapshot.SWARMS, swarms);
             replication = new Replication(hazelcast.getTopic(NAME), hazelcast.getTopic(NAME + "-spending"), swarms,
                     limiter);
             replication.start();
+            askForPeers(); // after listening, so no change falls between the snapshot and the topic
         }
+    }
+
+    /**
+     * Asks the oldest other member for the peers it holds; they arrive in the background. Changes
+     * that cross them are harmless: a join applied twice is one peer, and a peer that stopped
+     * meanwhile expires like any silent one.
+     */
+    private void askForPeers() {
+        hazelcast.getCluster().getMembers().stream().filter(m -> !m.localMember()).findFirst().ifPresent(oldest ->
+                hazelcast.getExecutorService(PeerSnapshot.EXECUTOR).executeOnMember(
+                        new PeerSnapshot.Request(hazelcast.getCluster().getLocalMember().getUuid()), oldest));
     }
 
     /** Sends what is left and stops the replication; the member stays until {@link #close}. */

@@ -62,7 +62,18 @@ final class ChangeLog {
         words[o + 2] = (long) key.low() << 32 | Integer.toUnsignedLong(kib);
         words[o + 3] = a;
         words[o + 4] = b;
-        words[o + 5] = c | (v6 ? IPV6 : 0) | (seeder ? SEEDER : 0) | (long) event.ordinal() << EVENT_SHIFT;
+        words[o + 5] = flagged(c, v6, seeder, event);
+    }
+
+    /** Writes one change straight into {@code out}, as {@link #drainTo} writes a logged one. */
+    static void write(ByteBuffer out, HashKey key, boolean v6, long a, long b, long c, boolean seeder, Event event,
+                      int kib) {
+        out.putLong(key.high()).putLong(key.middle()).putInt(key.low()).putInt(kib).putLong(a).putLong(b)
+                .putLong(flagged(c, v6, seeder, event));
+    }
+
+    private static long flagged(long c, boolean v6, boolean seeder, Event event) {
+        return c | (v6 ? IPV6 : 0) | (seeder ? SEEDER : 0) | (long) event.ordinal() << EVENT_SHIFT;
     }
 
     /** Writes the logged changes into {@code out} in the order they were made, and empties the log. */

@@ -2,6 +2,7 @@ package org.seedcast.tracker.swarm;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -243,6 +244,38 @@ public final class SwarmStore {
                 }
             }
         }
+    }
+
+    /**
+     * Every peer of the shards from {@code fromShard} (inclusive) to {@code toShard} (exclusive), as
+     * changes without an event that {@link #applyChanges} takes: what a member that joins the cluster
+     * needs, sent a few shards at a time. Applied there, each peer's {@code downloaded} becomes its
+     * baseline and counts nothing.
+     */
+    public byte[] exportPeers(int fromShard, int toShard) {
+        ByteBuffer out = ByteBuffer.allocate(0);
+        for (int i = Math.max(0, fromShard); i < Math.min(SHARDS, toShard); i++) {
+            Shard shard = shards[i];
+            synchronized (shard) {
+                int peersInShard = 0;
+                for (Swarm swarm : shard.swarms.values()) {
+                    peersInShard += swarm.v4.size() + swarm.v6.size();
+                }
+                if (out.remaining() < peersInShard * ChangeLog.BYTES) {
+                    out = ByteBuffer.allocate(out.position() + 2 * peersInShard * ChangeLog.BYTES).put(out.flip());
+                }
+                for (Swarm swarm : shard.swarms.values()) {
+                    swarm.v4.export(swarm.key, out);
+                    swarm.v6.export(swarm.key, out);
+                }
+            }
+        }
+        return Arrays.copyOf(out.array(), out.position());
+    }
+
+    /** Shards of the store: {@link #exportPeers} takes ranges of them. */
+    public static int shards() {
+        return SHARDS;
     }
 
     /** The most {@link #drainChanges} writes at once; 0 when this store logs no changes. */

@@ -69,8 +69,8 @@ class TrackerClusterTests {
 
     @Test
     void membersSeeEachOther() {
-        assertThat(first.members()).isEqualTo(2);
-        assertThat(second.members()).isEqualTo(2);
+        assertThat(first.members()).as("a member joining later may be there too").isGreaterThanOrEqualTo(2);
+        assertThat(second.members()).isGreaterThanOrEqualTo(2);
     }
 
     @Test
@@ -85,6 +85,19 @@ class TrackerClusterTests {
         await(() -> announce(secondSwarms, fanOfSecond, Event.NONE).v4Count == 0);
         assertThat(first.replicationCounts().sent()).isPositive();
         assertThat(second.replicationCounts().received()).isPositive();
+    }
+
+    @Test
+    void aMemberThatJoinsLaterGetsThePeersTheOthersHold() throws InterruptedException {
+        HashKey hash = new HashKey(4, 5, 6);
+        Endpoint fan = Endpoint.ipv4(0x0A000004, 6881);
+        firstSwarms.announce(new AnnounceRequest(hash, 0, 0, 0, 0, Event.STARTED, fan.port(), 50, true, null), fan,
+                50, true, false, new SelectedPeers(50), new SplittableRandom(1));
+        SwarmStore lateSwarms = store();
+        try (TrackerCluster late = TrackerCluster.join(List.of("127.0.0.1:" + first.port()), 0, Duration.ZERO)) {
+            late.replicate(lateSwarms, new RateLimiter(1, 10, 4096, () -> 0L, true));
+            await(() -> lateSwarms.snapshot(hash).map(s -> s.seeders() == 1).orElse(false));
+        }
     }
 
     @Test
