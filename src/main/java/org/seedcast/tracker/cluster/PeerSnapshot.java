@@ -25,26 +25,38 @@ final class PeerSnapshot {
     private PeerSnapshot() {
     }
 
-    /** Run on the oldest member: sends its peers to the member that asked. */
-    static final class Request implements Runnable, Serializable, HazelcastInstanceAware {
+    /** A task Hazelcast runs on one member, with that member's swarms at hand. */
+    private abstract static class Task implements Runnable, Serializable, HazelcastInstanceAware {
 
         @Serial
         private static final long serialVersionUID = 1L;
-        private final UUID requester;
-        private transient HazelcastInstance hazelcast;
-
-        Request(UUID requester) {
-            this.requester = requester;
-        }
+        transient HazelcastInstance hazelcast;
 
         @Override
         public void setHazelcastInstance(HazelcastInstance hazelcast) {
             this.hazelcast = hazelcast;
         }
 
+        /** This member's swarms, or {@code null} before it replicates. */
+        SwarmStore swarms() {
+            return (SwarmStore) hazelcast.getUserContext().get(SWARMS);
+        }
+    }
+
+    /** Run on the oldest member: sends its peers to the member that asked. */
+    static final class Request extends Task {
+
+        @Serial
+        private static final long serialVersionUID = 1L;
+        private final UUID requester;
+
+        Request(UUID requester) {
+            this.requester = requester;
+        }
+
         @Override
         public void run() {
-            SwarmStore swarms = (SwarmStore) hazelcast.getUserContext().get(SWARMS);
+            SwarmStore swarms = swarms();
             Member member = hazelcast.getCluster().getMembers().stream()
                     .filter(m -> m.getUuid().equals(requester)).findFirst().orElse(null);
             if (swarms == null || member == null) {
@@ -60,25 +72,19 @@ final class PeerSnapshot {
     }
 
     /** Run on the member that asked: adds the peers to its swarms. */
-    static final class Chunk implements Runnable, Serializable, HazelcastInstanceAware {
+    static final class Chunk extends Task {
 
         @Serial
         private static final long serialVersionUID = 1L;
         private final byte[] peers;
-        private transient HazelcastInstance hazelcast;
 
         Chunk(byte[] peers) {
             this.peers = peers;
         }
 
         @Override
-        public void setHazelcastInstance(HazelcastInstance hazelcast) {
-            this.hazelcast = hazelcast;
-        }
-
-        @Override
         public void run() {
-            SwarmStore swarms = (SwarmStore) hazelcast.getUserContext().get(SWARMS);
+            SwarmStore swarms = swarms();
             if (swarms != null) {
                 swarms.applyChanges(ByteBuffer.wrap(peers));
             }

@@ -71,18 +71,9 @@ public final class RateLimiter {
         long now = millis.getAsLong();
         synchronized (stripe) {
             int slot = stripe.slot(addressKey, (int) mixed);
-            long tokens;
-            if (stripe.keys[slot] != addressKey) {
-                stripe.take(slot, addressKey);
-                tokens = burst;
-            } else {
-                tokens = refilled(stripe, slot, now);
-            }
-            stripe.lastMillis[slot] = now;
-            tokens -= SCALE;
-            stripe.tokens[slot] = Math.max(tokens, -burst - SCALE);
+            long tokens = spend(stripe, slot, addressKey, now, SCALE);
             if (stripe.listed != null) {
-                stripe.spend(slot);
+                stripe.count(slot);
             }
             if (tokens >= 0) {
                 return Decision.ALLOW;
@@ -117,17 +108,26 @@ public final class RateLimiter {
         Stripe stripe = stripes[(int) (mixed >>> 58)];
         long now = millis.getAsLong();
         synchronized (stripe) {
-            int slot = stripe.slot(addressKey, (int) mixed);
-            long tokens;
-            if (stripe.keys[slot] != addressKey) {
-                stripe.take(slot, addressKey);
-                tokens = burst;
-            } else {
-                tokens = refilled(stripe, slot, now);
-            }
-            stripe.lastMillis[slot] = now;
-            stripe.tokens[slot] = Math.max(tokens - requests * SCALE, -burst - SCALE);
+            spend(stripe, stripe.slot(addressKey, (int) mixed), addressKey, now, requests * SCALE);
         }
+    }
+
+    /**
+     * Spends {@code amount} from the address's bucket in {@code slot} (a fresh, full bucket if the slot
+     * held another address); keeps the debt down to one burst more, and returns it unbounded.
+     */
+    private long spend(Stripe stripe, int slot, long addressKey, long now, long amount) {
+        long tokens;
+        if (stripe.keys[slot] != addressKey) {
+            stripe.take(slot, addressKey);
+            tokens = burst;
+        } else {
+            tokens = refilled(stripe, slot, now);
+        }
+        stripe.lastMillis[slot] = now;
+        tokens -= amount;
+        stripe.tokens[slot] = Math.max(tokens, -burst - SCALE);
+        return tokens;
     }
 
     /**
@@ -194,7 +194,7 @@ public final class RateLimiter {
         }
 
         /** Counts a request; the address is listed once it reaches {@link #SHARE_AT} (if the list has room). */
-        void spend(int slot) {
+        void count(int slot) {
             int s = spent[slot] + 1;
             if (s == SHARE_AT) {
                 if (listedCount == listed.length) {
