@@ -8,6 +8,7 @@
 # Loopback only; bounded by DURATION per measurement.
 #   bench/webseed.sh            (needs: a built target/seedcast.jar, wrk, nginx-light, JDK 21+)
 # Env: FILE_MIB (default 1024), DURATION (default 20s), CONNECTIONS (default 16), ROUNDS (default 3),
+#      APP_ENV (extra settings for the application, e.g. SEEDCAST_STORAGE=s3 ...: see bench/s3.sh),
 #      APP_JAVA_OPTS (extra JVM options, e.g. a flight recording: -XX:StartFlightRecording=filename=/tmp/ws.jfr)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,7 +32,7 @@ PY
 chmod 644 "$WORK/episode.mp4"
 SIZE=$(stat -c %s "$WORK/episode.mp4")
 "${RUN[@]}" env SERVER_PORT=$APP_PORT SEEDCAST_DATA_DIR="$WORK/data" SEEDCAST_ADMIN_PASSWORD=bench-password \
-  SEEDCAST_TRACKER_PORT=16969 SEEDCAST_SEEDER_ENABLED=false "$JAVA" ${APP_JAVA_OPTS:-} -jar target/seedcast.jar > "$WORK/app.log" 2>&1 &
+  SEEDCAST_TRACKER_PORT=16969 SEEDCAST_SEEDER_ENABLED=false ${APP_ENV:-} "$JAVA" ${APP_JAVA_OPTS:-} -jar target/seedcast.jar > "$WORK/app.log" 2>&1 &
 APP_PID=$!
 for _ in $(seq 90); do curl -sf localhost:$APP_PORT/actuator/health >/dev/null && break; sleep 1; done
 AUTH=admin:bench-password

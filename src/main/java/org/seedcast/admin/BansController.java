@@ -1,5 +1,6 @@
 package org.seedcast.admin;
 
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -71,11 +72,14 @@ class BansController {
     }
 
     /**
+     * The ban form, flashed back to it after a refusal: serializable, as sessions in PostgreSQL store
+     * flash attributes serialized.
+     *
      * @param cidr    an address or network, IPv4 or IPv6
      * @param reason  shown in this list
      * @param expires how long it lasts: {@code 1h}, {@code 24h}, {@code 7d}, {@code 30d}, or empty for good
      */
-    record BanForm(String cidr, String reason, String expires) {
+    record BanForm(String cidr, String reason, String expires) implements Serializable {
 
         BanForm {
             cidr = cidr == null ? "" : cidr.strip();

@@ -1,5 +1,6 @@
 package org.seedcast.admin;
 
+import java.io.Serializable;
 import java.util.List;
 
 import org.seedcast.accounts.AccountView;
@@ -49,8 +50,12 @@ class UsersApiController {
                 account.enabled(), account.mustChangePassword());
     }
 
-    /** A generated password an admin hands to the user, who must change it at the next sign-in. */
-    record PasswordReset(String username, String temporaryPassword) {
+    /**
+     * A generated password an admin hands to the user, who must change it at the next sign-in.
+     * Serializable: the users page takes it from a flash attribute, which sessions in PostgreSQL
+     * store serialized.
+     */
+    record PasswordReset(String username, String temporaryPassword) implements Serializable {
 
         @Override
         public String toString() {

@@ -93,7 +93,8 @@ class UsersController {
     String resetPassword(@PathVariable long id, @AuthenticationPrincipal SeedcastUser admin, RedirectAttributes redirect) {
         AccountView account = accounts.find(id).orElseThrow(() -> new NoSuchAccountException(id));
         try {
-            // shown once, on the page this redirects to; stored only hashed
+            // shown once, on the page this redirects to, and stored only hashed; on its way there it sits in the
+            // admin's session row (a flash attribute) until that page takes it out
             redirect.addFlashAttribute("reset", new UsersApiController.PasswordReset(account.username(), accounts.resetPassword(id, admin)));
         } catch (InvalidAccountException e) {
             redirect.addFlashAttribute("error", "The password was not reset: " + e.getMessage() + ".");

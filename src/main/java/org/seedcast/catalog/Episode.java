@@ -103,6 +103,11 @@ class Episode {
         describe(details, now);
     }
 
+    /** Something that goes with it changed (its chapters, its transcript): feeds and pages date it from now. */
+    void touch(Instant now) {
+        updatedAt = now;
+    }
+
     void describe(EpisodeDetails details, Instant now) {
         this.title = details.title();
         this.description = details.description();

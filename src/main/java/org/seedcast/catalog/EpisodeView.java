@@ -16,6 +16,16 @@ public record EpisodeView(long id, long showId, String showSlug, UUID guid, Stri
         return status == EpisodeStatus.PUBLISHED;
     }
 
+    /** How browsers play its media: in a video or audio element, or not at all. */
+    public Playback playback() {
+        return Playback.of(mediaType);
+    }
+
+    /** The path of its episode page: {@code /shows/{slug}/episodes/{id}}. */
+    public String pagePath() {
+        return "/shows/" + showSlug + "/episodes/" + id;
+    }
+
     /** The path of its media, the web seed: {@code /media/{id}/{fileName}}. */
     public String mediaPath() {
         return "/media/" + id + "/" + fileName;

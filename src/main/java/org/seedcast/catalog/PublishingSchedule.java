@@ -1,5 +1,6 @@
 package org.seedcast.catalog;
 
+import org.seedcast.scheduling.ClusterLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -11,20 +12,25 @@ import org.springframework.web.ErrorResponseException;
 
 /**
  * Publishes scheduled episodes when their time comes, each in its own transaction: one that
- * fails is marked with the reason and retried later, and the others still go out.
+ * fails is marked with the reason and retried later, and the others still go out. Every web node
+ * runs the schedule, one at a time ({@link ClusterLock}): a scheduled episode is published once, by
+ * whichever node comes first after its time.
  */
 @Component
 class PublishingSchedule implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(PublishingSchedule.class);
     private static final int MAX_REASON = 500;
+    static final String WORK = "catalog.publish-due";
 
     private final Catalog catalog;
     private final CatalogProperties properties;
+    private final ClusterLock cluster;
 
-    PublishingSchedule(Catalog catalog, CatalogProperties properties) {
+    PublishingSchedule(Catalog catalog, CatalogProperties properties, ClusterLock cluster) {
         this.catalog = catalog;
         this.properties = properties;
+        this.cluster = cluster;
     }
 
     @Override
@@ -34,6 +40,10 @@ class PublishingSchedule implements SchedulingConfigurer {
     }
 
     void publishDue() {
+        cluster.runAlone(WORK, this::publishDueHere);
+    }
+
+    private void publishDueHere() {
         int published = 0;
         for (long id : catalog.dueEpisodes()) {
             if (publish(id)) {

@@ -25,6 +25,6 @@ record Feed(String title, String link, String description, String language, Stri
      */
     record Item(UUID guid, String title, String description, String link, Instant publishedAt, Integer season,
                 Integer episodeNumber, boolean explicit, String fileName, String mediaUrl, String mediaType, long size, String sha256,
-                TorrentLinks.Links torrent) {
+                TorrentLinks.Links torrent, String chaptersUrl, String transcriptUrl) {
     }
 }

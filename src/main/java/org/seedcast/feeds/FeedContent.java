@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import org.seedcast.catalog.Catalog;
 import org.seedcast.catalog.CatalogProperties;
+import org.seedcast.catalog.Companions;
 import org.seedcast.catalog.EpisodeView;
 import org.seedcast.catalog.ShowView;
 import org.seedcast.catalog.TorrentLinks;
@@ -28,12 +29,15 @@ class FeedContent {
             .comparing(EpisodeView::publishedAt).thenComparing(EpisodeView::id).reversed();
 
     private final Catalog catalog;
+    private final Companions companions;
     private final Publishing publishing;
     private final CatalogProperties site;
     private final FeedsProperties settings;
 
-    FeedContent(Catalog catalog, Publishing publishing, CatalogProperties site, FeedsProperties settings) {
+    FeedContent(Catalog catalog, Companions companions, Publishing publishing, CatalogProperties site,
+                FeedsProperties settings) {
         this.catalog = catalog;
+        this.companions = companions;
         this.publishing = publishing;
         this.site = site;
         this.settings = settings;
@@ -51,10 +55,11 @@ class FeedContent {
     Feed show(String slug, String selfPath) {
         ShowView show = catalog.requireShow(slug);
         List<EpisodeView> episodes = catalog.publishedEpisodes(slug).stream().limit(settings.maxItems()).toList();
-        List<Feed.Item> items = episodes.stream().map(e -> item(e, show, e.title())).toList();
+        Map<Long, Companions.Present> extras = companionsOf(episodes);
+        List<Feed.Item> items = episodes.stream().map(e -> item(e, show, e.title(), extras.get(e.id()))).toList();
         return new Feed(show.title(), site.absolute("/shows/" + slug), show.description(), show.language(),
                 show.author(), show.category(), show.explicit(),
-                show.hasArtwork() ? site.absolute("/shows/" + slug + "/artwork") : null,
+                show.hasArtwork() ? site.absolute(show.artworkPath()) : null,
                 site.absolute(selfPath), lastChange(show.updatedAt(), episodes), items);
     }
 
@@ -64,9 +69,10 @@ class FeedContent {
         Map<Long, ShowView> byId = shows.stream().collect(Collectors.toMap(ShowView::id, Function.identity()));
         List<EpisodeView> newest = catalog.publishedEpisodes(shows).stream().sorted(NEWEST_FIRST)
                 .limit(settings.maxItems()).toList();
+        Map<Long, Companions.Present> extras = companionsOf(newest);
         List<Feed.Item> items = newest.stream().map(e -> {
             ShowView show = byId.get(e.showId());
-            return item(e, show, show.title() + ": " + e.title());
+            return item(e, show, show.title() + ": " + e.title(), extras.get(e.id()));
         }).toList();
         Instant showsChanged = shows.stream().map(ShowView::updatedAt).max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
         return new Feed("Every show", site.absolute("/"), "Every episode of every show published here.", null, null,
@@ -86,13 +92,19 @@ class FeedContent {
         return entries;
     }
 
-    private Feed.Item item(EpisodeView episode, ShowView show, String title) {
+    private Map<Long, Companions.Present> companionsOf(List<EpisodeView> episodes) {
+        return companions.presentFor(episodes.stream().map(EpisodeView::id).toList());
+    }
+
+    private Feed.Item item(EpisodeView episode, ShowView show, String title, Companions.Present extras) {
         TorrentLinks.Links torrent = publishing.forEpisode(episode.id()).orElse(null);
         return new Feed.Item(episode.guid(), title, episode.description(),
-                site.absolute("/shows/" + show.slug() + "/episodes/" + episode.id()), episode.publishedAt(),
+                site.absolute(episode.pagePath()), episode.publishedAt(),
                 episode.season(), episode.episodeNumber(), show.explicit(), episode.fileName(),
                 site.absolute(episode.mediaPath()), episode.mediaType(), episode.size() == null ? 0 : episode.size(),
-                episode.sha256(), torrent);
+                episode.sha256(), torrent,
+                extras.chapters() ? site.absolute(episode.pagePath() + "/chapters.json") : null,
+                extras.transcript() ? site.absolute(episode.pagePath() + "/transcript.vtt") : null);
     }
 
     private static Instant lastChange(Instant showChanged, List<EpisodeView> episodes) {

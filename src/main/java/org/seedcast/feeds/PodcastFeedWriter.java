@@ -3,6 +3,9 @@ package org.seedcast.feeds;
 import java.util.Base64;
 import java.util.HexFormat;
 
+import org.seedcast.catalog.Chapters;
+import org.seedcast.catalog.Transcripts;
+
 /**
  * The podcast feed: RSS 2.0 with the media file as the {@code <enclosure>}, Apple's {@code itunes:}
  * tags, and Podcasting 2.0's {@code podcast:} tags, where the torrent and the magnet link are
@@ -68,6 +71,12 @@ final class PodcastFeedWriter {
                 .element(FeedXml.ITUNES, "itunes", "explicit", String.valueOf(item.explicit()))
                 .element(FeedXml.PODCAST, "podcast", "season", item.season())
                 .element(FeedXml.PODCAST, "podcast", "episode", item.episodeNumber());
+        if (item.chaptersUrl() != null) {
+            xml.empty(FeedXml.PODCAST, "podcast", "chapters", "url", item.chaptersUrl(), "type", Chapters.MEDIA_TYPE);
+        }
+        if (item.transcriptUrl() != null) {
+            xml.empty(FeedXml.PODCAST, "podcast", "transcript", "url", item.transcriptUrl(), "type", Transcripts.MEDIA_TYPE);
+        }
         alternateEnclosure(xml, item);
         xml.end();
     }

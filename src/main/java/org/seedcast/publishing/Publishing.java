@@ -45,7 +45,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * Turns a published episode into its signed torrent (hybrid or v1, web seed, our tracker) from
  * the piece hashes computed while it was uploaded, in the same transaction that publishes the
- * episode; then tells the tracker ({@link TorrentPublished}). Withdrawing does the reverse.
+ * episode; then tells the tracker ({@link TorrentPublished}). Withdrawing does the reverse. The
+ * .torrent served and the magnet carry the web-seed mirrors set now ({@link WebSeedMirrors}).
  */
 @Service
 public class Publishing implements TorrentLinks {
@@ -60,13 +61,14 @@ public class Publishing implements TorrentLinks {
     private final CatalogProperties site;
     private final TrackerAddress tracker;
     private final AdvertisedSeed seed;
+    private final WebSeedMirrors mirrors;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Map<Long, Optional<Links>> linksCache = new ConcurrentHashMap<>();
 
     Publishing(TorrentRepository torrents, Catalog catalog, MediaStore mediaStore, PublisherIdentity identity,
-               CatalogProperties site, TrackerAddress tracker, AdvertisedSeed seed, ApplicationEventPublisher events,
-               Clock clock) {
+               CatalogProperties site, TrackerAddress tracker, AdvertisedSeed seed, WebSeedMirrors mirrors,
+               ApplicationEventPublisher events, Clock clock) {
         this.torrents = torrents;
         this.catalog = catalog;
         this.mediaStore = mediaStore;
@@ -74,6 +76,7 @@ public class Publishing implements TorrentLinks {
         this.site = site;
         this.tracker = tracker;
         this.seed = seed;
+        this.mirrors = mirrors;
         this.events = events;
         this.clock = clock;
     }
@@ -130,13 +133,18 @@ public class Publishing implements TorrentLinks {
         }
     }
 
-    /** The signed .torrent of a published episode, by its v1 (40 hex) or v2 (64 hex) info-hash. */
+    /**
+     * The signed .torrent of a published episode, by its v1 (40 hex) or v2 (64 hex) info-hash, as
+     * served: with the mirrors set now. Its version (for an ETag) changes with the mirrors.
+     */
     @Transactional(readOnly = true)
     public Optional<TorrentFile> torrentFile(String infoHashHex) {
         String hex = infoHashHex.toLowerCase(Locale.ROOT);
         Optional<TorrentRecord> record = hex.length() == 64
                 ? torrents.findByInfoHashV2AndPublishedTrue(hex) : torrents.findByInfoHashAndPublishedTrue(hex);
-        return record.map(r -> new TorrentFile(r.getEpisodeId(), r.getInfoHash(), fileNameOf(r), r.getTorrent(), r.getUpdatedAt()));
+        String mirrorsVersion = mirrors.isEmpty() ? "" : "-" + Integer.toHexString(mirrors.hashCode());
+        return record.map(r -> new TorrentFile(r.getEpisodeId(), fileNameOf(r), served(r),
+                r.getUpdatedAt(), r.getInfoHash() + "-" + r.getUpdatedAt().toEpochMilli() + mirrorsVersion));
     }
 
     @Override
@@ -208,7 +216,7 @@ public class Publishing implements TorrentLinks {
     private TorrentSpec spec(EpisodeView episode, ShowView show) {
         return new TorrentSpec(episode.fileName(), tracker.announceUrls(site.publicUrl()),
                 List.of(URI.create(site.absolute(episode.mediaPath()))),
-                show.title() + " — " + site.absolute("/shows/" + show.slug() + "/episodes/" + episode.id()),
+                show.title() + " — " + site.absolute(episode.pagePath()),
                 CREATED_BY, episode.publishedAt());
     }
 
@@ -230,16 +238,35 @@ public class Publishing implements TorrentLinks {
     }
 
     private Links links(TorrentRecord record) {
+        byte[] served = served(record);
+        Torrent torrent = parseStored(record.getEpisodeId(), served);
+        MagnetLink magnet = torrent.magnetLink();
+        for (InetSocketAddress peer : seed.magnetPeers()) {
+            magnet = magnet.withPeer(peer);
+        }
+        return new Links(record.getInfoHash(), record.getInfoHashV2(), magnet.toString(),
+                site.absolute("/torrents/" + record.getInfoHash() + ".torrent"), served.length);
+    }
+
+    /**
+     * The stored, signed .torrent with the mirrors set now after our own web seed; the stored bytes
+     * themselves when there are none.
+     */
+    private byte[] served(TorrentRecord record) {
+        if (mirrors.isEmpty()) {
+            return record.getTorrent();
+        }
+        Torrent stored = parseStored(record.getEpisodeId(), record.getTorrent());
+        return catalog.episode(record.getEpisodeId())
+                .map(episode -> stored.withMoreWebSeeds(mirrors.of(episode.mediaPath())).bytes())
+                .orElse(record.getTorrent());
+    }
+
+    private static Torrent parseStored(long episodeId, byte[] bytes) {
         try {
-            Torrent torrent = Torrent.parse(record.getTorrent());
-            MagnetLink magnet = torrent.magnetLink();
-            for (InetSocketAddress peer : seed.magnetPeers()) {
-                magnet = magnet.withPeer(peer);
-            }
-            return new Links(record.getInfoHash(), record.getInfoHashV2(), magnet.toString(),
-                    site.absolute("/torrents/" + record.getInfoHash() + ".torrent"), record.getTorrent().length);
+            return Torrent.parse(bytes);
         } catch (InvalidTorrentException e) {
-            throw new IllegalStateException("stored torrent of episode " + record.getEpisodeId() + " is unreadable", e);
+            throw new IllegalStateException("stored torrent of episode " + episodeId + " is unreadable", e);
         }
     }
 
@@ -259,28 +286,27 @@ public class Publishing implements TorrentLinks {
         return v2Hex == null ? null : InfoHashV2.fromHex(v2Hex).truncated();
     }
 
-    /** A signed .torrent as served: its episode, its v1 hash (hex), a readable file name, its bytes, when it was signed. */
+    /**
+     * A signed .torrent as served: its episode, a readable file name, its bytes, when it was signed,
+     * and a version that changes with the bytes.
+     */
     public static final class TorrentFile {
         private final long episodeId;
-        private final String infoHash;
         private final String fileName;
         private final byte[] bytes;
         private final Instant lastModified;
+        private final String version;
 
-        TorrentFile(long episodeId, String infoHash, String fileName, byte[] bytes, Instant lastModified) {
+        TorrentFile(long episodeId, String fileName, byte[] bytes, Instant lastModified, String version) {
             this.episodeId = episodeId;
-            this.infoHash = infoHash;
             this.fileName = fileName;
             this.bytes = bytes;
             this.lastModified = lastModified;
+            this.version = version;
         }
 
         public long episodeId() {
             return episodeId;
-        }
-
-        public String infoHash() {
-            return infoHash;
         }
 
         public String fileName() {
@@ -293,6 +319,11 @@ public class Publishing implements TorrentLinks {
 
         public Instant lastModified() {
             return lastModified;
+        }
+
+        /** Changes with the stored torrent and with the mirrors: an entity tag's value. */
+        public String version() {
+            return version;
         }
     }
 }

@@ -1,9 +1,9 @@
 package org.seedcast.publishing;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.seedcast.storage.MediaFile;
 import org.seedcast.torrent.Torrent;
 
 /**
@@ -13,8 +13,8 @@ import org.seedcast.torrent.Torrent;
  * @param episodeId   the episode
  * @param torrent     its signed torrent
  * @param mediaId     the stored media's id (its merkle layers for a hybrid are kept under it)
- * @param file        the media file
+ * @param file        the media file, on this node's disk or in a bucket
  * @param publishedAt when the episode was published, or {@code null} if unknown
  */
-public record Seedable(long episodeId, Torrent torrent, UUID mediaId, Path file, Instant publishedAt) {
+public record Seedable(long episodeId, Torrent torrent, UUID mediaId, MediaFile file, Instant publishedAt) {
 }

@@ -2,7 +2,6 @@ package org.seedcast.seeder;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Optional;
@@ -12,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import org.seedcast.publishing.Seedable;
+import org.seedcast.storage.MediaFile;
 import org.seedcast.torrent.InfoHash;
 import org.seedcast.torrent.MerkleLayers;
 import org.seedcast.torrent.Torrent;
@@ -23,8 +23,9 @@ import org.seedcast.torrent.bencode.BencodeException;
 
 /**
  * One published torrent as the seed serves it: its hashes, its info dict (the metadata, BEP 9),
- * its piece geometry, its media file (one read-only channel that every peer's zero-copy sends
- * share, positional reads do not move it), the peers connected for it and their choker.
+ * its piece geometry, its media file (on this node's disk: one read-only channel that every peer's
+ * zero-copy sends share, positional reads do not move it; in a bucket: pieces read into the shared
+ * {@link PieceCache}), the peers connected for it and their choker.
  * Everything a connection needs is here, in memory: no database on the connection path.
  */
 final class SeededTorrent {
@@ -38,7 +39,10 @@ final class SeededTorrent {
     private final long length;
     private final int pieceCount;
     private final UUID mediaId;
-    private final Path file;
+    private final MediaFile file;
+    /** Whether the file is on this node's disk, asked once: not a file-system call per block. */
+    private final boolean local;
+    private final PieceCache pieces;
     private final Instant publishedAt;
     private final Function<UUID, Optional<MerkleLayers>> merkleLayers;
     private final Set<PeerConnection> peers = ConcurrentHashMap.newKeySet();
@@ -47,7 +51,8 @@ final class SeededTorrent {
     private Optional<MerkleLayers> layers;
     private volatile boolean withdrawn;
 
-    SeededTorrent(Seedable seedable, Function<UUID, Optional<MerkleLayers>> merkleLayers, Choker choker) {
+    SeededTorrent(Seedable seedable, Function<UUID, Optional<MerkleLayers>> merkleLayers, Choker choker,
+                  PieceCache pieces) {
         Torrent torrent = seedable.torrent();
         byte[] bytes = torrent.bytes();
         BDict info = info(bytes).orElseThrow(() -> new IllegalArgumentException("torrent of episode "
@@ -66,6 +71,8 @@ final class SeededTorrent {
         this.piecesRoot = v2Truncated == null ? null : piecesRoot(info, torrent.name());
         this.mediaId = seedable.mediaId();
         this.file = seedable.file();
+        this.local = file.localPath().isPresent();
+        this.pieces = pieces;
         this.publishedAt = seedable.publishedAt();
         this.merkleLayers = merkleLayers;
         this.choker = choker;
@@ -149,33 +156,74 @@ final class SeededTorrent {
         return withdrawn;
     }
 
+    /**
+     * Block {@code [begin, begin + length)} of piece {@code index} to send now: a zero-copy region of the
+     * file on this node's disk, or a slice of its piece read from the bucket; {@code null} while that
+     * piece is being read, and {@code ready} runs once it is in.
+     */
+    Object block(int index, int begin, int length, Runnable ready) throws IOException {
+        if (!local) {
+            if (withdrawn) {
+                throw new IOException("episode " + episodeId + " was withdrawn");
+            }
+            return pieces.block(file, index, offset(index, 0), pieceSize(index), begin, length, ready);
+        }
+        return new SharedFileRegion(channel(), offset(index, begin), length);
+    }
+
     /** The media file, opened once on the first piece asked for. */
-    synchronized FileChannel channel() throws IOException {
+    private synchronized FileChannel channel() throws IOException {
         if (withdrawn) {
             throw new IOException("episode " + episodeId + " was withdrawn");
         }
         if (channel == null || !channel.isOpen()) {
-            channel = FileChannel.open(file, StandardOpenOption.READ);
+            channel = FileChannel.open(file.localPath().orElseThrow(() -> new IOException("media of episode "
+                    + episodeId + " is gone")), StandardOpenOption.READ);
         }
         return channel;
     }
 
     /**
      * The BEP 52 merkle tree of a hybrid's file, read on the first hash request and kept; empty for
-     * a v1 torrent, or while the layers are not stored (or cannot be read).
+     * a v1 torrent, or while the layers are not stored (or cannot be read). Layers kept in a bucket
+     * are only ever read by {@link #readLayers}: this runs on an event loop, which never waits for
+     * a network round trip.
      */
     synchronized Optional<MerkleLayers> merkleLayers() {
         if (!hybrid()) {
             return Optional.empty();
         }
-        if (layers == null || layers.isEmpty()) {
-            try {
-                layers = merkleLayers.apply(mediaId);
-            } catch (RuntimeException e) {
-                return Optional.empty();
+        if ((layers == null || layers.isEmpty()) && local) {
+            layers = loadLayers();
+        }
+        return layers == null ? Optional.empty() : layers;
+    }
+
+    /**
+     * Reads a hybrid's layers kept in a bucket, unless they are already in: on the calling thread,
+     * when the torrent is seeded and at each reconcile while they are missing, never on an event loop.
+     */
+    void readLayers() {
+        if (!hybrid() || local) {
+            return;
+        }
+        synchronized (this) {
+            if (layers != null && layers.isPresent()) {
+                return;
             }
         }
-        return layers;
+        Optional<MerkleLayers> read = loadLayers();
+        synchronized (this) {
+            layers = read;
+        }
+    }
+
+    private Optional<MerkleLayers> loadLayers() {
+        try {
+            return merkleLayers.apply(mediaId);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /** Stops serving it: its peers are closed at once and its file released. */

@@ -44,10 +44,15 @@ class SeederConfiguration {
         return new Seeder(server, registry);
     }
 
+    @Bean(destroyMethod = "close")
+    PieceCache pieceCache(SeederProperties settings) {
+        return new PieceCache(settings.pieceCache().toBytes());
+    }
+
     @Bean
     Seeding seeding(SeedRegistry registry, Publishing publishing, MediaStore media, SeederProperties settings,
-                    Clock clock) {
-        return new Seeding(registry, publishing, media::merkleLayers, settings, clock);
+                    Clock clock, PieceCache pieces) {
+        return new Seeding(registry, publishing, media::merkleLayers, settings, clock, pieces);
     }
 
     @Bean

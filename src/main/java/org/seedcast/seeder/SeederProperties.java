@@ -29,6 +29,9 @@ import org.springframework.util.unit.DataSize;
  * @param spreading                episodes published less than this long ago serve the interested
  *                                 peers with the fewest pieces first, so that fans can share sooner;
  *                                 zero turns it off
+ * @param pieceCache               pieces of media kept in a bucket ({@code SEEDCAST_STORAGE=s3}) that the seed
+ *                                 holds in memory, read whole with one ranged GET each; media on this node's
+ *                                 disk are sent from the file and use none of it
  */
 @ConfigurationProperties("seedcast.seeder")
 record SeederProperties(String bindAddress,
@@ -43,7 +46,8 @@ record SeederProperties(String bindAddress,
                         @DefaultValue("10s") Duration handshakeTimeout,
                         @DefaultValue("4m") Duration idleTimeout,
                         @DefaultValue("2m") Duration keepAliveInterval,
-                        @DefaultValue("0") Duration spreading) {
+                        @DefaultValue("0") Duration spreading,
+                        @DefaultValue("64MB") DataSize pieceCache) {
 
     SeederProperties {
         if (unchokeSlots < 1) {

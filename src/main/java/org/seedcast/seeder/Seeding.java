@@ -34,17 +34,19 @@ final class Seeding {
     private final Function<UUID, Optional<MerkleLayers>> merkleLayers;
     private final SeederProperties settings;
     private final Clock clock;
+    private final PieceCache pieces;
     /** Published episodes that could not be served (media file missing), not tried again by {@link #reconcile}. */
     private final Set<Long> unservable = ConcurrentHashMap.newKeySet();
     private Set<Long> unpublishedLastRound = Set.of();
 
     Seeding(SeedRegistry registry, Publishing publishing, Function<UUID, Optional<MerkleLayers>> merkleLayers,
-            SeederProperties settings, Clock clock) {
+            SeederProperties settings, Clock clock, PieceCache pieces) {
         this.registry = registry;
         this.publishing = publishing;
         this.merkleLayers = merkleLayers;
         this.settings = settings;
         this.clock = clock;
+        this.pieces = pieces;
     }
 
     /** Loads every published torrent; throws when publishing cannot be read (the database is down). */
@@ -61,6 +63,7 @@ final class Seeding {
      * Compares what is served with what is published, from the hashes alone, and heals a missed
      * event: a published torrent not served is loaded; one served but no longer published is
      * withdrawn when seen so twice in a row (the first time, its withdrawal may not have committed).
+     * A served hybrid in a bucket whose layers were missing has them read again.
      */
     void reconcile() {
         List<TorrentPublished> published = publishing.published();
@@ -81,6 +84,7 @@ final class Seeding {
             if (!publishedIds.contains(served.episodeId())) {
                 gone.add(served.episodeId());
             }
+            served.readLayers(); // a bucket's hybrid whose block hashes were kept since (LeafBackfill)
         }
         for (long episodeId : gone) {
             if (unpublishedLastRound.contains(episodeId)) {
@@ -105,7 +109,9 @@ final class Seeding {
         try {
             Choker choker = new Choker(settings.unchokeSlots(), () -> spreading(seedable.publishedAt()),
                     new SplittableRandom());
-            return Optional.of(new SeededTorrent(seedable, merkleLayers, choker));
+            SeededTorrent torrent = new SeededTorrent(seedable, merkleLayers, choker, pieces);
+            torrent.readLayers();
+            return Optional.of(torrent);
         } catch (IllegalArgumentException e) {
             log.warn("not seeding episode {}: {}", seedable.episodeId(), e.getMessage());
             return Optional.empty();

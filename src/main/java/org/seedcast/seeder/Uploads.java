@@ -4,7 +4,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -13,8 +12,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The blocks one peer asked for and how they are sent: validated, queued up to {@code reqq},
  * rejected (BEP 6) when choked, cancelled or past the queue, and written as a 13-byte header then
- * the block as a zero-copy region of the media file, paid for first with both upload limits. Runs
- * on the connection's event loop only.
+ * the block (a zero-copy region of a media file on disk, or a slice of a piece read from a bucket),
+ * paid for first with both upload limits. Runs on the connection's event loop only.
  *
  * @see <a href="https://www.bittorrent.org/beps/bep_0003.html#peer-messages">BEP 3, request and piece</a>
  * @see <a href="https://www.bittorrent.org/beps/bep_0006.html">BEP 6, reject</a>
@@ -151,9 +150,21 @@ final class Uploads {
                 ctx.executor().schedule(this::drainLater, wait, TimeUnit.NANOSECONDS);
                 break;
             }
-            if (!send(requests.poll(), now)) {
+            Request next = requests.peek();
+            Object block;
+            try {
+                block = torrent.block(next.index(), next.begin(), next.length(), this::blockRead);
+            } catch (IOException e) {
+                log.warn("cannot read the media of episode {}: {}", torrent.episodeId(), e.toString());
+                peer.close(CloseReason.WITHDRAWN);
                 return;
             }
+            if (block == null) {
+                drainScheduled = true; // until its piece is read from the bucket
+                break;
+            }
+            requests.poll();
+            send(next, block, now);
             wrote = true;
         }
         if (wrote) {
@@ -166,27 +177,23 @@ final class Uploads {
         drain();
     }
 
-    private boolean send(Request r, long now) {
-        FileChannel file;
-        try {
-            file = torrent.channel();
-        } catch (IOException e) {
-            log.warn("cannot read the media of episode {}: {}", torrent.episodeId(), e.toString());
-            peer.close(CloseReason.WITHDRAWN);
-            return false;
-        }
+    /** A piece asked for arrived from the bucket: drain again, on the connection's event loop. */
+    private void blockRead() {
+        ctx.executor().execute(this::drainLater);
+    }
+
+    private void send(Request r, Object block, long now) {
         limit.take(r.length(), now);
         seed.upload().take(r.length(), now);
         peer.write(PeerMessages.pieceHeader(ctx.alloc(), r.index(), r.begin(), r.length()));
         long episode = torrent.episodeId();
         int bytes = r.length();
-        ctx.write(new SharedFileRegion(file, torrent.offset(r.index(), r.begin()), bytes)).addListener(
+        ctx.write(block).addListener(
                 (ChannelFutureListener) f -> {
                     if (f.isSuccess()) {
                         seed.traffic().add(episode, bytes);
                         seed.metrics().sent(bytes);
                     }
                 });
-        return true;
     }
 }

@@ -1,7 +1,6 @@
 package org.seedcast.storage;
 
 import java.io.IOException;
-import java.nio.file.Path;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -29,7 +28,7 @@ class MediaDelivery {
     }
 
     /** {@code file} is the media's file when the caller already found it, else {@code null}. */
-    void deliver(long episodeId, MediaDirectory.PublicMedia media, Path file, HttpServletRequest request,
+    void deliver(long episodeId, MediaDirectory.PublicMedia media, MediaFile file, HttpServletRequest request,
                  HttpServletResponse response) throws IOException {
         MediaResponder.Served served = file == null
                 ? responder.serve(media, request, response, MediaResponder.MEDIA_CACHE)

@@ -1,13 +1,15 @@
 package org.seedcast.storage;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.nio.file.StandardOpenOption;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,7 +24,8 @@ import org.springframework.web.server.ResponseStatusException;
  * Answers a GET or HEAD for a stored file (BEP 19 web seeds rely on this): single {@code Range}
  * requests with 206 and an exact {@code Content-Range}, 416 when unsatisfiable, strong ETags,
  * {@code If-None-Match} and {@code If-Range}, and zero-copy transfer (Tomcat's sendfile where
- * available, {@code FileChannel.transferTo} otherwise).
+ * available, {@code FileChannel.transferTo} otherwise) of a file on this node's disk; a file in a
+ * bucket is streamed from one ranged GET of exactly the bytes asked for.
  */
 @Component
 class MediaResponder {
@@ -48,15 +51,15 @@ class MediaResponder {
     /** @return what the answer sends */
     Served serve(MediaDirectory.PublicMedia media, HttpServletRequest request, HttpServletResponse response,
                           String cacheControl) throws IOException {
-        Path file = store.find(media.mediaId())
+        MediaFile file = store.locate(media.mediaId(), media.size())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "The media file is missing."));
         return serve(media, file, request, response, cacheControl);
     }
 
     /** As {@link #serve(MediaDirectory.PublicMedia, HttpServletRequest, HttpServletResponse, String)}, for a file already found. */
-    Served serve(MediaDirectory.PublicMedia media, Path file, HttpServletRequest request, HttpServletResponse response,
+    Served serve(MediaDirectory.PublicMedia media, MediaFile file, HttpServletRequest request, HttpServletResponse response,
                   String cacheControl) throws IOException {
-        long size = Files.size(file);
+        long size = file.size();
         String etag = "\"" + media.sha256().substring(0, Math.min(32, media.sha256().length())) + "\"";
         response.setHeader(HttpHeaders.ETAG, etag);
         response.setHeader(HttpHeaders.ACCEPT_RANGES, "bytes");
@@ -87,7 +90,12 @@ class MediaResponder {
         if ("HEAD".equals(request.getMethod())) {
             return Served.NOTHING;
         }
-        transfer(file, start, length, request, response);
+        Optional<Path> local = file.localPath();
+        if (local.isPresent()) {
+            transfer(local.get(), start, length, request, response);
+        } else if (!stream(file, start, length, response)) {
+            return Served.NOTHING;
+        }
         return new Served(start, length, size);
     }
 
@@ -111,6 +119,28 @@ class MediaResponder {
             return null;
         }
         return RangeRequest.parse(request.getHeader(HttpHeaders.RANGE), size);
+    }
+
+    /**
+     * Copies the bytes of a file in a bucket as they arrive; a file that is gone answers 404, as on
+     * disk. Returns whether it was there.
+     */
+    private static boolean stream(MediaFile file, long start, long length, HttpServletResponse response)
+            throws IOException {
+        InputStream in;
+        try {
+            in = file.open(start, length);
+        } catch (NoSuchFileException e) {
+            response.reset();
+            response.sendError(HttpServletResponse.SC_NOT_FOUND, "The media file is missing.");
+            return false;
+        }
+        try (in) {
+            OutputStream out = response.getOutputStream();
+            in.transferTo(out);
+            out.flush();
+        }
+        return true;
     }
 
     private static void transfer(Path file, long start, long length, HttpServletRequest request,

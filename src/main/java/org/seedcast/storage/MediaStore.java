@@ -34,12 +34,13 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Media files on disk under {@code SEEDCAST_DATA_DIR/media}, each named by a random id. A file
- * appears there only once it is complete and accepted: writes go to a temporary file first and
- * are moved in atomically. Beside each audio or video file lie its torrent piece hashes
- * ({@code {id}.hashes}), computed while the bytes arrived, so its torrent needs no second pass, and
- * for a hybrid its 16 KiB block hashes ({@code {id}.leaves}, 2 MiB per GiB), from which the seed
- * answers BEP 52 hash requests without reading the file again.
+ * Media files, each named by a random id, in {@link MediaObjects}: on disk under
+ * {@code SEEDCAST_DATA_DIR/media}, or in a bucket. A file appears there only once it is complete and
+ * accepted: writes go to a temporary file on this node's disk first and are then moved (or uploaded)
+ * in whole. Beside each audio or video file lie its torrent piece hashes ({@code {id}.hashes}),
+ * computed while the bytes arrived, so its torrent needs no second pass, and for a hybrid its 16 KiB
+ * block hashes ({@code {id}.leaves}, 2 MiB per GiB), from which the seed answers BEP 52 hash requests
+ * without reading the file again.
  */
 @Service
 public class MediaStore {
@@ -48,10 +49,11 @@ public class MediaStore {
     private static final long MAX_IMAGE_SIZE = 10L << 20;
 
     private final StorageProperties properties;
+    private final MediaObjects objects;
 
-    MediaStore(StorageProperties properties) throws IOException {
+    MediaStore(StorageProperties properties, MediaObjects objects) throws IOException {
         this.properties = properties;
-        Files.createDirectories(properties.mediaDir());
+        this.objects = objects;
         Files.createDirectories(tmpDir());
         sweepLeftovers();
     }
@@ -108,7 +110,7 @@ public class MediaStore {
             Copied copied = copy(in, tmp, MAX_IMAGE_SIZE, sha256::update);
             String type = kind(copied, MediaKind::sniffImage, "Artwork must be a PNG, JPEG or WebP image.");
             UUID id = UUID.randomUUID();
-            Files.move(tmp, pathOf(id), StandardCopyOption.ATOMIC_MOVE);
+            objects.put(mediaName(id), tmp);
             return new StoredMedia(id, type, copied.size(), HexFormat.of().formatHex(sha256.digest()));
         } catch (IOException e) {
             throw isDiskFull(e) ? diskFull() : interrupted();
@@ -122,20 +124,35 @@ public class MediaStore {
         return properties.uploads().maxSize().toBytes();
     }
 
-    /** The file of a stored media id, if it exists. */
-    public Optional<Path> find(UUID id) {
-        Path path = pathOf(id);
-        return Files.isRegularFile(path) ? Optional.of(path) : Optional.empty();
+    /** The file of a stored media id, if it exists (for a bucket, one HEAD request). */
+    public Optional<MediaFile> find(UUID id) {
+        try {
+            long size = objects.size(mediaName(id));
+            return size < 0 ? Optional.empty() : Optional.of(new Stored(id, size, objects));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The file of a stored media id whose size the caller knows (the catalog keeps it): on this node's
+     * disk only if it is there; in a bucket without asking it, and a file that is gone fails at the read.
+     */
+    public Optional<MediaFile> locate(UUID id, long size) {
+        return properties.storage() == StorageProperties.Backend.FILESYSTEM ? find(id)
+                : Optional.of(new Stored(id, size, objects));
+    }
+
+    /** Whether the file of a stored media id exists. */
+    public boolean exists(UUID id) {
+        return find(id).isPresent();
     }
 
     /** The torrent piece hashes computed while the file arrived, if they were kept. */
     public Optional<PieceHashes> hashes(UUID id) {
-        Path path = hashesOf(id);
-        if (!Files.isRegularFile(path)) {
-            return Optional.empty();
-        }
         try {
-            return Optional.of(PieceHashes.fromBytes(Files.readAllBytes(path)));
+            Optional<byte[]> bytes = objects.read(hashesName(id));
+            return bytes.isEmpty() ? Optional.empty() : Optional.of(PieceHashes.fromBytes(bytes.get()));
         } catch (IOException | InvalidTorrentException e) {
             return Optional.empty();
         }
@@ -153,8 +170,18 @@ public class MediaStore {
             return Optional.empty();
         }
         try {
-            return Optional.of(MerkleLayers.open(leavesOf(id), hashes.get()));
-        } catch (IOException e) {
+            Optional<Path> local = objects.localFile(leavesName(id));
+            if (local.isPresent()) {
+                return Optional.of(MerkleLayers.open(local.get(), hashes.get()));
+            }
+            Optional<byte[]> leaves = objects.read(leavesName(id));
+            if (leaves.isEmpty()) {
+                return Optional.empty();
+            }
+            MerkleLayers tree = MerkleLayers.of(leaves.get(), hashes.get().fileLength(), hashes.get().pieceLength());
+            return Arrays.equals(tree.piecesRoot(), hashes.get().piecesRoot().orElseThrow())
+                    ? Optional.of(tree) : Optional.empty();
+        } catch (IOException | IllegalArgumentException e) {
             return Optional.empty();
         }
     }
@@ -165,14 +192,39 @@ public class MediaStore {
      * can answer hash requests for it like for any other.
      */
     public PieceHashes hashAnew(UUID id, TorrentFormat format) throws IOException {
-        Path file = pathOf(id);
-        int pieceLength = PieceLength.forFileLength(Files.size(file));
-        if (!format.hasV2()) {
-            return new FileHasher().hash(file, pieceLength, format);
+        return withLocalFile(id, file -> {
+            int pieceLength = PieceLength.forFileLength(Files.size(file));
+            if (!format.hasV2()) {
+                return new FileHasher().hash(file, pieceLength, format);
+            }
+            PieceHashes hashes = keepingLeaves(id, null,
+                    leafFile -> new FileHasher().hash(file, pieceLength, format, leafFile));
+            writeHashes(id, hashes);
+            return hashes;
+        });
+    }
+
+    /** Reads a stored file on this node's disk. */
+    private interface LocalRead<T> {
+        T read(Path file) throws IOException;
+    }
+
+    /**
+     * Runs {@code read} on the stored file: the file itself on disk; from a bucket, a temporary copy
+     * (hashing reads every byte anyway, and the hashers read files).
+     */
+    private <T> T withLocalFile(UUID id, LocalRead<T> read) throws IOException {
+        Optional<Path> local = objects.localFile(mediaName(id));
+        if (local.isPresent()) {
+            return read.read(local.get());
         }
-        PieceHashes hashes = keepingLeaves(id, null, leafFile -> new FileHasher().hash(file, pieceLength, format, leafFile));
-        writeHashes(id, hashes);
-        return hashes;
+        Path copy = Files.createTempFile(tmpDir(), id + ".", ".media");
+        try {
+            objects.download(mediaName(id), copy);
+            return read.read(copy);
+        } finally {
+            deleteQuietly(copy);
+        }
     }
 
     /**
@@ -181,17 +233,11 @@ public class MediaStore {
      */
     Map<UUID, Long> hybridsWithoutLeaves() throws IOException {
         Map<UUID, Long> missing = new LinkedHashMap<>();
-        try (var files = Files.list(properties.mediaDir())) {
-            for (Path path : (Iterable<Path>) files.sorted()::iterator) {
-                String name = path.getFileName().toString();
-                if (!name.endsWith(".hashes")) {
-                    continue;
-                }
-                UUID id = idOf(name.substring(0, name.length() - ".hashes".length()));
-                PieceHashes hashes = id == null ? null : hashes(id).filter(h -> h.format().hasV2()).orElse(null);
-                if (hashes != null && find(id).isPresent() && merkleLayers(id).isEmpty()) {
-                    missing.put(id, hashes.fileLength());
-                }
+        for (String name : objects.names(HASHES)) {
+            UUID id = idOf(name.substring(0, name.length() - HASHES.length()));
+            PieceHashes hashes = id == null ? null : hashes(id).filter(h -> h.format().hasV2()).orElse(null);
+            if (hashes != null && exists(id) && merkleLayers(id).isEmpty()) {
+                missing.put(id, hashes.fileLength());
             }
         }
         return missing;
@@ -204,9 +250,10 @@ public class MediaStore {
     void keepLeaves(UUID id, FileHasher hasher) throws IOException {
         PieceHashes kept = hashes(id).filter(h -> h.format().hasV2())
                 .orElseThrow(() -> new IOException("media " + id + " has no hybrid hashes kept"));
-        keepingLeaves(id, kept, leafFile -> hasher.hashPieces(pathOf(id), kept.pieceLength(), TorrentFormat.HYBRID, leafFile));
-        if (find(id).isEmpty()) {
-            deleteQuietly(leavesOf(id)); // deleted while it was hashed
+        withLocalFile(id, file -> keepingLeaves(id, kept,
+                leafFile -> hasher.hashPieces(file, kept.pieceLength(), TorrentFormat.HYBRID, leafFile)));
+        if (!exists(id)) {
+            objects.delete(leavesName(id)); // deleted while it was hashed
         }
     }
 
@@ -216,11 +263,11 @@ public class MediaStore {
     }
 
     /**
-     * Runs {@code hashing} writing a leaf file beside the media, then moves the finished leaves in
-     * atomically; when {@code expected} is given, only if they make its pieces root.
+     * Runs {@code hashing} writing a temporary leaf file, then stores the finished leaves beside the
+     * media; when {@code expected} is given, only if they make its pieces root.
      */
     private PieceHashes keepingLeaves(UUID id, PieceHashes expected, LeafHashing hashing) throws IOException {
-        Path leaves = Files.createTempFile(properties.mediaDir(), id + ".leaves.", ".part");
+        Path leaves = Files.createTempFile(tmpDir(), id + ".", LEAVES);
         try {
             PieceHashes hashes;
             try (LeafFile leafFile = LeafFile.create(leaves)) {
@@ -230,7 +277,7 @@ public class MediaStore {
             if (expected != null && !Arrays.equals(hashes.piecesRoot().orElseThrow(), expected.piecesRoot().orElseThrow())) {
                 throw new IOException("media " + id + " no longer matches the hashes kept for it");
             }
-            Files.move(leaves, leavesOf(id), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            objects.put(leavesName(id), leaves);
             return hashes;
         } finally {
             deleteQuietly(leaves);
@@ -246,9 +293,9 @@ public class MediaStore {
     }
 
     public void delete(UUID id) {
-        deleteQuietly(pathOf(id));
-        deleteQuietly(hashesOf(id));
-        deleteQuietly(leavesOf(id));
+        objects.delete(mediaName(id));
+        objects.delete(hashesName(id));
+        objects.delete(leavesName(id));
     }
 
     /**
@@ -283,24 +330,26 @@ public class MediaStore {
     }
 
     /**
-     * Moves a complete, accepted file into the store under {@code id}, then writes its hybrid's leaf
-     * layer and its piece hashes beside it, in that order and each atomically (after the move, so a
-     * move that fails leaves no orphan; the hashes last, so hashes kept mean leaves kept). Safe to
-     * repeat: a caller that recorded {@code id} before a crash or a failure finds the file moved and,
-     * if the hashes were not written, has them computed from the file.
+     * Moves a complete, accepted file into the store under {@code id}, then stores its hybrid's leaf
+     * layer and its piece hashes beside it, in that order and each whole (after the file, so a move
+     * that fails leaves no orphan; the hashes last, so hashes kept mean leaves kept). The hashes are
+     * taken while the file is still at hand, before it moves. Safe to repeat: a caller that recorded
+     * {@code id} before a crash or a failure finds the file stored and, if the hashes were not, has
+     * them computed from the stored file.
      */
     StoredMedia adopt(Path complete, UUID id, String mediaType, HashSource source) throws IOException {
-        Path file = pathOf(id);
-        if (!Files.isRegularFile(file)) {
-            Files.move(complete, file, StandardCopyOption.ATOMIC_MOVE);
-        }
         PieceHashes hashes = hashes(id).orElse(null);
         if (hashes == null) {
-            Path leaves = properties.mediaDir().resolve(id + ".leaves.part");
+            Path leaves = Files.createTempFile(tmpDir(), id + ".", LEAVES);
             try {
-                hashes = source.hashesOf(file, leaves);
+                if (exists(id)) {
+                    hashes = withLocalFile(id, file -> source.hashesOf(file, leaves));
+                } else {
+                    hashes = source.hashesOf(complete, leaves);
+                    objects.put(mediaName(id), complete);
+                }
                 if (hashes.format().hasV2()) {
-                    Files.move(leaves, leavesOf(id), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                    objects.put(leavesName(id), leaves);
                 }
             } finally {
                 deleteQuietly(leaves);
@@ -320,21 +369,43 @@ public class MediaStore {
     }
 
     private void writeHashes(UUID id, PieceHashes hashes) throws IOException {
-        Path partial = properties.mediaDir().resolve(id + ".hashes.part");
-        Files.write(partial, hashes.toBytes());
-        Files.move(partial, hashesOf(id), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Path partial = Files.createTempFile(tmpDir(), id + ".", HASHES);
+        try {
+            Files.write(partial, hashes.toBytes());
+            objects.put(hashesName(id), partial);
+        } finally {
+            deleteQuietly(partial);
+        }
     }
 
-    Path pathOf(UUID id) {
-        return properties.mediaDir().resolve(id + ".media");
+    private static final String MEDIA = ".media";
+    private static final String HASHES = ".hashes";
+    private static final String LEAVES = ".leaves";
+
+    private static String mediaName(UUID id) {
+        return id + MEDIA;
     }
 
-    private Path hashesOf(UUID id) {
-        return properties.mediaDir().resolve(id + ".hashes");
+    private static String hashesName(UUID id) {
+        return id + HASHES;
     }
 
-    private Path leavesOf(UUID id) {
-        return properties.mediaDir().resolve(id + ".leaves");
+    private static String leavesName(UUID id) {
+        return id + LEAVES;
+    }
+
+    /** A stored file, read through the objects. */
+    private record Stored(UUID id, long size, MediaObjects objects) implements MediaFile {
+
+        @Override
+        public Optional<Path> localPath() {
+            return objects.localFile(mediaName(id));
+        }
+
+        @Override
+        public InputStream open(long start, long length) throws IOException {
+            return objects.read(mediaName(id), start, length);
+        }
     }
 
     private Path tmpDir() {
@@ -343,14 +414,17 @@ public class MediaStore {
 
     /**
      * Temporary files left by an import that a crash cut short are never media, nor are hashes
-     * half-written beside the media: remove them.
+     * half-written beside the media (kept in the media directory before they moved here): remove them.
      */
     private void sweepLeftovers() throws IOException {
         try (var leftovers = Files.list(tmpDir())) {
             leftovers.forEach(MediaStore::deleteQuietly);
         }
-        try (var partials = Files.list(properties.mediaDir())) {
-            partials.filter(path -> path.getFileName().toString().endsWith(".part")).forEach(MediaStore::deleteQuietly);
+        if (Files.isDirectory(properties.mediaDir())) {
+            try (var partials = Files.list(properties.mediaDir())) {
+                partials.filter(path -> path.getFileName().toString().endsWith(".part"))
+                        .forEach(MediaStore::deleteQuietly);
+            }
         }
     }
 

@@ -179,9 +179,9 @@ class ResumableUploads {
 
     /**
      * Uploads nobody touched for a week are abandoned: their partial files are removed. One whose
-     * bytes are all there is finished instead, since nothing about it is partial.
+     * bytes are all there is finished instead, since nothing about it is partial. Run by
+     * {@link UploadSweeps}, on one node at a time.
      */
-    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
     void sweepAbandoned() {
         for (Upload upload : repository.findByEpisodeIdIsNullAndUpdatedAtBefore(clock.instant().minus(ABANDONED_AFTER))) {
             ReentrantLock lock = lockOf(upload.getId());
@@ -435,7 +435,7 @@ class ResumableUploads {
     }
 
     private long offsetOf(Upload upload) {
-        if (upload.isComplete() || upload.getMediaId() != null && mediaStore.find(upload.getMediaId()).isPresent()) {
+        if (upload.isComplete() || upload.getMediaId() != null && mediaStore.exists(upload.getMediaId())) {
             return upload.getLength();
         }
         try {

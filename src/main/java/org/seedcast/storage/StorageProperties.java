@@ -1,9 +1,11 @@
 package org.seedcast.storage;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
@@ -17,9 +19,50 @@ import org.springframework.util.unit.DataSize;
  *                {@code media/}, uploads in progress in {@code uploads/}, the embedded database in
  *                {@code postgres/}, the publisher's key in {@code publisher/}, the tracker's state in {@code tracker/}
  * @param uploads upload limits
+ * @param storage {@code SEEDCAST_STORAGE}: where finished media files, their piece hashes and block hashes are kept:
+ *                {@code filesystem} (under the data directory) or {@code s3} (a bucket that every node reads, so
+ *                nothing of an episode stays only on one node's disk); uploads in progress stay on the disk of the
+ *                node receiving them either way
+ * @param s3      the S3-compatible store, when {@code storage} is {@code s3}
  */
 @ConfigurationProperties("seedcast")
-public record StorageProperties(@DefaultValue("./data") Path dataDir, @DefaultValue Uploads uploads) {
+public record StorageProperties(@DefaultValue("./data") Path dataDir, @DefaultValue Uploads uploads,
+                                @DefaultValue("filesystem") Backend storage, @DefaultValue S3 s3) {
+
+    /** Where finished media are kept. */
+    public enum Backend {
+        /** Files under the data directory of this node. */
+        FILESYSTEM,
+        /** Objects in an S3-compatible bucket. */
+        S3
+    }
+
+    /**
+     * @param endpoint  {@code SEEDCAST_S3_ENDPOINT}: the store's URL ({@code http://minio:9000}); unset for AWS itself.
+     *                  Objects are addressed by path ({@code endpoint/bucket/key}), which every S3-compatible store
+     *                  understands
+     * @param bucket    {@code SEEDCAST_S3_BUCKET}: the bucket, which must exist; its objects are named
+     *                  {@code media/{id}.media}, {@code .hashes} and {@code .leaves}
+     * @param region    {@code SEEDCAST_S3_REGION}: the region signed into requests; most other stores accept any
+     * @param accessKey {@code SEEDCAST_S3_ACCESS_KEY}; unset to use the SDK's default credentials (environment,
+     *                  instance profile)
+     * @param secretKey {@code SEEDCAST_S3_SECRET_KEY}
+     */
+    public record S3(URI endpoint, String bucket, @DefaultValue("us-east-1") String region, String accessKey,
+                     String secretKey) {
+    }
+
+    @ConstructorBinding
+    public StorageProperties {
+        if (storage == Backend.S3 && (s3 == null || s3.bucket() == null || s3.bucket().isBlank())) {
+            throw new IllegalArgumentException("SEEDCAST_STORAGE=s3 needs SEEDCAST_S3_BUCKET");
+        }
+    }
+
+    /** Settings that keep media on the filesystem, for tests and tools that need only the data directory. */
+    public StorageProperties(Path dataDir, Uploads uploads) {
+        this(dataDir, uploads, Backend.FILESYSTEM, null);
+    }
 
     /**
      * @param maxSize          the largest media file accepted ({@code SEEDCAST_UPLOADS_MAX_SIZE}), resumable or as

@@ -1,7 +1,6 @@
 package org.seedcast.storage;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Optional;
 
 import jakarta.servlet.Filter;
@@ -47,7 +46,7 @@ class WebSeedFilter implements Filter {
     }
 
     /** A published episode's media, found once: the path parsed, the catalog asked, the file located. */
-    private record Target(long episodeId, MediaDirectory.PublicMedia media, Path file) {
+    private record Target(long episodeId, MediaDirectory.PublicMedia media, MediaFile file) {
     }
 
     private Optional<Target> servable(HttpServletRequest request) {
@@ -69,6 +68,6 @@ class WebSeedFilter implements Filter {
         String fileName = path.substring(slash + 1);
         return directory.publishedMedia(episodeId)
                 .filter(m -> m.fileName().equals(fileName))
-                .flatMap(m -> store.find(m.mediaId()).map(file -> new Target(episodeId, m, file)));
+                .flatMap(m -> store.locate(m.mediaId(), m.size()).map(file -> new Target(episodeId, m, file)));
     }
 }

@@ -63,7 +63,7 @@ final class MetainfoWriter {
         return info.build();
     }
 
-    private static BList urls(List<URI> urls) {
+    static BList urls(List<URI> urls) {
         List<BValue> strings = urls.stream().<BValue>map(url -> BString.of(url.toString())).toList();
         return BList.of(strings);
     }

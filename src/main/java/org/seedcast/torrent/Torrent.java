@@ -1,8 +1,10 @@
 package org.seedcast.torrent;
 
 import java.net.URI;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.seedcast.torrent.bencode.BDict;
 import org.seedcast.torrent.bencode.BencodeDecoder;
 import org.seedcast.torrent.bencode.BencodeEncoder;
@@ -103,6 +105,24 @@ public final class Torrent {
     /** The {@code url-list} web seeds (BEP 19). */
     public List<URI> webSeeds() {
         return webSeeds;
+    }
+
+    /**
+     * This torrent with {@code more} web seeds after its own in {@code url-list} (a seed it already
+     * lists is not added twice). {@code url-list} sits outside the info dict, and the dict is written
+     * back byte for byte: the info-hashes and BEP 35 signatures stay what they were.
+     */
+    public Torrent withMoreWebSeeds(List<URI> more) {
+        Set<URI> all = new LinkedHashSet<>(webSeeds);
+        all.addAll(more);
+        if (all.size() == webSeeds.size()) {
+            return this;
+        }
+        Torrent changed = fromOwnBytes(BencodeEncoder.encode(root.with("url-list", MetainfoWriter.urls(List.copyOf(all)))));
+        if (!changed.infoHash().equals(infoHash)) {
+            throw new IllegalStateException("adding web seeds changed the info-hash");
+        }
+        return changed;
     }
 
     public MagnetLink magnetLink() {

@@ -66,6 +66,8 @@ class SecurityConfiguration {
 
     private static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
             + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    /** An embed's player is the one page other sites may frame; everything else stays unframeable. */
+    private static final String EMBED_CSP = CSP.replace("frame-ancestors 'none'", "frame-ancestors *");
     private static final String PERMISSIONS = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
             + "interest-cohort=()";
 
@@ -97,6 +99,26 @@ class SecurityConfiguration {
         CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
         tokens.setCookieCustomizer(cookie -> cookie.httpOnly(true).sameSite("Lax").path("/"));
         return tokens;
+    }
+
+    /**
+     * The embeddable players ({@code /embed/**}): public, read-only, framed by any site, and never a
+     * session or a credential check.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain embedSecurity(HttpSecurity http) throws Exception {
+        http.securityMatcher("/embed/**")
+            .authorizeHttpRequests(requests -> requests
+                .requestMatchers(HttpMethod.GET, "/embed/**").permitAll()
+                .anyRequest().denyAll())
+            .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .requestCache(cache -> cache.disable())
+            .securityContext(context -> context.disable())
+            .csrf(csrf -> csrf.disable())
+            .headers(headers -> headers(headers).frameOptions(frames -> frames.disable())
+                .contentSecurityPolicy(csp -> csp.policyDirectives(EMBED_CSP)));
+        return http.build();
     }
 
     @Bean
@@ -196,8 +218,8 @@ class SecurityConfiguration {
                 (int) multipart.getFileSizeThreshold().toBytes());
     }
 
-    private static void headers(HeadersConfigurer<HttpSecurity> headers) {
-        headers.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+    private static HeadersConfigurer<HttpSecurity> headers(HeadersConfigurer<HttpSecurity> headers) {
+        return headers.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
             .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
             .crossOriginOpenerPolicy(coop -> coop.policy(CrossOriginOpenerPolicy.SAME_ORIGIN))
             .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS));

@@ -1,13 +1,11 @@
 package org.seedcast.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +20,6 @@ import org.seedcast.support.IntegrationTest;
 import org.seedcast.support.Media;
 import org.seedcast.support.Peers;
 import org.seedcast.support.Studio;
-import org.seedcast.support.TestClock;
 import org.seedcast.tracker.engine.Housekeeper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -47,9 +44,6 @@ class AdminPagesIntegrationTests {
 
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
-
-    @Autowired
-    TestClock clock;
 
     Http admin;
 
@@ -185,44 +179,6 @@ class AdminPagesIntegrationTests {
 
         postForm(admin, "/admin/unknown-torrents/" + first + "/unignore", Map.of());
         assertThat(admin.get("/admin/unknown-torrents").body()).contains(first);
-    }
-
-    @Test
-    void refusedSignInsAreAudited() {
-        String who = "intruder-" + UUID.randomUUID().toString().substring(0, 8);
-        Http wrong = Http.at(port).as(who, "not-a-password");
-
-        assertThat(wrong.get("/api/admin/bans").statusCode()).isEqualTo(401);
-
-        assertThat(auditPageEventually(who, "sign-in refused")).contains(who);
-    }
-
-    /** The audit page for {@code query} once it shows {@code text}: refusals are written by the flush, every 5 s. */
-    private String auditPageEventually(String query, String text) {
-        return await("the audit page for " + query + " to show " + text).atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofMillis(250))
-                .until(() -> admin.get("/admin/audit?q=" + query).body(), page -> page.contains(text));
-    }
-
-    @Test
-    void aFloodOfBadCredentialsIsOneAuditRowPerUserAndAddressAMinute() {
-        clock.pin(Instant.now()); // the flood falls in one minute, whatever second the wall clock is at
-        try {
-            String who = "flooder-" + UUID.randomUUID().toString().substring(0, 8);
-            String other = "flooder-" + UUID.randomUUID().toString().substring(0, 8);
-            for (int i = 0; i < 8; i++) { // fewer than the throttle allows a user name
-                assertThat(Http.at(port).as(who, "guess-" + i).get("/api/admin/bans").statusCode()).isEqualTo(401);
-            }
-            assertThat(Http.at(port).as(other, "guess").get("/api/admin/bans").statusCode()).isEqualTo(401);
-
-            assertThat(auditPageEventually(who, "8 times")).contains("sign-in refused 8 times in the minute from")
-                    .contains("BadCredentialsException").contains("127.0.0.1");
-            assertThat(auditPageEventually(other, "sign-in refused")).contains("sign-in refused: BadCredentialsException");
-            assertThat(jdbc.queryForObject("select count(*) from audit_log where actor = ?", Long.class, who)).isEqualTo(1);
-            assertThat(jdbc.queryForObject("select count(*) from audit_log where actor = ?", Long.class, other)).isEqualTo(1);
-        } finally {
-            clock.release();
-        }
     }
 
     @Test

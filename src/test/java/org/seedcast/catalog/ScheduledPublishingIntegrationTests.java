@@ -56,11 +56,7 @@ class ScheduledPublishingIntegrationTests {
 
     @Test
     void aFailedScheduledEpisodeIsNotRetriedAtEveryRun() throws Exception {
-        Studio studio = new Studio(port);
-        studio.show("scheduled-backoff", "v1");
-        long bad = studio.upload("scheduled-backoff", "Lost its file too", Media.mp4(300_000, 63));
-        jdbc.update("update episodes set status = 'SCHEDULED', publish_at = ? where id = ?",
-                Timestamp.from(Instant.now().minus(1, ChronoUnit.MINUTES)), bad);
+        long bad = dueEpisode(port, jdbc, "scheduled-backoff", "Lost its file too", 63);
         String badMedia = jdbc.queryForObject("select media_id::text from episodes where id = ?", String.class, bad);
         Files.delete(Path.of("target/test-data/it/media", badMedia + ".media"));
         Files.delete(Path.of("target/test-data/it/media", badMedia + ".hashes"));
@@ -72,5 +68,15 @@ class ScheduledPublishingIntegrationTests {
                 .isEqualTo(1);
         assertThat(jdbc.queryForObject("select next_attempt_at > now() from episodes where id = ?", Boolean.class, bad))
                 .isTrue();
+    }
+
+    /** An episode of a new v1 show, scheduled for a minute ago: due. */
+    static long dueEpisode(int port, JdbcTemplate jdbc, String slug, String title, int seed) {
+        Studio studio = new Studio(port);
+        studio.show(slug, "v1");
+        long id = studio.upload(slug, title, Media.mp4(300_000, seed));
+        jdbc.update("update episodes set status = 'SCHEDULED', publish_at = ? where id = ?",
+                Timestamp.from(Instant.now().minus(1, ChronoUnit.MINUTES)), id);
+        return id;
     }
 }

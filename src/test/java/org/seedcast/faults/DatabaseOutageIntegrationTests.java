@@ -34,6 +34,8 @@ class DatabaseOutageIntegrationTests {
     /** Counts are written this often; the polls below wait many times longer. */
     private static final String FLUSH = "300ms";
     private static final Duration BACK_WITHIN = Duration.ofSeconds(30);
+    /** Hikari's shortest wait is 250 ms; twice that leaves a loaded machine room to hand out a pooled connection. */
+    private static final String CONNECTION_WAIT = "500"; // milliseconds
 
     static ExternalPostgres postgres;
     static RunningSeedcast app;
@@ -44,7 +46,9 @@ class DatabaseOutageIntegrationTests {
         postgres = server;
         postgres.createDatabase("outage");
         app = RunningSeedcast.start(RunningSeedcast.settings(postgres, "outage", TestRunSetup.ROOT.resolve("outage"),
-                "seedcast.tracker.flush-interval=" + FLUSH, "seedcast.downloads.flush-interval=" + FLUSH));
+                "seedcast.tracker.flush-interval=" + FLUSH, "seedcast.downloads.flush-interval=" + FLUSH,
+                // each request that needs the database while it is down waits this long for a connection, then fails
+                "spring.datasource.hikari.connection-timeout=" + CONNECTION_WAIT));
         studio = new Studio(app.port());
     }
 

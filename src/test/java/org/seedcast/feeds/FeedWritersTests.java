@@ -70,6 +70,13 @@ class FeedWritersTests {
         assertThat(RomeFeeds.foreign(item.getForeignMarkup(), RomeFeeds.PODCAST, "season").getText()).isEqualTo("2");
         assertThat(RomeFeeds.foreign(item.getForeignMarkup(), RomeFeeds.PODCAST, "episode").getText()).isEqualTo("5");
 
+        Element chapters = RomeFeeds.foreign(item.getForeignMarkup(), RomeFeeds.PODCAST, "chapters");
+        assertThat(chapters.getAttributeValue("url")).isEqualTo("https://tv.example/shows/s/episodes/7/chapters.json");
+        assertThat(chapters.getAttributeValue("type")).isEqualTo("application/json+chapters");
+        Element transcript = RomeFeeds.foreign(item.getForeignMarkup(), RomeFeeds.PODCAST, "transcript");
+        assertThat(transcript.getAttributeValue("url")).isEqualTo("https://tv.example/shows/s/episodes/7/transcript.vtt");
+        assertThat(transcript.getAttributeValue("type")).isEqualTo("text/vtt");
+
         Element alternate = RomeFeeds.foreign(item.getForeignMarkup(), RomeFeeds.PODCAST, "alternateEnclosure");
         assertThat(alternate.getAttributeValue("type")).isEqualTo("video/mp4");
         assertThat(alternate.getAttributeValue("length")).isEqualTo("1234567890123");
@@ -115,7 +122,7 @@ class FeedWritersTests {
         Feed feed = feed("Show");
         Feed.Item item = feed.items().get(0);
         Feed.Item withoutTorrent = new Feed.Item(UUID.randomUUID(), "No torrent", "", item.link(), PUBLISHED, null, null,
-                false, "x.mp4", item.mediaUrl(), "video/mp4", 10, null, null);
+                false, "x.mp4", item.mediaUrl(), "video/mp4", 10, null, null, null, null);
         Feed both = new Feed(feed.title(), feed.link(), feed.description(), null, null, null, false, null,
                 feed.selfUrl(), PUBLISHED, List.of(withoutTorrent, item));
 
@@ -167,7 +174,8 @@ class FeedWritersTests {
                 "https://tv.example/torrents/" + "ab".repeat(20) + ".torrent", 4321);
         Feed.Item item = new Feed.Item(GUID, title, "Notes with <b>markup</b> & more", "https://tv.example/shows/s/episodes/7",
                 PUBLISHED, 2, 5, false, "Pilot.mp4", "https://tv.example/media/7/Pilot.mp4", "video/mp4",
-                1_234_567_890_123L, SHA256, torrent);
+                1_234_567_890_123L, SHA256, torrent, "https://tv.example/shows/s/episodes/7/chapters.json",
+                "https://tv.example/shows/s/episodes/7/transcript.vtt");
         return new Feed(title, "https://tv.example/shows/s", "About the show", "he", "Studio & Co", "Arts", false,
                 "https://tv.example/shows/s/artwork", "https://tv.example/shows/s/feed.xml", PUBLISHED, List.of(item));
     }

@@ -22,7 +22,7 @@ final class FeedsBenchmark {
     public static void main(String[] args) {
         int episodes = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         Feed feed = feed(episodes);
-        FeedContent content = new FeedContent(null, null, null, new FeedsProperties(episodes, Duration.ofMinutes(5))) {
+        FeedContent content = new FeedContent(null, null, null, null, new FeedsProperties(episodes, Duration.ofMinutes(5))) {
             @Override
             Feed show(String slug, String selfPath) {
                 return feed;
@@ -87,7 +87,7 @@ final class FeedsBenchmark {
                     "Show notes of episode " + i + ", with links & markup <b>kept as text</b>. ".repeat(4),
                     "https://tv.example/shows/bench/episodes/" + i, now.minusSeconds(86_400L * (count - i)),
                     1 + i / 100, i, false, "Episode-" + i + ".mp4", "https://tv.example/media/" + i + "/Episode-" + i + ".mp4",
-                    "video/mp4", 1_500_000_000L + i, "%064x".formatted(i), torrent));
+                    "video/mp4", 1_500_000_000L + i, "%064x".formatted(i), torrent, null, null));
         }
         return new Feed("Bench show", "https://tv.example/shows/bench", "A show with many episodes", "en", "Studio",
                 "Arts", false, "https://tv.example/shows/bench/artwork", "https://tv.example/shows/bench/feed.xml", now, items);

@@ -84,7 +84,7 @@ class TorrentAnnounceListTests {
         when(torrents.findByInfoHash(any())).thenReturn(Optional.empty());
         Publishing publishing = new Publishing(torrents, catalog, mediaStore,
                 PublisherIdentity.loadOrCreate(identityDir, "org.example.shows", NOW), site, tracker, null,
-                mock(ApplicationEventPublisher.class), Clock.fixed(NOW, ZoneOffset.UTC));
+                new WebSeedMirrors(null), mock(ApplicationEventPublisher.class), Clock.fixed(NOW, ZoneOffset.UTC));
 
         publishing.on(new EpisodePublished(new EpisodeView(7, 1, "show", UUID.randomUUID(), "Pilot", "", null, null,
                 EpisodeStatus.PUBLISHED, null, NOW, MEDIA, "pilot.mp4", "video/mp4", (long) media.length, null,

@@ -422,7 +422,7 @@ class PeerConnectionTests {
             throws Exception {
         Path media = SeedFixture.media(dir, "hybrid.mp4", SIZE, 4);
         SeededTorrent hybrid = new SeededTorrent(SeedFixture.seedable(8, media, TorrentFormat.HYBRID, PIECE), layers,
-                new Choker(1, () -> false, new java.util.SplittableRandom(1)));
+                new Choker(1, () -> false, new java.util.SplittableRandom(1)), SeedFixture.pieces());
         registry.add(hybrid);
         return hybrid;
     }

@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.function.LongSupplier;
 
 import org.seedcast.publishing.Seedable;
+import org.seedcast.support.MediaFiles;
 import org.seedcast.torrent.FileHasher;
 import org.seedcast.torrent.MerkleLayers;
 import org.seedcast.torrent.PieceLength;
@@ -33,14 +34,14 @@ final class SeedFixture {
     static SeederProperties settings(int unchokeSlots, int requestQueue, long peerUploadRate) {
         return new SeederProperties("127.0.0.1", 1, DataSize.ofBytes(0), DataSize.ofBytes(peerUploadRate),
                 unchokeSlots, Duration.ofSeconds(15), requestQueue, 2000, 16, Duration.ofSeconds(10),
-                Duration.ofMinutes(4), Duration.ofMinutes(2), Duration.ZERO);
+                Duration.ofMinutes(4), Duration.ofMinutes(2), Duration.ZERO, DataSize.ofMegabytes(8));
     }
 
     /** With connection limits. */
     static SeederProperties limits(int maxConnections, int maxConnectionsPerAddress) {
         return new SeederProperties("127.0.0.1", 1, DataSize.ofBytes(0), DataSize.ofBytes(0), 8, Duration.ofSeconds(15),
                 250, maxConnections, maxConnectionsPerAddress, Duration.ofSeconds(10), Duration.ofMinutes(4),
-                Duration.ofMinutes(2), Duration.ZERO);
+                Duration.ofMinutes(2), Duration.ZERO, DataSize.ofMegabytes(8));
     }
 
     static SeederProperties settings() {
@@ -60,7 +61,12 @@ final class SeedFixture {
                 List.of(URI.create("http://127.0.0.1:9/announce")), List.of(URI.create("http://127.0.0.1:9/media")),
                 null, "Seedcast test", Instant.parse("2026-12-01T00:00:00Z")),
                 new FileHasher(1).hash(file, pieceLength, format));
-        return new Seedable(episodeId, torrent, UUID.randomUUID(), file, Instant.parse("2026-12-01T00:00:00Z"));
+        return new Seedable(episodeId, torrent, UUID.randomUUID(), MediaFiles.onDisk(file), Instant.parse("2026-12-01T00:00:00Z"));
+    }
+
+    /** A piece cache for torrents whose media are in a bucket. */
+    static PieceCache pieces() {
+        return new PieceCache(DataSize.ofMegabytes(8).toBytes());
     }
 
     static Seedable seedable(long episodeId, Path file, TorrentFormat format) throws IOException {
@@ -69,7 +75,7 @@ final class SeedFixture {
 
     static SeededTorrent seeded(Seedable seedable, int slots) {
         return new SeededTorrent(seedable, id -> Optional.<MerkleLayers>empty(),
-                new Choker(slots, () -> false, new SplittableRandom(1)));
+                new Choker(slots, () -> false, new SplittableRandom(1)), pieces());
     }
 
     static Seed seed(SeedRegistry registry, SeederProperties settings, LongSupplier nanoTime) {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seedcast.RequiredTools;
 import org.seedcast.publishing.Seedable;
+import org.seedcast.support.MediaFiles;
 import org.seedcast.torrent.TorrentFormat;
 
 /**
@@ -49,6 +50,18 @@ class SeedServerTests {
         Seedable seedable = SeedFixture.seedable(2, file, TorrentFormat.HYBRID, 256 * 1024);
 
         fetchFromTheSeedAlone(seedable, seedable.torrent().magnetLink().toString().replaceAll("&(tr|ws)=[^&]*", ""), file);
+    }
+
+    @Test
+    void libtorrentFetchesATorrentWhoseMediaAreInABucketFromPiecesReadWhole() throws Exception {
+        Path file = SeedFixture.media(Files.createDirectories(work.resolve("media")), "bucket.mp4", 3 * 1024 * 1024 + 77, 9);
+        Seedable onDisk = SeedFixture.seedable(3, file, TorrentFormat.V1, 256 * 1024);
+        Seedable inBucket = new Seedable(onDisk.episodeId(), onDisk.torrent(), onDisk.mediaId(), MediaFiles.inBucket(file),
+                onDisk.publishedAt());
+
+        Seed seed = fetchFromTheSeedAlone(inBucket, "magnet:?xt=urn:btih:" + inBucket.torrent().infoHash().toHex(), file);
+
+        assertThat(seed.traffic().sentByEpisode().get(3L)).isGreaterThanOrEqualTo(Files.size(file));
     }
 
     /**

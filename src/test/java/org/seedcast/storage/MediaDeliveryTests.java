@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seedcast.storage.WebSeedTraffic.Client;
 import org.seedcast.support.Media;
+import org.seedcast.support.MediaFiles;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
@@ -79,6 +80,6 @@ class MediaDeliveryTests {
         }
         MediaDirectory.PublicMedia media = new MediaDirectory.PublicMedia(UUID.randomUUID(), "x.mp4", "video/mp4",
                 Files.size(file), "ab".repeat(32), Instant.parse("2026-01-01T00:00:00Z"));
-        delivery.deliver(EPISODE, media, file, request, new MockHttpServletResponse());
+        delivery.deliver(EPISODE, media, MediaFiles.onDisk(file), request, new MockHttpServletResponse());
     }
 }

@@ -3,6 +3,7 @@ package org.seedcast.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -98,7 +99,7 @@ class MediaStoreTests {
         UUID id = store.importMedia(new ByteArrayInputStream(content), content.length, TorrentFormat.HYBRID).id();
         Files.delete(leaves(id));
         content[500_000] ^= 1;
-        Files.write(store.pathOf(id), content);
+        Files.write(dataDir.resolve("media").resolve(id + ".media"), content);
 
         assertThat(new LeafBackfill(store, new FileHasher(1)).run()).isZero();
 
@@ -134,8 +135,13 @@ class MediaStoreTests {
     }
 
     private MediaStore store() throws Exception {
-        return new MediaStore(new StorageProperties(dataDir,
+        return onDisk(new StorageProperties(dataDir,
                 new StorageProperties.Uploads(DataSize.ofMegabytes(64), DataSize.ofBytes(0), 8, Duration.ofMinutes(10))));
+    }
+
+    /** A store keeping its files in the media directory of {@code properties}. */
+    static MediaStore onDisk(StorageProperties properties) throws IOException {
+        return new MediaStore(properties, new FileObjects(properties.mediaDir()));
     }
 
     /** The SHA-256 of each 16 KiB block, concatenated. */

@@ -270,7 +270,7 @@ class ResumableUploadsTests {
         assertThat(completed).singleElement().satisfies(media -> {
             assertThat(Files.readAllBytes(dataDir.resolve("media").resolve(media.id() + ".leaves")))
                     .isEqualTo(MediaStoreTests.leafLayer(content));
-            MediaStore store = new MediaStore(properties(DataSize.ofBytes(0), 8));
+            MediaStore store = MediaStoreTests.onDisk(properties(DataSize.ofBytes(0), 8));
             assertThat(store.merkleLayers(media.id()).orElseThrow().piecesRoot())
                     .isEqualTo(store.hashes(media.id()).orElseThrow().piecesRoot().orElseThrow());
         });
@@ -314,7 +314,7 @@ class ResumableUploadsTests {
     private ResumableUploads uploads(DataSize reserve, int maxUnfinished) {
         StorageProperties properties = properties(reserve, maxUnfinished);
         try {
-            return new ResumableUploads(repository, new MediaStore(properties), target, properties, clock,
+            return new ResumableUploads(repository, MediaStoreTests.onDisk(properties), target, properties, clock,
                     new ResumableUploads.Disk() {
                         @Override
                         public int write(FileChannel out, ByteBuffer bytes, long position) throws IOException {

@@ -47,8 +47,13 @@ public final class RunningSeedcast implements AutoCloseable {
      * ({@code name=value}); free ports are chosen once and kept for restarts.
      */
     public static Settings settings(ExternalPostgres postgres, String database, Path dataDir, String... properties) {
-        return new Settings(postgres, postgres.jdbcUrl(database), dataDir.toAbsolutePath(), freePort(), freePort(),
-                List.of(properties));
+        return settings(postgres.jdbcUrl(database), postgres.username(), postgres.password(), dataDir, properties);
+    }
+
+    /** The same for a database given by its URL and credentials: another node of an application already running. */
+    public static Settings settings(String jdbcUrl, String username, String password, Path dataDir, String... properties) {
+        return new Settings(jdbcUrl, username, password == null ? "" : password, dataDir.toAbsolutePath(), freePort(),
+                freePort(), List.of(properties));
     }
 
     /** Starts the application in this JVM and returns once it is ready. */
@@ -183,12 +188,14 @@ public final class RunningSeedcast implements AutoCloseable {
 
     /**
      * @param jdbcUrl     the application's database
+     * @param username    its user
+     * @param password    that user's password (empty for none)
      * @param dataDir     its {@code seedcast.data-dir}
      * @param port        its web port
      * @param trackerPort its tracker's port (HTTP and UDP)
      * @param properties  more {@code name=value} settings, which win over the defaults here
      */
-    public record Settings(ExternalPostgres postgres, String jdbcUrl, Path dataDir, int port, int trackerPort,
+    public record Settings(String jdbcUrl, String username, String password, Path dataDir, int port, int trackerPort,
                            List<String> properties) {
 
         Path log() {
@@ -212,8 +219,8 @@ public final class RunningSeedcast implements AutoCloseable {
             values.put("seedcast.admin.password", Studio.ADMIN_PASSWORD);
             values.put("seedcast.uploads.max-size", "64MB");
             values.put("spring.datasource.url", jdbcUrl);
-            values.put("spring.datasource.username", postgres.username());
-            values.put("spring.datasource.password", postgres.password());
+            values.put("spring.datasource.username", username);
+            values.put("spring.datasource.password", password);
             // while the database is down, a request waits this long for a connection before it fails
             values.put("spring.datasource.hikari.connection-timeout", "2000");
             for (String property : properties) {

@@ -31,6 +31,13 @@ public final class Studio {
         showJson("{\"slug\":\"" + slug + "\",\"title\":\"Show " + slug + "\",\"torrentFormat\":\"" + format + "\"}");
     }
 
+    /** Creates the show of {@code POST /api/shows}'s {@code json} unless {@code slug} exists (classes share one application). */
+    public void showOnce(String slug, String json) {
+        if (admin.get("/api/shows/" + slug).statusCode() == 404) {
+            showJson(json);
+        }
+    }
+
     /** Creates a show from the JSON of {@code POST /api/shows}. */
     public void showJson(String json) {
         HttpResponse<String> show = admin.postJson("/api/shows", json);

@@ -32,7 +32,8 @@ public class TestRunSetup implements LauncherSessionListener {
         }
     }
 
-    private static int freePort() {
+    /** A port nobody listens on now, for a server that must know its port before it starts. */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -2,11 +2,13 @@ package org.seedcast.torrent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.time.Instant;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,6 +44,22 @@ class TorrentVerifierTests {
         assertThat(signed.infoHash()).isEqualTo(torrent.infoHash());
         assertThat(signed.infoHashV2()).isEqualTo(torrent.infoHashV2());
         assertThat(TorrentVerifier.verify(signed.bytes()).verdict()).isEqualTo(Verdict.GENUINE);
+    }
+
+    @Test
+    void webSeedsAddedAfterSigningKeepTheHashesAndTheSignature() {
+        Torrent signed = publisher.sign(PublisherIdentityTests.torrent(), "g", Instant.now());
+        URI mirror = URI.create("https://cdn.example.net/media/7/e.mp4");
+
+        Torrent mirrored = signed.withMoreWebSeeds(List.of(mirror, signed.webSeeds().getFirst()));
+
+        assertThat(mirrored.webSeeds()).as("our own first, once, then the mirror")
+                .containsExactly(signed.webSeeds().getFirst(), mirror);
+        assertThat(mirrored.infoHash()).isEqualTo(signed.infoHash());
+        assertThat(mirrored.infoHashV2()).isEqualTo(signed.infoHashV2());
+        assertThat(mirrored.bytes()).isNotEqualTo(signed.bytes());
+        assertThat(TorrentVerifier.verify(mirrored.bytes(), publisher.certificate()).verdict()).isEqualTo(Verdict.GENUINE);
+        assertThat(mirrored.magnetLink().toString()).endsWith("&ws=" + MagnetLink.encode(mirror.toString()));
     }
 
     @Test

@@ -84,9 +84,10 @@ class TrackerEndToEndTests {
             assertThat(leecher.waitFor(120, TimeUnit.SECONDS)).as("the leecher finished").isTrue();
             assertThat(leecher.exitValue()).as(Files.readString(leechDir.resolveSibling("aria2-" + leecherPort + ".log"))).isZero();
         } finally {
-            for (Process p : new Process[] {leecher, seeder}) { // never left running after a failure
+            // never left running after a failure; killed, as a graceful stop (a last announce) is not this test's
+            for (Process p : new Process[] {leecher, seeder}) {
                 if (p != null) {
-                    p.destroy();
+                    p.destroyForcibly();
                     p.waitFor(10, TimeUnit.SECONDS);
                 }
             }

@@ -28,9 +28,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * PostgreSQL, listeners off) receiving publishing's events: it tracks a torrent once the transaction that published
  * it commits, and forgets it once a withdrawal commits; a transaction that rolls back changes nothing. Publishing is
  * a mock: it lists no torrents at start. The settings the tracker reads from other modules (publishing's host and
- * port for announce URLs, storage's data directory) are given here, as those modules are not started.
+ * port for announce URLs, storage's data directory) are given here, as those modules are not started. The module's
+ * dependencies are not verified again here: {@code ModularityTests} verifies every module's.
  */
-@ApplicationModuleTest
+@ApplicationModuleTest(verifyAutomatically = false)
 @Import({PostgresTestConfiguration.class, TrackerModuleTests.OtherModulesSettings.class})
 @TestPropertySource(properties = {"seedcast.tracker.enabled=false",
         // the tracker keeps its state with plain JDBC: no JPA to start

@@ -147,6 +147,9 @@ class TrafficIntegrationTests {
                 "Episode of " + slug + "</a></td>(\\s*<td[^>]*>[^<]*</td>){8}\\s*<td class=\"num\">1.0 MB</td>\\s*<td class=\"num\">70 %</td>");
         assertThat(admin.get("/studio/episodes/" + id).body()).containsPattern("a P2P share of <strong>70 %</strong>\\s*"
                 + "\\(<span>200.0 KB</span> from our seed, <span>100.0 KB</span> from the web seed,\\s*<span>1.0 MB</span> reported by fans\\)");
+        assertThat(Http.at(port).get("/shows/" + slug + "/episodes/" + id).body()).as("what fans see")
+                .contains("On BitTorrent now: no fans sharing yet · publisher&#39;s seed online · 70 % of fans&#39; downloads came"
+                        + " from other fans");
         Instant first = ledger.bucketOf(clock.instant().minus(Duration.ofHours(2)));
         assertThat(studio).as("the chart's first point").contains(first.getEpochSecond() + ",100000,0,400000");
     }

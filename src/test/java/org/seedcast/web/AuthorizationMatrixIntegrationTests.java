@@ -66,6 +66,10 @@ class AuthorizationMatrixIntegrationTests {
             Map.entry("GET /.well-known/seedcast/publisher.pem", Rule.PUBLIC),
             Map.entry("GET /media/{episodeId}/{fileName}", Rule.PUBLIC),
             Map.entry("GET /verify", Rule.PUBLIC),
+            Map.entry("GET /embed/{id}", Rule.PUBLIC),
+            Map.entry("GET /shows/{slug}/episodes/{id}/chapters.json", Rule.PUBLIC),
+            Map.entry("GET /shows/{slug}/episodes/{id}/transcript.vtt", Rule.PUBLIC),
+            Map.entry("GET /oembed", Rule.PUBLIC),
             Map.entry("POST /verify", Rule.PUBLIC),
             Map.entry("GET /login", Rule.PUBLIC),
             Map.entry("ANY /error", Rule.PUBLIC),
@@ -94,6 +98,12 @@ class AuthorizationMatrixIntegrationTests {
             Map.entry("POST /studio/episodes/{id}/schedule", Rule.SHOW),
             Map.entry("POST /studio/episodes/{id}/unpublish", Rule.SHOW),
             Map.entry("POST /studio/episodes/{id}/delete", Rule.SHOW),
+            Map.entry("POST /studio/episodes/{id}/chapters", Rule.SHOW),
+            Map.entry("POST /studio/episodes/{id}/transcript", Rule.SHOW),
+            Map.entry("PUT /api/episodes/{id}/chapters", Rule.SHOW),
+            Map.entry("DELETE /api/episodes/{id}/chapters", Rule.SHOW),
+            Map.entry("PUT /api/episodes/{id}/transcript", Rule.SHOW),
+            Map.entry("DELETE /api/episodes/{id}/transcript", Rule.SHOW),
             Map.entry("PUT /api/shows/{slug}", Rule.SHOW),
             Map.entry("POST /api/shows/{slug}/episodes", Rule.SHOW),
             Map.entry("PUT /api/episodes/{id}", Rule.SHOW),
@@ -388,6 +398,8 @@ class AuthorizationMatrixIntegrationTests {
         return pattern
                 .replace("/users/{id}", "/users/" + victimId)
                 .replace("/episodes/{id}", "/episodes/" + publishedId)
+                .replace("/embed/{id}", "/embed/" + publishedId)
+                .replace("/oembed", "/oembed?url=http://localhost:" + port + "/embed/" + publishedId)
                 .replace("{episodeId}", Integer.toString(publishedId))
                 .replace("{fileName}", publishedFile)
                 .replace("/torrents/{infoHash}", "/torrents/" + publishedHash)

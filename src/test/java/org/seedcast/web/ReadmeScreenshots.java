@@ -9,12 +9,15 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.seedcast.support.Browser;
+import org.seedcast.support.Clips;
 import org.seedcast.support.Http;
 import org.seedcast.support.IntegrationTest;
 import org.seedcast.support.Media;
@@ -40,6 +43,9 @@ class ReadmeScreenshots {
     @org.springframework.beans.factory.annotation.Autowired
     org.seedcast.tracker.swarm.SwarmStore swarms;
 
+    @TempDir
+    Path clips;
+
     @Test
     void rendersTheMainPages() throws Exception {
         Http admin = Http.at(port).as("admin", "admin-secret-1");
@@ -50,7 +56,7 @@ class ReadmeScreenshots {
         String busiest = null;
         for (int i = 1; i <= 3; i++) {
             String body = admin.postMultipart("/api/shows/tech-talk/episodes", "Episode " + i + ": The one with the flaky test",
-                    "episode-" + i + ".mp4", Media.mp4(3_000_000 * i, i)).body();
+                    "episode-" + i + ".mp4", i == 2 ? Clips.webm(clips, 12, "1280x720") : Media.mp4(3_000_000 * i, i)).body();
             String published = admin.postJson("/api/episodes/" + com.jayway.jsonpath.JsonPath.read(body, "$.id") + "/publish", "").body();
             busiest = i == 2 ? com.jayway.jsonpath.JsonPath.read(published, "$.infoHash") : busiest;
         }
@@ -66,7 +72,14 @@ class ReadmeScreenshots {
         try {
             shoot(browser, "/", "home");
             shoot(browser, "/shows/tech-talk", "show");
-            shoot(browser, "/shows/tech-talk/episodes/2", "episode");
+            browser.get(url("/shows/tech-talk/episodes/2"));
+            playAFewSeconds(browser);
+            shoot(browser, null, "episode");
+            browser.manage().window().setSize(new Dimension(660, 420));
+            browser.get(url("/embed/2"));
+            playAFewSeconds(browser);
+            shoot(browser, null, "embed");
+            browser.manage().window().setSize(new Dimension(1280, 900));
             browser.get(url("/login"));
             browser.findElement(By.id("username")).sendKeys("admin");
             browser.findElement(By.id("password")).sendKeys("admin-secret-1");
@@ -130,6 +143,14 @@ class ReadmeScreenshots {
                 + "&port=6881&uploaded=0&downloaded=0&left=100&compact=1";
         Http tracker = Http.at(trackerPort);
         tracker.send(tracker.request("/announce?" + query).build());
+    }
+
+    /** Plays the page's player (muted) for two seconds and pauses it, so a frame of the episode shows. */
+    private static void playAFewSeconds(ChromeDriver browser) {
+        browser.executeScript("const v = document.getElementById('player'); v.muted = true; v.play();");
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> ((Number) browser.executeScript(
+                "return document.getElementById('player').currentTime;")).doubleValue() > 2);
+        browser.executeScript("document.getElementById('player').pause();");
     }
 
     /** Screenshots {@code path}, or the page already open when {@code path} is null. */

@@ -58,9 +58,12 @@ class FailedSignIns {
         }
     }
 
-    /** Writes the rows that are new and the counts that grew; forgets a minute once it is over and written. */
+    /**
+     * Writes the rows that are new and the counts that grew; forgets a minute once it is over and written. One flush
+     * at a time: one may be asked for besides the schedule's, and two at once would both insert a new tally's row.
+     */
     @Scheduled(fixedDelayString = "PT5S")
-    void flush() {
+    synchronized void flush() {
         List<Write> writes = pending();
         int written = 0;
         try {

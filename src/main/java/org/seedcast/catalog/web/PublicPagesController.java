@@ -1,5 +1,7 @@
 package org.seedcast.catalog.web;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +29,13 @@ class PublicPagesController {
     private final ObjectProvider<TorrentLinks> torrents;
     private final ObjectProvider<SwarmCounts> swarms;
     private final CatalogProperties site;
+    private final PlayerModel player;
+    private final PublicShare share;
 
     PublicPagesController(Catalog catalog, ObjectProvider<TorrentLinks> torrents, ObjectProvider<SwarmCounts> swarms,
-                          CatalogProperties site) {
+                          CatalogProperties site, PlayerModel player, PublicShare share) {
+        this.player = player;
+        this.share = share;
         this.catalog = catalog;
         this.torrents = torrents;
         this.swarms = swarms;
@@ -61,14 +67,20 @@ class PublicPagesController {
         EpisodeView episode = catalog.publishedEpisode(id)
                 .filter(e -> e.showSlug().equals(slug))
                 .orElseThrow(() -> new NotFoundException("No published episode " + id + " in " + slug + "."));
-        model.addAttribute("show", catalog.requireShow(slug));
+        ShowView show = catalog.requireShow(slug);
+        model.addAttribute("show", show);
         model.addAttribute("episode", episode);
+        player.addTo(model, episode, show);
+        String page = site.absolute(episode.pagePath());
+        model.addAttribute("oembedUrl", site.absolute("/oembed?format=json&url=" + URLEncoder.encode(page, StandardCharsets.UTF_8)));
+        model.addAttribute("embedCode", episode.playback().playable() ? PlayerFrame.of(episode, site).html() : null);
         TorrentLinks links = torrents.getIfAvailable();
         TorrentLinks.Links torrent = links == null ? null : links.forEpisode(id).orElse(null);
         model.addAttribute("torrent", torrent);
         SwarmCounts counts = swarms.getIfAvailable();
         model.addAttribute("sharing", torrent == null || counts == null ? null
                 : counts.forTorrent(torrent.infoHash(), torrent.infoHashV2()).sharing());
+        model.addAttribute("p2pShare", torrent == null ? null : share.of(id));
         return "episode";
     }
 

@@ -12,7 +12,7 @@ record ShowResource(String slug, String title, String description, String author
 
     static ShowResource of(ShowView s, CatalogProperties site) {
         return new ShowResource(s.slug(), s.title(), s.description(), s.author(), s.language(), s.category(),
-                s.explicit(), s.torrentFormat(), s.hasArtwork() ? site.absolute("/shows/" + s.slug() + "/artwork") : null,
+                s.explicit(), s.torrentFormat(), s.hasArtwork() ? site.absolute(s.artworkPath()) : null,
                 site.absolute("/shows/" + s.slug()), site.absolute("/shows/" + s.slug() + "/feed.xml"),
                 site.absolute("/shows/" + s.slug() + "/torrents.xml"), s.createdAt(), s.updatedAt());
     }

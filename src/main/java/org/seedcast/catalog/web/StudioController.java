@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import jakarta.servlet.http.HttpServletRequest;
 import org.seedcast.accounts.SeedcastUser;
 import org.seedcast.catalog.Catalog;
+import org.seedcast.catalog.Companions;
 import org.seedcast.catalog.ConflictException;
 import org.seedcast.catalog.EpisodeView;
 import org.seedcast.catalog.InvalidInputException;
@@ -45,11 +46,13 @@ class StudioController {
     private final Catalog catalog;
     private final MediaStore mediaStore;
     private final StudioAudience audience;
+    private final Companions companions;
 
-    StudioController(Catalog catalog, MediaStore mediaStore, StudioAudience audience) {
+    StudioController(Catalog catalog, MediaStore mediaStore, StudioAudience audience, Companions companions) {
         this.catalog = catalog;
         this.mediaStore = mediaStore;
         this.audience = audience;
+        this.companions = companions;
     }
 
     @GetMapping("/studio")
@@ -134,7 +137,7 @@ class StudioController {
         if (uploaded != null && !model.containsAttribute("success")) {
             model.addAttribute("success", "Upload complete: the episode is a draft until you publish it.");
         }
-        return episodeForm(model, episode, EpisodeForm.of(episode), Map.of());
+        return episodeForm(model, episode, EpisodeForm.of(episode), Map.of(), user);
     }
 
     @PostMapping("/studio/episodes/{id}")
@@ -146,7 +149,7 @@ class StudioController {
             redirect.addFlashAttribute("success", "Saved.");
             return "redirect:/studio/episodes/" + id;
         } catch (InvalidInputException e) {
-            return episodeForm(model, episode, form, Map.of(e.field(), e.getMessage()));
+            return episodeForm(model, episode, form, Map.of(e.field(), e.getMessage()), user);
         }
     }
 
@@ -249,13 +252,15 @@ class StudioController {
         return "studio/show-form";
     }
 
-    private String episodeForm(Model model, EpisodeView episode, EpisodeForm form, Map<String, String> errors) {
+    private String episodeForm(Model model, EpisodeView episode, EpisodeForm form, Map<String, String> errors,
+                               SeedcastUser user) {
         model.addAttribute("episode", episode);
         model.addAttribute("show", catalog.requireShow(episode.showSlug()));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("downloads", audience.downloads(episode.id()));
         model.addAttribute("traffic", audience.traffic(episode.id()));
+        model.addAttribute("companions", companions.forEditing(episode.id(), user));
         if (!errors.isEmpty()) {
             model.addAttribute("error", "Please correct the field marked below.");
         }

@@ -39,7 +39,7 @@ class TorrentController {
     ResponseEntity<byte[]> torrent(@PathVariable String infoHash, WebRequest request) {
         Publishing.TorrentFile file = publishing.torrentFile(infoHash)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No published torrent with this info-hash."));
-        String etag = "\"" + file.infoHash() + "-" + file.lastModified().toEpochMilli() + "\"";
+        String etag = "\"" + file.version() + "\"";
         if (request.checkNotModified(etag)) {
             return null;
         }

@@ -39,7 +39,7 @@ class StudioRefusalTests {
     }
 
     private static StudioController controller() {
-        return new StudioController(null, null, null);
+        return new StudioController(null, null, null, null);
     }
 
     private static MockHttpServletRequest action(String path) {

@@ -27,7 +27,7 @@ class StudioScheduleTests {
     void theTimeIsReadInTheBrowsersZone() {
         when(catalog.publish(anyLong(), any(), any())).thenReturn(scheduled());
 
-        new StudioController(catalog, null, null).schedule(5, "2027-01-10T09:00", "Europe/Berlin", user,
+        new StudioController(catalog, null, null, null).schedule(5, "2027-01-10T09:00", "Europe/Berlin", user,
                 new RedirectAttributesModelMap());
 
         verify(catalog).publish(5, Instant.parse("2027-01-10T08:00:00Z"), user);
@@ -37,7 +37,7 @@ class StudioScheduleTests {
     void anUnknownZoneFallsBackToTheServersZone() {
         when(catalog.publish(anyLong(), any(), any())).thenReturn(scheduled());
 
-        new StudioController(catalog, null, null).schedule(5, "2027-01-10T09:00", "Not/AZone", user,
+        new StudioController(catalog, null, null, null).schedule(5, "2027-01-10T09:00", "Not/AZone", user,
                 new RedirectAttributesModelMap());
 
         verify(catalog).publish(5, LocalDateTime.parse("2027-01-10T09:00").atZone(ZoneId.systemDefault()).toInstant(), user);

@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.uring.IoUring;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -220,12 +221,24 @@ class HttpListenerContractTests {
                 s.getOutputStream().write("GET /announce?info_hash=".getBytes(StandardCharsets.ISO_8859_1));
                 Thread.sleep(20); // accepted and waiting for the rest
                 listener.close();
-                assertThat(s.getInputStream().read()).as("round %d", round).isEqualTo(-1);
+                assertThat(closedByTheServer(s)).as("round %d", round).isTrue();
             }
             try (ServerSocket again = new ServerSocket()) {
                 again.bind(new InetSocketAddress("127.0.0.1", port)); // nothing holds the listening socket
                 assertThat(again.getLocalPort()).isEqualTo(port);
             }
+        }
+    }
+
+    /**
+     * The server closed the connection: an end of stream, or a reset when it closed before reading
+     * what the client had sent (the kernel then answers with RST, not FIN). A read that times out fails.
+     */
+    private static boolean closedByTheServer(Socket s) throws IOException {
+        try {
+            return s.getInputStream().read() == -1;
+        } catch (SocketException reset) {
+            return true;
         }
     }
 
@@ -284,7 +297,7 @@ class HttpListenerContractTests {
         try (Socket held = socket(port)) { // far over it: the same answer, held back
             held.getOutputStream().write(("GET " + announce + " HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.ISO_8859_1));
-            held.setSoTimeout(3000);
+            held.setSoTimeout(1000);
             assertThatThrownBy(() -> held.getInputStream().read()).isInstanceOf(SocketTimeoutException.class);
         }
     }

@@ -1,0 +1,41 @@
+package org.seedcast.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.seedcast.RequiredTools;
+
+/** Real media made by ffmpeg (Debian package {@code ffmpeg}): what a browser actually plays. */
+public final class Clips {
+
+    private Clips() {
+    }
+
+    /**
+     * {@code seconds} of ffmpeg's test pattern at {@code size} ({@code 160x90}) as WebM with VP8 video and
+     * a tone in Vorbis, which Chromium plays; made in {@code dir}.
+     */
+    public static byte[] webm(Path dir, int seconds, String size) {
+        Path ffmpeg = RequiredTools.require("ffmpeg");
+        Path out = dir.resolve("clip-" + size + "-" + seconds + "s.webm");
+        try {
+            Process process = new ProcessBuilder(ffmpeg.toString(), "-v", "error", "-nostdin", "-y",
+                    "-f", "lavfi", "-i", "testsrc=size=" + size + ":rate=15",
+                    "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=22050",
+                    "-t", Integer.toString(seconds), "-c:v", "libvpx", "-b:v", "200k", "-c:a", "libvorbis",
+                    "-f", "webm", out.toString())
+                    .redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes());
+            assertThat(process.waitFor()).as("ffmpeg: " + output).isZero();
+            return Files.readAllBytes(out);
+        } catch (IOException e) {
+            throw new IllegalStateException("ffmpeg could not make a clip", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
