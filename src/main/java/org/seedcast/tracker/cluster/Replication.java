@@ -5,7 +5,6 @@ import com.hazelcast.topic.Message;
 import com.hazelcast.topic.MessageListener;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
-import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -48,8 +47,12 @@ final class Replication {
     });
     private final LongAdder sent = new LongAdder();
     private final LongAdder received = new LongAdder();
-    private UUID peersListener;
-    private UUID spendingListener;
+    /**
+     * Set by {@link #stop}: the listeners then ignore what arrives. They are not deregistered, which
+     * is a call to every member and would wait on one that has just left; the member's shutdown
+     * drops them.
+     */
+    private volatile boolean stopped;
     private boolean failing;
 
     Replication(ITopic<byte[]> peers, ITopic<byte[]> spending, SwarmStore swarms, RateLimiter limiter) {
@@ -62,12 +65,13 @@ final class Replication {
     }
 
     void start() {
-        peersListener = peers.addMessageListener(fromOthers(batch -> received.add(swarms.applyChanges(batch))));
-        spendingListener = spending.addMessageListener(fromOthers(limiter::chargeAll));
+        peers.addMessageListener(fromOthers(batch -> received.add(swarms.applyChanges(batch))));
+        spending.addMessageListener(fromOthers(limiter::chargeAll));
         sender.scheduleWithFixedDelay(this::send, BATCH_MILLIS, BATCH_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     void stop() {
+        stopped = true;
         sender.shutdown();
         try {
             sender.awaitTermination(5, TimeUnit.SECONDS);
@@ -75,8 +79,6 @@ final class Replication {
             Thread.currentThread().interrupt();
         }
         send();
-        peers.removeMessageListener(peersListener);
-        spending.removeMessageListener(spendingListener);
     }
 
     /** One batch of each: what the announces and the limiter logged since the last one. */
@@ -107,10 +109,13 @@ final class Replication {
         }
     }
 
-    /** A listener that hands the other members' messages to {@code apply}, and ignores this member's own. */
-    private static MessageListener<byte[]> fromOthers(Consumer<ByteBuffer> apply) {
+    /**
+     * A listener that hands the other members' messages to {@code apply}, and ignores this member's
+     * own and, once stopped, all.
+     */
+    private MessageListener<byte[]> fromOthers(Consumer<ByteBuffer> apply) {
         return (Message<byte[]> message) -> {
-            if (message.getPublishingMember() == null || !message.getPublishingMember().localMember()) {
+            if (!stopped && (message.getPublishingMember() == null || !message.getPublishingMember().localMember())) {
                 apply.accept(ByteBuffer.wrap(message.getMessageObject()));
             }
         };
