@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Arrays;
 import java.time.Clock;
 import org.seedcast.database.Notifications;
 import org.seedcast.node.NodeProperties;
@@ -13,6 +15,7 @@ import org.seedcast.publishing.AdvertisedSeed;
 import org.seedcast.publishing.Publishing;
 import org.seedcast.publishing.TrackerAddress;
 import org.seedcast.storage.StorageProperties;
+import org.seedcast.tracker.cluster.TrackerCluster;
 import org.seedcast.tracker.engine.Housekeeper;
 import org.seedcast.tracker.engine.TrackerEngine;
 import org.seedcast.tracker.engine.TrackerMetrics;
@@ -62,12 +65,22 @@ class TrackerConfiguration {
         return new Bans(clock::millis);
     }
 
+    /**
+     * This node's member of the tracker cluster, started here (before the engine, which needs the
+     * cluster's connection-id key) and closed with the application; standalone without members.
+     */
+    @Bean(destroyMethod = "close")
+    TrackerCluster trackerCluster(ClusterProperties p) {
+        return p.members().isEmpty() ? TrackerCluster.STANDALONE
+                : TrackerCluster.join(p.members(), p.port(), TrackerCluster.JOIN_WAIT);
+    }
+
     @Bean
-    SwarmStore trackerSwarmStore(TrackerProperties p, ObjectProvider<AdvertisedSeed> seed) {
+    SwarmStore trackerSwarmStore(TrackerProperties p, ObjectProvider<AdvertisedSeed> seed, TrackerCluster cluster) {
         // peers expire after about two intervals (with the jitter), as clients re-announce once per interval
         int timeout = (int) (2 * p.interval().toSeconds() + p.intervalJitter().toSeconds() + 60);
         return new SwarmStore(timeout, SwarmStore.monotonicSeconds(), p.maxPeersPerSwarm(), p.maxPortsPerAddress(),
-                p.maxPeersTotal(), seedPeer(seed.getIfAvailable()));
+                p.maxPeersTotal(), seedPeer(seed.getIfAvailable()), cluster.clustered());
     }
 
     /**
@@ -102,7 +115,8 @@ class TrackerConfiguration {
     }
 
     @Bean
-    TrackerMetrics trackerMetrics(ObjectProvider<MeterRegistry> registry, SwarmStore swarms, UnknownTorrents unknown) {
+    TrackerMetrics trackerMetrics(ObjectProvider<MeterRegistry> registry, SwarmStore swarms, UnknownTorrents unknown,
+                                  TrackerCluster cluster) {
         TrackerMetrics metrics = new TrackerMetrics(registry.getIfAvailable(SimpleMeterRegistry::new));
         metrics.gauge("seedcast.tracker.swarms", "Active swarms", swarms::swarms);
         metrics.gauge("seedcast.tracker.peers", "Fans in all swarms (the publisher's seed apart)",
@@ -119,6 +133,16 @@ class TrackerConfiguration {
         metrics.gauge("seedcast.tracker.unknown.hashes", "Foreign info-hashes being tracked for review", unknown::size);
         metrics.total("seedcast.tracker.unknown.lost", "Foreign-torrent announces counted but given up unflushed "
                 + "when the bounded table evicted their entry", unknown::lostAnnounces);
+        if (cluster.clustered()) {
+            metrics.gauge("seedcast.tracker.cluster.members", "Members of the tracker cluster this node sees, itself"
+                    + " included", cluster::members);
+            metrics.total("seedcast.tracker.cluster.changes.sent", "Peer changes sent to the other members",
+                    () -> cluster.replicationCounts().sent());
+            metrics.total("seedcast.tracker.cluster.changes.received", "Peer changes received from the other members",
+                    () -> cluster.replicationCounts().received());
+            metrics.total("seedcast.tracker.cluster.changes.dropped", "Peer changes not sent because a shard logged"
+                    + " more between two batches than it holds", () -> cluster.replicationCounts().dropped());
+        }
         return metrics;
     }
 
@@ -145,27 +169,45 @@ class TrackerConfiguration {
     }
 
     @Bean
-    TrackerEngine trackerEngine(TrackerProperties p, SwarmStore swarms, AccessList access, UnknownTorrents unknown,
-                                Bans bans, TrackerMetrics metrics, StorageProperties storage, Clock clock) {
+    RateLimiter trackerRateLimiter(TrackerProperties p, TrackerCluster cluster) {
         // budgets refill with the time that passed, never shown or stored: not the application's
         // clock, which a test may hold still
-        RateLimiter limiter = new RateLimiter(p.rateLimit(), p.rateLimitBurst(), 1 << 18, System::currentTimeMillis);
+        return new RateLimiter(p.rateLimit(), p.rateLimitBurst(), 1 << 18, System::currentTimeMillis, cluster.clustered());
+    }
+
+    @Bean
+    TrackerEngine trackerEngine(TrackerProperties p, SwarmStore swarms, AccessList access, UnknownTorrents unknown,
+                                Bans bans, RateLimiter limiter, TrackerMetrics metrics, StorageProperties storage,
+                                TrackerCluster cluster, Clock clock) {
         return new TrackerEngine(p.engineSettings(), swarms, access, unknown, bans, limiter,
-                connectionIds(storage), metrics, clock::millis);
+                connectionIds(storage, cluster), metrics, clock::millis);
     }
 
     /**
      * UDP connection ids under a key kept in the data directory, so clients keep theirs across a
-     * restart; a fresh key (clients connect again) if the file cannot be used.
+     * restart; in a cluster, under the key the members share (which this node then keeps), so an id
+     * one node issued is valid on every node. A fresh key (clients connect again) if the file cannot
+     * be used.
      */
-    private static ConnectionIds connectionIds(StorageProperties storage) {
+    static ConnectionIds connectionIds(StorageProperties storage, TrackerCluster cluster) {
         Path keyFile = storage.inDataDir("tracker").resolve(CONNECTION_ID_KEY_FILE);
+        byte[] key;
         try {
-            return ConnectionIds.persistent(keyFile, CONNECTION_ID_SECONDS);
+            key = ConnectionIds.key(keyFile);
         } catch (IOException | RuntimeException e) {
             log.warn("UDP connection ids use a new key until restart ({}): clients will connect again", e.toString());
-            return ConnectionIds.random(CONNECTION_ID_SECONDS);
+            key = new byte[16];
+            new SecureRandom().nextBytes(key);
         }
+        byte[] shared = cluster.sharedConnectionKey(key);
+        if (!Arrays.equals(shared, key)) {
+            try {
+                ConnectionIds.replaceKey(keyFile, shared);
+            } catch (IOException | RuntimeException e) {
+                log.warn("could not keep the cluster's connection-id key in {}: {}", keyFile, e.toString());
+            }
+        }
+        return ConnectionIds.of(shared, CONNECTION_ID_SECONDS);
     }
 
     @Bean
@@ -190,9 +232,10 @@ class TrackerConfiguration {
     TrackerLifecycle trackerLifecycle(TrackerProperties p, NodeProperties node, TrackerAddress address,
                                       TrackerServer server, Housekeeper housekeeper, TrackerStore store,
                                       Publishing publishing, AccessList access, Bans bans, SwarmStore swarms,
+                                      TrackerCluster cluster, RateLimiter limiter,
                                       ObjectProvider<Notifications> notifications) {
         TrackerLifecycle lifecycle = new TrackerLifecycle(p, node.runs(NodeRole.TRACKER), address.port(), server,
-                housekeeper, store, publishing::published, access, bans, swarms);
+                housekeeper, store, publishing::published, access, bans, swarms, cluster, limiter);
         notifications.ifAvailable(n -> n.subscribe(GUARD_TOPIC, lifecycle));
         return lifecycle;
     }

@@ -13,9 +13,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.seedcast.database.Notifications;
 import org.seedcast.publishing.TorrentPublished;
+import org.seedcast.tracker.cluster.TrackerCluster;
 import org.seedcast.tracker.engine.Housekeeper;
 import org.seedcast.tracker.guard.AccessList;
 import org.seedcast.tracker.guard.Bans;
+import org.seedcast.tracker.guard.RateLimiter;
 import org.seedcast.tracker.netty.TrackerServer;
 import org.seedcast.tracker.protocol.HashKey;
 import org.seedcast.tracker.store.TrackerStore;
@@ -55,6 +57,8 @@ class TrackerLifecycle implements SmartLifecycle, Notifications.Subscriber {
     private final AccessList access;
     private final Bans bans;
     private final SwarmStore swarms;
+    private final TrackerCluster cluster;
+    private final RateLimiter limiter;
     private volatile boolean running;
     private ScheduledExecutorService reconciler;
     private boolean storeLoaded;
@@ -66,7 +70,7 @@ class TrackerLifecycle implements SmartLifecycle, Notifications.Subscriber {
     /** @param listens whether this node runs the tracker role, binding the listeners */
     TrackerLifecycle(TrackerProperties properties, boolean listens, int port, TrackerServer server,
                      Housekeeper housekeeper, TrackerStore store, Supplier<List<TorrentPublished>> published,
-                     AccessList access, Bans bans, SwarmStore swarms) {
+                     AccessList access, Bans bans, SwarmStore swarms, TrackerCluster cluster, RateLimiter limiter) {
         this.properties = properties;
         this.listens = listens;
         this.port = port;
@@ -77,11 +81,14 @@ class TrackerLifecycle implements SmartLifecycle, Notifications.Subscriber {
         this.access = access;
         this.bans = bans;
         this.swarms = swarms;
+        this.cluster = cluster;
+        this.limiter = limiter;
     }
 
     @Override
     public void start() {
         boolean loaded = reconcile();
+        cluster.replicate(swarms, limiter);
         try {
             if (listens) {
                 server.start();
@@ -241,6 +248,7 @@ class TrackerLifecycle implements SmartLifecycle, Notifications.Subscriber {
             executor.shutdownNow();
         }
         server.stop();
+        cluster.stopReplication();
         housekeeper.stop();
     }
 

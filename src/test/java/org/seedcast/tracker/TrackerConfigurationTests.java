@@ -31,8 +31,8 @@ import org.springframework.context.annotation.Configuration;
 class TrackerConfigurationTests {
 
     @Configuration(proxyBeanMethods = false)
-    @EnableConfigurationProperties({TrackerProperties.class, TrackerAddress.class, StorageProperties.class,
-            NodeProperties.class})
+    @EnableConfigurationProperties({TrackerProperties.class, ClusterProperties.class, TrackerAddress.class,
+            StorageProperties.class, NodeProperties.class})
     static class Properties {
     }
 

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.seedcast.publishing.TorrentPublished;
 import org.seedcast.torrent.InfoHash;
+import org.seedcast.tracker.cluster.TrackerCluster;
 import org.seedcast.tracker.guard.AccessList;
 import org.seedcast.tracker.guard.Bans;
 import org.seedcast.tracker.guard.Cidr;
@@ -44,7 +45,7 @@ class TrackerLifecycleTests {
     private final TrackerLifecycle lifecycle = new TrackerLifecycle(null, true, 6969, null, null, store, () -> {
         requireUp();
         return published.stream().map(hash -> new TorrentPublished(1, hash, null, 1000L)).toList();
-    }, access, bans, swarms);
+    }, access, bans, swarms, TrackerCluster.STANDALONE, null);
 
     private void requireUp() {
         if (!databaseUp.get()) {

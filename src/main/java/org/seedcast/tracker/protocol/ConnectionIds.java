@@ -25,6 +25,7 @@ import java.util.function.LongSupplier;
 public final class ConnectionIds {
 
     private static final int CLOCK_SKEW = 10;
+    private static final int KEY_BYTES = 16;
 
     private final long k0;
     private final long k1;
@@ -52,20 +53,45 @@ public final class ConnectionIds {
      * @throws IOException if the file cannot be read or created, or does not hold 16 bytes
      */
     public static ConnectionIds persistent(Path keyFile, int maxAgeSeconds) throws IOException {
-        byte[] key;
-        if (Files.exists(keyFile)) {
-            key = Files.readAllBytes(keyFile);
-            if (key.length != 16) {
-                throw new IOException(keyFile + " holds " + key.length + " bytes, not the 16 of a connection-id key;"
-                        + " remove it to make a new key");
-            }
-        } else {
-            key = new byte[16];
-            new SecureRandom().nextBytes(key);
-            writePrivate(keyFile, key);
+        return of(key(keyFile), maxAgeSeconds);
+    }
+
+    /** With a 16-byte key and the wall clock. */
+    public static ConnectionIds of(byte[] key, int maxAgeSeconds) {
+        if (key.length != KEY_BYTES) {
+            throw new IllegalArgumentException("a connection-id key is 16 bytes, not " + key.length);
         }
         ByteBuffer b = ByteBuffer.wrap(key);
         return new ConnectionIds(b.getLong(), b.getLong(), maxAgeSeconds, () -> System.currentTimeMillis() / 1000);
+    }
+
+    /**
+     * The key in {@code keyFile}, created with fresh random bytes, readable and writable by the
+     * owner only, if absent.
+     *
+     * @throws IOException if the file cannot be read or created, or does not hold 16 bytes
+     */
+    public static byte[] key(Path keyFile) throws IOException {
+        if (Files.exists(keyFile)) {
+            byte[] key = Files.readAllBytes(keyFile);
+            if (key.length != KEY_BYTES) {
+                throw new IOException(keyFile + " holds " + key.length + " bytes, not the 16 of a connection-id key;"
+                        + " remove it to make a new key");
+            }
+            return key;
+        }
+        byte[] key = new byte[KEY_BYTES];
+        new SecureRandom().nextBytes(key);
+        writePrivate(keyFile, key);
+        return key;
+    }
+
+    /**
+     * Replaces the key in {@code keyFile}: a cluster member adopts the key the cluster shares, so that
+     * after a restart of the whole cluster its ids are still valid, whichever member starts first.
+     */
+    public static void replaceKey(Path keyFile, byte[] key) throws IOException {
+        writePrivate(keyFile, key);
     }
 
     /** Owner-only from its first byte, then moved in place; a key written meanwhile by another wins. */

@@ -1,6 +1,9 @@
 package org.seedcast.tracker.swarm;
 
+import java.nio.ByteBuffer;
 import java.util.random.RandomGenerator;
+import org.seedcast.tracker.protocol.Event;
+import org.seedcast.tracker.protocol.HashKey;
 
 /**
  * One address family of one swarm: an open-addressing table (linear probing, backward-shift
@@ -52,6 +55,11 @@ final class PeerTable {
 
     int size() {
         return size;
+    }
+
+    /** The second a slot's meta says its peer was last seen (or stopped). */
+    static int seenAt(int meta) {
+        return meta & SECONDS;
     }
 
     /**
@@ -218,6 +226,21 @@ final class PeerTable {
             write(slot, out, first + n++);
         }
         return n;
+    }
+
+    /**
+     * Writes every listed peer (not the stopped ones) into {@code out} as a {@link ChangeLog} change
+     * without an event, for a member that joins the cluster; {@code out} must hold
+     * {@link ChangeLog#BYTES} per peer.
+     */
+    void export(HashKey key, ByteBuffer out) {
+        for (int slot = 0; keys != null && slot <= mask; slot++) {
+            if (!empty(slot) && (meta[slot] & STOPPED) == 0) {
+                int base = slot * width;
+                ChangeLog.write(out, key, width != 1, keys[base], width == 1 ? 0 : keys[base + 1],
+                        width == 1 ? 0 : keys[base + 2], (meta[slot] & SEEDER) != 0, Event.NONE, downloadedKib[slot]);
+            }
+        }
     }
 
     /** KiB the last {@link #stop} counted: the growth of the stopped peer's final figure. */

@@ -1,6 +1,8 @@
 package org.seedcast.tracker.swarm;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +48,8 @@ public final class SwarmStore {
      */
     public static final int DOWNLOADED_CAP_FACTOR = 2;
     private static final long MAX_KIB = 0xFFFF_FFFFL;
+    /** Bytes of one change in {@link #drainChanges}' output. */
+    public static final int CHANGE_BYTES = ChangeLog.BYTES;
 
     private final Shard[] shards = new Shard[SHARDS];
     private final int peerTimeoutSeconds;
@@ -59,6 +63,7 @@ public final class SwarmStore {
     /** Bytes fans reported downloading, all swarms, withdrawn ones included: only grows. */
     private final LongAdder downloadedTotal = new LongAdder();
     private final SeedPeer seed;
+    private final LongAdder unreplicated = new LongAdder();
     /** Each tracked torrent's length, read when its swarm is created (rarely), never per announce. */
     private final Map<HashKey, Long> lengths = new ConcurrentHashMap<>();
     /** Made once: a lambda capturing {@code this} per announce would allocate. */
@@ -91,6 +96,15 @@ public final class SwarmStore {
      */
     public SwarmStore(int peerTimeoutSeconds, IntSupplier clock, int maxPerSwarm, int maxPerAddress, int maxPeers,
                       SeedPeer seed) {
+        this(peerTimeoutSeconds, clock, maxPerSwarm, maxPerAddress, maxPeers, seed, false);
+    }
+
+    /**
+     * As {@link #SwarmStore(int, IntSupplier, int, int, int, SeedPeer)}; with {@code logChanges}, the
+     * peer changes the other members of a tracker cluster need are logged for {@link #drainChanges}.
+     */
+    public SwarmStore(int peerTimeoutSeconds, IntSupplier clock, int maxPerSwarm, int maxPerAddress, int maxPeers,
+                      SeedPeer seed, boolean logChanges) {
         this.seed = seed;
         this.peerTimeoutSeconds = peerTimeoutSeconds;
         this.clock = clock;
@@ -99,6 +113,7 @@ public final class SwarmStore {
         this.maxPeers = maxPeers;
         for (int i = 0; i < SHARDS; i++) {
             shards[i] = new Shard();
+            shards[i].changes = logChanges ? new ChangeLog() : null;
         }
     }
 
@@ -133,23 +148,15 @@ public final class SwarmStore {
         int now = clock.getAsInt();
         synchronized (shard) {
             Swarm swarm = shard.swarms.computeIfAbsent(request.infoHash(), newSwarm);
-            PeerTable table = peer.ipv6() ? swarm.v6 : swarm.v4;
             swarm.announces++;
             swarm.lastAnnounce = now;
             boolean self = seed.is(peer.ipv6(), a, b, c);
-            int kib = cappedKib(request.downloaded(), swarm.length);
+            if (!self) { // the seed is answered, never added: see the class comment
+                record(shard, swarm, request.infoHash(), peer.ipv6(), a, b, c, seeder, request.event(),
+                        cappedKib(request.downloaded(), swarm.length), now, true);
+            }
             if (request.event() == Event.STOPPED) {
-                if (!self) {
-                    forget(shard, swarm, table.stop(a, b, c, now, kib));
-                    swarm.downloaded += counted(swarm, table.stoppedGrowth());
-                }
                 numWant = 0;
-            } else if (!self) { // the seed is answered, never added: see the class comment
-                int room = Math.min(maxPerSwarm - swarm.v4.size() - swarm.v6.size(), maxPeers - peers.get());
-                int previous = table.put(a, b, c, seeder, request.event() == Event.COMPLETED, now, room, maxPerAddress);
-                count(shard, swarm, previous, seeder, request.event());
-                boolean joins = previous == -1 || (previous & PeerTable.STOPPED) != 0;
-                swarm.downloaded += counted(swarm, table.download(kib, joins, request.event() == Event.STARTED));
             }
             // a seeder's first announce gets the seed too: a magnet client fetching the info dict
             // announces left=0 before it knows the length (aria2 1.36), and only a peer can give it
@@ -166,6 +173,119 @@ public final class SwarmStore {
             out.leechers = swarm.leechers;
             out.completed = swarm.completed;
         }
+    }
+
+    /**
+     * Adds, refreshes or removes a peer other than the seed, under its shard's lock, and logs the
+     * change for the other members of a cluster when it is one they need ({@link ChangeLog#needed}).
+     */
+    private void record(Shard shard, Swarm swarm, HashKey key, boolean v6, long a, long b, long c, boolean seeder,
+                        Event event, int kib, int now, boolean log) {
+        PeerTable table = v6 ? swarm.v6 : swarm.v4;
+        if (event == Event.STOPPED) {
+            int previous = table.stop(a, b, c, now, kib);
+            forget(shard, swarm, previous);
+            swarm.downloaded += counted(swarm, table.stoppedGrowth());
+            if (log && shard.changes != null && previous != -1) {
+                shard.changes.add(key, v6, a, b, c, seeder, event, kib, unreplicated);
+            }
+            return;
+        }
+        int room = Math.min(maxPerSwarm - swarm.v4.size() - swarm.v6.size(), maxPeers - peers.get());
+        int previous = table.put(a, b, c, seeder, event == Event.COMPLETED, now, room, maxPerAddress);
+        count(shard, swarm, previous, seeder, event);
+        boolean joins = previous == -1 || (previous & PeerTable.STOPPED) != 0;
+        swarm.downloaded += counted(swarm, table.download(kib, joins, event == Event.STARTED));
+        if (log && shard.changes != null && ChangeLog.needed(previous, seeder, event, now)) {
+            shard.changes.add(key, v6, a, b, c, seeder, event, kib, unreplicated);
+        }
+    }
+
+    /**
+     * Applies the changes another member of the cluster logged ({@link #drainChanges}), as announces
+     * that select no peers: its peers join, leave and turn seeders here too, and its completed
+     * downloads and fans' bytes count here as they did there. Not logged again.
+     *
+     * @return the changes applied
+     */
+    public int applyChanges(ByteBuffer in) {
+        int applied = 0;
+        int now = clock.getAsInt();
+        while (in.remaining() >= ChangeLog.BYTES) {
+            HashKey key = new HashKey(in.getLong(), in.getLong(), in.getInt());
+            int kib = in.getInt();
+            long a = in.getLong();
+            long b = in.getLong();
+            long c = in.getLong();
+            boolean v6 = ChangeLog.ipv6(c);
+            Shard shard = shard(key);
+            synchronized (shard) {
+                Swarm swarm = shard.swarms.computeIfAbsent(key, newSwarm);
+                swarm.lastAnnounce = now;
+                if (!seed.is(v6, a, b, ChangeLog.port(c))) {
+                    record(shard, swarm, key, v6, a, b, ChangeLog.port(c), ChangeLog.seeder(c), ChangeLog.event(c),
+                            kib, now, false);
+                }
+            }
+            applied++;
+        }
+        return applied;
+    }
+
+    /**
+     * Moves the changes logged since the last call into {@code out}, one shard lock at a time, as
+     * {@link ChangeLog#BYTES} bytes each; {@code out} holds {@link #maxChangeBytes()}.
+     */
+    public void drainChanges(ByteBuffer out) {
+        for (Shard shard : shards) {
+            if (shard.changes != null) {
+                synchronized (shard) {
+                    shard.changes.drainTo(out);
+                }
+            }
+        }
+    }
+
+    /**
+     * Every peer of the shards from {@code fromShard} (inclusive) to {@code toShard} (exclusive), as
+     * changes without an event that {@link #applyChanges} takes: what a member that joins the cluster
+     * needs, sent a few shards at a time. Applied there, each peer's {@code downloaded} becomes its
+     * baseline and counts nothing.
+     */
+    public byte[] exportPeers(int fromShard, int toShard) {
+        ByteBuffer out = ByteBuffer.allocate(0);
+        for (int i = Math.max(0, fromShard); i < Math.min(SHARDS, toShard); i++) {
+            Shard shard = shards[i];
+            synchronized (shard) {
+                int peersInShard = 0;
+                for (Swarm swarm : shard.swarms.values()) {
+                    peersInShard += swarm.v4.size() + swarm.v6.size();
+                }
+                if (out.remaining() < peersInShard * ChangeLog.BYTES) {
+                    out = ByteBuffer.allocate(out.position() + 2 * peersInShard * ChangeLog.BYTES).put(out.flip());
+                }
+                for (Swarm swarm : shard.swarms.values()) {
+                    swarm.v4.export(swarm.key, out);
+                    swarm.v6.export(swarm.key, out);
+                }
+            }
+        }
+        return Arrays.copyOf(out.array(), out.position());
+    }
+
+    /** Shards of the store: {@link #exportPeers} takes ranges of them. */
+    public static int shards() {
+        return SHARDS;
+    }
+
+    /** The most {@link #drainChanges} writes at once; 0 when this store logs no changes. */
+    public int maxChangeBytes() {
+        return shards[0].changes == null ? 0 : SHARDS * ChangeLog.CAPACITY * ChangeLog.BYTES;
+    }
+
+    /** Changes not logged because their shard's log was full: those peers reach the others at their next announce. */
+    public long unreplicatedChanges() {
+        return unreplicated.sum();
     }
 
     /**
@@ -487,6 +607,8 @@ public final class SwarmStore {
     /** Plain fields read without the lock by gauges: a slightly stale total is fine there. */
     private static final class Shard {
         final HashMap<HashKey, Swarm> swarms = new HashMap<>();
+        /** Changes for the other members of a cluster; {@code null} standalone. */
+        ChangeLog changes;
         int seeders;
         int leechers;
     }

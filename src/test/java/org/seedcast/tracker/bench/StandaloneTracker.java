@@ -2,6 +2,7 @@ package org.seedcast.tracker.bench;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.InetAddress;
+import java.security.SecureRandom;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.seedcast.torrent.InfoHash;
 import org.seedcast.tracker.TrackerDefaults;
+import org.seedcast.tracker.cluster.TrackerCluster;
 import org.seedcast.tracker.engine.TrackerEngine;
 import org.seedcast.tracker.engine.TrackerMetrics;
 import org.seedcast.tracker.engine.TrackerSettings;
@@ -20,6 +22,7 @@ import org.seedcast.tracker.netty.ListenerSettings;
 import org.seedcast.tracker.netty.TrackerServer;
 import org.seedcast.tracker.protocol.ConnectionIds;
 import org.seedcast.tracker.protocol.HashKey;
+import org.seedcast.tracker.swarm.SeedPeer;
 import org.seedcast.tracker.swarm.SwarmStore;
 import org.seedcast.tracker.training.TrackerTraining;
 import org.seedcast.tracker.unknown.UnknownTorrents;
@@ -29,6 +32,10 @@ import org.seedcast.tracker.unknown.UnknownTorrents;
  * refusal test: every feature on (access list, accounting, rate limits, metrics).
  *
  * <pre>java -cp ... org.seedcast.tracker.bench.StandaloneTracker PORT WHITELIST_FILE [EXEMPT_CIDRS] [THREADS] [udp-error]</pre>
+ *
+ * With {@code -Dseedcast.bench.cluster-members=HOST:PORT,...} and {@code -Dseedcast.bench.cluster-port=PORT} it
+ * is a member of a tracker cluster ({@code bench/cluster.sh}); {@code -Dseedcast.bench.max-ports-per-address=N}
+ * lets one loopback address hold more peers per swarm, so that every announce of a load generator is a join.
  */
 public final class StandaloneTracker {
 
@@ -59,7 +66,8 @@ public final class StandaloneTracker {
     }
 
     /** A started tracker and the parts a benchmark reports on. */
-    public record Running(TrackerServer server, SwarmStore swarms, UnknownTorrents unknown, TrackerMetrics metrics) {
+    public record Running(TrackerServer server, SwarmStore swarms, UnknownTorrents unknown, TrackerMetrics metrics,
+                          TrackerCluster cluster) {
 
         public String summary() {
             Runtime rt = Runtime.getRuntime();
@@ -68,6 +76,9 @@ public final class StandaloneTracker {
             b.append(String.format("heap used after GC: %.1f MiB; swarms %d, peers %d; unknown hashes %d (%d evicted)%n",
                     (rt.totalMemory() - rt.freeMemory()) / 1048576.0, swarms.swarms(), swarms.seeders() + swarms.leechers(),
                     unknown.size(), unknown.evictions()));
+            if (cluster.clustered()) {
+                b.append(String.format("cluster: %s%n", cluster.replicationCounts()));
+            }
             unknown.snapshot().stream().findFirst().ifPresent(top -> b.append(String.format(
                     "unknown-torrent table, top entry: %s, %d announces, ~%d sources, top source %s, clients %s%n",
                     top.infoHash(), top.announces(), top.distinctSources(),
@@ -100,12 +111,18 @@ public final class StandaloneTracker {
         TrackerSettings settings = TrackerDefaults.engine()
                 .withUdpRefusal(udpError ? TrackerSettings.UdpRefusal.ERROR : TrackerSettings.UdpRefusal.EMPTY_REPLY)
                 .withNetworks(exempt, NetworkSet.EMPTY);
-        SwarmStore swarms = new SwarmStore(2 * 1800 + 180, SwarmStore.monotonicSeconds());
+        TrackerCluster cluster = cluster();
+        SwarmStore swarms = new SwarmStore(2 * 1800 + 180, SwarmStore.monotonicSeconds(), SwarmStore.MAX_PEERS_PER_SWARM,
+                Integer.getInteger("seedcast.bench.max-ports-per-address", SwarmStore.MAX_PEERS_PER_ADDRESS),
+                SwarmStore.MAX_PEERS, SeedPeer.NONE, cluster.clustered());
         UnknownTorrents unknown = new UnknownTorrents(10_000);
         TrackerMetrics metrics = new TrackerMetrics(new SimpleMeterRegistry());
+        byte[] key = new byte[16];
+        new SecureRandom().nextBytes(key);
         TrackerEngine engine = new TrackerEngine(settings, swarms, access, unknown, new Bans(),
-                limiter, ConnectionIds.random(300),
+                limiter, ConnectionIds.of(cluster.sharedConnectionKey(key), 300),
                 metrics, System::currentTimeMillis);
+        cluster.replicate(swarms, limiter);
         // -Dseedcast.bench.udp-sockets=N, -Dseedcast.bench.udp-receive-buffer=BYTES,
         // -Dseedcast.bench.io-uring=false and -Dseedcast.bench.http-threads=N compare listener set-ups
         ListenerSettings defaults = TrackerDefaults.listener();
@@ -130,6 +147,15 @@ public final class StandaloneTracker {
         }, "sweeper");
         sweeper.setDaemon(true);
         sweeper.start();
-        return new Running(server, swarms, unknown, metrics);
+        return new Running(server, swarms, unknown, metrics, cluster);
+    }
+
+    private static TrackerCluster cluster() {
+        String members = System.getProperty("seedcast.bench.cluster-members", "");
+        if (members.isBlank()) {
+            return TrackerCluster.STANDALONE;
+        }
+        return TrackerCluster.join(List.of(members.split(",")), Integer.getInteger("seedcast.bench.cluster-port", 5701),
+                TrackerCluster.JOIN_WAIT);
     }
 }

@@ -2,6 +2,7 @@ package org.seedcast.tracker.guard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.seedcast.tracker.guard.RateLimiter.Decision;
@@ -53,5 +54,39 @@ class RateLimiterTests {
             limiter.acquire(42_000_000L);
         }
         assertThat(limiter.acquire(42_000_000L)).isNotEqualTo(Decision.ALLOW);
+    }
+
+    @Test
+    void sharedLimitersSpendOneBudgetForAnAddressThatSendsToBoth() {
+        RateLimiter first = new RateLimiter(1, 10, 1024, now::get, true);
+        RateLimiter second = new RateLimiter(1, 10, 1024, now::get, true);
+        for (int i = 0; i < 6; i++) {
+            assertThat(first.acquire(7)).isEqualTo(Decision.ALLOW);
+        }
+        first.acquire(8); // below the share threshold: not worth the others' time
+        ByteBuffer spending = ByteBuffer.allocate(first.maxSpendingBytes());
+        first.drainSpending(spending);
+        assertThat(second.chargeAll(spending.flip())).isEqualTo(1);
+
+        for (int i = 0; i < 4; i++) { // 10 in all, six of them spent on the first
+            assertThat(second.acquire(7)).isEqualTo(Decision.ALLOW);
+        }
+        assertThat(second.acquire(7)).isEqualTo(Decision.LIMIT);
+        ByteBuffer back = ByteBuffer.allocate(second.maxSpendingBytes());
+        second.drainSpending(back);
+        assertThat(back.position()).as("charges are not sent back, the second's own requests are")
+                .isEqualTo(RateLimiter.SPENDING_BYTES);
+    }
+
+    @Test
+    void aLimiterThatIsNotSharedListsNothing() {
+        RateLimiter limiter = new RateLimiter(1, 10, 1024, now::get);
+        for (int i = 0; i < 10; i++) {
+            limiter.acquire(7);
+        }
+        assertThat(limiter.maxSpendingBytes()).isZero();
+        ByteBuffer out = ByteBuffer.allocate(64);
+        limiter.drainSpending(out);
+        assertThat(out.position()).isZero();
     }
 }
