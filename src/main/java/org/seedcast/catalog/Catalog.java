@@ -177,6 +177,15 @@ public class Catalog {
         return episodes.findById(id).filter(Episode::isPublished).map(this::view);
     }
 
+    /**
+     * An episode {@code actor} manages, for changing it or what goes with it: a draft of another's show
+     * is not found, a published one is refused.
+     */
+    @Transactional(readOnly = true)
+    public EpisodeView requireManagedEpisode(long id, SeedcastUser actor) {
+        return view(managedEpisode(id, actor));
+    }
+
     /** An episode as {@code viewer} may see it: drafts only for those who manage its show. */
     @Transactional(readOnly = true)
     public EpisodeView episodeFor(long id, SeedcastUser viewer) {

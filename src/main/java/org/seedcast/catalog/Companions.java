@@ -75,7 +75,7 @@ public class Companions {
     /** The chapters and transcript of an episode {@code viewer} manages, for the studio; empty texts when none. */
     @Transactional(readOnly = true)
     public Map<String, String> forEditing(long episodeId, SeedcastUser viewer) {
-        managed(episodeId, viewer);
+        catalog.requireManagedEpisode(episodeId, viewer);
         EpisodeCompanion c = companions.findById(episodeId).orElse(new EpisodeCompanion(episodeId));
         return Map.of("chapters", c.chapters() == null ? "" : c.chapters(),
                 "transcript", c.transcript() == null ? "" : c.transcript());
@@ -84,7 +84,7 @@ public class Companions {
     /** Sets the episode's chapters (checked first), or removes them when {@code json} is blank. */
     @Transactional
     public void setChapters(long episodeId, String json, SeedcastUser actor) {
-        EpisodeView episode = managed(episodeId, actor);
+        EpisodeView episode = catalog.requireManagedEpisode(episodeId, actor);
         String chapters = json == null || json.isBlank() ? null : json.strip();
         if (chapters != null) {
             Chapters.parse(chapters);
@@ -95,7 +95,7 @@ public class Companions {
     /** Sets the episode's transcript from WebVTT or SRT, or removes it when {@code text} is blank. */
     @Transactional
     public void setTranscript(long episodeId, String text, SeedcastUser actor) {
-        EpisodeView episode = managed(episodeId, actor);
+        EpisodeView episode = catalog.requireManagedEpisode(episodeId, actor);
         String transcript = text == null || text.isBlank() ? null : Transcripts.toWebVtt(text);
         change(episode, c -> c.transcript(transcript, clock.instant()));
     }
@@ -115,11 +115,5 @@ public class Companions {
 
     private Optional<EpisodeCompanion> published(long episodeId) {
         return catalog.publishedEpisode(episodeId).flatMap(e -> companions.findById(episodeId));
-    }
-
-    private EpisodeView managed(long episodeId, SeedcastUser user) {
-        EpisodeView episode = catalog.episodeFor(episodeId, user);
-        catalog.requireManager(episode.showSlug(), user);
-        return episode;
     }
 }

@@ -26,6 +26,16 @@ public record EpisodeView(long id, long showId, String showSlug, UUID guid, Stri
         return "/shows/" + showSlug + "/episodes/" + id;
     }
 
+    /** Where fans get its chapters, once it is published and has them. */
+    public String chaptersPath() {
+        return pagePath() + "/chapters.json";
+    }
+
+    /** Where fans get its transcript (WebVTT), once it is published and has one. */
+    public String transcriptPath() {
+        return pagePath() + "/transcript.vtt";
+    }
+
     /** The path of its media, the web seed: {@code /media/{id}/{fileName}}. */
     public String mediaPath() {
         return "/media/" + id + "/" + fileName;

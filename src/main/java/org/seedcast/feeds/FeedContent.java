@@ -103,8 +103,8 @@ class FeedContent {
                 episode.season(), episode.episodeNumber(), show.explicit(), episode.fileName(),
                 site.absolute(episode.mediaPath()), episode.mediaType(), episode.size() == null ? 0 : episode.size(),
                 episode.sha256(), torrent,
-                extras.chapters() ? site.absolute(episode.pagePath() + "/chapters.json") : null,
-                extras.transcript() ? site.absolute(episode.pagePath() + "/transcript.vtt") : null);
+                extras.chapters() ? site.absolute(episode.chaptersPath()) : null,
+                extras.transcript() ? site.absolute(episode.transcriptPath()) : null);
     }
 
     private static Instant lastChange(Instant showChanged, List<EpisodeView> episodes) {

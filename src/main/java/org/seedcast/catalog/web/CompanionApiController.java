@@ -63,7 +63,7 @@ class CompanionApiController {
     /** Rights first, so that a body is read only for someone who may send it. */
     private ResponseEntity<Void> put(long id, HttpServletRequest request, SeedcastUser user, String field, Setter setter)
             throws IOException {
-        catalog.requireManager(catalog.episodeFor(id, user).showSlug(), user);
+        catalog.requireManagedEpisode(id, user);
         setter.set(id, body(request, field), user);
         return ResponseEntity.noContent().build();
     }

@@ -50,7 +50,7 @@ class PlayerModel {
 
     private Extras load(EpisodeView episode) {
         Companions.Present present = companions.presentFor(List.of(episode.id())).get(episode.id());
-        return new Extras(present.transcript() ? episode.pagePath() + "/transcript.vtt" : null,
+        return new Extras(present.transcript() ? episode.transcriptPath() : null,
                 present.chapters() ? companions.publishedChapterList(episode.id()) : List.of());
     }
 

@@ -133,7 +133,7 @@ class StudioController {
     @GetMapping("/studio/episodes/{id}")
     String episode(@PathVariable long id, @RequestParam(required = false) String uploaded,
                    @AuthenticationPrincipal SeedcastUser user, Model model) {
-        EpisodeView episode = managedEpisode(id, user);
+        EpisodeView episode = catalog.requireManagedEpisode(id, user);
         if (uploaded != null && !model.containsAttribute("success")) {
             model.addAttribute("success", "Upload complete: the episode is a draft until you publish it.");
         }
@@ -143,7 +143,7 @@ class StudioController {
     @PostMapping("/studio/episodes/{id}")
     String updateEpisode(@PathVariable long id, @ModelAttribute("form") EpisodeForm form,
                          @AuthenticationPrincipal SeedcastUser user, Model model, RedirectAttributes redirect) {
-        EpisodeView episode = managedEpisode(id, user);
+        EpisodeView episode = catalog.requireManagedEpisode(id, user);
         try {
             catalog.updateEpisode(id, form.details(), user);
             redirect.addFlashAttribute("success", "Saved.");
@@ -197,7 +197,7 @@ class StudioController {
 
     @PostMapping("/studio/episodes/{id}/delete")
     String delete(@PathVariable long id, @AuthenticationPrincipal SeedcastUser user, RedirectAttributes redirect) {
-        EpisodeView episode = managedEpisode(id, user);
+        EpisodeView episode = catalog.requireManagedEpisode(id, user);
         try {
             catalog.deleteEpisode(id, user);
             redirect.addFlashAttribute("success", "Deleted " + episode.title() + " and its file.");
@@ -234,12 +234,6 @@ class StudioController {
     static String pageOf(String actionPath) {
         Matcher page = STUDIO_PAGE.matcher(actionPath == null ? "" : actionPath);
         return page.lookingAt() ? page.group() : "/studio";
-    }
-
-    private EpisodeView managedEpisode(long id, SeedcastUser user) {
-        EpisodeView episode = catalog.episodeFor(id, user);
-        catalog.requireManager(episode.showSlug(), user);
-        return episode;
     }
 
     private String showForm(Model model, ShowForm form, boolean editing, Map<String, String> errors) {
