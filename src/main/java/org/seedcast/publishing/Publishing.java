@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -135,14 +136,15 @@ public class Publishing implements TorrentLinks {
 
     /**
      * The signed .torrent of a published episode, by its v1 (40 hex) or v2 (64 hex) info-hash, as
-     * served: with the mirrors set now. Its version (for an ETag) changes with the mirrors.
+     * served: with the mirrors and tracker hosts set now. Its version (for an ETag) changes with them.
      */
     @Transactional(readOnly = true)
     public Optional<TorrentFile> torrentFile(String infoHashHex) {
         String hex = infoHashHex.toLowerCase(Locale.ROOT);
         Optional<TorrentRecord> record = hex.length() == 64
                 ? torrents.findByInfoHashV2AndPublishedTrue(hex) : torrents.findByInfoHashAndPublishedTrue(hex);
-        String mirrorsVersion = mirrors.isEmpty() ? "" : "-" + Integer.toHexString(mirrors.hashCode());
+        String mirrorsVersion = mirrors.isEmpty() && tracker.moreHosts().isEmpty() ? ""
+                : "-" + Integer.toHexString(Objects.hash(mirrors, tracker.moreHosts()));
         return record.map(r -> new TorrentFile(r.getEpisodeId(), fileNameOf(r), served(r),
                 r.getUpdatedAt(), r.getInfoHash() + "-" + r.getUpdatedAt().toEpochMilli() + mirrorsVersion));
     }
@@ -251,17 +253,21 @@ public class Publishing implements TorrentLinks {
     }
 
     /**
-     * The stored, signed .torrent with the mirrors set now after our own web seed; the stored bytes
-     * themselves when there are none.
+     * The stored, signed .torrent with the mirrors set now after our own web seed, and the tracker's
+     * further hosts after its own; the stored bytes themselves when there are neither.
      */
     private byte[] served(TorrentRecord record) {
-        if (mirrors.isEmpty()) {
+        List<URI> moreTrackers = tracker.moreAnnounceUrls();
+        if (mirrors.isEmpty() && moreTrackers.isEmpty()) {
             return record.getTorrent();
         }
-        Torrent stored = parseStored(record.getEpisodeId(), record.getTorrent());
+        Torrent stored = parseStored(record.getEpisodeId(), record.getTorrent()).withMoreTrackers(moreTrackers);
+        if (mirrors.isEmpty()) {
+            return stored.bytes();
+        }
         return catalog.episode(record.getEpisodeId())
                 .map(episode -> stored.withMoreWebSeeds(mirrors.of(episode.mediaPath())).bytes())
-                .orElse(record.getTorrent());
+                .orElse(stored.bytes());
     }
 
     private static Torrent parseStored(long episodeId, byte[] bytes) {

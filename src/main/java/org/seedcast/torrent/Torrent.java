@@ -1,11 +1,15 @@
 package org.seedcast.torrent;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.seedcast.torrent.bencode.BDict;
+import org.seedcast.torrent.bencode.BList;
+import org.seedcast.torrent.bencode.BString;
+import org.seedcast.torrent.bencode.BValue;
 import org.seedcast.torrent.bencode.BencodeDecoder;
 import org.seedcast.torrent.bencode.BencodeEncoder;
 
@@ -123,6 +127,46 @@ public final class Torrent {
             throw new IllegalStateException("adding web seeds changed the info-hash");
         }
         return changed;
+    }
+
+    /**
+     * This torrent with {@code more} announce URLs after its own in the first {@code announce-list}
+     * tier (BEP 12: a client tries a tier's trackers until one answers, so every node of a tracker
+     * cluster serves as another's fallback). A URL it already lists is not added twice; like
+     * {@link #withMoreWebSeeds}, the info dict and so the info-hashes and signatures stay as they were.
+     */
+    public Torrent withMoreTrackers(List<URI> more) {
+        Set<URI> first = new LinkedHashSet<>(firstTier());
+        int before = trackers.size();
+        first.addAll(more);
+        Set<URI> all = new LinkedHashSet<>(trackers);
+        all.addAll(more);
+        if (all.size() == before) {
+            return this;
+        }
+        List<BValue> tiers = new ArrayList<>();
+        tiers.add(MetainfoWriter.urls(List.copyOf(first)));
+        root.get("announce-list").filter(BList.class::isInstance).map(list -> ((BList) list).values())
+                .ifPresent(old -> tiers.addAll(old.subList(Math.min(1, old.size()), old.size())));
+        BDict changedRoot = root.with("announce-list", BList.of(tiers));
+        if (changedRoot.get("announce").isEmpty()) {
+            changedRoot = changedRoot.with("announce", BString.of(first.iterator().next().toString()));
+        }
+        Torrent changed = fromOwnBytes(BencodeEncoder.encode(changedRoot));
+        if (!changed.infoHash().equals(infoHash)) {
+            throw new IllegalStateException("adding trackers changed the info-hash");
+        }
+        return changed;
+    }
+
+    /** The first announce-list tier as written, or {@code announce} alone when there is no list. */
+    private List<URI> firstTier() {
+        Optional<BValue> list = root.get("announce-list");
+        if (list.isPresent() && list.get() instanceof BList tiers && !tiers.values().isEmpty()
+                && tiers.values().getFirst() instanceof BList tier) {
+            return tier.values().stream().map(url -> URI.create(((BString) url).text())).toList();
+        }
+        return trackers.isEmpty() ? List.of() : List.of(trackers.getFirst());
     }
 
     public MagnetLink magnetLink() {

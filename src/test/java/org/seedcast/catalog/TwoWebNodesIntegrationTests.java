@@ -39,13 +39,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Two web nodes on one PostgreSQL, as behind a load balancer: the shared application (A) and a
  * second one started here on A's database (B), with a data directory of its own, no tracker or seed
- * listening, and one web-seed mirror that A does not have.
+ * listening, and one web-seed mirror and one further tracker host that A does not have.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TwoWebNodesIntegrationTests {
 
     private static final String MIRROR = "https://mirror.example.net/seedcast";
+    private static final String TRACKER_NODE = "tracker-2.example.net";
 
     @LocalServerPort
     int port;
@@ -76,7 +77,7 @@ class TwoWebNodesIntegrationTests {
                 "seedcast.tracker.enabled=false", "seedcast.seeder.enabled=false",
                 // B publishes only when this test asks it to
                 "seedcast.schedule-interval=1h",
-                "seedcast.webseed.mirrors=" + MIRROR));
+                "seedcast.webseed.mirrors=" + MIRROR, "seedcast.tracker.more-hosts=" + TRACKER_NODE));
     }
 
     @AfterAll
@@ -146,7 +147,7 @@ class TwoWebNodesIntegrationTests {
     }
 
     @Test
-    void aMirrorFollowsOurOwnWebSeedWithoutChangingTheInfoHashOrTheSignature() throws Exception {
+    void aMirrorAndATrackerNodeFollowOurOwnWithoutChangingTheInfoHashOrTheSignature() throws Exception {
         String episode = new Studio(port).publishInNewShow("two-nodes-mirror", Media.mp4(400_000, 72));
         String torrentPath = Studio.local(JsonPath.read(episode, "$.torrentUrl"));
         HttpResponse<byte[]> servedByA = torrent(Http.at(port), torrentPath);
@@ -162,16 +163,24 @@ class TwoWebNodesIntegrationTests {
 
         assertThat(plain.webSeeds()).containsExactly(own);
         assertThat(mirrored.webSeeds()).containsExactly(own, mirror);
+        assertThat(mirrored.trackers()).as("the other tracker node after ours, HTTP then UDP")
+                .startsWith(plain.trackers().toArray(URI[]::new)).hasSize(plain.trackers().size() + 2);
+        List<URI> added = mirrored.trackers().subList(plain.trackers().size(), mirrored.trackers().size());
+        assertThat(added).extracting(URI::getScheme).containsExactly("http", "udp");
+        assertThat(added).extracting(URI::getHost).containsOnly(TRACKER_NODE);
         assertThat(mirrored.infoHash()).isEqualTo(plain.infoHash());
         assertThat(identity.verify(fromB).genuine()).as(identity.verify(fromB).reason()).isTrue();
         Path file = Files.write(tmp.resolve("mirrored.torrent"), fromB);
         assertThat(RequiredTools.run(List.of(RequiredTools.require("transmission-show").toString(), file.toString())))
-                .contains("Hash: " + plain.infoHash().toHex()).contains(mirror.toString());
+                .contains("Hash: " + plain.infoHash().toHex()).contains(mirror.toString())
+                .as("one tier: a client tries the next node when one is down").contains("Tier #1", added.getFirst().toString())
+                .doesNotContain("Tier #2");
 
         String magnetOnB = JsonPath.read(Http.at(nodeB.port()).get("/api/episodes/" + JsonPath.read(episode, "$.id")).body(),
                 "$.magnet");
-        assertThat(webSeedsOf(magnetOnB)).containsExactly(own.toString(), mirror.toString());
-        assertThat(webSeedsOf(JsonPath.read(episode, "$.magnet"))).containsExactly(own.toString());
+        assertThat(parametersOf(magnetOnB, "ws")).containsExactly(own.toString(), mirror.toString());
+        assertThat(parametersOf(magnetOnB, "tr")).endsWith(added.stream().map(URI::toString).toArray(String[]::new));
+        assertThat(parametersOf(JsonPath.read(episode, "$.magnet"), "ws")).containsExactly(own.toString());
     }
 
     private static HttpResponse<byte[]> torrent(Http http, String path) {
@@ -180,10 +189,10 @@ class TwoWebNodesIntegrationTests {
         return response;
     }
 
-    private static List<String> webSeedsOf(String magnet) {
+    private static List<String> parametersOf(String magnet, String name) {
         return Arrays.stream(magnet.substring(magnet.indexOf('?') + 1).split("&"))
-                .filter(parameter -> parameter.startsWith("ws="))
-                .map(parameter -> URLDecoder.decode(parameter.substring(3), StandardCharsets.UTF_8)).toList();
+                .filter(parameter -> parameter.startsWith(name + "="))
+                .map(parameter -> URLDecoder.decode(parameter.substring(name.length() + 1), StandardCharsets.UTF_8)).toList();
     }
 
     private static void await(CountDownLatch latch) {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seedcast.torrent.bencode.BDict;
+import org.seedcast.torrent.bencode.BList;
 import org.seedcast.torrent.bencode.BString;
 import org.seedcast.torrent.bencode.BencodeEncoder;
 
@@ -60,6 +61,26 @@ class TorrentVerifierTests {
         assertThat(mirrored.bytes()).isNotEqualTo(signed.bytes());
         assertThat(TorrentVerifier.verify(mirrored.bytes(), publisher.certificate()).verdict()).isEqualTo(Verdict.GENUINE);
         assertThat(mirrored.magnetLink().toString()).endsWith("&ws=" + MagnetLink.encode(mirror.toString()));
+    }
+
+    @Test
+    void trackersAddedAfterSigningJoinTheFirstTierAndKeepTheHashesAndTheSignature() {
+        Torrent signed = publisher.sign(PublisherIdentityTests.torrent(), "g", Instant.now());
+        URI own = signed.trackers().getFirst();
+        URI node = URI.create("http://tracker-2.example.net:6969/announce");
+
+        Torrent more = signed.withMoreTrackers(List.of(node, own));
+
+        assertThat(more.trackers()).as("ours first, once, then the other node")
+                .containsExactly(own, signed.trackers().get(1), node);
+        BList tiers = (BList) more.root().get("announce-list").orElseThrow();
+        assertThat(tiers.values()).as("one tier").hasSize(1);
+        assertThat(more.root().get("announce")).contains(BString.of(own.toString()));
+        assertThat(more.infoHash()).isEqualTo(signed.infoHash());
+        assertThat(more.infoHashV2()).isEqualTo(signed.infoHashV2());
+        assertThat(TorrentVerifier.verify(more.bytes(), publisher.certificate()).verdict()).isEqualTo(Verdict.GENUINE);
+        assertThat(more.magnetLink().toString()).contains("&tr=" + MagnetLink.encode(node.toString()));
+        assertThat(signed.withMoreTrackers(List.of(own))).as("nothing new: the same torrent").isSameAs(signed);
     }
 
     @Test
