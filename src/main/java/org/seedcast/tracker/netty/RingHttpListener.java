@@ -13,10 +13,8 @@ import io.netty.channel.uring.IoUringIoOps;
 import io.netty.util.concurrent.FastThreadLocal;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
-import io.netty.util.internal.PlatformDependent;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.ScheduledFuture;
@@ -26,6 +24,20 @@ import org.seedcast.tracker.guard.ConnectionLimiter;
 import org.seedcast.tracker.protocol.Endpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import static org.seedcast.tracker.netty.LinuxAbi.EAGAIN;
+import static org.seedcast.tracker.netty.LinuxAbi.ECONNABORTED;
+import static org.seedcast.tracker.netty.LinuxAbi.EINTR;
+import static org.seedcast.tracker.netty.LinuxAbi.EPERM;
+import static org.seedcast.tracker.netty.LinuxAbi.EPROTO;
+import static org.seedcast.tracker.netty.LinuxAbi.MSG_DONTWAIT;
+import static org.seedcast.tracker.netty.LinuxAbi.MSG_MORE;
+import static org.seedcast.tracker.netty.LinuxAbi.MSG_NOSIGNAL;
+import static org.seedcast.tracker.netty.LinuxAbi.OP_ACCEPT;
+import static org.seedcast.tracker.netty.LinuxAbi.OP_ASYNC_CANCEL;
+import static org.seedcast.tracker.netty.LinuxAbi.OP_RECV;
+import static org.seedcast.tracker.netty.LinuxAbi.OP_SEND;
+import static org.seedcast.tracker.netty.LinuxAbi.SOCK_CLOEXEC;
 
 /**
  * The tracker's HTTP on io_uring, without a Netty channel per connection. A tracker connection
@@ -51,8 +63,8 @@ import org.slf4j.LoggerFactory;
  * complete head is refused cheaply, anything else closed. At capacity, the connection that has
  * waited longest for its request head is shed for the newcomer.</li>
  * </ul>
- * Slots come in blocks of {@value #BLOCK} (about 1.8 MB of native memory each), allocated as
- * connections need them: the listener's capacity (at most
+ * Slots ({@link SlotMemory}) come in blocks, allocated as connections need them: the listener's
+ * capacity (at most
  * {@value ListenerSettings#MAX_CONNECTIONS_PER_LOOP}), and one block more for connections being
  * accepted, refused or shed. Everything runs on the event loop's thread.
  */
@@ -60,37 +72,7 @@ final class RingHttpListener implements IoUringIoHandle {
 
     private static final Logger log = LoggerFactory.getLogger(RingHttpListener.class);
 
-    // io_uring opcodes and flags: the Linux ABI (include/uapi/linux/io_uring.h, socket.h, errno.h)
-    private static final byte OP_ACCEPT = 13;
-    private static final byte OP_ASYNC_CANCEL = 14;
-    private static final byte OP_SEND = 26;
-    private static final byte OP_RECV = 27;
-    private static final int SOCK_CLOEXEC = 0x80000;
-    private static final int MSG_NOSIGNAL = 0x4000;
-    private static final int MSG_MORE = 0x8000;
-    private static final int MSG_DONTWAIT = 0x40;
-    private static final int AF_INET = 2;
-    private static final int AF_INET6 = 10;
-    private static final int EPERM = 1;
-    private static final int EINTR = 4;
-    private static final int EAGAIN = 11;
-    private static final int EPROTO = 71;
-    private static final int ECONNABORTED = 103;
-
-    // a slot's native memory: the peer's address as accept writes it, then the request, then the answer
-    private static final int SOCKADDR = 0;
-    private static final int SOCKADDR_SIZE = 128; // sockaddr_storage
-    private static final int SOCKADDR_LENGTH = SOCKADDR + SOCKADDR_SIZE;
-    private static final int REQUEST = SOCKADDR_LENGTH + 8;
-    /** A head may take {@link Scratch#MAX_HEAD} bytes; the room beyond holds the start of a pipelined one. */
-    private static final int REQUEST_SIZE = Scratch.MAX_HEAD + 1024;
-    private static final int ANSWER = REQUEST + REQUEST_SIZE;
-    /** A compact answer takes a few hundred bytes; larger ones get a pooled buffer of their own. */
-    private static final int ANSWER_SIZE = 2048;
-    private static final int SLOT_BYTES = ANSWER + ANSWER_SIZE;
-
-    static final int BLOCK = 256;
-    private static final int MAX_SLOTS = ListenerSettings.MAX_CONNECTIONS_PER_LOOP + BLOCK;
+    private static final int MAX_SLOTS = ListenerSettings.MAX_CONNECTIONS_PER_LOOP + SlotMemory.BLOCK;
     /** Accepts kept outstanding: connections arriving together are taken in one pass. */
     private static final int ACCEPTS = 16;
 
@@ -111,8 +93,7 @@ final class RingHttpListener implements IoUringIoHandle {
     /** Connections held at most, not counting those being refused or shed. */
     private final int capacity;
 
-    private final ByteBuffer[] blocks = new ByteBuffer[MAX_SLOTS / BLOCK];
-    private final long[] blockAddresses = new long[MAX_SLOTS / BLOCK];
+    private final SlotMemory memory = new SlotMemory(MAX_SLOTS);
     private final byte[] state = new byte[MAX_SLOTS];
     private final int[] fd = new int[MAX_SLOTS];
     /** The pending operation's id, for cancelling it; 0 when none. */
@@ -123,15 +104,7 @@ final class RingHttpListener implements IoUringIoHandle {
     private final long[] since = new long[MAX_SLOTS];
     /** Closed at its next completion, whatever it brings: shed, or past a deadline. */
     private final boolean[] doomed = new boolean[MAX_SLOTS];
-    /**
-     * The connections waiting for a request head, a list through these two arrays in the order
-     * they began waiting (oldest first; -1 ends it): the one to shed at capacity is its first.
-     */
-    private final int[] nextWaiting = new int[MAX_SLOTS];
-    private final int[] previousWaiting = new int[MAX_SLOTS];
-    private final boolean[] waiting = new boolean[MAX_SLOTS];
-    private int firstWaiting = -1;
-    private int lastWaiting = -1;
+    private final WaitingSlots waiting = new WaitingSlots(MAX_SLOTS);
     /** Connections admitted and not doomed: the ones {@link #capacity} bounds. */
     private int live;
     private final int[] received = new int[MAX_SLOTS];
@@ -143,10 +116,7 @@ final class RingHttpListener implements IoUringIoHandle {
     private final boolean[] lingering = new boolean[MAX_SLOTS];
     private final Endpoint[] remote = new Endpoint[MAX_SLOTS];
     private final ByteBuf[] large = new ByteBuf[MAX_SLOTS];
-    private final int[] free = new int[MAX_SLOTS];
-    private final byte[] carry = new byte[REQUEST_SIZE];
-    private int freeCount;
-    private int blockCount;
+    private final byte[] carry = new byte[SlotMemory.REQUEST_SIZE];
     private int accepting;
     private int open;
     private boolean acceptPaused;
@@ -199,7 +169,7 @@ final class RingHttpListener implements IoUringIoHandle {
 
     private void beginStop() {
         stopping = true;
-        for (int slot = 0; slot < blockCount * BLOCK; slot++) {
+        for (int slot = 0; slot < memory.allocated(); slot++) {
             switch (state[slot]) {
                 case ACCEPTING, RECEIVING, SENDING -> cancel(slot);
                 case HELD -> close(slot);
@@ -261,13 +231,10 @@ final class RingHttpListener implements IoUringIoHandle {
             if (slot < 0) {
                 return; // every slot busy: the kernel's accept queue holds the rest until one frees
             }
-            int base = offset(slot);
-            ByteBuffer block = blocks[slot / BLOCK];
-            block.putInt(base + SOCKADDR_LENGTH, SOCKADDR_SIZE);
-            long memory = blockAddresses[slot / BLOCK] + base;
+            memory.prepareAccept(slot);
             state[slot] = ACCEPTING;
             accepting++;
-            begin(slot, OP_ACCEPT, listener, memory + SOCKADDR_LENGTH, memory + SOCKADDR, 0, SOCK_CLOEXEC);
+            begin(slot, OP_ACCEPT, listener, memory.acceptLengthAddress(slot), memory.acceptAddress(slot), 0, SOCK_CLOEXEC);
         }
     }
 
@@ -298,7 +265,7 @@ final class RingHttpListener implements IoUringIoHandle {
         }
         fd[slot] = res;
         open++;
-        Endpoint peer = peer(slot);
+        Endpoint peer = memory.peer(slot);
         remote[slot] = peer;
         admitted[slot] = peer != null && connections.open(peer.addressKey());
         received[slot] = 0;
@@ -320,36 +287,14 @@ final class RingHttpListener implements IoUringIoHandle {
         }
     }
 
-    /** The peer's address as accept wrote it; null for a family other than IPv4 and IPv6. */
-    private Endpoint peer(int slot) {
-        ByteBuffer block = blocks[slot / BLOCK];
-        int base = offset(slot) + SOCKADDR;
-        int family = block.getShort(base) & 0xFFFF; // sa_family: host order, as the block is
-        int port = (block.get(base + 2) & 0xFF) << 8 | (block.get(base + 3) & 0xFF); // network order
-        if (family == AF_INET) {
-            return Endpoint.ipv4(networkInt(block, base + 4), port);
-        }
-        if (family == AF_INET6) {
-            long high = (long) networkInt(block, base + 8) << 32 | networkInt(block, base + 12) & 0xFFFF_FFFFL;
-            long low = (long) networkInt(block, base + 16) << 32 | networkInt(block, base + 20) & 0xFFFF_FFFFL;
-            return Endpoint.ipv6(high, low, port);
-        }
-        return null;
-    }
-
-    private static int networkInt(ByteBuffer block, int index) {
-        int value = block.getInt(index);
-        return block.order() == ByteOrder.BIG_ENDIAN ? value : Integer.reverseBytes(value);
-    }
-
     private void receive(int slot) {
         receive(slot, 0);
     }
 
     private void receive(int slot, int flags) {
         state[slot] = RECEIVING;
-        long memory = blockAddresses[slot / BLOCK] + offset(slot) + REQUEST + received[slot];
-        begin(slot, OP_RECV, fd[slot], 0, memory, REQUEST_SIZE - received[slot], flags);
+        begin(slot, OP_RECV, fd[slot], 0, memory.address(slot, SlotMemory.REQUEST) + received[slot],
+                SlotMemory.REQUEST_SIZE - received[slot], flags);
     }
 
     private void received(int slot, int res) {
@@ -371,8 +316,8 @@ final class RingHttpListener implements IoUringIoHandle {
 
     /** Answers the request at the start of the slot's receive area, or reads more of it. */
     private void answer(int slot) {
-        ByteBuffer block = blocks[slot / BLOCK];
-        int request = offset(slot) + REQUEST;
+        ByteBuffer block = memory.block(slot);
+        int request = SlotMemory.offset(slot) + SlotMemory.REQUEST;
         Scratch s = scratch.get();
         int length = Math.min(received[slot], Scratch.MAX_HEAD);
         block.get(request, s.head, 0, length);
@@ -398,12 +343,12 @@ final class RingHttpListener implements IoUringIoHandle {
             lingering[slot] = admitted[slot];
             received[slot] = 0;
         }
-        unlinkWaiting(slot);
+        waiting.remove(slot);
         ByteBuffer out = s.out;
         int size = out.remaining();
-        if (size <= ANSWER_SIZE) {
-            block.put(offset(slot) + ANSWER, out.array(), out.position(), size);
-            sendFrom[slot] = blockAddresses[slot / BLOCK] + offset(slot) + ANSWER;
+        if (size <= SlotMemory.ANSWER_SIZE) {
+            block.put(SlotMemory.offset(slot) + SlotMemory.ANSWER, out.array(), out.position(), size);
+            sendFrom[slot] = memory.address(slot, SlotMemory.ANSWER);
         } else {
             ByteBuf buffer = PooledByteBufAllocator.DEFAULT.directBuffer(size);
             buffer.writeBytes(out.array(), out.position(), size);
@@ -487,35 +432,7 @@ final class RingHttpListener implements IoUringIoHandle {
     /** The connection waits for a request head from now on: its deadline starts, and it is the newest waiting. */
     private void startRequest(int slot) {
         since[slot] = System.nanoTime();
-        unlinkWaiting(slot);
-        waiting[slot] = true;
-        previousWaiting[slot] = lastWaiting;
-        nextWaiting[slot] = -1;
-        if (lastWaiting >= 0) {
-            nextWaiting[lastWaiting] = slot;
-        } else {
-            firstWaiting = slot;
-        }
-        lastWaiting = slot;
-    }
-
-    private void unlinkWaiting(int slot) {
-        if (!waiting[slot]) {
-            return;
-        }
-        waiting[slot] = false;
-        int previous = previousWaiting[slot];
-        int next = nextWaiting[slot];
-        if (previous >= 0) {
-            nextWaiting[previous] = next;
-        } else {
-            firstWaiting = next;
-        }
-        if (next >= 0) {
-            previousWaiting[next] = previous;
-        } else {
-            lastWaiting = previous;
-        }
+        waiting.addNewest(slot);
     }
 
     /**
@@ -525,8 +442,8 @@ final class RingHttpListener implements IoUringIoHandle {
      * none waits (all are being answered) is the newcomer itself the one closed.
      */
     private void shedBeyondCapacity() {
-        while (live > capacity && firstWaiting >= 0) {
-            doom(firstWaiting);
+        while (live > capacity && waiting.oldest() >= 0) {
+            doom(waiting.oldest());
         }
     }
 
@@ -537,7 +454,7 @@ final class RingHttpListener implements IoUringIoHandle {
             if (admitted[slot]) {
                 live--;
             }
-            unlinkWaiting(slot);
+            waiting.remove(slot);
         }
         cancel(slot);
     }
@@ -548,7 +465,7 @@ final class RingHttpListener implements IoUringIoHandle {
      */
     private void close(int slot) {
         releaseLarge(slot);
-        unlinkWaiting(slot);
+        waiting.remove(slot);
         lingering[slot] = false;
         if (admitted[slot]) {
             connections.close(remote[slot].addressKey());
@@ -581,7 +498,7 @@ final class RingHttpListener implements IoUringIoHandle {
      */
     private void closeExpired() {
         long now = System.nanoTime();
-        for (int slot = 0; slot < blockCount * BLOCK; slot++) {
+        for (int slot = 0; slot < memory.allocated(); slot++) {
             byte s = state[slot];
             if ((s == RECEIVING && now - since[slot] >= headNanos)
                     || ((s == RECEIVING || s == SENDING) && now - lastRead[slot] >= idleNanos)) {
@@ -617,27 +534,11 @@ final class RingHttpListener implements IoUringIoHandle {
     }
 
     private int takeSlot() {
-        if (freeCount == 0) {
-            if (blockCount == blocks.length) {
-                return -1;
-            }
-            ByteBuffer block = ByteBuffer.allocateDirect(BLOCK * SLOT_BYTES).order(ByteOrder.nativeOrder());
-            blocks[blockCount] = block;
-            blockAddresses[blockCount] = PlatformDependent.directBufferAddress(block);
-            for (int i = BLOCK - 1; i >= 0; i--) {
-                free[freeCount++] = blockCount * BLOCK + i;
-            }
-            blockCount++;
-        }
-        return free[--freeCount];
+        return memory.take();
     }
 
     private void releaseSlot(int slot) {
         state[slot] = FREE;
-        free[freeCount++] = slot;
-    }
-
-    private static int offset(int slot) {
-        return (slot % BLOCK) * SLOT_BYTES;
+        memory.release(slot);
     }
 }

@@ -187,7 +187,7 @@ class HttpListenerContractTests {
         restartGuarded(2, Duration.ofSeconds(60), 4096, 4);
         List<Socket> open = new ArrayList<>();
         try {
-            for (int i = 0; i < RingHttpListener.BLOCK * 2 + 20; i++) { // each from its own loopback address
+            for (int i = 0; i < SlotMemory.BLOCK * 2 + 20; i++) { // each from its own loopback address
                 Socket s = new Socket();
                 s.bind(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, (byte) (2 + i / 250), (byte) (1 + i % 250)}), 0));
                 s.connect(new InetSocketAddress("127.0.0.1", port), 2000);
