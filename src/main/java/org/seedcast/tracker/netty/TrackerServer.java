@@ -226,8 +226,17 @@ public final class TrackerServer {
             // port: a single flooding sender fills one socket, and only the peers hashed to it share its queue
             sockets = settings.udpSockets();
         }
+        int filtered = 0;
         for (int i = 0; i < sockets; i++) {
-            udpChannels.add(udp.clone(loops.get(i % loops.size())).bind(address(boundPort)).syncUninterruptibly().channel());
+            Channel channel = udp.clone(loops.get(i % loops.size())).bind(address(boundPort)).syncUninterruptibly().channel();
+            udpChannels.add(channel);
+            if (epoll && GarbageFilter.attach(channel)) {
+                filtered++;
+            }
+        }
+        if (epoll && filtered < sockets) {
+            log.info("the kernel took the UDP garbage filter on {} of {} sockets: the tracker drops garbage itself", filtered,
+                    sockets);
         }
         reportReceiveQueue(udpChannels.getLast(), settings.udpReceiveBuffer());
     }

@@ -83,13 +83,17 @@ class HttpListenerContractTests {
 
     /** An engine that serves one torrent, {@link #PUBLISHED}, with budgets no test here exhausts. */
     static TrackerEngine servingPublished() {
+        return servingPublished(new TrackerMetrics(new SimpleMeterRegistry()));
+    }
+
+    static TrackerEngine servingPublished(TrackerMetrics metrics) {
         AccessList access = new AccessList();
         access.allow(List.of(HashKey.of(PUBLISHED, 0)));
         return new TrackerEngine(TrackerDefaults.engine().withJitter(0),
                 new SwarmStore(3600, SwarmStore.monotonicSeconds(), 100_000, 1000, 1_000_000), // all from 127.0.0.1
                 access, new UnknownTorrents(1000),
                 new Bans(), new RateLimiter(1000, 10_000, 4096, System::currentTimeMillis),
-                ConnectionIds.random(300), new TrackerMetrics(new SimpleMeterRegistry()), System::currentTimeMillis);
+                ConnectionIds.random(300), metrics, System::currentTimeMillis);
     }
 
     /**
