@@ -16,7 +16,7 @@
 #   (e) pages and feeds through the load balancer while that node is down.
 # One command, about 3-5 minutes; every process it starts is ended on exit.
 #   bench/cluster.sh topology
-# Env: LATENCY_TRIALS (default 100), MEDIA_MIB (default 16), JAR (default target/seedcast.jar, built
+# Env: LATENCY_TRIALS (default 100), MEDIA_MIB (default 16), KEEP_LOGS (a directory for the logs), JAR (default target/seedcast.jar, built
 #      if missing), S3PROXY_JAR (default target/s3proxy/s3proxy.jar), PG_BIN (Debian's newest).
 # Needs: a JDK 21+, nginx (nginx-light), curl, PostgreSQL's server binaries (postgresql),
 #        python3 with libtorrent (python3-libtorrent).
@@ -49,6 +49,7 @@ cleanup() {
   for p in "${PIDS[@]}"; do kill -9 "$p" 2>/dev/null; done
   [ -f "$WORK/pg/postmaster.pid" ] && "${RUN[@]}" "$PG_BIN/pg_ctl" -D "$WORK/pg" -m immediate stop >/dev/null
   wait 2>/dev/null
+  [ -n "${KEEP_LOGS:-}" ] && { mkdir -p "$KEEP_LOGS"; cp "$WORK"/*.log "$KEEP_LOGS"/; }
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -91,13 +92,14 @@ CONF
 PIDS+=($!)
 
 # what every node shares: the database, the bucket, the public names; loopback is exempt from the
-# tracker's per-address rate limit, as every client here comes from it
+# tracker's and the web's per-address limits, as every client here comes from it
 COMMON=(SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:$PG_PORT/seedcast SPRING_DATASOURCE_USERNAME=seedcast
   SEEDCAST_PUBLIC_URL=http://$LB SEEDCAST_TRACKER_HOST=${T1%:*} SEEDCAST_TRACKER_PORT=${T1#*:}
   SEEDCAST_SEEDER_HOST=127.0.0.1 SEEDCAST_SEEDER_PORT=$SEED_PORT SEEDCAST_SEEDER_BIND_ADDRESS=127.0.0.1
   SEEDCAST_STORAGE=s3 SEEDCAST_S3_ENDPOINT=http://127.0.0.1:$S3_PORT SEEDCAST_S3_BUCKET=seedcast
   SEEDCAST_S3_ACCESS_KEY=bench SEEDCAST_S3_SECRET_KEY=bench-secret SEEDCAST_TRACKER_RATE_LIMIT_EXEMPT=127.0.0.0/8
-  SEEDCAST_ADMIN_PASSWORD=${AUTH#*:} SEEDCAST_TRACKER_THREADS=1 SEEDCAST_SEEDER_THREADS=1)
+  SEEDCAST_WEB_LIMITS_EXEMPT=127.0.0.0/8 SEEDCAST_ADMIN_PASSWORD=${AUTH#*:} SEEDCAST_TRACKER_THREADS=1
+  SEEDCAST_SEEDER_THREADS=1)
 CLUSTER=SEEDCAST_CLUSTER_MEMBERS=127.0.0.1:25701,127.0.0.1:25702
 echo "== nodes: web A, trackers T1 and T2, seed (web B once A has made the publisher's key) [$(elapsed)]"
 start web_a SEEDCAST_ROLES=web SERVER_ADDRESS=127.0.0.1 SERVER_PORT=${WEB_A#*:} SERVER_FORWARD_HEADERS_STRATEGY=native
@@ -154,9 +156,9 @@ m = re.search(r"p50 ([\d.]+) ms, p99 ([\d.]+) ms, max ([\d.]+) ms, (\d+) not see
 mib = 1 << 20
 rows = [
     ("(a) peers on T1 / T2 find each other",
-     f"{'completed' if a['completed'] else 'NOT completed'} in {a['seconds']} s; "
-     f"{a['bytes_from_peer_x'] / mib:.1f} MiB from the other peer, {a['bytes_from_seedcast_seed'] / mib:.1f} MiB "
-     f"from Seedcast's seed, of {a['size'] / mib:.1f} MiB"),
+     f"{'completed' if a['completed'] else 'NOT completed'} in {a['seconds']} s, "
+     f"{'connected to' if a['x_among_y_peers'] else 'WITHOUT'} the other peer; {a['bytes_downloaded'] / mib:.1f} MiB "
+     f"downloaded, {a['bytes_from_seedcast_seed'] / mib:.1f} MiB of it from Seedcast's seed"),
     ("(b) T1 -> T2, p50 / p99 / max", f"{m.group(1)} / {m.group(2)} / {m.group(3)} ms, {m.group(4)} not seen" if m else b),
     ("(c) T1 killed: libtorrent on T2 after", f"{c['z_failover_ms']} ms (first answered by {c['z_first_tracker']})"),
     ("(c) T1 killed: UDP clients on T2 after",
@@ -164,7 +166,7 @@ rows = [
      f"{c['announces_answered']} announces answered, {c['announces_failed_on_both']} failed on both"),
     ("(c) T2 still lists T1's peer", f"{'yes' if c['t2_lists_x'] else 'NO'} ({c['t2_listed']} peers listed)"),
     ("(d) upload when its node dies", d["result"]),
-    ("(e) pages, feeds via LB, node down", f"{e['answered']} answered, {e['failed']} failed, p99 {e['p99_ms']} ms"),
+    ("(e) pages, feeds via LB, node down", f"{e['answered']} answered, {e['failed']} failed {e['statuses']}, p99 {e['p99_ms']} ms"),
 ]
 for k, v in rows:
     print(f"{k:40s} {v}")

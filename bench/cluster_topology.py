@@ -137,15 +137,20 @@ def swarm(torrent_path, media_path, t1, t2, seed_port, t1_pid, work):
     y_session = lt_session(lt)
     started = time.time()
     y = lt_add(lt, y_session, lt_torrent(lt, torrent, [f"udp://{t2}/announce"]), os.path.join(work, "peer-y"))
-    from_peer, from_seed = {}, {}
+    from_seed, peers_seen = {}, set()
     while time.time() - started < 120 and not y.status().is_seeding:
-        y_session.wait_for_alert(200)
+        y_session.wait_for_alert(50)
         y_session.pop_alerts()
         x_session.pop_alerts()
         for p in y.get_peer_info():
-            (from_seed if p.ip[1] == seed_port else from_peer)[p.ip] = p.total_download
+            peers_seen.add(p.ip)
+            if p.ip[1] == seed_port:
+                from_seed[p.ip] = p.total_download
+    total = y.status().total_payload_download
+    # Y's peers other than Seedcast's seed: X alone (no web seed, no DHT, no LSD, no PEX source)
     result["a"] = {"completed": y.status().is_seeding, "seconds": round(time.time() - started, 1),
-                   "bytes_from_peer_x": sum(from_peer.values()), "bytes_from_seedcast_seed": sum(from_seed.values()),
+                   "bytes_downloaded": total, "bytes_from_seedcast_seed": sum(from_seed.values()),
+                   "x_among_y_peers": any(ip[1] == x_session.listen_port() for ip in peers_seen),
                    "size": x_info.total_size()}
 
     # (c) T1 and T2 in one tier: Z (libtorrent) and 8 UDP peers announce to T1 first, then T1 dies
@@ -167,7 +172,8 @@ def swarm(torrent_path, media_path, t1, t2, seed_port, t1_pid, work):
     failover_peers = [None] * len(peers)
     failed, answered, z_failover = 0, 0, None
     next_force = 0
-    while time.time() - killed < 8:
+    # libtorrent's UDP socket takes no ICMP error: it moves on when its announce times out (about 10 s)
+    while time.time() - killed < (8 if z_failover is not None else 25):
         for i, p in enumerate(peers):
             index, _ = p.announce()
             if index is None:
@@ -178,7 +184,8 @@ def swarm(torrent_path, media_path, t1, t2, seed_port, t1_pid, work):
                     failover_peers[i] = time.time() - killed
         if z_failover is None:
             if time.time() >= next_force:
-                z.force_reannounce(0, -1)
+                # now, whatever the tracker's min interval says, as a client does when its tracker errs
+                z.force_reannounce(0, -1, lt.reannounce_flags_t.ignore_min_interval)
                 next_force = time.time() + 0.5
             if any(t2 in a.url for a in replies(z_session, lt)):
                 z_failover = time.time() - killed
@@ -225,23 +232,27 @@ def web(lb, node_pids, auth, work):
     os.kill(int(pids[holder]), 9)
     killed = time.time()
     r, _ = call("HEAD", location)
-    d["head_after_kill"] = r.status
-    if r.status == 404:
-        d["result"] = "skipped: uploads are per-node (the other node does not know the upload)"
-    else:
-        offset = int(r.getheader("Upload-Offset", "0"))
-        d["resumed_at"] = offset
+    d["acknowledged"], d["head_after_kill"] = offset, r.status
+    resumed = int(r.getheader("Upload-Offset", "0")) if r.status == 200 else None
+    d["resumed_at"] = resumed
+    if resumed is None or resumed < offset:
+        # the other node lacks the bytes the dead one acknowledged: the upload's part file was there
+        d["result"] = (f"skipped: uploads are per-node (the other node answers HEAD {r.status}, offset {resumed}"
+                       f" of {offset} acknowledged)")
+    if resumed is not None:
+        offset = resumed
         while offset < size and r.status in (200, 204):
             r, _ = call("PATCH", location, body[offset:offset + chunk], {"Upload-Offset": str(offset),
                                                                         "Content-Type": "application/offset+octet-stream"})
             offset = int(r.getheader("Upload-Offset", offset))
-        d["result"] = "continued" if offset == size else f"failed: {r.status} at {offset} of {size}"
+        outcome = "continued to the end" if offset == size else f"a PATCH answered {r.status} at {offset} of {size}"
+        d["result"] = d["result"] + "; from there, " + outcome if "result" in d else outcome
     result["d"] = d
 
     # (e) pages and feeds through the load balancer while that node stays down
     paths = ["/", "/shows/cluster", "/feeds/all.xml", "/shows/cluster/feed.xml", "/feeds/torrents.xml"]
-    ok, failed, latencies = 0, 0, []
-    while time.time() - killed < 6:
+    ok, failed, latencies, statuses = 0, 0, [], {}
+    while time.time() - killed < 10:
         for path in paths:
             began = time.time()
             try:
@@ -252,12 +263,15 @@ def web(lb, node_pids, auth, work):
             except OSError:
                 status = 0
             latencies.append(time.time() - began)
+            statuses[status] = statuses.get(status, 0) + 1
             if status == 200:
                 ok += 1
             else:
                 failed += 1
+        time.sleep(0.1)  # a few fans' worth, not a flood
     latencies.sort()
-    result["e"] = {"answered": ok, "failed": failed, "p99_ms": ms(latencies[int(len(latencies) * 0.99)])}
+    result["e"] = {"answered": ok, "failed": failed, "p99_ms": ms(latencies[int(len(latencies) * 0.99)]),
+                   "statuses": {str(k): v for k, v in statuses.items()}}
     print(json.dumps(result), flush=True)
 
 
