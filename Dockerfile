@@ -23,9 +23,14 @@ COPY --from=build --chown=seedcast /app /home/seedcast/app
 # The collector (README, "JVM settings for production"): training and start use the same one, as a
 # cache made under another is refused (ZGC runs without compressed oops, G1 with them).
 ENV JAVA_GC=-XX:+UseZGC
-RUN java $JAVA_GC -XX:AOTCacheOutput=/home/seedcast/app/seedcast.aot -jar /home/seedcast/app/seedcast.jar train > /tmp/train.log 2>&1 \
+# Hazelcast (the tracker cluster, SEEDCAST_CLUSTER_MEMBERS) reads process and memory figures through
+# JDK-internal classes and trims its network selector's garbage through sun.nio.ch; without these
+# flags it logs a warning and goes without. Harmless on a node that runs no cluster member. Training
+# and start pass the same flags: a cache made with other module options is not used in full.
+ENV JAVA_HAZELCAST="--add-modules java.se --add-exports java.base/jdk.internal.ref=ALL-UNNAMED --add-opens java.base/java.lang=ALL-UNNAMED --add-opens java.base/sun.nio.ch=ALL-UNNAMED --add-opens java.management/sun.management=ALL-UNNAMED --add-opens jdk.management/com.sun.management.internal=ALL-UNNAMED"
+RUN java $JAVA_GC $JAVA_HAZELCAST -XX:AOTCacheOutput=/home/seedcast/app/seedcast.aot -jar /home/seedcast/app/seedcast.jar train > /tmp/train.log 2>&1 \
  && grep "seedcast train:" /tmp/train.log || { tail -20 /tmp/train.log; echo "no AOT cache: training failed"; }; \
  rm -rf /tmp/train.log /tmp/embedded-pg
 ENV SEEDCAST_DATA_DIR=/data
-EXPOSE 8080 6969/tcp 6969/udp 6881/tcp
-ENTRYPOINT ["sh", "-c", "A=/home/seedcast/app; exec java -XX:InitialRAMPercentage=50 -XX:MaxRAMPercentage=50 $JAVA_GC $([ -f $A/seedcast.aot ] && echo -XX:AOTCache=$A/seedcast.aot) $JAVA_OPTS -jar $A/seedcast.jar \"$@\"", "seedcast"]
+EXPOSE 8080 6969/tcp 6969/udp 6881/tcp 5701/tcp
+ENTRYPOINT ["sh", "-c", "A=/home/seedcast/app; exec java -XX:InitialRAMPercentage=50 -XX:MaxRAMPercentage=50 $JAVA_GC $JAVA_HAZELCAST $([ -f $A/seedcast.aot ] && echo -XX:AOTCache=$A/seedcast.aot) $JAVA_OPTS -jar $A/seedcast.jar \"$@\"", "seedcast"]

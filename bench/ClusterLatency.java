@@ -17,6 +17,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * stops. Prints p50, p99 and the maximum.
  *
  * usage: java bench/ClusterLatency.java HOST PORT_A PORT_B HASH_FILE TRIALS [POLL_MS=5]
+ * (PORT_A, PORT_B: a port on HOST, or HOST:PORT for nodes on addresses of their own)
  */
 public class ClusterLatency {
 
@@ -24,8 +25,8 @@ public class ClusterLatency {
 
     public static void main(String[] args) throws Exception {
         String host = args[0];
-        InetSocketAddress a = new InetSocketAddress(host, Integer.parseInt(args[1]));
-        InetSocketAddress b = new InetSocketAddress(host, Integer.parseInt(args[2]));
+        InetSocketAddress a = node(host, args[1]);
+        InetSocketAddress b = node(host, args[2]);
         List<byte[]> hashes = Files.readAllLines(Path.of(args[3])).stream().map(String::strip)
                 .filter(l -> l.length() == 40).map(HexFormat.of()::parseHex).toList();
         int trials = Integer.parseInt(args[4]);
@@ -65,6 +66,12 @@ public class ClusterLatency {
         System.out.printf("cluster latency: %d trials, p50 %.1f ms, p99 %.1f ms, max %.1f ms, %d not seen within 10 s%n",
                 trials, ms(samples[trials / 2]), ms(samples[Math.min(trials - 1, (int) (trials * 0.99))]),
                 ms(samples[trials - 1]), missed);
+    }
+
+    private static InetSocketAddress node(String host, String port) {
+        int colon = port.lastIndexOf(':');
+        return colon < 0 ? new InetSocketAddress(host, Integer.parseInt(port))
+                : new InetSocketAddress(port.substring(0, colon), Integer.parseInt(port.substring(colon + 1)));
     }
 
     private static double ms(long nanos) {

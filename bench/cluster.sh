@@ -12,8 +12,13 @@
 # usage: bench/cluster.sh [SECONDS_PER_ROUND=5] [ROUNDS=3] [LATENCY_TRIALS=200]
 #        SCENARIOS="udp:known udp:joins http:known http:joins" (default all four)
 # needs: a JDK, wrk (HTTP scenarios only). Loopback only.
+#
+# bench/cluster.sh topology: the whole topology of docker-compose.cluster.yml (database, bucket, two
+# web nodes behind nginx, two tracker nodes, a seed) as processes, and its failures: see
+# bench/cluster-topology.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+[ "${1:-}" = topology ] && { shift; exec bench/cluster-topology.sh "$@"; }
 SECONDS_PER_ROUND=${1:-5}
 ROUNDS=${2:-3}
 TRIALS=${3:-200}

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +38,11 @@ class ConfigurationMetadataTests {
             throw new IllegalStateException(e);
         }
         throw new IllegalStateException("no configuration metadata with seedcast.* settings on the class path");
+    }
+
+    /** Every {@code seedcast.*} key, as the configuration processor names it. */
+    static Set<String> seedcastSettingNames() {
+        return SETTINGS.stream().map(s -> (String) s.get("name")).collect(Collectors.toSet());
     }
 
     private static Map<String, Object> setting(String name) {
