@@ -96,14 +96,14 @@ def lt_session(lt):
                       | lt.alert.category_t.status_notification})
 
 
-def lt_torrent(lt, torrent_bytes, trackers):
-    """The published torrent without its url-list and trackers, with `trackers` in one tier: the
-    info dict, so the info-hash, is unchanged."""
+def lt_torrent(lt, torrent_bytes, trackers=None):
+    """The published torrent without its url-list and, when `trackers` are given, with those alone in
+    one tier instead of its own: the info dict, so the info-hash, is unchanged."""
     meta = lt.bdecode(torrent_bytes)
-    for key in (b"url-list", b"announce", b"announce-list"):
+    for key in (b"url-list",) + ((b"announce", b"announce-list") if trackers is not None else ()):
         meta.pop(key, None)
     info = lt.torrent_info(meta)
-    for url in trackers:
+    for url in trackers or ():
         info.add_tracker(url, 0)
     return info
 
@@ -153,14 +153,19 @@ def swarm(torrent_path, media_path, t1, t2, seed_port, t1_pid, work):
                    "x_among_y_peers": any(ip[1] == x_session.listen_port() for ip in peers_seen),
                    "size": x_info.total_size()}
 
-    # (c) T1 and T2 in one tier: Z (libtorrent) and 8 UDP peers announce to T1 first, then T1 dies
+    # (c) T1 and T2 in one tier: Z (libtorrent, with the torrent as served: SEEDCAST_TRACKER_MORE_HOSTS
+    # puts T2 in T1's tier, HTTP before UDP) and 8 UDP peers announce to T1 first, then T1 dies
     trackers = [endpoint(t1), endpoint(t2)]
     info_hash = bytes.fromhex(str(x_info.info_hashes().v1))
     peers = [UdpPeer(f"127.0.3.{i + 1}", 40000 + i, trackers, info_hash) for i in range(8)]
     for p in peers:
         p.announce()
     z_session = lt_session(lt)
-    z = lt_add(lt, z_session, lt_torrent(lt, torrent, [f"udp://{t1}/announce", f"udp://{t2}/announce"]),
+    z_info = lt_torrent(lt, torrent)
+    z_trackers = [t.url for t in z_info.trackers()]
+    if not any(t2 in url for url in z_trackers):
+        raise SystemExit(f"the served torrent does not list T2 ({t2}) in its trackers: {z_trackers}")
+    z = lt_add(lt, z_session, z_info,
                os.path.join(work, "peer-z"))
     first = None
     deadline = time.time() + 30
@@ -191,7 +196,7 @@ def swarm(torrent_path, media_path, t1, t2, seed_port, t1_pid, work):
                 z_failover = time.time() - killed
         time.sleep(0.1)
     _, listed = UdpPeer("127.0.4.1", 41000, [endpoint(t2)], info_hash).announce()
-    result["c"] = {"z_first_tracker": first, "z_failover_ms": ms(z_failover),
+    result["c"] = {"z_trackers": z_trackers, "z_first_tracker": first, "z_failover_ms": ms(z_failover),
                    "udp_peers_failover_ms_max": ms(max((f for f in failover_peers if f is not None), default=None)),
                    "udp_peers_failed_over": sum(f is not None for f in failover_peers), "udp_peers": len(peers),
                    "announces_answered": answered, "announces_failed_on_both": failed,
