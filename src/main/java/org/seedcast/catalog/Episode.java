@@ -13,6 +13,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.seedcast.storage.ProbedMedia;
 import org.seedcast.storage.StoredMedia;
 
 /**
@@ -78,6 +79,31 @@ class Episode {
     @Column(name = "next_attempt_at")
     private Instant nextAttemptAt;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "facts_state")
+    private MediaFacts.State factsState;
+
+    @Column(name = "duration_ms")
+    private Long durationMillis;
+
+    private Integer width;
+
+    private Integer height;
+
+    private String container;
+
+    @Column(name = "video_codec")
+    private String videoCodec;
+
+    @Column(name = "audio_codec")
+    private String audioCodec;
+
+    @Column(name = "poster_id")
+    private UUID posterId;
+
+    @Column(name = "facts_problem")
+    private String factsProblem;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -90,7 +116,8 @@ class Episode {
     protected Episode() {
     }
 
-    Episode(long showId, EpisodeDetails details, StoredMedia media, String fileName, Instant now) {
+    /** @param probing whether its media facts will be read in the background: they are pending until then */
+    Episode(long showId, EpisodeDetails details, StoredMedia media, String fileName, boolean probing, Instant now) {
         this.showId = showId;
         this.guid = UUID.randomUUID();
         this.status = EpisodeStatus.DRAFT;
@@ -100,7 +127,38 @@ class Episode {
         this.mediaType = media.mediaType();
         this.mediaSize = media.size();
         this.mediaSha256 = media.sha256();
+        this.factsState = probing ? MediaFacts.State.PENDING : null;
         describe(details, now);
+    }
+
+    /** ffprobe read its media; the poster it took replaces any earlier one, which the caller deletes. */
+    void factsRead(ProbedMedia facts, Instant now) {
+        factsState = MediaFacts.State.KNOWN;
+        durationMillis = facts.durationSeconds() == null ? null : Math.round(facts.durationSeconds() * 1000);
+        width = facts.width();
+        height = facts.height();
+        container = facts.container();
+        videoCodec = facts.videoCodec();
+        audioCodec = facts.audioCodec();
+        posterId = facts.poster() == null ? null : facts.poster().id();
+        factsProblem = null;
+        updatedAt = now;
+    }
+
+    /** ffprobe could not read its media, for {@code problem}. */
+    void factsUnreadable(String problem, Instant now) {
+        factsState = MediaFacts.State.UNREADABLE;
+        factsProblem = problem.length() > 500 ? problem.substring(0, 500) : problem;
+        updatedAt = now;
+    }
+
+    UUID getPosterId() {
+        return posterId;
+    }
+
+    MediaFacts facts() {
+        return factsState == null ? MediaFacts.none() : new MediaFacts(factsState, durationMillis, width, height,
+                container, videoCodec, audioCodec, posterId, factsProblem);
     }
 
     /** Something that goes with it changed (its chapters, its transcript): feeds and pages date it from now. */
@@ -201,6 +259,6 @@ class Episode {
     EpisodeView view(String showSlug) {
         return new EpisodeView(id, showId, showSlug, guid, title, description, season, episodeNumber, status,
                 publishAt, publishedAt, mediaId, mediaFileName, mediaType, mediaSize, mediaSha256, createdAt, updatedAt,
-                publishFailure);
+                publishFailure, facts());
     }
 }
