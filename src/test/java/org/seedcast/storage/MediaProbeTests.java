@@ -37,7 +37,7 @@ class MediaProbeTests {
         RequiredTools.require("ffprobe");
         MediaStore store = MediaStoreTests.onDisk(properties(StorageProperties.Backend.FILESYSTEM, null,
                 StorageProperties.MediaFacts.DEFAULT));
-        StoredMedia clip = store(store, Clips.webm(dataDir, 3, "320x180"));
+        StoredMedia clip = store(store, Clips.webm(dataDir, 4, "160x90"));
 
         ProbedMedia facts = new MediaProbe(store, properties(StorageProperties.Backend.FILESYSTEM, null,
                 StorageProperties.MediaFacts.DEFAULT)).probe(clip.id());
@@ -54,7 +54,7 @@ class MediaProbeTests {
                 StorageProperties.MediaFacts.DEFAULT);
         MediaStore store = new MediaStore(properties, new BucketObjects(BucketObjects.client(properties.s3()), bucket,
                 BucketObjects.PART_SIZE));
-        StoredMedia clip = store(store, Clips.webm(dataDir, 3, "320x180"));
+        StoredMedia clip = store(store, Clips.webm(dataDir, 4, "160x90"));
 
         ProbedMedia facts = new MediaProbe(store, properties).probe(clip.id());
 
@@ -85,7 +85,7 @@ class MediaProbeTests {
         StorageProperties properties = properties(StorageProperties.Backend.FILESYSTEM, null,
                 new StorageProperties.MediaFacts(hanging.toString(), "ffmpeg", Duration.ofSeconds(1)));
         MediaStore store = MediaStoreTests.onDisk(properties);
-        StoredMedia stored = store(store, Clips.webm(dataDir, 1, "160x90"));
+        StoredMedia stored = store(store, Clips.webm(dataDir, 4, "160x90"));
 
         assertThatThrownBy(() -> new MediaProbe(store, properties).probe(stored.id()))
                 .isInstanceOf(MediaProbe.UnreadableMediaException.class).hasMessageContaining("took longer than 1 s");
@@ -110,9 +110,9 @@ class MediaProbeTests {
     }
 
     private static void assertClip(MediaStore store, ProbedMedia facts) throws Exception {
-        assertThat(facts.durationSeconds()).isCloseTo(3.0, within(0.1));
-        assertThat(facts.width()).isEqualTo(320);
-        assertThat(facts.height()).isEqualTo(180);
+        assertThat(facts.durationSeconds()).isCloseTo(4.0, within(0.1));
+        assertThat(facts.width()).isEqualTo(160);
+        assertThat(facts.height()).isEqualTo(90);
         assertThat(facts.container()).isEqualTo("matroska,webm");
         assertThat(facts.videoCodec()).isEqualTo("vp8");
         assertThat(facts.audioCodec()).isEqualTo("vorbis");
