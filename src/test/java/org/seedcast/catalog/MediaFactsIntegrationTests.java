@@ -3,10 +3,13 @@ package org.seedcast.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Base64;
 
 import com.jayway.jsonpath.JsonPath;
 import com.rometools.modules.itunes.EntryInformation;
@@ -31,7 +34,7 @@ import org.xml.sax.InputSource;
 
 /**
  * Media facts in the running application with the machine's ffprobe and ffmpeg: a real clip uploaded over the
- * API gets its duration, picture size, codecs and poster frame in the background (pending in the upload's
+ * API (in one request or with tus) gets its duration, picture size, codecs and poster frame in the background (pending in the upload's
  * answer), the studio shows them or warns of a file browsers will not play, and the feeds, as ROME reads them,
  * carry the duration and the poster as the episode's artwork.
  */
@@ -99,7 +102,8 @@ class MediaFactsIntegrationTests {
     void aFileWhoseCodecBrowsersDoNotPlayWarnsTheProducerBeforePublishing() {
         byte[] mpeg4Part2 = Clips.encoded(dir, 1, "160x90", "mp4", "-c:v", "mpeg4", "-c:a", "aac", "-f", "mp4");
 
-        int id = uploadAndAwaitFacts("Old codec", "old.mp4", mpeg4Part2);
+        int id = resumableUpload("old.mp4", mpeg4Part2);
+        awaitFacts(id);
 
         assertThat(JsonPath.<String>read(admin.get("/api/episodes/" + id).body(), "$.facts.browserProblem"))
                 .isEqualTo("not every browser plays its video codec (mpeg4)");
@@ -113,15 +117,38 @@ class MediaFactsIntegrationTests {
                 .contains("id=\"player-unavailable\"").contains("not every browser plays its video codec (mpeg4)");
     }
 
-    /** Uploads over the API (facts pending in the answer) and waits until the background read is done. */
+    /** Uploads in one multipart request (facts pending in the answer) and waits until the background read is done. */
     private int uploadAndAwaitFacts(String title, String fileName, byte[] content) {
         HttpResponse<String> created = admin.postMultipart("/api/shows/" + SHOW + "/episodes", title, fileName, content);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         assertThat(JsonPath.<String>read(created.body(), "$.facts.state")).isEqualTo("pending");
         int id = JsonPath.read(created.body(), "$.id");
+        awaitFacts(id);
+        return id;
+    }
+
+    /** Uploads with tus in one PATCH; returns the episode the last byte made. */
+    private int resumableUpload(String fileName, byte[] content) {
+        HttpResponse<String> created = admin.send(admin.request("/api/uploads").header("Tus-Resumable", "1.0.0")
+                .header("Upload-Length", Integer.toString(content.length))
+                .header("Upload-Metadata", "filename " + base64(fileName) + ",show " + base64(SHOW))
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        HttpResponse<String> last = admin.send(admin.request(created.headers().firstValue("Location").orElseThrow())
+                .header("Tus-Resumable", "1.0.0").header("Upload-Offset", "0")
+                .header("Content-Type", "application/offset+octet-stream")
+                .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(content)).build());
+        assertThat(last.statusCode()).isEqualTo(204);
+        return Integer.parseInt(last.headers().firstValue("Seedcast-Episode-Id").orElseThrow());
+    }
+
+    private void awaitFacts(int id) {
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(
                 () -> JsonPath.<String>read(admin.get("/api/episodes/" + id).body(), "$.facts.state"), "known"::equals);
-        return id;
+    }
+
+    private static String base64(String text) {
+        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
     private Channel feed(String path) throws Exception {
