@@ -13,7 +13,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.seedcast.storage.ProbedMedia;
 import org.seedcast.storage.StoredMedia;
 
 /**
@@ -79,29 +78,35 @@ class Episode {
     @Column(name = "next_attempt_at")
     private Instant nextAttemptAt;
 
+    // The media facts are written only by EpisodeRepository.recordFacts, in a statement of their own: a producer's
+    // edit that loaded the episode before the facts arrived never writes them back stale, and reading them never
+    // makes the producer's edit fail on the version.
     @Enumerated(EnumType.STRING)
-    @Column(name = "facts_state")
+    @Column(name = "facts_state", updatable = false)
     private MediaFacts.State factsState;
 
-    @Column(name = "duration_ms")
+    @Column(name = "duration_ms", updatable = false)
     private Long durationMillis;
 
+    @Column(updatable = false)
     private Integer width;
 
+    @Column(updatable = false)
     private Integer height;
 
+    @Column(updatable = false)
     private String container;
 
-    @Column(name = "video_codec")
+    @Column(name = "video_codec", updatable = false)
     private String videoCodec;
 
-    @Column(name = "audio_codec")
+    @Column(name = "audio_codec", updatable = false)
     private String audioCodec;
 
-    @Column(name = "poster_id")
+    @Column(name = "poster_id", updatable = false)
     private UUID posterId;
 
-    @Column(name = "facts_problem")
+    @Column(name = "facts_problem", updatable = false)
     private String factsProblem;
 
     @Column(name = "created_at", nullable = false)
@@ -129,27 +134,6 @@ class Episode {
         this.mediaSha256 = media.sha256();
         this.factsState = probing ? MediaFacts.State.PENDING : null;
         describe(details, now);
-    }
-
-    /** ffprobe read its media; the poster it took replaces any earlier one, which the caller deletes. */
-    void factsRead(ProbedMedia facts, Instant now) {
-        factsState = MediaFacts.State.KNOWN;
-        durationMillis = facts.durationSeconds() == null ? null : Math.round(facts.durationSeconds() * 1000);
-        width = facts.width();
-        height = facts.height();
-        container = facts.container();
-        videoCodec = facts.videoCodec();
-        audioCodec = facts.audioCodec();
-        posterId = facts.poster() == null ? null : facts.poster().id();
-        factsProblem = null;
-        updatedAt = now;
-    }
-
-    /** ffprobe could not read its media, for {@code problem}. */
-    void factsUnreadable(String problem, Instant now) {
-        factsState = MediaFacts.State.UNREADABLE;
-        factsProblem = problem.length() > 500 ? problem.substring(0, 500) : problem;
-        updatedAt = now;
     }
 
     UUID getPosterId() {

@@ -122,43 +122,55 @@ class EpisodeFacts {
         log.info("Read the media facts of {} of {} episode(s)", read, missing.size());
     }
 
-    /** Reads one episode's media and keeps what was read with it, unless its media changed meanwhile. */
+    /**
+     * Reads one episode's media and keeps what was read with it, unless its media changed meanwhile; a read cut
+     * short by a stop keeps nothing, so the episode stays pending for the next start.
+     */
     void read(long episodeId, UUID mediaId) {
-        ProbedMedia facts = null;
-        String problem;
+        MediaFacts facts;
+        UUID poster = null;
         try {
-            facts = probe.probe(mediaId);
-            problem = null;
+            ProbedMedia read = probe.probe(mediaId);
+            poster = read.poster() == null ? null : read.poster().id();
+            facts = new MediaFacts(MediaFacts.State.KNOWN, read.durationSeconds() == null ? null
+                    : Math.round(read.durationSeconds() * 1000), read.width(), read.height(), read.container(),
+                    read.videoCodec(), read.audioCodec(), poster, null);
         } catch (MediaProbe.UnreadableMediaException e) {
-            problem = e.getMessage();
+            facts = unreadable(e.getMessage());
         } catch (RuntimeException e) {
             log.warn("Reading the media facts of episode {} failed", episodeId, e);
-            problem = "the file could not be read (" + e.getClass().getSimpleName() + ")";
+            facts = unreadable("the file could not be read (" + e.getClass().getSimpleName() + ")");
         }
-        keep(episodeId, mediaId, facts, problem);
+        boolean kept = false;
+        if (!Thread.currentThread().isInterrupted()) {
+            try {
+                kept = keep(episodeId, mediaId, facts);
+            } catch (RuntimeException e) {
+                log.warn("Could not keep the media facts of episode {}; it stays pending until the next start: {}",
+                        episodeId, e.toString());
+            }
+        }
+        if (!kept && poster != null) {
+            mediaStore.delete(poster);
+        }
     }
 
-    private void keep(long episodeId, UUID mediaId, ProbedMedia facts, String problem) {
-        UUID poster = facts == null || facts.poster() == null ? null : facts.poster().id();
-        boolean kept = Boolean.TRUE.equals(transactions.execute(status -> {
-            Episode episode = episodes.findById(episodeId).filter(e -> mediaId.equals(e.getMediaId())).orElse(null);
-            if (episode == null) {
-                return false;
+    private boolean keep(long episodeId, UUID mediaId, MediaFacts facts) {
+        return Boolean.TRUE.equals(transactions.execute(status -> {
+            UUID replaced = episodes.findPosterId(episodeId);
+            if (episodes.recordFacts(episodeId, mediaId, facts, clock.instant()) == 0) {
+                return false; // deleted, or given other media, while its facts were read
             }
-            UUID replaced = episode.getPosterId();
-            if (facts != null) {
-                episode.factsRead(facts, clock.instant());
-            } else {
-                episode.factsUnreadable(problem, clock.instant());
-            }
-            if (replaced != null && !replaced.equals(poster)) {
+            if (replaced != null && !replaced.equals(facts.posterId())) {
                 mediaStore.deleteAfterCommit(replaced);
             }
-            events.publishEvent(new CatalogChanged(episode.getShowId(), episodeId));
+            episodes.findById(episodeId).ifPresent(e -> events.publishEvent(new CatalogChanged(e.getShowId(), episodeId)));
             return true;
         }));
-        if (!kept && poster != null) {
-            mediaStore.delete(poster); // the episode was deleted while its facts were read
-        }
+    }
+
+    private static MediaFacts unreadable(String problem) {
+        return new MediaFacts(MediaFacts.State.UNREADABLE, null, null, null, null, null, null, null,
+                problem.length() > 500 ? problem.substring(0, 500) : problem);
     }
 }
