@@ -43,10 +43,10 @@ class MediaController {
     }
 
     /** A published episode's poster frame (the slug only makes the address readable, like the page's). */
-    @GetMapping("/shows/{slug}/episodes/{episodeId}/poster.jpg")
-    void poster(@PathVariable String slug, @PathVariable long episodeId, HttpServletRequest request,
+    @GetMapping("/shows/{slug}/episodes/{id}/poster.jpg")
+    void poster(@PathVariable String slug, @PathVariable long id, HttpServletRequest request,
                 HttpServletResponse response) throws IOException {
-        MediaDirectory.PublicMedia media = directory.episodePoster(episodeId)
+        MediaDirectory.PublicMedia media = directory.episodePoster(id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "This episode has no poster."));
         responder.serve(media, request, response, "public, max-age=300");
     }
