@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.seedcast.accounts.SeedcastUser;
+import org.seedcast.storage.MediaProbe;
 import org.seedcast.storage.MediaStore;
 import org.seedcast.storage.StoredMedia;
 import org.springframework.context.ApplicationEventPublisher;
@@ -33,14 +34,16 @@ public class Catalog {
     private final ShowRepository shows;
     private final EpisodeRepository episodes;
     private final MediaStore mediaStore;
+    private final MediaProbe probe;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Catalog(ShowRepository shows, EpisodeRepository episodes, MediaStore mediaStore,
+    Catalog(ShowRepository shows, EpisodeRepository episodes, MediaStore mediaStore, MediaProbe probe,
             ApplicationEventPublisher events, Clock clock) {
         this.shows = shows;
         this.episodes = episodes;
         this.mediaStore = mediaStore;
+        this.probe = probe;
         this.events = events;
         this.clock = clock;
     }
@@ -248,6 +251,9 @@ public class Catalog {
         if (episode.getMediaId() != null) {
             mediaStore.deleteAfterCommit(episode.getMediaId());
         }
+        if (episode.getPosterId() != null) {
+            mediaStore.deleteAfterCommit(episode.getPosterId());
+        }
         events.publishEvent(new CatalogChanged(episode.getShowId(), episode.getId()));
     }
 
@@ -292,8 +298,12 @@ public class Catalog {
 
     Episode createEpisode(Show show, EpisodeDetails details, StoredMedia media, String originalFileName) {
         String fileName = StableFileName.from(originalFileName, media.mediaType());
-        Episode episode = episodes.save(new Episode(show.getId(), details, media, fileName, clock.instant()));
+        boolean probing = probe.available();
+        Episode episode = episodes.save(new Episode(show.getId(), details, media, fileName, probing, clock.instant()));
         events.publishEvent(new CatalogChanged(show.getId(), episode.getId()));
+        if (probing) {
+            events.publishEvent(new EpisodeFacts.MediaArrived(episode.getId(), media.id()));
+        }
         return episode;
     }
 

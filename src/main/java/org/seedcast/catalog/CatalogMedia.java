@@ -2,6 +2,7 @@ package org.seedcast.catalog;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -21,7 +22,7 @@ class CatalogMedia implements MediaDirectory {
 
     private final EpisodeRepository episodes;
     private final ShowRepository shows;
-    private final Map<Long, Optional<PublicMedia>> byEpisode = new ConcurrentHashMap<>();
+    private final Map<Long, Published> byEpisode = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
 
     CatalogMedia(EpisodeRepository episodes, ShowRepository shows) {
@@ -37,20 +38,33 @@ class CatalogMedia implements MediaDirectory {
      */
     @Override
     public Optional<PublicMedia> publishedMedia(long episodeId) {
-        Optional<PublicMedia> cached = byEpisode.get(episodeId);
+        return Optional.ofNullable(published(episodeId).media());
+    }
+
+    @Override
+    public Optional<PublicMedia> episodePoster(long episodeId) {
+        return Optional.ofNullable(published(episodeId).poster());
+    }
+
+    /** A published episode's media and poster; both null for any other. */
+    private record Published(PublicMedia media, PublicMedia poster) {
+    }
+
+    private Published published(long episodeId) {
+        Published cached = byEpisode.get(episodeId);
         if (cached != null) {
             return cached;
         }
         long before = generation.get();
-        Optional<PublicMedia> media = load(episodeId);
+        Published published = load(episodeId);
         if (byEpisode.size() >= MAX_CACHED) {
             byEpisode.clear();
         }
-        byEpisode.put(episodeId, media);
+        byEpisode.put(episodeId, published);
         if (generation.get() != before) {
-            byEpisode.remove(episodeId, media);
+            byEpisode.remove(episodeId, published);
         }
-        return media;
+        return published;
     }
 
     @Override
@@ -71,9 +85,16 @@ class CatalogMedia implements MediaDirectory {
         }
     }
 
-    private Optional<PublicMedia> load(long episodeId) {
+    private Published load(long episodeId) {
         return episodes.findById(episodeId).filter(Episode::isPublished).map(e -> e.view(""))
-                .map(v -> new PublicMedia(v.mediaId(), v.fileName(), v.mediaType(), v.size(), v.sha256(),
-                        v.publishedAt()));
+                .map(v -> new Published(new PublicMedia(v.mediaId(), v.fileName(), v.mediaType(), v.size(), v.sha256(),
+                        v.publishedAt()), poster(v)))
+                .orElse(new Published(null, null));
+    }
+
+    private static PublicMedia poster(EpisodeView episode) {
+        UUID id = episode.facts().posterId();
+        return id == null ? null
+                : new PublicMedia(id, "poster.jpg", "image/jpeg", -1, id.toString().replace("-", ""), episode.updatedAt());
     }
 }

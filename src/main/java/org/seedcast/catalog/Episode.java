@@ -78,6 +78,37 @@ class Episode {
     @Column(name = "next_attempt_at")
     private Instant nextAttemptAt;
 
+    // The media facts are written only by EpisodeRepository.recordFacts, in a statement of their own: a producer's
+    // edit that loaded the episode before the facts arrived never writes them back stale, and reading them never
+    // makes the producer's edit fail on the version.
+    @Enumerated(EnumType.STRING)
+    @Column(name = "facts_state", updatable = false)
+    private MediaFacts.State factsState;
+
+    @Column(name = "duration_ms", updatable = false)
+    private Long durationMillis;
+
+    @Column(updatable = false)
+    private Integer width;
+
+    @Column(updatable = false)
+    private Integer height;
+
+    @Column(updatable = false)
+    private String container;
+
+    @Column(name = "video_codec", updatable = false)
+    private String videoCodec;
+
+    @Column(name = "audio_codec", updatable = false)
+    private String audioCodec;
+
+    @Column(name = "poster_id", updatable = false)
+    private UUID posterId;
+
+    @Column(name = "facts_problem", updatable = false)
+    private String factsProblem;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -90,7 +121,8 @@ class Episode {
     protected Episode() {
     }
 
-    Episode(long showId, EpisodeDetails details, StoredMedia media, String fileName, Instant now) {
+    /** @param probing whether its media facts will be read in the background: they are pending until then */
+    Episode(long showId, EpisodeDetails details, StoredMedia media, String fileName, boolean probing, Instant now) {
         this.showId = showId;
         this.guid = UUID.randomUUID();
         this.status = EpisodeStatus.DRAFT;
@@ -100,7 +132,17 @@ class Episode {
         this.mediaType = media.mediaType();
         this.mediaSize = media.size();
         this.mediaSha256 = media.sha256();
+        this.factsState = probing ? MediaFacts.State.PENDING : null;
         describe(details, now);
+    }
+
+    UUID getPosterId() {
+        return posterId;
+    }
+
+    MediaFacts facts() {
+        return factsState == null ? MediaFacts.none() : new MediaFacts(factsState, durationMillis, width, height,
+                container, videoCodec, audioCodec, posterId, factsProblem);
     }
 
     /** Something that goes with it changed (its chapters, its transcript): feeds and pages date it from now. */
@@ -201,6 +243,6 @@ class Episode {
     EpisodeView view(String showSlug) {
         return new EpisodeView(id, showId, showSlug, guid, title, description, season, episodeNumber, status,
                 publishAt, publishedAt, mediaId, mediaFileName, mediaType, mediaSize, mediaSha256, createdAt, updatedAt,
-                publishFailure);
+                publishFailure, facts());
     }
 }

@@ -3,8 +3,11 @@ package org.seedcast.catalog;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.UUID;
 
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 interface EpisodeRepository extends JpaRepository<Episode, Long> {
@@ -22,6 +25,26 @@ interface EpisodeRepository extends JpaRepository<Episode, Long> {
     @Query("select e.id from Episode e where e.status = 'SCHEDULED' and e.publishAt <= :now"
             + " and (e.nextAttemptAt is null or e.nextAttemptAt <= :now) order by e.publishAt, e.id")
     List<Long> findDue(Instant now);
+
+    /** Episodes with media whose facts were never read or were left pending, newest first. */
+    @Query("select e from Episode e where e.mediaId is not null"
+            + " and (e.factsState is null or e.factsState = 'PENDING') order by e.id desc")
+    List<Episode> findWithoutFacts(Pageable page);
+
+    /**
+     * Keeps what was read from an episode's media, if it still has that media; no version check (see
+     * {@link Episode}'s facts columns). Returns how many rows changed: 0 when the episode or its media is gone.
+     */
+    @Modifying
+    @Query("update Episode e set e.factsState = :#{#facts.state()}, e.durationMillis = :#{#facts.durationMillis()},"
+            + " e.width = :#{#facts.width()}, e.height = :#{#facts.height()}, e.container = :#{#facts.container()},"
+            + " e.videoCodec = :#{#facts.videoCodec()}, e.audioCodec = :#{#facts.audioCodec()},"
+            + " e.posterId = :#{#facts.posterId()}, e.factsProblem = :#{#facts.problem()}, e.updatedAt = :now"
+            + " where e.id = :id and e.mediaId = :mediaId")
+    int recordFacts(long id, UUID mediaId, MediaFacts facts, Instant now);
+
+    @Query("select e.posterId from Episode e where e.id = :id")
+    UUID findPosterId(long id);
 
     @Query("select count(e) from Episode e where e.showId = :showId and e.status = 'PUBLISHED'")
     long countPublished(long showId);

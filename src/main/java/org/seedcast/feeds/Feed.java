@@ -21,10 +21,14 @@ record Feed(String title, String link, String description, String language, Stri
     /**
      * One published episode.
      *
-     * @param torrent the episode's torrent, or {@code null} while it has none
+     * @param torrent         the episode's torrent, or {@code null} while it has none
+     * @param durationSeconds how long it plays, once ffprobe read it; else {@code null}
+     * @param width           its picture's width, for video whose facts were read; else {@code null}
+     * @param imageUrl        its poster frame, the episode's own artwork; {@code null} when it has none
      */
     record Item(UUID guid, String title, String description, String link, Instant publishedAt, Integer season,
                 Integer episodeNumber, boolean explicit, String fileName, String mediaUrl, String mediaType, long size, String sha256,
-                TorrentLinks.Links torrent, String chaptersUrl, String transcriptUrl) {
+                TorrentLinks.Links torrent, String chaptersUrl, String transcriptUrl, Long durationSeconds,
+                Integer width, Integer height, String imageUrl) {
     }
 }

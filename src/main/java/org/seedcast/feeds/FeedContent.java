@@ -104,7 +104,9 @@ class FeedContent {
                 site.absolute(episode.mediaPath()), episode.mediaType(), episode.size() == null ? 0 : episode.size(),
                 episode.sha256(), torrent,
                 extras.chapters() ? site.absolute(episode.chaptersPath()) : null,
-                extras.transcript() ? site.absolute(episode.transcriptPath()) : null);
+                extras.transcript() ? site.absolute(episode.transcriptPath()) : null,
+                episode.facts().durationSeconds(), episode.facts().width(), episode.facts().height(),
+                episode.posterPath() == null ? null : site.absolute(episode.posterPath()));
     }
 
     private static Instant lastChange(Instant showChanged, List<EpisodeView> episodes) {

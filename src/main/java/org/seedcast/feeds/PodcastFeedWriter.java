@@ -66,11 +66,15 @@ final class PodcastFeedWriter {
         xml.element("pubDate", Rfc822.format(item.publishedAt()))
                 .empty(null, null, "enclosure", "url", item.mediaUrl(), "length", item.size(), "type", item.mediaType())
                 .element(FeedXml.ITUNES, "itunes", "title", item.title())
+                .element(FeedXml.ITUNES, "itunes", "duration", item.durationSeconds())
                 .element(FeedXml.ITUNES, "itunes", "episode", item.episodeNumber())
                 .element(FeedXml.ITUNES, "itunes", "season", item.season())
                 .element(FeedXml.ITUNES, "itunes", "explicit", String.valueOf(item.explicit()))
                 .element(FeedXml.PODCAST, "podcast", "season", item.season())
                 .element(FeedXml.PODCAST, "podcast", "episode", item.episodeNumber());
+        if (item.imageUrl() != null) {
+            xml.empty(FeedXml.ITUNES, "itunes", "image", "href", item.imageUrl());
+        }
         if (item.chaptersUrl() != null) {
             xml.empty(FeedXml.PODCAST, "podcast", "chapters", "url", item.chaptersUrl(), "type", Chapters.MEDIA_TYPE);
         }

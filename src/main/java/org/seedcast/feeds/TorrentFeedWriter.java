@@ -58,9 +58,13 @@ final class TorrentFeedWriter {
                 .element(FeedXml.TORRENT, "torrent", "magnetURI", item.torrent().magnet());
         xml.start(FeedXml.MEDIA, "media", "content")
                 .attribute("url", item.mediaUrl()).attribute("fileSize", item.size())
-                .attribute("type", item.mediaType());
+                .attribute("type", item.mediaType()).attribute("duration", item.durationSeconds())
+                .attribute("width", item.width()).attribute("height", item.height());
         if (item.sha256() != null) {
             xml.start(FeedXml.MEDIA, "media", "hash").attribute("algo", "sha-256").text(item.sha256()).end();
+        }
+        if (item.imageUrl() != null) {
+            xml.empty(FeedXml.MEDIA, "media", "thumbnail", "url", item.imageUrl());
         }
         xml.end().end();
     }

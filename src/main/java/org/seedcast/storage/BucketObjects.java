@@ -3,10 +3,13 @@ package org.seedcast.storage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,9 +27,12 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.S3ServiceClientConfiguration;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * Media objects in an S3-compatible bucket, under {@code media/}, through the AWS SDK's blocking client
@@ -43,13 +49,25 @@ final class BucketObjects implements MediaObjects {
     static final long PART_SIZE = 64L << 20;
 
     private final S3Client s3;
+    private final S3Presigner presigner;
     private final String bucket;
     private final long partSize;
 
     BucketObjects(S3Client s3, String bucket, long partSize) {
         this.s3 = s3;
+        this.presigner = presigner(s3);
         this.bucket = bucket;
         this.partSize = partSize;
+    }
+
+    /** A presigner addressing the store as {@code s3} does: its region, endpoint, credentials, by path. */
+    private static S3Presigner presigner(S3Client s3) {
+        S3ServiceClientConfiguration config = s3.serviceClientConfiguration();
+        S3Presigner.Builder builder = S3Presigner.builder().s3Client(s3).region(config.region())
+                .credentialsProvider(config.credentialsProvider())
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build());
+        config.endpointOverride().ifPresent(builder::endpointOverride);
+        return builder.build();
     }
 
     /** A client for the store {@code settings} name. */
@@ -163,6 +181,18 @@ final class BucketObjects implements MediaObjects {
         return Optional.empty();
     }
 
+    /** Signed here, without a request: the URL holds a signature that expires, never the secret key. */
+    @Override
+    public Optional<URI> temporaryUrl(String name, Duration valid) {
+        try {
+            return Optional.of(presigner.presignGetObject(r -> r.signatureDuration(valid)
+                    .getObjectRequest(g -> g.bucket(bucket).key(key(name)))).url().toURI());
+        } catch (SdkException | URISyntaxException e) {
+            log.warn("Could not sign a URL for {} in bucket {}: {}", key(name), bucket, e.toString());
+            return Optional.empty();
+        }
+    }
+
     @Override
     public void download(String name, Path target) throws IOException {
         try (InputStream in = get(name, null)) {
@@ -195,6 +225,7 @@ final class BucketObjects implements MediaObjects {
 
     @Override
     public void close() {
+        presigner.close();
         s3.close();
     }
 

@@ -3,6 +3,7 @@ package org.seedcast.storage;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -53,6 +55,11 @@ final class FileObjects implements MediaObjects {
     public Optional<Path> localFile(String name) {
         Path path = dir.resolve(name);
         return Files.isRegularFile(path) ? Optional.of(path) : Optional.empty();
+    }
+
+    @Override
+    public Optional<URI> temporaryUrl(String name, Duration valid) {
+        return Optional.empty();
     }
 
     @Override

@@ -42,6 +42,15 @@ class MediaController {
         delivery.deliver(episodeId, media, null, request, response);
     }
 
+    /** A published episode's poster frame (the slug only makes the address readable, like the page's). */
+    @GetMapping("/shows/{slug}/episodes/{id}/poster.jpg")
+    void poster(@PathVariable String slug, @PathVariable long id, HttpServletRequest request,
+                HttpServletResponse response) throws IOException {
+        MediaDirectory.PublicMedia media = directory.episodePoster(id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "This episode has no poster."));
+        responder.serve(media, request, response, "public, max-age=300");
+    }
+
     @GetMapping("/shows/{slug}/artwork")
     void artwork(@PathVariable String slug, HttpServletRequest request, HttpServletResponse response) throws IOException {
         MediaDirectory.PublicMedia media = directory.showArtwork(slug)

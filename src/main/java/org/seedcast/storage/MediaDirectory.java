@@ -10,6 +10,9 @@ public interface MediaDirectory {
     /** The media of a published episode, or empty when there is none (unknown, draft, withdrawn). */
     Optional<PublicMedia> publishedMedia(long episodeId);
 
+    /** The poster frame of a published episode, or empty. */
+    Optional<PublicMedia> episodePoster(long episodeId);
+
     /** The artwork of a show, or empty. */
     Optional<PublicMedia> showArtwork(String showSlug);
 

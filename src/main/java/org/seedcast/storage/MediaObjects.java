@@ -2,7 +2,9 @@ package org.seedcast.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,6 +35,12 @@ interface MediaObjects extends AutoCloseable {
 
     /** The object as a file of this node's disk, for zero-copy sends; empty in a bucket. */
     Optional<Path> localFile(String name);
+
+    /**
+     * A URL from which a child process (ffprobe) can read the object with ranged GETs for {@code valid}, without
+     * credentials of its own: a presigned GET in a bucket; empty on disk, where {@link #localFile} serves.
+     */
+    Optional<URI> temporaryUrl(String name, Duration valid);
 
     /** Copies the object to the local file {@code target} (which it replaces). */
     void download(String name, Path target) throws IOException;

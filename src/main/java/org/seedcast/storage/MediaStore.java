@@ -143,6 +143,19 @@ public class MediaStore {
                 : Optional.of(new Stored(id, size, objects));
     }
 
+    /**
+     * Where a child process (ffprobe, ffmpeg) reads a stored file from: its path on this node's disk, or a
+     * presigned URL valid for {@code valid} from a bucket, read with ranged GETs (a probe reads the headers and
+     * one frame, never the whole multi-GB file); empty when the file is gone or cannot be signed.
+     */
+    Optional<String> readableLocation(UUID id, java.time.Duration valid) {
+        Optional<Path> local = objects.localFile(mediaName(id));
+        if (local.isPresent()) {
+            return Optional.of(local.get().toAbsolutePath().toString());
+        }
+        return objects.temporaryUrl(mediaName(id), valid).map(Object::toString);
+    }
+
     /** Whether the file of a stored media id exists. */
     public boolean exists(UUID id) {
         return find(id).isPresent();

@@ -24,10 +24,12 @@ import org.springframework.util.unit.DataSize;
  *                nothing of an episode stays only on one node's disk); uploads in progress stay on the disk of the
  *                node receiving them either way
  * @param s3      the S3-compatible store, when {@code storage} is {@code s3}
+ * @param mediaFacts what ffprobe and ffmpeg read from an episode's media, when they are installed
  */
 @ConfigurationProperties("seedcast")
 public record StorageProperties(@DefaultValue("./data") Path dataDir, @DefaultValue Uploads uploads,
-                                @DefaultValue("filesystem") Backend storage, @DefaultValue S3 s3) {
+                                @DefaultValue("filesystem") Backend storage, @DefaultValue S3 s3,
+                                @DefaultValue MediaFacts mediaFacts) {
 
     /** Where finished media are kept. */
     public enum Backend {
@@ -52,6 +54,28 @@ public record StorageProperties(@DefaultValue("./data") Path dataDir, @DefaultVa
                      String secretKey) {
     }
 
+    /**
+     * @param ffprobe {@code SEEDCAST_MEDIA_FACTS_FFPROBE}: the ffprobe that reads an upload's duration, dimensions,
+     *                container and codecs (Debian package {@code ffmpeg}); a bare name is looked for on the
+     *                {@code PATH}. Without it Seedcast works as before, with no media facts, and says so once in the log
+     * @param ffmpeg  {@code SEEDCAST_MEDIA_FACTS_FFMPEG}: the ffmpeg that takes a video's poster frame; a bare name is
+     *                looked for on the {@code PATH}
+     * @param timeout {@code SEEDCAST_MEDIA_FACTS_TIMEOUT}: how long one run of either may take before it is killed
+     *                (the file is then marked unreadable)
+     */
+    public record MediaFacts(@DefaultValue("ffprobe") String ffprobe, @DefaultValue("ffmpeg") String ffmpeg,
+                             @DefaultValue("1m") Duration timeout) {
+
+        /** The defaults above, for tests and tools that bind no settings. */
+        public static final MediaFacts DEFAULT = new MediaFacts("ffprobe", "ffmpeg", Duration.ofMinutes(1));
+
+        public MediaFacts {
+            if (!timeout.isPositive()) {
+                throw new IllegalArgumentException("seedcast.media-facts.timeout must be positive");
+            }
+        }
+    }
+
     @ConstructorBinding
     public StorageProperties {
         if (storage == Backend.S3 && (s3 == null || s3.bucket() == null || s3.bucket().isBlank())) {
@@ -61,7 +85,7 @@ public record StorageProperties(@DefaultValue("./data") Path dataDir, @DefaultVa
 
     /** Settings that keep media on the filesystem, for tests and tools that need only the data directory. */
     public StorageProperties(Path dataDir, Uploads uploads) {
-        this(dataDir, uploads, Backend.FILESYSTEM, null);
+        this(dataDir, uploads, Backend.FILESYSTEM, null, MediaFacts.DEFAULT);
     }
 
     /**

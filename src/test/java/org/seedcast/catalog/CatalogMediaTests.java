@@ -57,7 +57,7 @@ class CatalogMediaTests {
 
     private static Episode episode(boolean published) {
         Episode episode = new Episode(1L, EpisodeDetails.of("Raced", "", null, null),
-                new StoredMedia(UUID.randomUUID(), "video/mp4", 1000, "ab".repeat(32)), "raced.mp4", NOW);
+                new StoredMedia(UUID.randomUUID(), "video/mp4", 1000, "ab".repeat(32)), "raced.mp4", false, NOW);
         ReflectionTestUtils.setField(episode, "id", 7L);
         if (published) {
             episode.publish(null, NOW);

@@ -93,6 +93,6 @@ class EpisodeRepositoryTests {
 
     private Episode episode(String title) {
         return new Episode(showId, new EpisodeDetails(title, "", null, null),
-                new StoredMedia(UUID.randomUUID(), "video/mp4", 1000, "00".repeat(32)), title + ".mp4", NOW.minusSeconds(86_400));
+                new StoredMedia(UUID.randomUUID(), "video/mp4", 1000, "00".repeat(32)), title + ".mp4", false, NOW.minusSeconds(86_400));
     }
 }

@@ -65,6 +65,8 @@ class FeedWritersTests {
             assertThat(e.getType()).isEqualTo("video/mp4");
         });
         EntryInformation episode = (EntryInformation) item.getModule(ITunes.URI);
+        assertThat(episode.getDuration().getMilliseconds()).as("itunes:duration").isEqualTo(3_723_000L);
+        assertThat(episode.getImageUri()).as("itunes:image").isEqualTo("https://tv.example/shows/s/episodes/7/poster.jpg");
         assertThat(episode.getSeason()).isEqualTo(2);
         assertThat(episode.getEpisode()).isEqualTo(5);
         assertThat(RomeFeeds.foreign(item.getForeignMarkup(), RomeFeeds.PODCAST, "season").getText()).isEqualTo("2");
@@ -113,6 +115,11 @@ class FeedWritersTests {
         assertThat(content.getReference().toString()).isEqualTo("https://tv.example/media/7/Pilot.mp4");
         assertThat(content.getFileSize()).isEqualTo(1_234_567_890_123L);
         assertThat(content.getType()).isEqualTo("video/mp4");
+        assertThat(content.getDuration()).isEqualTo(3_723L);
+        assertThat(content.getWidth()).isEqualTo(1280);
+        assertThat(content.getHeight()).isEqualTo(720);
+        assertThat(content.getMetadata().getThumbnail()).singleElement()
+                .satisfies(t -> assertThat(t.getUrl()).hasToString("https://tv.example/shows/s/episodes/7/poster.jpg"));
         assertThat(content.getMetadata().getHash().getAlgorithm()).isEqualTo("sha-256");
         assertThat(content.getMetadata().getHash().getValue()).isEqualTo(SHA256);
     }
@@ -122,7 +129,7 @@ class FeedWritersTests {
         Feed feed = feed("Show");
         Feed.Item item = feed.items().get(0);
         Feed.Item withoutTorrent = new Feed.Item(UUID.randomUUID(), "No torrent", "", item.link(), PUBLISHED, null, null,
-                false, "x.mp4", item.mediaUrl(), "video/mp4", 10, null, null, null, null);
+                false, "x.mp4", item.mediaUrl(), "video/mp4", 10, null, null, null, null, null, null, null, null);
         Feed both = new Feed(feed.title(), feed.link(), feed.description(), null, null, null, false, null,
                 feed.selfUrl(), PUBLISHED, List.of(withoutTorrent, item));
 
@@ -175,7 +182,8 @@ class FeedWritersTests {
         Feed.Item item = new Feed.Item(GUID, title, "Notes with <b>markup</b> & more", "https://tv.example/shows/s/episodes/7",
                 PUBLISHED, 2, 5, false, "Pilot.mp4", "https://tv.example/media/7/Pilot.mp4", "video/mp4",
                 1_234_567_890_123L, SHA256, torrent, "https://tv.example/shows/s/episodes/7/chapters.json",
-                "https://tv.example/shows/s/episodes/7/transcript.vtt");
+                "https://tv.example/shows/s/episodes/7/transcript.vtt", 3_723L, 1280, 720,
+                "https://tv.example/shows/s/episodes/7/poster.jpg");
         return new Feed(title, "https://tv.example/shows/s", "About the show", "he", "Studio & Co", "Arts", false,
                 "https://tv.example/shows/s/artwork", "https://tv.example/shows/s/feed.xml", PUBLISHED, List.of(item));
     }

@@ -87,7 +87,8 @@ final class FeedsBenchmark {
                     "Show notes of episode " + i + ", with links & markup <b>kept as text</b>. ".repeat(4),
                     "https://tv.example/shows/bench/episodes/" + i, now.minusSeconds(86_400L * (count - i)),
                     1 + i / 100, i, false, "Episode-" + i + ".mp4", "https://tv.example/media/" + i + "/Episode-" + i + ".mp4",
-                    "video/mp4", 1_500_000_000L + i, "%064x".formatted(i), torrent, null, null));
+                    "video/mp4", 1_500_000_000L + i, "%064x".formatted(i), torrent, null, null, 3_600L + i, 1920, 1080,
+                    "https://tv.example/shows/bench/episodes/" + i + "/poster.jpg"));
         }
         return new Feed("Bench show", "https://tv.example/shows/bench", "A show with many episodes", "en", "Studio",
                 "Arts", false, "https://tv.example/shows/bench/artwork", "https://tv.example/shows/bench/feed.xml", now, items);

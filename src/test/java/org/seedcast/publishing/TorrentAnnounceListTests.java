@@ -25,6 +25,7 @@ import org.seedcast.catalog.CatalogProperties;
 import org.seedcast.catalog.EpisodePublished;
 import org.seedcast.catalog.EpisodeStatus;
 import org.seedcast.catalog.EpisodeView;
+import org.seedcast.catalog.MediaFacts;
 import org.seedcast.catalog.ShowView;
 import org.seedcast.storage.MediaStore;
 import org.seedcast.torrent.PieceHasher;
@@ -88,7 +89,7 @@ class TorrentAnnounceListTests {
 
         publishing.on(new EpisodePublished(new EpisodeView(7, 1, "show", UUID.randomUUID(), "Pilot", "", null, null,
                 EpisodeStatus.PUBLISHED, null, NOW, MEDIA, "pilot.mp4", "video/mp4", (long) media.length, null,
-                NOW, NOW, null)));
+                NOW, NOW, null, MediaFacts.none())));
 
         ArgumentCaptor<TorrentRecord> saved = ArgumentCaptor.forClass(TorrentRecord.class);
         verify(torrents).save(saved.capture());

@@ -136,7 +136,7 @@ class MediaStoreInBucketTests {
         return new StorageProperties(dataDir,
                 new StorageProperties.Uploads(DataSize.ofMegabytes(64), DataSize.ofBytes(0), 8, Duration.ofMinutes(10)),
                 StorageProperties.Backend.S3, new StorageProperties.S3(S3Proxy.endpoint(), bucket, "us-east-1",
-                S3Proxy.ACCESS_KEY, S3Proxy.SECRET_KEY));
+                S3Proxy.ACCESS_KEY, S3Proxy.SECRET_KEY), StorageProperties.MediaFacts.DEFAULT);
     }
 
     private static String sha256(byte[] content) throws Exception {

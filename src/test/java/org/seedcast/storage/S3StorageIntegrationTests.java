@@ -52,6 +52,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "seedcast.seeder.bind-address=127.0.0.1",
         "seedcast.seeder.threads=1",
         "logging.level.org.testcontainers=OFF",
+        // this context also shows the graceful path without ffprobe; the shared one runs the machine's
+        "seedcast.media-facts.ffprobe=target/no-ffprobe-here/ffprobe",
 })
 @Import({PostgresTestConfiguration.class, PasswordChecks.class, TestClock.class})
 class S3StorageIntegrationTests {
@@ -136,6 +138,23 @@ class S3StorageIntegrationTests {
         assertThat(S3Proxy.keys(BUCKET)).filteredOn(key -> key.endsWith(".media")).isNotEmpty();
         assertThat(Path.of(DATA_DIR, "uploads", location.substring(location.lastIndexOf('/') + 1) + ".part"))
                 .doesNotExist();
+    }
+
+    @Test
+    void withoutFfprobeAnUploadIsPublishedAsBeforeAndNoFactsArePromised() {
+        Studio studio = new Studio(port);
+        studio.show("no-ffprobe", "v1");
+
+        String episode = studio.publish("no-ffprobe", "Without facts", Media.mp4(300_000, 183));
+
+        long id = ((Number) JsonPath.read(episode, "$.id")).longValue();
+        assertThat(JsonPath.<String>read(episode, "$.status")).isEqualTo("PUBLISHED");
+        assertThat(JsonPath.<String>read(episode, "$.facts.state")).isEqualTo("none");
+        assertThat(JsonPath.<Object>read(episode, "$.facts.durationSeconds")).isNull();
+        assertThat(studio.admin().get("/studio/episodes/" + id).body()).contains("Without facts")
+                .doesNotContain("facts-pending").doesNotContain("media-facts");
+        assertThat(Http.at(port).get("/shows/no-ffprobe/episodes/" + id).body()).contains("<video id=\"player\"")
+                .doesNotContain("poster=");
     }
 
     /** libtorrent, given only the magnet (no tracker, no web seed) and our seed's address, gets every piece. */

@@ -69,6 +69,7 @@ class AuthorizationMatrixIntegrationTests {
             Map.entry("GET /embed/{id}", Rule.PUBLIC),
             Map.entry("GET /shows/{slug}/episodes/{id}/chapters.json", Rule.PUBLIC),
             Map.entry("GET /shows/{slug}/episodes/{id}/transcript.vtt", Rule.PUBLIC),
+            Map.entry("GET /shows/{slug}/episodes/{id}/poster.jpg", Rule.PUBLIC),
             Map.entry("GET /oembed", Rule.PUBLIC),
             Map.entry("POST /verify", Rule.PUBLIC),
             Map.entry("GET /login", Rule.PUBLIC),

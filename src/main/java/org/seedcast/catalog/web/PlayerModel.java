@@ -33,7 +33,7 @@ class PlayerModel {
         this.companions = companions;
     }
 
-    /** Adds {@code poster}, {@code transcript} (its path, or null) and {@code chapters} for a published episode. */
+    /** Adds {@code poster} (its frame, else the show's artwork), {@code transcript} (its path, or null) and {@code chapters} for a published episode. */
     void addTo(Model model, EpisodeView episode, ShowView show) {
         Extras extras = kept.get(episode.id());
         if (extras == null) {
@@ -43,7 +43,7 @@ class PlayerModel {
             }
             kept.put(episode.id(), extras);
         }
-        model.addAttribute("poster", show.artworkPath());
+        model.addAttribute("poster", episode.posterPath() != null ? episode.posterPath() : show.artworkPath());
         model.addAttribute("transcript", extras.transcript());
         model.addAttribute("chapters", extras.chapters());
     }

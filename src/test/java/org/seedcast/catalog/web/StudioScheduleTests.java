@@ -15,6 +15,7 @@ import org.seedcast.accounts.SeedcastUser;
 import org.seedcast.catalog.Catalog;
 import org.seedcast.catalog.EpisodeStatus;
 import org.seedcast.catalog.EpisodeView;
+import org.seedcast.catalog.MediaFacts;
 import org.springframework.web.servlet.mvc.support.RedirectAttributesModelMap;
 
 /** A producer schedules in their own time zone, which the browser sends along with the wall-clock time. */
@@ -45,6 +46,6 @@ class StudioScheduleTests {
 
     private static EpisodeView scheduled() {
         return new EpisodeView(5, 1, "s", null, "T", "", null, null, EpisodeStatus.SCHEDULED, null, null, null,
-                "t.mp4", "video/mp4", 1L, "", null, null, null);
+                "t.mp4", "video/mp4", 1L, "", null, null, null, MediaFacts.none());
     }
 }

@@ -1,0 +1,163 @@
+package org.seedcast.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
+
+import com.jayway.jsonpath.JsonPath;
+import com.rometools.modules.itunes.EntryInformation;
+import com.rometools.modules.itunes.ITunes;
+import com.rometools.modules.mediarss.MediaEntryModule;
+import com.rometools.modules.mediarss.MediaModule;
+import com.rometools.modules.mediarss.types.MediaContent;
+import com.rometools.rome.feed.rss.Channel;
+import com.rometools.rome.feed.rss.Item;
+import com.rometools.rome.io.WireFeedInput;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.seedcast.RequiredTools;
+import org.seedcast.support.Clips;
+import org.seedcast.support.Http;
+import org.seedcast.support.IntegrationTest;
+import org.seedcast.support.Studio;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.xml.sax.InputSource;
+
+/**
+ * Media facts in the running application with the machine's ffprobe and ffmpeg: a real clip uploaded over the
+ * API (in one request or with tus) gets its duration, picture size, codecs and poster frame in the background (pending in the upload's
+ * answer), the studio shows them or warns of a file browsers will not play, and the feeds, as ROME reads them,
+ * carry the duration and the poster as the episode's artwork.
+ */
+@IntegrationTest
+class MediaFactsIntegrationTests {
+
+    private static final String SHOW = "facts-show";
+
+    @LocalServerPort
+    int port;
+
+    @TempDir
+    Path dir;
+
+    private Studio studio;
+    private Http admin;
+
+    @BeforeEach
+    void showExists() {
+        RequiredTools.require("ffprobe");
+        studio = new Studio(port);
+        admin = studio.admin();
+        studio.showOnce(SHOW, "{\"slug\":\"" + SHOW + "\",\"title\":\"Facts\"}");
+    }
+
+    @Test
+    void aRealClipGetsItsFactsAndPosterInTheBackgroundAndTheFeedsCarryThem() throws Exception {
+        int id = uploadAndAwaitFacts("Test pattern", "pattern.webm", Clips.webm(dir, 2, "320x180"));
+
+        String episode = admin.get("/api/episodes/" + id).body();
+        assertThat(JsonPath.<Integer>read(episode, "$.facts.durationSeconds")).isEqualTo(2);
+        assertThat(JsonPath.<Integer>read(episode, "$.facts.width")).isEqualTo(320);
+        assertThat(JsonPath.<Integer>read(episode, "$.facts.height")).isEqualTo(180);
+        assertThat(JsonPath.<String>read(episode, "$.facts.videoCodec")).isEqualTo("vp8");
+        assertThat(JsonPath.<String>read(episode, "$.facts.audioCodec")).isEqualTo("vorbis");
+        assertThat(JsonPath.<String>read(episode, "$.facts.browserProblem")).isNull();
+        assertThat(admin.get("/studio/episodes/" + id).body()).contains("id=\"media-facts\"")
+                .contains("<strong>0:02</strong>").contains("<strong>320×180</strong>")
+                .contains("<strong>vp8 + vorbis</strong>").doesNotContain("browser-warning").doesNotContain("facts-pending");
+
+        assertThat(admin.postJson("/api/episodes/" + id + "/publish", "").statusCode()).isEqualTo(200);
+        String posterPath = "/shows/" + SHOW + "/episodes/" + id + "/poster.jpg";
+        assertThat(Http.at(port).get("/shows/" + SHOW + "/episodes/" + id).body())
+                .contains("<video id=\"player\"").contains("poster=\"" + posterPath + "\"");
+        HttpResponse<byte[]> poster = Http.at(port).sendForBytes(Http.at(port).request(posterPath).build());
+        assertThat(poster.statusCode()).isEqualTo(200);
+        assertThat(poster.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+        assertThat(Arrays.copyOf(poster.body(), 3)).as("JPEG SOI marker").containsExactly(0xFF, 0xD8, 0xFF);
+
+        String posterUrl = "http://localhost:" + port + posterPath;
+        Item item = item(feed("/shows/" + SHOW + "/feed.xml"), "Test pattern");
+        EntryInformation itunes = (EntryInformation) item.getModule(ITunes.URI);
+        assertThat(itunes.getDuration().getMilliseconds()).as("itunes:duration").isEqualTo(2_000L);
+        assertThat(itunes.getImageUri()).as("itunes:image").isEqualTo(posterUrl);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            MediaContent content = ((MediaEntryModule) item(feed("/shows/" + SHOW + "/torrents.xml"), "Test pattern")
+                    .getModule(MediaModule.URI)).getMediaContents()[0];
+            assertThat(content.getDuration()).isEqualTo(2L);
+            assertThat(content.getMetadata().getThumbnail()).singleElement()
+                    .satisfies(t -> assertThat(t.getUrl()).hasToString(posterUrl));
+        });
+    }
+
+    @Test
+    void aFileWhoseCodecBrowsersDoNotPlayWarnsTheProducerBeforePublishing() {
+        byte[] mpeg4Part2 = Clips.encoded(dir, 1, "160x90", "mp4", "-c:v", "mpeg4", "-c:a", "aac", "-f", "mp4");
+
+        int id = resumableUpload("old.mp4", mpeg4Part2);
+        awaitFacts(id);
+
+        assertThat(JsonPath.<String>read(admin.get("/api/episodes/" + id).body(), "$.facts.browserProblem"))
+                .isEqualTo("not every browser plays its video codec (mpeg4)");
+        String studioPage = admin.get("/studio/episodes/" + id).body();
+        assertThat(studioPage).contains("id=\"browser-warning\"")
+                .contains("This file will not play in fans’ browsers: not every browser plays its video codec (mpeg4).")
+                .contains("Publish now");
+        assertThat(admin.get("/studio/shows/" + SHOW).body()).contains("no browser playback");
+        assertThat(admin.postJson("/api/episodes/" + id + "/publish", "").statusCode()).isEqualTo(200);
+        assertThat(Http.at(port).get("/shows/" + SHOW + "/episodes/" + id).body()).doesNotContain("<video")
+                .contains("id=\"player-unavailable\"").contains("not every browser plays its video codec (mpeg4)");
+    }
+
+    /** Uploads in one multipart request (facts pending in the answer) and waits until the background read is done. */
+    private int uploadAndAwaitFacts(String title, String fileName, byte[] content) {
+        HttpResponse<String> created = admin.postMultipart("/api/shows/" + SHOW + "/episodes", title, fileName, content);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(JsonPath.<String>read(created.body(), "$.facts.state")).isEqualTo("pending");
+        int id = JsonPath.read(created.body(), "$.id");
+        awaitFacts(id);
+        return id;
+    }
+
+    /** Uploads with tus in one PATCH; returns the episode the last byte made. */
+    private int resumableUpload(String fileName, byte[] content) {
+        HttpResponse<String> created = admin.send(admin.request("/api/uploads").header("Tus-Resumable", "1.0.0")
+                .header("Upload-Length", Integer.toString(content.length))
+                .header("Upload-Metadata", "filename " + base64(fileName) + ",show " + base64(SHOW))
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        HttpResponse<String> last = admin.send(admin.request(created.headers().firstValue("Location").orElseThrow())
+                .header("Tus-Resumable", "1.0.0").header("Upload-Offset", "0")
+                .header("Content-Type", "application/offset+octet-stream")
+                .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(content)).build());
+        assertThat(last.statusCode()).isEqualTo(204);
+        return Integer.parseInt(last.headers().firstValue("Seedcast-Episode-Id").orElseThrow());
+    }
+
+    private void awaitFacts(int id) {
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(
+                () -> JsonPath.<String>read(admin.get("/api/episodes/" + id).body(), "$.facts.state"), "known"::equals);
+    }
+
+    private static String base64(String text) {
+        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Channel feed(String path) throws Exception {
+        HttpResponse<byte[]> feed = Http.at(port).sendForBytes(Http.at(port).request(path).build());
+        assertThat(feed.statusCode()).isEqualTo(200);
+        return (Channel) new WireFeedInput().build(new InputSource(new ByteArrayInputStream(feed.body())));
+    }
+
+    private static Item item(Channel channel, String title) {
+        return channel.getItems().stream().filter(i -> title.equals(i.getTitle())).findFirst().orElseThrow();
+    }
+}
