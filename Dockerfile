@@ -11,6 +11,9 @@ RUN ./mvnw -q -B -DskipTests package \
  && java -Djarmode=tools -jar target/seedcast.jar extract --destination /app
 
 FROM eclipse-temurin:25-jre
+# ffmpeg: media facts and poster frames of uploads (README, "Media facts"; without it Seedcast works
+# and says so once); curl: the compose files' health checks
+RUN apt-get update && apt-get install -y --no-install-recommends ffmpeg curl && rm -rf /var/lib/apt/lists/*
 RUN useradd --system --create-home seedcast && mkdir /data && chown seedcast /data
 USER seedcast
 WORKDIR /home/seedcast
