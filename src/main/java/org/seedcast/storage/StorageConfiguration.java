@@ -2,6 +2,7 @@ package org.seedcast.storage;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 
 import org.seedcast.scheduling.ClusterLock;
@@ -31,7 +32,9 @@ class StorageConfiguration {
     @ConditionalOnProperty(name = "seedcast.storage", havingValue = "s3")
     UploadSegments uploadSegments(MediaObjects objects, JdbcTemplate jdbc, PlatformTransactionManager transactions,
                                   ClusterLock cluster, StorageProperties properties, Clock clock) throws IOException {
-        return new UploadSegments(objects, jdbc, new TransactionTemplate(transactions), cluster,
-                Files.createDirectories(properties.uploadsDir()), properties.uploads().segmentSize().toBytes(), clock);
+        Path spoolDir = Files.createDirectories(properties.uploadsDir());
+        UploadSegments.sweepSpools(spoolDir);
+        return new UploadSegments(objects, jdbc, new TransactionTemplate(transactions), cluster, spoolDir,
+                properties.uploads().segmentSize().toBytes(), clock);
     }
 }

@@ -62,6 +62,13 @@ final class UploadSegments {
         this.clock = clock;
     }
 
+    /** Segments a crash left half-filled on this node's disk never reached the bucket: they are nobody's. */
+    static void sweepSpools(Path spoolDir) throws IOException {
+        try (var spools = Files.list(spoolDir)) {
+            spools.filter(path -> path.getFileName().toString().endsWith(SUFFIX)).forEach(MediaStore::deleteQuietly);
+        }
+    }
+
     /**
      * Runs {@code work} on an upload while no other node (nor thread) runs work on it under this
      * lock: finishing, terminating, sweeping. Empty when another one does.
