@@ -214,11 +214,18 @@ class ResumableUploads {
             }
             try {
                 alone(upload.getId(), () -> {
-                    if (offsetOf(upload) == upload.getLength()) {
-                        finish(upload);
+                    // with shared bytes, read again once alone: another node may have finished or resumed it
+                    Upload current = segments == null ? upload : repository.findById(upload.getId())
+                            .filter(found -> !found.isComplete() && !found.getUpdatedAt().isAfter(upload.getUpdatedAt()))
+                            .orElse(null);
+                    if (current == null) {
+                        return false;
+                    }
+                    if (offsetOf(current) == current.getLength()) {
+                        finish(current);
                     } else {
-                        log.info("Removing upload {}, abandoned since {}", upload.getId(), upload.getUpdatedAt());
-                        discard(upload);
+                        log.info("Removing upload {}, abandoned since {}", current.getId(), current.getUpdatedAt());
+                        discard(current);
                     }
                     return true;
                 });
@@ -291,9 +298,19 @@ class ResumableUploads {
         }
     }
 
-    /** Finishes an upload, on one node at a time when any node may; 423 while another one finishes it. */
+    /**
+     * Finishes an upload whose bytes all arrived. When any node may, one node at a time, which reads
+     * the upload again once alone (another may have finished it meanwhile); 423 while one does.
+     */
     private Status finishAlone(Upload upload) {
-        return alone(upload.getId(), () -> finish(upload)).orElseThrow(ResumableUploads::locked);
+        if (segments == null) {
+            return finish(upload);
+        }
+        return segments.alone(upload.getId(), () -> {
+            Upload current = repository.findById(upload.getId()).orElseThrow(ResumableUploads::notFound);
+            return current.isComplete() ? new Status(current.getLength(), current.getLength(), current.getEpisodeId())
+                    : finish(current);
+        }).orElseThrow(ResumableUploads::locked);
     }
 
     /** Runs work on an upload alone across the nodes when they share its bytes; on this node's disk, the caller's lock suffices. */
