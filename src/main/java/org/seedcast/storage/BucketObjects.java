@@ -47,6 +47,8 @@ final class BucketObjects implements MediaObjects {
     static final String PREFIX = "media/";
     /** Part size of multipart uploads: S3 allows 10,000 parts, so this carries files up to 640 GB. */
     static final long PART_SIZE = 64L << 20;
+    /** S3's smallest part of a multipart upload, the last one excepted. */
+    static final long MIN_PART_SIZE = 5L << 20;
 
     private final S3Client s3;
     private final S3Presigner presigner;
@@ -104,9 +106,7 @@ final class BucketObjects implements MediaObjects {
     }
 
     private void putInParts(String key, Path file, long size) throws IOException {
-        String uploadId = s3.createMultipartUpload(r -> r.bucket(bucket).key(key)).uploadId();
-        try {
-            List<CompletedPart> parts = new ArrayList<>();
+        inParts(key, (uploadId, parts) -> {
             for (long start = 0; start < size; start += partSize) {
                 int number = parts.size() + 1;
                 long length = Math.min(partSize, size - start);
@@ -117,8 +117,41 @@ final class BucketObjects implements MediaObjects {
                     parts.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
                 }
             }
+        });
+    }
+
+    /** The store copies each part from its object: no byte of it passes through this node. */
+    @Override
+    public void concatenate(String name, List<String> sources) throws IOException {
+        String key = key(name);
+        try {
+            inParts(key, (uploadId, parts) -> {
+                for (String source : sources) {
+                    int number = parts.size() + 1;
+                    String etag = s3.uploadPartCopy(r -> r.sourceBucket(bucket).sourceKey(key(source))
+                            .destinationBucket(bucket).destinationKey(key).uploadId(uploadId).partNumber(number))
+                            .copyPartResult().eTag();
+                    parts.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
+                }
+            });
+        } catch (SdkException e) {
+            throw new IOException("could not join " + sources.size() + " objects as " + name + " in bucket " + bucket
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    private interface Parts {
+        void send(String uploadId, List<CompletedPart> parts) throws IOException;
+    }
+
+    /** A multipart upload of {@code key} whose parts {@code parts} sends, completed or else aborted. */
+    private void inParts(String key, Parts parts) throws IOException {
+        String uploadId = s3.createMultipartUpload(r -> r.bucket(bucket).key(key)).uploadId();
+        try {
+            List<CompletedPart> sent = new ArrayList<>();
+            parts.send(uploadId, sent);
             s3.completeMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId)
-                    .multipartUpload(m -> m.parts(parts)));
+                    .multipartUpload(m -> m.parts(sent)));
         } catch (IOException | RuntimeException e) {
             try {
                 s3.abortMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId));

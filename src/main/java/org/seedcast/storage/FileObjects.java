@@ -33,6 +33,22 @@ final class FileObjects implements MediaObjects {
     }
 
     @Override
+    public void concatenate(String name, List<String> parts) throws IOException {
+        Path joined = dir.resolve(name + ".part");
+        try (FileChannel out = FileChannel.open(joined, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            for (String part : parts) {
+                try (FileChannel in = FileChannel.open(dir.resolve(part), StandardOpenOption.READ)) {
+                    for (long done = 0, size = in.size(); done < size; ) {
+                        done += in.transferTo(done, size - done, out);
+                    }
+                }
+            }
+        }
+        put(name, joined);
+    }
+
+    @Override
     public long size(String name) throws IOException {
         Path path = dir.resolve(name);
         return Files.isRegularFile(path) ? Files.size(path) : -1;

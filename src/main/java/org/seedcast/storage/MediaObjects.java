@@ -19,6 +19,13 @@ interface MediaObjects extends AutoCloseable {
     /** Stores the complete local {@code file} as {@code name}, replacing any; {@code file} is gone afterwards. */
     void put(String name, Path file) throws IOException;
 
+    /**
+     * Stores the objects {@code parts}, one after the other, as {@code name}, replacing any; the parts
+     * stay. In a bucket the store copies them itself (a multipart upload of part copies), so every
+     * part but the last must be at least {@link BucketObjects#MIN_PART_SIZE} long.
+     */
+    void concatenate(String name, List<String> parts) throws IOException;
+
     /** The object's size in bytes, or -1 when there is none. */
     long size(String name) throws IOException;
 

@@ -14,6 +14,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -351,6 +352,23 @@ public class MediaStore {
      * them computed from the stored file.
      */
     StoredMedia adopt(Path complete, UUID id, String mediaType, HashSource source) throws IOException {
+        return adopt(id, mediaType, complete, source, name -> objects.put(name, complete));
+    }
+
+    /**
+     * The same for a file whose bytes are the objects {@code parts}, one after the other (an upload's
+     * segments in a bucket): they are joined in the store, and stay for the caller to delete.
+     */
+    StoredMedia adoptJoined(List<String> parts, UUID id, String mediaType, HashSource source) throws IOException {
+        return adopt(id, mediaType, null, source, name -> objects.concatenate(name, parts));
+    }
+
+    private interface Placement {
+        void into(String name) throws IOException;
+    }
+
+    private StoredMedia adopt(UUID id, String mediaType, Path complete, HashSource source, Placement placement)
+            throws IOException {
         PieceHashes hashes = hashes(id).orElse(null);
         if (hashes == null) {
             Path leaves = Files.createTempFile(tmpDir(), id + ".", LEAVES);
@@ -359,7 +377,7 @@ public class MediaStore {
                     hashes = withLocalFile(id, file -> source.hashesOf(file, leaves));
                 } else {
                     hashes = source.hashesOf(complete, leaves);
-                    objects.put(mediaName(id), complete);
+                    placement.into(mediaName(id));
                 }
                 if (hashes.format().hasV2()) {
                     objects.put(leavesName(id), leaves);
@@ -375,7 +393,8 @@ public class MediaStore {
 
     /**
      * The piece hashes of a complete file, kept from its upload or computed from the file itself; for
-     * a hybrid, its finished leaf layer is in {@code leaves} when this returns.
+     * a hybrid, its finished leaf layer is in {@code leaves} when this returns. {@code file} is null
+     * when the bytes are not on this node's disk (they are joined in the store).
      */
     interface HashSource {
         PieceHashes hashesOf(Path file, Path leaves) throws IOException;

@@ -12,14 +12,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 import org.seedcast.accounts.SeedcastUser;
 import org.seedcast.torrent.PieceHasher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -30,7 +33,10 @@ import org.springframework.util.StringUtils;
  * Resumable uploads with the semantics of tus 1.0 (core, creation, termination): an upload is
  * created with its final length, receives its bytes in any number of appends at the offset the
  * server reports, and becomes a draft episode's media once its last byte arrived. The bytes go
- * straight to disk; only a 1 MiB buffer and the running piece hashes are held in memory.
+ * straight to disk; only a 1 MiB buffer and the running piece hashes are held in memory. With media
+ * in a bucket, they go to the bucket instead, segment by segment ({@link UploadSegments}), and any
+ * web node continues the upload: the offset is in PostgreSQL, and a node that never saw the upload
+ * rebuilds its piece hasher from the segments.
  *
  * <p>Received bytes are never thrown away because of a fault on our side: a disk that fills up
  * answers 507 and keeps what was written; a finalisation that fails (database down) keeps the
@@ -50,16 +56,26 @@ class ResumableUploads {
     private final Disk disk;
     private final Map<UUID, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final UploadHashers hashers;
+    /** The uploads' bytes in the bucket; null when they are files of this node's disk. */
+    private final UploadSegments segments;
 
     @Autowired
     ResumableUploads(UploadRepository repository, MediaStore mediaStore, UploadTarget target,
-                     StorageProperties properties, Clock clock) throws IOException {
-        this(repository, mediaStore, target, properties, clock, Disk.REAL);
+                     StorageProperties properties, Clock clock, ObjectProvider<UploadSegments> segments)
+            throws IOException {
+        this(repository, mediaStore, target, properties, clock, Disk.REAL, segments.getIfAvailable());
     }
 
     ResumableUploads(UploadRepository repository, MediaStore mediaStore, UploadTarget target,
                      StorageProperties properties, Clock clock, Disk disk) throws IOException {
+        this(repository, mediaStore, target, properties, clock, disk, null);
+    }
+
+    private ResumableUploads(UploadRepository repository, MediaStore mediaStore, UploadTarget target,
+                             StorageProperties properties, Clock clock, Disk disk, UploadSegments segments)
+            throws IOException {
         this.repository = repository;
+        this.segments = segments;
         this.mediaStore = mediaStore;
         this.target = target;
         this.properties = properties;
@@ -109,10 +125,12 @@ class ResumableUploads {
         requireRoomFor(length, user);
         String cleanTitle = StringUtils.hasText(title) ? title.strip() : fileName.strip();
         UUID id = UUID.randomUUID();
-        try {
-            Files.createFile(partPath(id));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (segments == null) {
+            try {
+                Files.createFile(partPath(id));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
         repository.save(new Upload(id, plan.showId(), user.id(), truncate(fileName.strip(), 255), truncate(cleanTitle, 300),
                 length, plan.format(), clock.instant()));
@@ -129,14 +147,17 @@ class ResumableUploads {
         if (upload.isComplete() || offsetOf(upload) < upload.getLength()) {
             return new Status(offsetOf(upload), upload.getLength(), upload.getEpisodeId());
         }
+        Status busy = new Status(upload.getLength(), upload.getLength(), null);
         ReentrantLock lock = lockOf(id);
         if (!lock.tryLock()) {
-            return new Status(upload.getLength(), upload.getLength(), null);
+            return busy;
         }
         try {
-            Upload current = continuable(id, user);
-            return current.isComplete() ? new Status(current.getLength(), current.getLength(), current.getEpisodeId())
-                    : finish(current);
+            return alone(id, () -> {
+                Upload current = continuable(id, user);
+                return current.isComplete() ? new Status(current.getLength(), current.getLength(), current.getEpisodeId())
+                        : finish(current);
+            }).orElse(busy);
         } finally {
             lock.unlock();
         }
@@ -167,11 +188,14 @@ class ResumableUploads {
             throw locked();
         }
         try {
-            Upload upload = owned(id, user);
-            if (upload.isComplete()) {
-                throw new RejectedMediaException(HttpStatus.CONFLICT, "This upload is complete; delete the episode instead.");
-            }
-            discard(upload);
+            alone(id, () -> {
+                Upload upload = owned(id, user);
+                if (upload.isComplete()) {
+                    throw new RejectedMediaException(HttpStatus.CONFLICT, "This upload is complete; delete the episode instead.");
+                }
+                discard(upload);
+                return true;
+            }).orElseThrow(ResumableUploads::locked);
         } finally {
             lock.unlock();
         }
@@ -189,12 +213,22 @@ class ResumableUploads {
                 continue;
             }
             try {
-                if (offsetOf(upload) == upload.getLength()) {
-                    finish(upload);
-                } else {
-                    log.info("Removing upload {}, abandoned since {}", upload.getId(), upload.getUpdatedAt());
-                    discard(upload);
-                }
+                alone(upload.getId(), () -> {
+                    // with shared bytes, read again once alone: another node may have finished or resumed it
+                    Upload current = segments == null ? upload : repository.findById(upload.getId())
+                            .filter(found -> !found.isComplete() && !found.getUpdatedAt().isAfter(upload.getUpdatedAt()))
+                            .orElse(null);
+                    if (current == null) {
+                        return false;
+                    }
+                    if (offsetOf(current) == current.getLength()) {
+                        finish(current);
+                    } else {
+                        log.info("Removing upload {}, abandoned since {}", current.getId(), current.getUpdatedAt());
+                        discard(current);
+                    }
+                    return true;
+                });
             } catch (RuntimeException e) {
                 log.warn("Could not finish or remove upload {}: {}", upload.getId(), e.toString());
             } finally {
@@ -234,17 +268,59 @@ class ResumableUploads {
                     "Upload-Offset " + offset + " does not match the " + current + " bytes received so far.");
         }
         if (current == upload.getLength()) {
-            return finish(upload);
+            return finishAlone(upload);
         }
-        PieceHasher hasher = hashers.at(upload, part, current);
-        long received = write(upload, part, current, body, hasher);
-        checkKind(upload, part, received);
+        PieceHasher hasher = hashers.at(upload, received(upload), current);
+        long received = segments == null ? write(upload, part, current, body, hasher)
+                : appendSegments(upload, current, body, hasher);
+        checkKind(upload, received);
         upload.touched(clock.instant());
         upload = repository.save(upload);
         if (received == upload.getLength()) {
-            return finish(upload);
+            return finishAlone(upload);
         }
         return new Status(received, upload.getLength(), null);
+    }
+
+    /** With media in a bucket: the bytes become segments; the hasher is dropped if any of them is not kept. */
+    private long appendSegments(Upload upload, long offset, InputStream body, PieceHasher hasher) {
+        try {
+            return segments.append(upload, offset, body, hasher::update);
+        } catch (IOException e) {
+            hashers.drop(upload.getId());
+            log.error("Storing a segment of upload {} failed", upload.getId(), e);
+            throw new RejectedMediaException(HttpStatus.INTERNAL_SERVER_ERROR, "Upload not stored",
+                    "Storing the upload failed on the server. The bytes received before are kept; ask for the offset"
+                            + " (HEAD) and resume from there.");
+        } catch (RuntimeException e) {
+            hashers.drop(upload.getId());
+            throw e;
+        }
+    }
+
+    /**
+     * Finishes an upload whose bytes all arrived. When any node may, one node at a time, which reads
+     * the upload again once alone (another may have finished it meanwhile); 423 while one does.
+     */
+    private Status finishAlone(Upload upload) {
+        if (segments == null) {
+            return finish(upload);
+        }
+        return segments.alone(upload.getId(), () -> {
+            Upload current = repository.findById(upload.getId()).orElseThrow(ResumableUploads::notFound);
+            return current.isComplete() ? new Status(current.getLength(), current.getLength(), current.getEpisodeId())
+                    : finish(current);
+        }).orElseThrow(ResumableUploads::locked);
+    }
+
+    /** Runs work on an upload alone across the nodes when they share its bytes; on this node's disk, the caller's lock suffices. */
+    private <T> Optional<T> alone(UUID id, Supplier<T> work) {
+        return segments == null ? Optional.of(work.get()) : segments.alone(id, work);
+    }
+
+    /** The bytes the upload received so far, from the first: its part file, or its segments. */
+    private UploadHashers.Received received(Upload upload) {
+        return segments == null ? () -> Files.newInputStream(partPath(upload.getId())) : () -> segments.open(upload.getId());
     }
 
     /**
@@ -287,8 +363,13 @@ class ResumableUploads {
     }
 
     private static int read(Upload upload, InputStream body, byte[] buffer) {
+        return read(upload, body, buffer, buffer.length);
+    }
+
+    /** Up to {@code length} bytes of the body; -1 at its end and when the client went away. */
+    static int read(Upload upload, InputStream body, byte[] buffer, int length) {
         try {
-            return body.read(buffer);
+            return body.read(buffer, 0, length);
         } catch (IOException clientWentAway) {
             log.debug("Upload {} interrupted: {}", upload.getId(), clientWentAway.toString());
             return -1;
@@ -326,14 +407,14 @@ class ResumableUploads {
                         + " bytes received so far are kept; retry to resume.");
     }
 
-    private void checkKind(Upload upload, Path part, long received) {
+    private void checkKind(Upload upload, long received) {
         long needed = Math.min(MediaKind.SNIFF_LENGTH, upload.getLength());
         if (upload.getMediaType() != null || received < needed) {
             return;
         }
-        byte[] head = new byte[(int) needed];
-        try (FileChannel in = FileChannel.open(part, StandardOpenOption.READ)) {
-            in.read(ByteBuffer.wrap(head), 0);
+        byte[] head;
+        try (InputStream in = received(upload).open()) {
+            head = in.readNBytes((int) needed);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -354,7 +435,7 @@ class ResumableUploads {
     private Status finish(Upload complete) {
         Upload upload = complete;
         if (upload.getMediaType() == null) {
-            checkKind(upload, partPath(upload.getId()), upload.getLength());
+            checkKind(upload, upload.getLength());
         }
         if (upload.getMediaId() == null) {
             upload.adopting(UUID.randomUUID(), clock.instant());
@@ -363,8 +444,11 @@ class ResumableUploads {
         StoredMedia media;
         try {
             Upload adopting = upload;
-            media = mediaStore.adopt(partPath(upload.getId()), upload.getMediaId(), upload.getMediaType(),
-                    (file, leaves) -> hashers.finish(file, leaves, adopting));
+            media = segments == null
+                    ? mediaStore.adopt(partPath(upload.getId()), upload.getMediaId(), upload.getMediaType(),
+                            (file, leaves) -> hashers.finish(() -> Files.newInputStream(file), leaves, adopting))
+                    : mediaStore.adoptJoined(segments.names(upload.getId()), upload.getMediaId(), upload.getMediaType(),
+                            (file, leaves) -> hashers.finish(received(adopting), leaves, adopting));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -375,6 +459,9 @@ class ResumableUploads {
         upload.completed(episodeId, clock.instant());
         Upload saved = repository.save(upload);
         locks.remove(saved.getId());
+        if (segments != null) {
+            segments.delete(saved.getId());
+        }
         return new Status(saved.getLength(), saved.getLength(), episodeId);
     }
 
@@ -387,6 +474,9 @@ class ResumableUploads {
         if (repository.countByAccountIdAndEpisodeIdIsNull(user.id()) >= maxUnfinished) {
             throw new RejectedMediaException(HttpStatus.TOO_MANY_REQUESTS, "Too many unfinished uploads",
                     "You have " + maxUnfinished + " unfinished uploads; finish or cancel one before starting another.");
+        }
+        if (segments != null) {
+            return; // the bytes go to the bucket; this disk holds one segment per append at most
         }
         long usable;
         try {
@@ -438,6 +528,9 @@ class ResumableUploads {
         if (upload.isComplete() || upload.getMediaId() != null && mediaStore.exists(upload.getMediaId())) {
             return upload.getLength();
         }
+        if (segments != null) {
+            return upload.getReceived();
+        }
         try {
             return Files.size(partPath(upload.getId()));
         } catch (IOException e) {
@@ -450,6 +543,9 @@ class ResumableUploads {
         locks.remove(upload.getId());
         MediaStore.deleteQuietly(partPath(upload.getId()));
         MediaStore.deleteQuietly(leavesPath(upload.getId()));
+        if (segments != null) {
+            segments.delete(upload.getId());
+        }
         if (upload.getMediaId() != null) {
             mediaStore.delete(upload.getMediaId());
         }

@@ -21,8 +21,9 @@ import org.springframework.util.unit.DataSize;
  * @param uploads upload limits
  * @param storage {@code SEEDCAST_STORAGE}: where finished media files, their piece hashes and block hashes are kept:
  *                {@code filesystem} (under the data directory) or {@code s3} (a bucket that every node reads, so
- *                nothing of an episode stays only on one node's disk); uploads in progress stay on the disk of the
- *                node receiving them either way
+ *                nothing of an episode stays only on one node's disk); with {@code s3}, resumable uploads in
+ *                progress are kept in the bucket too, so any web node continues them; with {@code filesystem}
+ *                they are files of the data directory, which web nodes share only if it is a shared filesystem
  * @param s3      the S3-compatible store, when {@code storage} is {@code s3}
  * @param mediaFacts what ffprobe and ffmpeg read from an episode's media, when they are installed
  */
@@ -81,6 +82,10 @@ public record StorageProperties(@DefaultValue("./data") Path dataDir, @DefaultVa
         if (storage == Backend.S3 && (s3 == null || s3.bucket() == null || s3.bucket().isBlank())) {
             throw new IllegalArgumentException("SEEDCAST_STORAGE=s3 needs SEEDCAST_S3_BUCKET");
         }
+        if (storage == Backend.S3 && uploads != null && uploads.segmentSize().toBytes() < BucketObjects.MIN_PART_SIZE) {
+            throw new IllegalArgumentException("SEEDCAST_UPLOADS_SEGMENT_SIZE must be at least 5MB: S3 joins the segments"
+                    + " as multipart parts, and refuses smaller ones");
+        }
     }
 
     /** Settings that keep media on the filesystem, for tests and tools that need only the data directory. */
@@ -95,10 +100,16 @@ public record StorageProperties(@DefaultValue("./data") Path dataDir, @DefaultVa
      *                         embedded database ({@code SEEDCAST_UPLOADS_FREE_SPACE_RESERVE})
      * @param maxUnfinished    unfinished resumable uploads one user may hold at once ({@code SEEDCAST_UPLOADS_MAX_UNFINISHED})
      * @param idleHasher       how long an upload's piece hasher stays in memory without an append; it is
-     *                         rebuilt from the bytes on disk when the upload resumes
+     *                         rebuilt from the bytes received when the upload resumes
+     * @param segmentSize      with {@code SEEDCAST_STORAGE=s3}, the size of the objects a resumable upload is kept
+     *                         in while it arrives ({@code SEEDCAST_UPLOADS_SEGMENT_SIZE}); a node holds one segment
+     *                         on its disk while it fills, and an interrupted append keeps what it stored. S3 joins
+     *                         them into the media file as multipart parts, which must be at least 5 MB long (a
+     *                         smaller size is refused at start)
      */
     public record Uploads(@DefaultValue("20GB") DataSize maxSize, @DefaultValue("1GB") DataSize freeSpaceReserve,
-                          @DefaultValue("8") int maxUnfinished, @DefaultValue("10m") Duration idleHasher) {
+                          @DefaultValue("8") int maxUnfinished, @DefaultValue("10m") Duration idleHasher,
+                          @DefaultValue("8MB") DataSize segmentSize) {
     }
 
     /** {@code name} under the data directory, as an absolute path. */

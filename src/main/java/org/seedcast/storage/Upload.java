@@ -12,7 +12,10 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.seedcast.torrent.TorrentFormat;
 
-/** A tus upload in progress; the bytes received so far are its file in the uploads directory. */
+/**
+ * A tus upload in progress; the bytes received so far are its file in the uploads directory, or
+ * with {@code SEEDCAST_STORAGE=s3} its segments in the bucket ({@link UploadSegments}).
+ */
 @Entity
 @Table(name = "uploads")
 class Upload {
@@ -54,6 +57,13 @@ class Upload {
 
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
+
+    /**
+     * The bytes committed to the bucket (s3 only); written by {@link UploadSegments} alone, never by a
+     * save of this entity, which may hold an older value.
+     */
+    @Column(insertable = false, updatable = false)
+    private long received;
 
     @Version
     private Integer version;
@@ -112,6 +122,10 @@ class Upload {
 
     UUID getMediaId() {
         return mediaId;
+    }
+
+    long getReceived() {
+        return received;
     }
 
     Instant getUpdatedAt() {

@@ -1,6 +1,7 @@
 package org.seedcast.storage;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,8 +21,10 @@ import org.seedcast.torrent.PieceLength;
 /**
  * The running piece hashers of unfinished uploads, kept between appends so that an upload is read
  * from the network once and hashed as it arrives. A hasher is only a cache: after a restart, an
- * eviction or a failed append, it is rebuilt from the bytes on disk. A hybrid's hasher also writes
- * the upload's leaf file (its block hashes). Callers hold the upload's lock.
+ * eviction, a failed append or an upload continued on another node, it is rebuilt from the bytes
+ * received (on disk, or in the bucket). A hybrid's hasher also writes the upload's leaf file (its
+ * block hashes) on this node's disk: a cache like the hasher, rebuilt with it. Callers hold the
+ * upload's lock.
  */
 final class UploadHashers {
 
@@ -34,12 +37,17 @@ final class UploadHashers {
         this.leavesPath = leavesPath;
     }
 
+    /** The bytes an upload received so far, from its first. */
+    interface Received {
+        InputStream open() throws IOException;
+    }
+
     /**
      * The upload's hasher at {@code offset}: the held one if it has seen exactly that many bytes,
      * else one rebuilt from {@code part}; a hybrid's rebuilt hasher writes the leaf file again from
      * its first block.
      */
-    PieceHasher at(Upload upload, Path part, long offset) {
+    PieceHasher at(Upload upload, Received part, long offset) {
         Held current = held.get(upload.getId());
         if (current != null && current.hasher().position() == offset) {
             held.put(upload.getId(), new Held(current.hasher(), current.leaves(), clock.instant()));
@@ -63,9 +71,9 @@ final class UploadHashers {
 
     /**
      * The hashes of the complete upload, from its held hasher when it saw every byte, else from the
-     * file; a hybrid's leaf layer goes to {@code leaves}.
+     * bytes received; a hybrid's leaf layer goes to {@code leaves}.
      */
-    PieceHashes finish(Path file, Path leaves, Upload upload) throws IOException {
+    PieceHashes finish(Received file, Path leaves, Upload upload) throws IOException {
         Held current = held.remove(upload.getId());
         if (current != null && current.hasher().position() == upload.getLength()) {
             // taken out first: a hasher finishes once, and a retry after a failure here rebuilds one
@@ -111,9 +119,11 @@ final class UploadHashers {
         return held.size();
     }
 
-    private static PieceHasher rebuilt(Upload upload, Path file, long offset, LeafFile leaves) throws IOException {
-        return PieceHasher.resume(file, offset, upload.getLength(),
-                PieceLength.forFileLength(upload.getLength()), upload.getTorrentFormat(), leaves);
+    private static PieceHasher rebuilt(Upload upload, Received file, long offset, LeafFile leaves) throws IOException {
+        try (InputStream in = file.open()) {
+            return PieceHasher.resume(in, "upload " + upload.getId(), offset, upload.getLength(),
+                    PieceLength.forFileLength(upload.getLength()), upload.getTorrentFormat(), leaves);
+        }
     }
 
     private static void closeQuietly(LeafFile leaves) {

@@ -69,20 +69,29 @@ public final class PieceHasher {
      */
     public static PieceHasher resume(Path file, long offset, long fileLength, int pieceLength,
             TorrentFormat format, LeafFile leafFile) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return resume(in, file.toString(), offset, fileLength, pieceLength, format, leafFile);
+        }
+    }
+
+    /**
+     * A hasher that has already seen the first {@code offset} bytes of the file, read from
+     * {@code in} (which starts at the file's first byte; {@code source} names it in errors).
+     */
+    public static PieceHasher resume(InputStream in, String source, long offset, long fileLength, int pieceLength,
+            TorrentFormat format, LeafFile leafFile) throws IOException {
         PieceHasher hasher = start(fileLength, pieceLength, format, leafFile);
         if (offset < 0 || offset > fileLength) {
             throw new IllegalArgumentException("offset " + offset + " is outside the file");
         }
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buffer = new byte[1 << 20];
-            while (hasher.position < offset) {
-                int read = in.read(buffer, 0, (int) Math.min(buffer.length, offset - hasher.position));
-                if (read < 0) {
-                    throw new IOException(file + " has only " + hasher.position + " of the "
-                            + offset + " bytes to resume from");
-                }
-                hasher.update(buffer, 0, read);
+        byte[] buffer = new byte[1 << 20];
+        while (hasher.position < offset) {
+            int read = in.read(buffer, 0, (int) Math.min(buffer.length, offset - hasher.position));
+            if (read < 0) {
+                throw new IOException(source + " has only " + hasher.position + " of the "
+                        + offset + " bytes to resume from");
             }
+            hasher.update(buffer, 0, read);
         }
         return hasher;
     }

@@ -134,7 +134,7 @@ class MediaStoreInBucketTests {
 
     private StorageProperties properties() {
         return new StorageProperties(dataDir,
-                new StorageProperties.Uploads(DataSize.ofMegabytes(64), DataSize.ofBytes(0), 8, Duration.ofMinutes(10)),
+                new StorageProperties.Uploads(DataSize.ofMegabytes(64), DataSize.ofBytes(0), 8, Duration.ofMinutes(10), DataSize.ofMegabytes(8)),
                 StorageProperties.Backend.S3, new StorageProperties.S3(S3Proxy.endpoint(), bucket, "us-east-1",
                 S3Proxy.ACCESS_KEY, S3Proxy.SECRET_KEY), StorageProperties.MediaFacts.DEFAULT);
     }

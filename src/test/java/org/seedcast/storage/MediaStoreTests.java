@@ -136,7 +136,7 @@ class MediaStoreTests {
 
     private MediaStore store() throws Exception {
         return onDisk(new StorageProperties(dataDir,
-                new StorageProperties.Uploads(DataSize.ofMegabytes(64), DataSize.ofBytes(0), 8, Duration.ofMinutes(10))));
+                new StorageProperties.Uploads(DataSize.ofMegabytes(64), DataSize.ofBytes(0), 8, Duration.ofMinutes(10), DataSize.ofMegabytes(8))));
     }
 
     /** A store keeping its files in the media directory of {@code properties}. */

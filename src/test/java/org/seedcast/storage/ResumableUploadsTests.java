@@ -308,7 +308,7 @@ class ResumableUploadsTests {
 
     private StorageProperties properties(DataSize reserve, int maxUnfinished) {
         return new StorageProperties(dataDir,
-                new StorageProperties.Uploads(DataSize.ofMegabytes(64), reserve, maxUnfinished, Duration.ofMinutes(10)));
+                new StorageProperties.Uploads(DataSize.ofMegabytes(64), reserve, maxUnfinished, Duration.ofMinutes(10), DataSize.ofMegabytes(8)));
     }
 
     private ResumableUploads uploads(DataSize reserve, int maxUnfinished) {

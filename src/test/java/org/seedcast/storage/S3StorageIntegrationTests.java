@@ -1,8 +1,13 @@
 package org.seedcast.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +19,8 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
 
 import com.jayway.jsonpath.JsonPath;
 import org.awaitility.Awaitility;
@@ -21,18 +28,26 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seedcast.RequiredTools;
 import org.seedcast.seeder.Seeder;
+import org.seedcast.torrent.PieceHasher;
+import org.seedcast.torrent.PieceLength;
+import org.seedcast.torrent.Torrent;
+import org.seedcast.torrent.TorrentFormat;
+import org.seedcast.torrent.TorrentSpec;
 import org.seedcast.support.Http;
 import org.seedcast.support.Media;
 import org.seedcast.support.PasswordChecks;
 import org.seedcast.support.PostgresTestConfiguration;
+import org.seedcast.support.RunningSeedcast;
 import org.seedcast.support.S3Proxy;
 import org.seedcast.support.Studio;
 import org.seedcast.support.TestClock;
 import org.seedcast.support.TestRunSetup;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -40,14 +55,16 @@ import org.springframework.test.context.DynamicPropertySource;
  * The whole application with {@code SEEDCAST_STORAGE=s3} against a real S3-compatible server (S3Proxy):
  * an episode uploaded (multipart or tus) lands in the bucket and nowhere on this node's disk, its web seed
  * answers ranges from the bucket, the seed serves every piece and block hash from it to libtorrent, and
- * deleting the episode deletes its objects. The same journeys on the filesystem are the other
- * integration tests'.
+ * deleting the episode deletes its objects; a resumable upload started on another node continues on
+ * this one. The same journeys on the filesystem are the other integration tests'.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "seedcast.data-dir=" + S3StorageIntegrationTests.DATA_DIR,
         "seedcast.admin.username=admin",
         "seedcast.admin.password=admin-secret-1",
         "seedcast.uploads.max-size=64MB",
+        // S3's smallest part, so that an upload of a few megabytes spans segments
+        "seedcast.uploads.segment-size=" + S3StorageIntegrationTests.SEGMENT_SIZE,
         "seedcast.web-limits.exempt=127.0.0.1,::1",
         "seedcast.seeder.bind-address=127.0.0.1",
         "seedcast.seeder.threads=1",
@@ -59,6 +76,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class S3StorageIntegrationTests {
 
     static final String DATA_DIR = "target/test-data/it-s3";
+    static final String SEGMENT_SIZE = "5MB";
     private static final String BUCKET = "seedcast-it";
 
     @DynamicPropertySource
@@ -79,6 +97,9 @@ class S3StorageIntegrationTests {
     @Autowired
     Seeder seeder;
 
+    @Autowired
+    JdbcTemplate jdbc;
+
     @TempDir
     Path work;
 
@@ -88,10 +109,12 @@ class S3StorageIntegrationTests {
         studio.show("in-bucket", "hybrid");
         byte[] content = Media.mp4(900_000 + 123, 181);
 
+        List<String> before = S3Proxy.keys(BUCKET); // the other tests' episodes share the bucket
         String episode = studio.publish("in-bucket", "In the bucket", content);
 
         List<String> keys = S3Proxy.keys(BUCKET);
-        String mediaKey = keys.stream().filter(key -> key.endsWith(".media")).findFirst().orElseThrow();
+        String mediaKey = keys.stream().filter(key -> key.endsWith(".media") && !before.contains(key)).findFirst()
+                .orElseThrow();
         String mediaId = mediaKey.substring("media/".length(), mediaKey.length() - ".media".length());
         assertThat(keys).contains("media/" + mediaId + ".hashes", "media/" + mediaId + ".leaves");
         assertThat(Path.of(DATA_DIR, "media")).as("nothing of it on this node's disk").doesNotExist();
@@ -155,6 +178,125 @@ class S3StorageIntegrationTests {
                 .doesNotContain("facts-pending").doesNotContain("media-facts");
         assertThat(Http.at(port).get("/shows/no-ffprobe/episodes/" + id).body()).contains("<video id=\"player\"")
                 .doesNotContain("poster=");
+    }
+
+    @Test
+    void aResumableUploadStartedOnANodeThatStopsContinuesOnAnotherWithTheSameTorrent(
+            @Autowired JdbcConnectionDetails database) throws Exception {
+        Studio studio = new Studio(port);
+        studio.show("across-nodes", "hybrid");
+        byte[] content = Media.mp4(5 * 1024 * 1024 + 400_321, 183);
+        int crossing = 5 * 1024 * 1024 + 100_000;
+        String location;
+        try (RunningSeedcast nodeA = RunningSeedcast.start(RunningSeedcast.settings(database.getJdbcUrl(),
+                database.getUsername(), database.getPassword(), Path.of(DATA_DIR + "-node-a"),
+                Stream.concat(S3Proxy.settings(BUCKET).stream(), Stream.of("seedcast.uploads.segment-size=" + SEGMENT_SIZE,
+                        "seedcast.tracker.enabled=false", "seedcast.seeder.enabled=false",
+                        "seedcast.schedule-interval=1h")).toArray(String[]::new)))) {
+            Http onA = Http.at(nodeA.port()).as(Studio.ADMIN, Studio.ADMIN_PASSWORD);
+            location = create(onA, content.length, "across.mp4", "across-nodes");
+            assertThat(patch(onA, location, 0, Arrays.copyOfRange(content, 0, 150_000)).statusCode()).isEqualTo(204);
+
+            // a client that sends 100,000 of the 200,000 bytes it announced and goes away: what arrived is kept
+            interruptedPatch(nodeA.port(), location, 150_000, Arrays.copyOfRange(content, 150_000, 250_000), 200_000);
+            Awaitility.await().atMost(Duration.ofSeconds(30))
+                    .until(() -> offset(head(onA, location)), offset -> offset == 250_000);
+        }
+
+        Http onB = Http.at(port).as(Studio.ADMIN, Studio.ADMIN_PASSWORD);
+        assertThat(offset(head(onB, location))).as("B reports what A stored").isEqualTo(250_000);
+        assertThat(patch(onB, location, 0, Arrays.copyOfRange(content, 0, 10)).statusCode()).as("a stale offset")
+                .isEqualTo(409);
+        assertThat(patch(onB, location, 250_000, Arrays.copyOfRange(content, 250_000, crossing)).statusCode())
+                .as("into the second segment").isEqualTo(204);
+        HttpResponse<String> last = patch(onB, location, crossing, Arrays.copyOfRange(content, crossing, content.length));
+        assertThat(last.statusCode()).isEqualTo(204);
+        String episodeId = last.headers().firstValue("Seedcast-Episode-Id").orElseThrow();
+
+        HttpResponse<String> published = onB.postJson("/api/episodes/" + episodeId + "/publish", "");
+        assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
+        byte[] served = onB.sendForBytes(onB.request(Studio.local(JsonPath.read(published.body(), "$.torrentUrl")))
+                .build()).body();
+        Torrent torrent = Torrent.parse(served);
+        PieceHasher hasher = PieceHasher.start(content.length, PieceLength.forFileLength(content.length),
+                TorrentFormat.HYBRID);
+        hasher.update(content, 0, content.length);
+        Torrent expected = Torrent.create(new TorrentSpec(torrent.name(), List.of(), List.of(), null, null, null),
+                hasher.finish());
+        assertThat(torrent.infoHash()).isEqualTo(expected.infoHash());
+        assertThat(torrent.infoHashV2()).isEqualTo(expected.infoHashV2());
+
+        String upload = location.substring(location.lastIndexOf('/') + 1);
+        assertThat(S3Proxy.keys(BUCKET)).as("its segments are gone").noneMatch(key -> key.contains(upload));
+        assertThat(jdbc.queryForObject("select count(*) from upload_segments where upload_id = ?::uuid", Integer.class,
+                upload)).isZero();
+    }
+
+    /**
+     * Two nodes appending to one upload from the same offset: the one that commits second keeps
+     * nothing and hears 409.
+     */
+    @Test
+    void aSegmentAppendedFromAnOffsetThatMovedMeanwhileIsRefusedAndNotKept(@Autowired UploadSegments segments,
+                                                                          @Autowired UploadRepository uploads) {
+        Studio studio = new Studio(port);
+        studio.show("racing-appends", "v1");
+        byte[] content = Media.mp4(100_000, 184);
+        Http admin = studio.admin();
+        String location = create(admin, content.length, "race.mp4", "racing-appends");
+        assertThat(patch(admin, location, 0, Arrays.copyOfRange(content, 0, 30_000)).statusCode()).isEqualTo(204);
+        Upload upload = uploads.findById(UUID.fromString(location.substring(location.lastIndexOf('/') + 1)))
+                .orElseThrow();
+
+        assertThat(patch(admin, location, 30_000, Arrays.copyOfRange(content, 30_000, 60_000)).statusCode())
+                .isEqualTo(204);
+        List<String> before = S3Proxy.keys(BUCKET);
+        assertThatThrownBy(() -> segments.append(upload, 30_000,
+                new ByteArrayInputStream(Arrays.copyOfRange(content, 30_000, 50_000)), (bytes, offset, length) -> { }))
+                .isInstanceOfSatisfying(RejectedMediaException.class,
+                        e -> assertThat(e.getStatusCode().value()).isEqualTo(409));
+
+        assertThat(offset(head(admin, location))).isEqualTo(60_000);
+        assertThat(S3Proxy.keys(BUCKET)).isEqualTo(before);
+    }
+
+    private static String create(Http http, int length, String fileName, String show) {
+        HttpResponse<String> created = http.send(http.request("/api/uploads").header("Tus-Resumable", "1.0.0")
+                .header("Upload-Length", Integer.toString(length))
+                .header("Upload-Metadata", "filename " + b64(fileName) + ",show " + b64(show))
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return created.headers().firstValue("Location").orElseThrow();
+    }
+
+    private static HttpResponse<String> patch(Http http, String location, long offset, byte[] bytes) {
+        return http.send(http.request(location).header("Tus-Resumable", "1.0.0")
+                .header("Upload-Offset", Long.toString(offset)).header("Content-Type", "application/offset+octet-stream")
+                .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(bytes)).build());
+    }
+
+    private static HttpResponse<String> head(Http http, String location) {
+        return http.send(http.request(location).header("Tus-Resumable", "1.0.0")
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    private static long offset(HttpResponse<String> head) {
+        return head.headers().firstValueAsLong("Upload-Offset").orElseThrow();
+    }
+
+    /** A PATCH that announces {@code announced} bytes, sends {@code bytes} and closes the connection. */
+    private static void interruptedPatch(int port, String location, long offset, byte[] bytes, int announced)
+            throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("PATCH " + location + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n"
+                    + "Authorization: Basic " + b64(Studio.ADMIN + ":" + Studio.ADMIN_PASSWORD) + "\r\n"
+                    + "Tus-Resumable: 1.0.0\r\nUpload-Offset: " + offset + "\r\n"
+                    + "Content-Type: application/offset+octet-stream\r\nContent-Length: " + announced + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(bytes);
+            out.flush();
+        }
     }
 
     /** libtorrent, given only the magnet (no tracker, no web seed) and our seed's address, gets every piece. */
