@@ -129,7 +129,7 @@ class MediaProbeTests {
     private StorageProperties properties(StorageProperties.Backend backend, StorageProperties.S3 s3,
                                          StorageProperties.MediaFacts facts) {
         return new StorageProperties(dataDir,
-                new StorageProperties.Uploads(DataSize.ofMegabytes(64), DataSize.ofBytes(0), 8, Duration.ofMinutes(10)),
+                new StorageProperties.Uploads(DataSize.ofMegabytes(64), DataSize.ofBytes(0), 8, Duration.ofMinutes(10), DataSize.ofMegabytes(8)),
                 backend, s3, facts);
     }
 }
