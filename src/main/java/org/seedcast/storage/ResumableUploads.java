@@ -144,6 +144,7 @@ class ResumableUploads {
      */
     Status status(UUID id, SeedcastUser user) {
         Upload upload = continuable(id, user);
+        requireBytesHere(upload);
         if (upload.isComplete() || offsetOf(upload) < upload.getLength()) {
             return new Status(offsetOf(upload), upload.getLength(), upload.getEpisodeId());
         }
@@ -261,6 +262,7 @@ class ResumableUploads {
         if (upload.isComplete()) {
             throw new RejectedMediaException(HttpStatus.CONFLICT, "This upload is already complete.");
         }
+        requireBytesHere(upload);
         Path part = partPath(upload.getId());
         long current = offsetOf(upload);
         if (offset != current) {
@@ -522,6 +524,21 @@ class ResumableUploads {
             target.requireStillAllowed(upload.getShowId(), user);
         }
         return upload;
+    }
+
+    /**
+     * On the filesystem an upload's bytes are in its part file on the node that created it. Another
+     * web node, without a shared uploads directory, has no part file: tus clients hear 404 and start
+     * a new upload, rather than being told to resume from 0 into a file that is not there.
+     */
+    private void requireBytesHere(Upload upload) {
+        if (segments == null && !upload.isComplete() && upload.getMediaId() == null
+                && !Files.exists(partPath(upload.getId()))) {
+            log.warn("upload {} has no part file on this node: a web node without the uploads directory it was started "
+                    + "in (share SEEDCAST_DATA_DIR/uploads between web nodes, or use SEEDCAST_STORAGE=s3)", upload.getId());
+            throw new RejectedMediaException(HttpStatus.NOT_FOUND,
+                    "This upload's bytes are not on this server: start the upload again.");
+        }
     }
 
     private long offsetOf(Upload upload) {

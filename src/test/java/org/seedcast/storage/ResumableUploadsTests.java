@@ -135,6 +135,24 @@ class ResumableUploadsTests {
     }
 
     @Test
+    void aWebNodeWithoutTheUploadsPartFileAnswers404InsteadOfResumingFromNothing() throws Exception {
+        byte[] content = Media.mp4(200_000, 4);
+        ResumableUploads onA = uploads(DataSize.ofBytes(0), 8);
+        UUID id = onA.create(content.length, "e.mp4", "show", "E", user);
+        onA.append(id, user, 0, new ByteArrayInputStream(content, 0, 50_000));
+        // another web node shares the database but not the uploads directory
+        Files.delete(dataDir.resolve("uploads").resolve(id + ".part"));
+        ResumableUploads onB = uploads(DataSize.ofBytes(0), 8);
+
+        assertThatThrownBy(() -> onB.status(id, user)).isInstanceOfSatisfying(RejectedMediaException.class,
+                e -> assertThat(e.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND));
+        assertThatThrownBy(() -> onB.append(id, user, 0, new ByteArrayInputStream(content)))
+                .isInstanceOfSatisfying(RejectedMediaException.class,
+                        e -> assertThat(e.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND));
+        assertThat(completed).isEmpty();
+    }
+
+    @Test
     void aFullDiskAnswers507KeepsTheOffsetAndTheUploadResumesOnceSpaceIsFreed() throws Exception {
         ResumableUploads uploads = uploads(DataSize.ofBytes(0), 8);
         byte[] content = Media.mp4(3 * 1024 * 1024, 4);
