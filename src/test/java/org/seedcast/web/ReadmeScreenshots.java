@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +21,6 @@ import org.seedcast.support.Browser;
 import org.seedcast.support.Clips;
 import org.seedcast.support.Http;
 import org.seedcast.support.IntegrationTest;
-import org.seedcast.support.Media;
 import org.seedcast.support.Peers;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
@@ -56,17 +56,23 @@ class ReadmeScreenshots {
         String busiest = null;
         for (int i = 1; i <= 3; i++) {
             String body = admin.postMultipart("/api/shows/tech-talk/episodes", "Episode " + i + ": The one with the flaky test",
-                    "episode-" + i + ".mp4", i == 2 ? Clips.webm(clips, 12, "1280x720") : Media.mp4(3_000_000 * i, i)).body();
+                    "episode-" + i + ".webm", Clips.webm(clips, i == 2 ? 12 : 4 + i, i == 2 ? "1280x720" : "640x360")).body();
             String published = admin.postJson("/api/episodes/" + com.jayway.jsonpath.JsonPath.read(body, "$.id") + "/publish", "").body();
             busiest = i == 2 ? com.jayway.jsonpath.JsonPath.read(published, "$.infoHash") : busiest;
         }
         aSwarmsLastHalfHour(busiest);
-        admin.postMultipart("/api/shows/tech-talk/episodes", "Episode 4: Draft in progress", "episode-4.mp4", Media.mp4(1_000_000, 4));
+        admin.postMultipart("/api/shows/tech-talk/episodes", "Episode 4: Draft in progress", "episode-4.webm",
+                Clips.webm(clips, 8, "640x360"));
 
         foreignTraffic();
         admin.postJson("/api/admin/bans", "{\"cidr\":\"198.51.100.0/24\",\"reason\":\"announce flood\"}");
         admin.postJson("/api/admin/bans", "{\"cidr\":\"2001:db8:bad::/48\",\"reason\":\"scraper\"}");
         Thread.sleep(25_000); // two load samples for the overview's chart
+        for (int id = 1; id <= 4; id++) { // the media facts and poster frames, read in the background
+            String episode = "/api/episodes/" + id;
+            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(
+                    () -> com.jayway.jsonpath.JsonPath.<String>read(admin.get(episode).body(), "$.facts.state"), "known"::equals);
+        }
 
         ChromeDriver browser = Browser.start();
         try {
