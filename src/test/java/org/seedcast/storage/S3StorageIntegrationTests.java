@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seedcast.RequiredTools;
 import org.seedcast.seeder.Seeder;
-import org.seedcast.support.BesideTheSuite;
 import org.seedcast.support.Http;
 import org.seedcast.support.Media;
 import org.seedcast.support.PasswordChecks;
@@ -55,7 +54,6 @@ import org.springframework.test.context.DynamicPropertySource;
         "logging.level.org.testcontainers=OFF",
 })
 @Import({PostgresTestConfiguration.class, PasswordChecks.class, TestClock.class})
-@BesideTheSuite
 class S3StorageIntegrationTests {
 
     static final String DATA_DIR = "target/test-data/it-s3";

@@ -20,7 +20,9 @@ import org.junit.jupiter.api.parallel.ResourceLocksProvider;
  * lanes there are.
  * <p>
  * Only for a class that shares nothing with the others: not the {@link IntegrationTest} context (nor its
- * {@link TestClock}), no system property, no fixed port, no file outside a directory of its own. A class that
+ * {@link TestClock}), no system property, no fixed port, no file outside a directory of its own. Nor a Spring test
+ * context of its own ({@code @SpringBootTest}, a slice, a module test): Spring loads test contexts one at a time, so
+ * one loading in this lane holds up the suite's (an application a test starts itself is no test context). A class that
  * shares something with another one (the {@link ExternalPostgres} server that a test stops, say) names it in a
  * {@link ResourceLock} on both, so JUnit never runs the two at once.
  */

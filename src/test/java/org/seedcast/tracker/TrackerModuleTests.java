@@ -13,7 +13,6 @@ import org.seedcast.publishing.TorrentPublished;
 import org.seedcast.publishing.TorrentWithdrawn;
 import org.seedcast.publishing.TrackerAddress;
 import org.seedcast.storage.StorageProperties;
-import org.seedcast.support.BesideTheSuite;
 import org.seedcast.support.PostgresTestConfiguration;
 import org.seedcast.torrent.InfoHash;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,7 +40,6 @@ import org.springframework.transaction.support.TransactionTemplate;
         // the tracker keeps its state with plain JDBC: no JPA to start
         "spring.autoconfigure.exclude=org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration,"
                 + "org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration"})
-@BesideTheSuite
 class TrackerModuleTests {
 
     private static final InfoHash V1 = InfoHash.fromHex("0123456789abcdef0123456789abcdef01234567");
