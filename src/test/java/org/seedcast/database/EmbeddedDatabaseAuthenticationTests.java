@@ -20,12 +20,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seedcast.storage.StorageProperties;
+import org.seedcast.support.BesideTheSuite;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 
 /**
  * The embedded PostgreSQL lets in only who holds the generated password (F-08): no {@code trust}. The configuration
  * creates a data directory once ({@code initdb} takes seconds), and each test that starts from one starts from a copy.
  */
+@BesideTheSuite
 class EmbeddedDatabaseAuthenticationTests {
 
     private static Path created;

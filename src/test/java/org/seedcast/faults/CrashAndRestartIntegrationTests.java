@@ -28,6 +28,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.seedcast.support.BesideTheSuite;
 import org.seedcast.support.ExternalPostgres;
 import org.seedcast.support.Http;
 import org.seedcast.support.Media;
@@ -42,6 +45,9 @@ import org.seedcast.support.TestRunSetup;
  */
 @ExtendWith(ExternalPostgres.Extension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@BesideTheSuite
+@ResourceLock(value = ExternalPostgres.LOCK, mode = ResourceAccessMode.READ)
+@ResourceLock(RunningSeedcast.PROCESS_LOCK)
 class CrashAndRestartIntegrationTests {
 
     private static final String DATABASE = "crash_restart";

@@ -17,6 +17,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.seedcast.support.BesideTheSuite;
 import org.seedcast.support.ExternalPostgres;
 import org.seedcast.support.Http;
 import org.seedcast.support.Media;
@@ -29,6 +32,8 @@ import org.seedcast.support.TestRunSetup;
  * working while the database is gone, and what must reach it once it is back.
  */
 @ExtendWith(ExternalPostgres.Extension.class)
+@BesideTheSuite
+@ResourceLock(value = ExternalPostgres.LOCK, mode = ResourceAccessMode.READ_WRITE)
 class DatabaseOutageIntegrationTests {
 
     /** Counts are written this often; the polls below wait many times longer. */

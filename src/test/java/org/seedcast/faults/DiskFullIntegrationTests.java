@@ -18,7 +18,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.seedcast.RequiredTools;
+import org.seedcast.support.BesideTheSuite;
 import org.seedcast.support.ExternalPostgres;
 import org.seedcast.support.Http;
 import org.seedcast.support.Media;
@@ -32,6 +35,8 @@ import org.seedcast.support.Studio;
  * {@code mount -t tmpfs -o size=48m,uid=seedcast,gid=seedcast,mode=0700 tmpfs DIR}).
  */
 @ExtendWith(ExternalPostgres.Extension.class)
+@BesideTheSuite
+@ResourceLock(value = ExternalPostgres.LOCK, mode = ResourceAccessMode.READ)
 class DiskFullIntegrationTests {
 
     private static final long AT_MOST = 256L * 1024 * 1024;

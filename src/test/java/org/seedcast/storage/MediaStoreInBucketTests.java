@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.seedcast.support.BesideTheSuite;
 import org.seedcast.support.Media;
 import org.seedcast.support.S3Proxy;
 import org.seedcast.torrent.FileHasher;
@@ -28,6 +29,7 @@ import org.springframework.util.unit.DataSize;
  * The store with its files in a bucket of a real S3-compatible server (S3Proxy): the same media, hashes
  * and block hashes as on disk, nothing of them left on this node's disk, ranges read exactly.
  */
+@BesideTheSuite
 class MediaStoreInBucketTests {
 
     @TempDir

@@ -55,6 +55,20 @@ public final class Browser {
     }
 
     /**
+     * Until closed, pages opened in {@code driver} run a timer of {@code from} milliseconds or more after
+     * {@code to} milliseconds instead: a page's own periodic refresh then comes within the test's wait, through the
+     * same code, without waiting its real period.
+     */
+    public static AutoCloseable shortTimers(ChromeDriver driver, int from, int to) {
+        String source = "(function (setTimeout) { window.setTimeout = function (f, ms) {"
+                + " return setTimeout.apply(window, [f, ms >= " + from + " ? " + to + " : ms].concat([].slice.call(arguments, 2)));"
+                + " }; })(window.setTimeout);";
+        Object identifier = driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", source))
+                .get("identifier");
+        return () -> driver.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", identifier));
+    }
+
+    /**
      * Resolves a {@link ChromeDriver} parameter (of a {@code @BeforeEach} method, say) with the run's one browser,
      * started on first use (a start costs seconds) and quit when the run ends. Each test gets it as a new one would
      * be: a blank page, no cookies, nothing stored for the application's origin, the usual window size.

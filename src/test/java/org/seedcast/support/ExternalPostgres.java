@@ -26,6 +26,12 @@ import org.seedcast.RequiredTools;
  */
 public final class ExternalPostgres implements AutoCloseable {
 
+    /**
+     * The server as a resource JUnit locks, for classes that run {@link BesideTheSuite}: each one that uses it holds
+     * it in {@code READ} mode, one that stops it in {@code READ_WRITE}, so no class stops it under another.
+     */
+    public static final String LOCK = "org.seedcast.support.ExternalPostgres";
+
     private static final String USER = "seedcast";
 
     private final Path dataDir;

@@ -32,7 +32,14 @@ import org.springframework.core.type.classreading.MetadataReaderFactory;
  */
 public final class RunningSeedcast implements AutoCloseable {
 
-    private static final Duration STARTUP = Duration.ofMinutes(2);
+    /**
+     * The second JVM as a resource JUnit locks ({@code READ_WRITE}), for classes that run {@link BesideTheSuite} and
+     * start one: a JVM's start takes every core for seconds, so two at once beside the suite starve each other.
+     */
+    public static final String PROCESS_LOCK = "org.seedcast.support.RunningSeedcast.process";
+
+    /** Generous: the start competes with the rest of the suite, and on a shared machine with other builds. */
+    private static final Duration STARTUP = Duration.ofMinutes(5);
 
     private final Settings settings;
     private ConfigurableApplicationContext context;

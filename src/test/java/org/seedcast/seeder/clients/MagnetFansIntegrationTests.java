@@ -22,8 +22,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.seedcast.RequiredTools;
 import org.seedcast.seeder.SeedTraffic;
+import org.seedcast.support.BesideTheSuite;
 import org.seedcast.support.ExternalPostgres;
 import org.seedcast.support.Media;
 import org.seedcast.support.RunningSeedcast;
@@ -42,6 +45,8 @@ import org.seedcast.tracker.Tracker;
  * Needs Debian's python3-libtorrent and aria2.
  */
 @ExtendWith(ExternalPostgres.Extension.class)
+@BesideTheSuite
+@ResourceLock(value = ExternalPostgres.LOCK, mode = ResourceAccessMode.READ)
 class MagnetFansIntegrationTests {
 
     private static final String DATABASE = "magnet_fans";

@@ -9,6 +9,7 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.seedcast.support.BesideTheSuite;
 import org.seedcast.tracker.guard.RateLimiter;
 import org.seedcast.tracker.protocol.AnnounceRequest;
 import org.seedcast.tracker.protocol.ConnectionIds;
@@ -20,6 +21,7 @@ import org.seedcast.tracker.swarm.SeedPeer;
 import org.seedcast.tracker.swarm.SwarmStore;
 
 /** Two Hazelcast members in this JVM, on loopback and ephemeral ports, each with its own swarms. */
+@BesideTheSuite
 class TrackerClusterTests {
 
     private static final HashKey HASH = new HashKey(1, 2, 3);

@@ -26,6 +26,9 @@ def session(address):
         "enable_dht": False, "enable_lsd": False, "enable_upnp": False, "enable_natpmp": False,
         "enable_incoming_utp": False, "enable_outgoing_utp": False,
         "alert_mask": lt.alert.category_t.error_notification | lt.alert.category_t.status_notification,
+        # a fan's last announce (its download's total) goes out as the session ends; libtorrent waits 1 s for it
+        # by default, which a busy machine's tracker can miss (a UDP announce needs a connect round trip first)
+        "stop_tracker_timeout": 15,
     })
 
 
