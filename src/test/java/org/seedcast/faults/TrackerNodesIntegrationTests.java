@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.seedcast.support.IntegrationTest;
 import org.seedcast.support.Media;
 import org.seedcast.support.RunningSeedcast;
@@ -26,6 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ResourceLock(RunningSeedcast.PROCESS_LOCK) // its two JVMs do not start while the second lane starts one
 class TrackerNodesIntegrationTests {
 
     /** Far longer than a replicated change takes (a batch every 50 ms): only a lost one waits this long. */
