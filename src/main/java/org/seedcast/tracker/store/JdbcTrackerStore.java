@@ -87,7 +87,7 @@ public final class JdbcTrackerStore implements TrackerStore {
         transactions.executeWithoutResult(status -> completed.forEach((key, count) -> jdbc.sql("""
                         insert into swarm_stats (info_hash, completed, updated_at) values (:hash, :completed, now())
                         on conflict (info_hash) do update
-                        set completed = greatest(swarm_stats.completed, excluded.completed), updated_at = now()""")
+                        set completed = swarm_stats.completed + excluded.completed, updated_at = now()""")
                 .param("hash", hex(key)).param("completed", count).update()));
     }
 

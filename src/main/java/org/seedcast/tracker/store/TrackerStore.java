@@ -33,7 +33,10 @@ public interface TrackerStore {
         return List.of();
     }
 
-    /** Absolute completed counts by info-hash. */
+    /**
+     * Adds downloads completed by info-hash to the stored counts: each tracker node adds those of
+     * the announces it answered, so a cluster's nodes store each completion once.
+     */
     default void saveCompletedCounts(Map<HashKey, Long> completed) {
     }
 
