@@ -3,6 +3,7 @@ package org.seedcast.tracker.store;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -67,6 +68,17 @@ public final class JdbcTrackerStore implements TrackerStore {
                         + " where expires_at is null or expires_at > now() order by created_at")
                 .query(readable("bans", (rs, n) -> new Bans.Ban(Cidr.parse(rs.getString(1)), rs.getString(2),
                         rs.getTimestamp(3).toInstant(), rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant())))
+                .list().stream().filter(Objects::nonNull).toList();
+    }
+
+    @Override
+    public List<Sighting> loadUnknownTorrents(int limit) {
+        return jdbc.sql("select info_hash, first_seen, last_seen, announces, distinct_sources, top_sources, clients"
+                        + " from unknown_torrents order by announces desc limit :limit")
+                .param("limit", limit)
+                .query(readable("unknown_torrents", (rs, n) -> new Sighting(key(rs.getString(1)),
+                        rs.getTimestamp(2).getTime(), rs.getTimestamp(3).getTime(), rs.getLong(4), 0, rs.getLong(5),
+                        counts(rs.getString(6)), counts(rs.getString(7)))))
                 .list().stream().filter(Objects::nonNull).toList();
     }
 
@@ -159,6 +171,22 @@ public final class JdbcTrackerStore implements TrackerStore {
     /** {@code name=count} pairs, comma-separated: small, readable, and needs no JSON column type. */
     private static String text(List<Sighting.Count> counts) {
         return counts.stream().map(c -> c.name() + "=" + c.count()).collect(Collectors.joining(","));
+    }
+
+    /** What {@link #text} wrote; a pair that does not read back (a client prefix with a comma) is left out. */
+    private static List<Sighting.Count> counts(String text) {
+        List<Sighting.Count> counts = new ArrayList<>();
+        for (String pair : text.split(",")) {
+            int equals = pair.lastIndexOf('=');
+            if (equals > 0) {
+                try {
+                    counts.add(new Sighting.Count(pair.substring(0, equals), Long.parseLong(pair.substring(equals + 1))));
+                } catch (NumberFormatException unreadable) {
+                    // left out: the list is a hint for the admins, not a record
+                }
+            }
+        }
+        return counts;
     }
 
     private static String hex(HashKey key) {

@@ -40,6 +40,14 @@ public interface TrackerStore {
     default void saveCompletedCounts(Map<HashKey, Long> completed) {
     }
 
+    /**
+     * The foreign hashes every node flushed, most announced first, at most {@code limit}: the
+     * cluster's table, as of each node's last flush ({@code newAnnounces} 0). Empty without a database.
+     */
+    default List<Sighting> loadUnknownTorrents(int limit) {
+        return List.of();
+    }
+
     /** Upserts sightings, adding their {@code newAnnounces}. */
     default void saveUnknownTorrents(List<Sighting> batch) {
     }

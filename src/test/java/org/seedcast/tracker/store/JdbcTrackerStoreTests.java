@@ -112,6 +112,23 @@ class JdbcTrackerStoreTests {
     }
 
     @Test
+    void storedSightingsReadBackMostAnnouncedFirstForEveryNodesList() {
+        HashKey more = new HashKey(0x7A7AL, 1, 1);
+        HashKey fewer = new HashKey(0x7B7BL, 1, 1);
+        store.saveUnknownTorrents(List.of(
+                new Sighting(fewer, 1_000, 2_000, 1_000_001, 1_000_001, 1, List.of(), List.of()),
+                new Sighting(more, 3_000, 4_000, 2_000_002, 2_000_002, 9,
+                        List.of(new Sighting.Count("2001:db8:0:1:0:0:0:0/64", 5), new Sighting.Count("192.0.2.1", 3)),
+                        List.of(new Sighting.Count("-qB4500-", 8)))));
+
+        assertThat(store.loadUnknownTorrents(2)).containsExactly(
+                new Sighting(more, 3_000, 4_000, 2_000_002, 0, 9,
+                        List.of(new Sighting.Count("2001:db8:0:1:0:0:0:0/64", 5), new Sighting.Count("192.0.2.1", 3)),
+                        List.of(new Sighting.Count("-qB4500-", 8))),
+                new Sighting(fewer, 1_000, 2_000, 1_000_001, 0, 1, List.of(), List.of()));
+    }
+
+    @Test
     void blocksAndBansRoundTrip() {
         HashKey key = new HashKey(7, 8, 9);
         store.saveBlock(new TrackerStore.Block(key, "spam"));
