@@ -1,10 +1,12 @@
 package org.seedcast.accounts;
 
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -23,15 +25,40 @@ import org.springframework.transaction.annotation.Transactional;
 public class Accounts implements UserDetailsService {
 
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{1,63}");
+    /**
+     * The advisory lock that web nodes starting together on one database take to create the first
+     * admin: Seedcast's lock space ({@code scheduling.ClusterLock}'s first key) and a name of its own.
+     */
+    private static final int LOCK_SPACE = 0x5eedca57;
+    private static final int FIRST_ADMIN_LOCK = "first-admin".hashCode();
 
     private final AccountRepository repository;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
+    private final JdbcTemplate jdbc;
 
-    Accounts(AccountRepository repository, PasswordEncoder passwordEncoder, Clock clock) {
+    Accounts(AccountRepository repository, PasswordEncoder passwordEncoder, Clock clock, JdbcTemplate jdbc) {
         this.repository = repository;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Creates the first admin unless an account exists. Web nodes starting together on one database
+     * each find none; a transaction-scoped advisory lock makes them take turns, so the first creates
+     * the admin and the others, once it committed, find it and create nothing.
+     *
+     * @return whether this call created the admin
+     */
+    @Transactional
+    boolean createFirstAdmin(String username, String password, boolean temporary) {
+        jdbc.query("select pg_advisory_xact_lock(?, ?)", (ResultSet rs) -> null, LOCK_SPACE, FIRST_ADMIN_LOCK);
+        if (repository.count() > 0) {
+            return false;
+        }
+        create(username, password, Role.ADMIN, temporary);
+        return true;
     }
 
     /**

@@ -32,23 +32,53 @@ class FirstAdmin implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (accounts.isEmpty()) {
-            createFirstAdmin();
+        if (!accounts.isEmpty()) {
+            return;
         }
+        Credentials first = credentials();
+        try {
+            if (!accounts.createFirstAdmin(first.username(), first.password(), first.generated())) {
+                return; // another web node starting on the same database created it, and printed its password
+            }
+        } catch (InvalidAccountException e) {
+            throw refused(e);
+        }
+        announce(first);
     }
 
-    /** @return the admin's password, as configured or generated */
+    /**
+     * Creates the first admin whatever accounts exist (tests), as {@link #run} does on an empty database.
+     *
+     * @return the admin's password, as configured or generated
+     */
     String createFirstAdmin() {
+        Credentials first = credentials();
+        try {
+            accounts.create(first.username(), first.password(), Role.ADMIN, first.generated());
+        } catch (InvalidAccountException e) {
+            throw refused(e);
+        }
+        announce(first);
+        return first.password();
+    }
+
+    private record Credentials(String username, String password, boolean generated) {
+    }
+
+    private Credentials credentials() {
         String username = StringUtils.hasText(properties.username()) ? properties.username() : "admin";
         boolean generated = !StringUtils.hasText(properties.password());
-        String password = generated ? Passwords.generate() : properties.password();
-        try {
-            accounts.create(username, password, Role.ADMIN, generated);
-        } catch (InvalidAccountException e) {
-            throw new IllegalStateException("Cannot create the first admin from SEEDCAST_ADMIN_USERNAME/SEEDCAST_ADMIN_PASSWORD: "
-                    + e.getMessage(), e);
-        }
-        if (generated) {
+        return new Credentials(username, generated ? Passwords.generate() : properties.password(), generated);
+    }
+
+    private static IllegalStateException refused(InvalidAccountException e) {
+        return new IllegalStateException("Cannot create the first admin from SEEDCAST_ADMIN_USERNAME/SEEDCAST_ADMIN_PASSWORD: "
+                + e.getMessage(), e);
+    }
+
+    /** Only the node that created the admin prints its password, once. */
+    private static void announce(Credentials first) {
+        if (first.generated()) {
             log.warn("""
 
                     ================================================================
@@ -57,10 +87,9 @@ class FirstAdmin implements ApplicationRunner {
                        password: {}
                      Sign in at /login: you will be asked to choose your own password,
                      and this one stops working.
-                    ================================================================""", username, password);
+                    ================================================================""", first.username(), first.password());
         } else {
-            log.info("Created the first admin '{}' from SEEDCAST_ADMIN_USERNAME/SEEDCAST_ADMIN_PASSWORD", username);
+            log.info("Created the first admin '{}' from SEEDCAST_ADMIN_USERNAME/SEEDCAST_ADMIN_PASSWORD", first.username());
         }
-        return password;
     }
 }

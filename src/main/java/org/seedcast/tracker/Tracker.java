@@ -27,6 +27,8 @@ import org.seedcast.tracker.swarm.SwarmSnapshot;
 import org.seedcast.tracker.swarm.SwarmStore;
 import org.seedcast.tracker.unknown.Sighting;
 import org.seedcast.tracker.unknown.UnknownTorrents;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The tracker module's API for the admin pages and the REST API: read models of swarms, traffic
@@ -35,24 +37,28 @@ import org.seedcast.tracker.unknown.UnknownTorrents;
  */
 public class Tracker {
 
+    private static final Logger log = LoggerFactory.getLogger(Tracker.class);
+
     private final AccessList access;
     private final SwarmStore swarms;
     private final UnknownTorrents unknown;
     private final Bans bans;
     private final Housekeeper housekeeper;
+    private final TrackerStore store;
     private final TrafficHistory history;
     private final TrackerMetrics metrics;
     private final Clock clock;
     private final IntSupplier port;
 
     Tracker(AccessList access, SwarmStore swarms, UnknownTorrents unknown, Bans bans,
-            Housekeeper housekeeper, TrafficHistory history, TrackerMetrics metrics, Clock clock,
+            Housekeeper housekeeper, TrackerStore store, TrafficHistory history, TrackerMetrics metrics, Clock clock,
             IntSupplier port) {
         this.access = access;
         this.swarms = swarms;
         this.unknown = unknown;
         this.bans = bans;
         this.housekeeper = housekeeper;
+        this.store = store;
         this.history = history;
         this.metrics = metrics;
         this.clock = clock;
@@ -119,10 +125,39 @@ public class Tracker {
                 .toList();
     }
 
-    /** Foreign info-hashes, most announced first. */
+    /**
+     * Foreign info-hashes, most announced first: those every tracker node flushed to the database
+     * (the cluster's table: a web node that runs no tracker shows the tracker nodes' sightings),
+     * with what this node counted since its last flush. Without the database, this node's own.
+     * Reads the database: for the admin pages, never the announce path.
+     */
     public List<UnknownTorrent> unknownTorrents() {
         Set<HashKey> blocked = access.blocked();
-        return unknown.snapshot().stream().map(s -> view(s, blocked.contains(s.infoHash()))).toList();
+        return withStored(unknown.snapshot()).stream()
+                .filter(s -> !access.tracked(s.infoHash())) // published since it was flushed
+                .map(s -> view(s, blocked.contains(s.infoHash()))).toList();
+    }
+
+    /**
+     * The stored sightings with this node's added: a hash the database holds counts its stored
+     * announces and this node's unflushed ones; one it does not hold (beyond the read's limit, or
+     * no database) counts this node's.
+     */
+    private List<Sighting> withStored(List<Sighting> local) {
+        List<Sighting> stored;
+        try {
+            stored = store.loadUnknownTorrents(unknown.capacity());
+        } catch (RuntimeException e) {
+            log.warn("could not read the stored foreign torrents, showing this node's: {}", e.toString());
+            stored = List.of();
+        }
+        Map<HashKey, Sighting> all = new HashMap<>();
+        stored.forEach(s -> all.put(s.infoHash(), s));
+        local.forEach(mine -> all.merge(mine.infoHash(), mine, (db, own) -> new Sighting(db.infoHash(),
+                Math.min(db.firstSeenMillis(), own.firstSeenMillis()), Math.max(db.lastSeenMillis(), own.lastSeenMillis()),
+                db.announces() + own.newAnnounces(), 0, Math.max(db.distinctSources(), own.distinctSources()),
+                db.sources().isEmpty() ? own.sources() : db.sources(), db.clients().isEmpty() ? own.clients() : db.clients())));
+        return all.values().stream().sorted(Comparator.comparingLong(Sighting::announces).reversed()).toList();
     }
 
     /**

@@ -217,9 +217,9 @@ class TrackerConfiguration {
 
     @Bean
     Tracker tracker(TrackerAddress address, AccessList access, SwarmStore swarms, UnknownTorrents unknown, Bans bans,
-                    Housekeeper housekeeper, TrafficHistory history, TrackerMetrics metrics, TrackerServer server,
-                    Clock clock) {
-        return new Tracker(access, swarms, unknown, bans, housekeeper, history, metrics, clock,
+                    Housekeeper housekeeper, TrackerStore store, TrafficHistory history, TrackerMetrics metrics,
+                    TrackerServer server, Clock clock) {
+        return new Tracker(access, swarms, unknown, bans, housekeeper, store, history, metrics, clock,
                 () -> server.running() ? server.port() : address.port());
     }
 

@@ -22,6 +22,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
@@ -81,10 +82,10 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SignInThrottle signInThrottle(WebProperties properties, Clock clock) {
+    SignInThrottle signInThrottle(WebProperties properties, Clock clock, JdbcClient jdbc) {
         WebProperties.SignIn limits = properties.signIn();
         return new SignInThrottle(limits.maxFailuresPerUser(), limits.maxFailuresPerAddress(), limits.forgiveOneEvery(),
-                clock);
+                clock, jdbc);
     }
 
     /** The only password check of both chains, so no parent manager can run a second, unthrottled one. */

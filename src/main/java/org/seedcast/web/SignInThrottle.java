@@ -2,39 +2,44 @@ package org.seedcast.web;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Failed sign-ins per user name and per client address, as leaky buckets: a failure adds one to
  * both, one drains every {@code forgiveOneEvery}. A full bucket refuses further attempts before a
- * password is checked, so guessing costs no bcrypt and a sprayer gets nowhere. In memory, lock-free
- * per key, and bounded: when the table is full, buckets that drained are forgotten first, and a new
- * key that still finds no room is not tracked (its address bucket still is).
+ * password is checked, so guessing costs no bcrypt and a sprayer gets nowhere. The buckets live in
+ * PostgreSQL ({@code sign_in_failures}), so the limits hold across all web nodes: an attacker
+ * spreading guesses over N nodes gets no more than on one. Each call is one statement on its own
+ * (a read of two rows by primary key before the password is checked, an upsert after a failure),
+ * atomic in the database, with no lock held in Java around it; next to the bcrypt check it guards,
+ * it costs nothing. Drained rows are deleted at most once a drain interval, so the table holds only
+ * the buckets that still count.
  */
 final class SignInThrottle {
 
-    static final int MAX_TRACKED = 100_000;
     private static final int MAX_KEY_LENGTH = 100;
+    private static final String USER = "u";
+    private static final String ADDRESS = "a";
 
     private final int maxPerUser;
     private final int maxPerAddress;
     private final long drainMillis;
     private final Clock clock;
-    private final Map<String, Bucket> users = new ConcurrentHashMap<>();
-    private final Map<String, Bucket> addresses = new ConcurrentHashMap<>();
+    private final JdbcClient jdbc;
     private final AtomicLong lastPurge = new AtomicLong();
 
-    private record Bucket(double level, long at) {
+    private record Bucket(String kind, double level, long at) {
 
         double levelAt(long now, long drainMillis) {
-            return Math.max(0, level - (double) (now - at) / drainMillis);
+            return Math.max(0, level - (double) Math.max(0, now - at) / drainMillis);
         }
     }
 
-    SignInThrottle(int maxPerUser, int maxPerAddress, Duration forgiveOneEvery, Clock clock) {
+    SignInThrottle(int maxPerUser, int maxPerAddress, Duration forgiveOneEvery, Clock clock, JdbcClient jdbc) {
         if (maxPerUser < 1 || maxPerAddress < 1 || forgiveOneEvery.toMillis() < 1) {
             throw new IllegalArgumentException("sign-in limits must be positive");
         }
@@ -42,64 +47,69 @@ final class SignInThrottle {
         this.maxPerAddress = maxPerAddress;
         this.drainMillis = forgiveOneEvery.toMillis();
         this.clock = clock;
+        this.jdbc = jdbc;
     }
 
     /** How long {@code user} from {@code address} must wait before a password is checked; zero when not throttled. */
     Duration wait(String user, String address) {
         long now = clock.millis();
-        return longest(waitOf(users.get(key(user)), maxPerUser, now), waitOf(addresses.get(key(address)), maxPerAddress, now));
+        List<Bucket> buckets = jdbc.sql("select kind, level, at_millis from sign_in_failures"
+                        + " where (kind = 'u' and key = :user) or (kind = 'a' and key = :address)")
+                .param("user", key(user)).param("address", key(address))
+                .query((rs, n) -> new Bucket(rs.getString(1), rs.getDouble(2), rs.getLong(3))).list();
+        Duration longest = Duration.ZERO;
+        for (Bucket bucket : buckets) {
+            Duration wait = waitOf(bucket, USER.equals(bucket.kind()) ? maxPerUser : maxPerAddress, now);
+            longest = wait.compareTo(longest) > 0 ? wait : longest;
+        }
+        return longest;
     }
 
     void failed(String user, String address) {
         long now = clock.millis();
-        purgeIfFull(now);
-        add(users, key(user), now);
-        add(addresses, key(address), now);
+        purgeDrained(now);
+        add(USER, key(user), now);
+        add(ADDRESS, key(address), now);
     }
 
     /** The right password: the user name's failures are forgotten (its address's are not, or a sprayer could reset them). */
     void succeeded(String user) {
-        users.remove(key(user));
+        jdbc.sql("delete from sign_in_failures where kind = 'u' and key = :key").param("key", key(user)).update();
     }
 
+    /** Buckets the database holds (drained ones included until the next purge). */
     int tracked() {
-        return users.size() + addresses.size();
+        return jdbc.sql("select count(*) from sign_in_failures").query(Integer.class).single();
     }
 
     private Duration waitOf(Bucket bucket, int max, long now) {
-        if (bucket == null) {
-            return Duration.ZERO;
-        }
         double over = bucket.levelAt(now, drainMillis) - (max - 1);
         return over <= 0 ? Duration.ZERO : Duration.ofMillis((long) Math.ceil(over * drainMillis));
     }
 
-    private void add(Map<String, Bucket> buckets, String key, long now) {
-        if (buckets.size() >= MAX_TRACKED && !buckets.containsKey(key)) {
-            return;
-        }
-        buckets.compute(key, (k, bucket) -> new Bucket(bucket == null ? 1 : bucket.levelAt(now, drainMillis) + 1, now));
+    /** Drains the bucket to now and adds one, in one statement: two nodes adding at once both count. */
+    private void add(String kind, String key, long now) {
+        jdbc.sql("""
+                        insert into sign_in_failures (kind, key, level, at_millis) values (:kind, :key, 1, :now)
+                        on conflict (kind, key) do update set
+                          level = greatest(0, sign_in_failures.level
+                                  - greatest(0, excluded.at_millis - sign_in_failures.at_millis)::float8 / :drain) + 1,
+                          at_millis = greatest(sign_in_failures.at_millis, excluded.at_millis)""")
+                .param("kind", kind).param("key", key).param("now", now).param("drain", drainMillis).update();
     }
 
-    /** At most once a drain interval, so a full table of live buckets does not make every failure a scan. */
-    private void purgeIfFull(long now) {
-        if (users.size() < MAX_TRACKED && addresses.size() < MAX_TRACKED) {
-            return;
-        }
+    /** At most once a drain interval per node: a bucket that drained counts for nothing. */
+    private void purgeDrained(long now) {
         long last = lastPurge.get();
         if (now - last < drainMillis || !lastPurge.compareAndSet(last, now)) {
             return;
         }
-        users.values().removeIf(bucket -> bucket.levelAt(now, drainMillis) == 0);
-        addresses.values().removeIf(bucket -> bucket.levelAt(now, drainMillis) == 0);
+        jdbc.sql("delete from sign_in_failures where level - greatest(0, :now - at_millis)::float8 / :drain <= 0")
+                .param("now", now).param("drain", drainMillis).update();
     }
 
     private static String key(String value) {
         String key = value == null ? "" : value.toLowerCase(Locale.ROOT);
         return key.length() <= MAX_KEY_LENGTH ? key : key.substring(0, MAX_KEY_LENGTH);
-    }
-
-    private static Duration longest(Duration a, Duration b) {
-        return a.compareTo(b) >= 0 ? a : b;
     }
 }

@@ -1,6 +1,7 @@
 package org.seedcast.tracker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -45,7 +46,7 @@ class TrackerTests {
     final Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:30Z"), ZoneOffset.UTC);
     final FlakyStore store = new FlakyStore();
     final Housekeeper housekeeper = new Housekeeper(swarms, unknown, store, metrics, history, clock);
-    final Tracker tracker = new Tracker(access, swarms, unknown, bans, housekeeper, history, metrics, clock,
+    final Tracker tracker = new Tracker(access, swarms, unknown, bans, housekeeper, store, history, metrics, clock,
             () -> 6969);
     final TrackerEventListener events = new TrackerEventListener(tracker);
 
@@ -77,6 +78,23 @@ class TrackerTests {
         });
         assertThat(stats.recentMinutes()).singleElement()
                 .satisfies(m -> assertThat(m.minute()).isEqualTo(Instant.parse("2026-01-01T00:00:00Z")));
+    }
+
+    @Test
+    void foreignTorrentsOtherNodesFlushedAreListedWithWhatThisNodeCountedSince() {
+        InfoHash seenElsewhere = InfoHash.fromHex("dd".repeat(20));
+        store.stored.add(new Sighting(HashKey.of(FOREIGN), 1, 2, 40, 0, 7,
+                List.of(new Sighting.Count("192.0.2.9", 30)), List.of()));
+        store.stored.add(new Sighting(HashKey.of(seenElsewhere), 1, 2, 5, 0, 1, List.of(), List.of()));
+        unknown.record(HashKey.of(FOREIGN), (1L << 32) | 0x7F000001L, 0, 5);
+        unknown.record(HashKey.of(FOREIGN), (1L << 32) | 0x7F000001L, 0, 6);
+
+        assertThat(tracker.unknownTorrents()).extracting(UnknownTorrent::infoHash, UnknownTorrent::announces)
+                .containsExactly(tuple(FOREIGN, 42L), tuple(seenElsewhere, 5L));
+
+        store.down = true; // this node's own, while the database is away
+        assertThat(tracker.unknownTorrents()).extracting(UnknownTorrent::infoHash, UnknownTorrent::announces)
+                .containsExactly(tuple(FOREIGN, 2L));
     }
 
     @Test
@@ -173,7 +191,7 @@ class TrackerTests {
     void theListedSeedIsNamedInTheStatsAndNeverCountedAmongTheFans() {
         SwarmStore seeded = new SwarmStore(3600, () -> 100, 10, 8, 100, org.seedcast.tracker.swarm.SeedPeer.of(
                 Endpoint.ipv4(0xC000020A, 6881), Endpoint.ipv6(0x20010DB800000000L, 0x10L, 6881)));
-        Tracker withSeed = new Tracker(access, seeded, unknown, bans, housekeeper, history, metrics, clock,
+        Tracker withSeed = new Tracker(access, seeded, unknown, bans, housekeeper, store, history, metrics, clock,
                 () -> 6969);
         new TrackerEventListener(withSeed).on(new TorrentPublished(1, V1, null, 1000));
         seeded.announce(new AnnounceRequest(HashKey.of(V1), 0, 0, 0, 5, Event.STARTED, 6881, 0, true, null),
@@ -207,6 +225,14 @@ class TrackerTests {
     static final class FlakyStore implements TrackerStore {
         boolean down;
         final List<String> log = new ArrayList<>();
+        /** What the other nodes flushed. */
+        final List<Sighting> stored = new ArrayList<>();
+
+        @Override
+        public List<Sighting> loadUnknownTorrents(int limit) {
+            check();
+            return stored.stream().limit(limit).toList();
+        }
         final Map<HashKey, Long> completed = new java.util.HashMap<>();
 
         private void check() {

@@ -55,6 +55,9 @@ public final class TrackerCluster implements AutoCloseable {
         // the application closes the member when it stops, after the tracker's last flush
         config.setProperty("hazelcast.shutdownhook.enabled", "false");
         config.setProperty("hazelcast.wait.seconds.before.join", Long.toString(joinWait.toSeconds()));
+        // members do not authenticate each other (community edition): listen only on the address of
+        // the list that is this member's own, never on every interface (Hazelcast's default)
+        config.setProperty("hazelcast.socket.bind.any", "false");
         NetworkConfig network = config.getNetworkConfig();
         network.setPort(port).setPortAutoIncrement(false);
         JoinConfig join = network.getJoin();

@@ -3,6 +3,7 @@ package org.seedcast.tracker.store;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -70,6 +71,17 @@ public final class JdbcTrackerStore implements TrackerStore {
                 .list().stream().filter(Objects::nonNull).toList();
     }
 
+    @Override
+    public List<Sighting> loadUnknownTorrents(int limit) {
+        return jdbc.sql("select info_hash, first_seen, last_seen, announces, distinct_sources, top_sources, clients"
+                        + " from unknown_torrents order by announces desc limit :limit")
+                .param("limit", limit)
+                .query(readable("unknown_torrents", (rs, n) -> new Sighting(key(rs.getString(1)),
+                        rs.getTimestamp(2).getTime(), rs.getTimestamp(3).getTime(), rs.getLong(4), 0, rs.getLong(5),
+                        counts(rs.getString(6)), counts(rs.getString(7)))))
+                .list().stream().filter(Objects::nonNull).toList();
+    }
+
     /** The row, or {@code null} (logged) when its values do not parse. */
     private static <T> RowMapper<T> readable(String table, RowMapper<T> mapper) {
         return (rs, n) -> {
@@ -87,7 +99,7 @@ public final class JdbcTrackerStore implements TrackerStore {
         transactions.executeWithoutResult(status -> completed.forEach((key, count) -> jdbc.sql("""
                         insert into swarm_stats (info_hash, completed, updated_at) values (:hash, :completed, now())
                         on conflict (info_hash) do update
-                        set completed = greatest(swarm_stats.completed, excluded.completed), updated_at = now()""")
+                        set completed = swarm_stats.completed + excluded.completed, updated_at = now()""")
                 .param("hash", hex(key)).param("completed", count).update()));
     }
 
@@ -159,6 +171,22 @@ public final class JdbcTrackerStore implements TrackerStore {
     /** {@code name=count} pairs, comma-separated: small, readable, and needs no JSON column type. */
     private static String text(List<Sighting.Count> counts) {
         return counts.stream().map(c -> c.name() + "=" + c.count()).collect(Collectors.joining(","));
+    }
+
+    /** What {@link #text} wrote; a pair that does not read back (a client prefix with a comma) is left out. */
+    private static List<Sighting.Count> counts(String text) {
+        List<Sighting.Count> counts = new ArrayList<>();
+        for (String pair : text.split(",")) {
+            int equals = pair.lastIndexOf('=');
+            if (equals > 0) {
+                try {
+                    counts.add(new Sighting.Count(pair.substring(0, equals), Long.parseLong(pair.substring(equals + 1))));
+                } catch (NumberFormatException unreadable) {
+                    // left out: the list is a hint for the admins, not a record
+                }
+            }
+        }
+        return counts;
     }
 
     private static String hex(HashKey key) {

@@ -33,8 +33,19 @@ public interface TrackerStore {
         return List.of();
     }
 
-    /** Absolute completed counts by info-hash. */
+    /**
+     * Adds downloads completed by info-hash to the stored counts: each tracker node adds those of
+     * the announces it answered, so a cluster's nodes store each completion once.
+     */
     default void saveCompletedCounts(Map<HashKey, Long> completed) {
+    }
+
+    /**
+     * The foreign hashes every node flushed, most announced first, at most {@code limit}: the
+     * cluster's table, as of each node's last flush ({@code newAnnounces} 0). Empty without a database.
+     */
+    default List<Sighting> loadUnknownTorrents(int limit) {
+        return List.of();
     }
 
     /** Upserts sightings, adding their {@code newAnnounces}. */

@@ -8,14 +8,20 @@ final class Swarm {
     final HashKey key;
     /** Bytes of the torrent's one file, which bounds what a peer's {@code downloaded} may count; 0 unknown. */
     long length;
-    /** Bytes fans reported downloading: the sum of their {@code downloaded} figures' growth. */
+    /**
+     * Bytes fans reported downloading in the announces this member answered: the sum of their
+     * {@code downloaded} figures' growth. A cluster's other members count theirs, so each byte is
+     * counted once over the cluster.
+     */
     long downloaded;
     final PeerTable v4 = new PeerTable(1);
     final PeerTable v6 = new PeerTable(3);
     int seeders;
     int leechers;
+    /** Downloads completed, the whole cluster's: what clients and pages are told. */
     long completed;
-    long flushedCompleted;
+    /** Completions seen in the announces this member answered and not yet flushed: added to the stored count. */
+    long unflushedCompleted;
     long announces;
     long announcesAtLastMinute;
     int announcesPerMinute;

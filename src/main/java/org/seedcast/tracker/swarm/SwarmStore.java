@@ -60,7 +60,7 @@ public final class SwarmStore {
     /** Peers in all swarms, for the overall cap: changed on joins and leaves only, never on a re-announce. */
     private final AtomicInteger peers = new AtomicInteger();
     private final LongAdder refused = new LongAdder();
-    /** Bytes fans reported downloading, all swarms, withdrawn ones included: only grows. */
+    /** Bytes fans reported downloading to this member, all swarms, withdrawn ones included: only grows. */
     private final LongAdder downloadedTotal = new LongAdder();
     private final SeedPeer seed;
     private final LongAdder unreplicated = new LongAdder();
@@ -178,33 +178,40 @@ public final class SwarmStore {
     /**
      * Adds, refreshes or removes a peer other than the seed, under its shard's lock, and logs the
      * change for the other members of a cluster when it is one they need ({@link ChangeLog#needed}).
+     *
+     * @param local an announce this member answered, not a change another member sent: only those
+     *              count towards what this member writes (completions, fans' bytes), so that each
+     *              counts once over the cluster although every member applies it
      */
     private void record(Shard shard, Swarm swarm, HashKey key, boolean v6, long a, long b, long c, boolean seeder,
-                        Event event, int kib, int now, boolean log) {
+                        Event event, int kib, int now, boolean local) {
         PeerTable table = v6 ? swarm.v6 : swarm.v4;
         if (event == Event.STOPPED) {
             int previous = table.stop(a, b, c, now, kib);
             forget(shard, swarm, previous);
-            swarm.downloaded += counted(swarm, table.stoppedGrowth());
-            if (log && shard.changes != null && previous != -1) {
+            swarm.downloaded += local ? counted(swarm, table.stoppedGrowth()) : 0;
+            if (local && shard.changes != null && previous != -1) {
                 shard.changes.add(key, v6, a, b, c, seeder, event, kib, unreplicated);
             }
             return;
         }
         int room = Math.min(maxPerSwarm - swarm.v4.size() - swarm.v6.size(), maxPeers - peers.get());
         int previous = table.put(a, b, c, seeder, event == Event.COMPLETED, now, room, maxPerAddress);
-        count(shard, swarm, previous, seeder, event);
+        count(shard, swarm, previous, seeder, event, local);
         boolean joins = previous == -1 || (previous & PeerTable.STOPPED) != 0;
-        swarm.downloaded += counted(swarm, table.download(kib, joins, event == Event.STARTED));
-        if (log && shard.changes != null && ChangeLog.needed(previous, seeder, event, now)) {
+        long grew = table.download(kib, joins, event == Event.STARTED); // moves the peer's baseline in any case
+        swarm.downloaded += local ? counted(swarm, grew) : 0;
+        if (local && shard.changes != null && ChangeLog.needed(previous, seeder, event, now)) {
             shard.changes.add(key, v6, a, b, c, seeder, event, kib, unreplicated);
         }
     }
 
     /**
      * Applies the changes another member of the cluster logged ({@link #drainChanges}), as announces
-     * that select no peers: its peers join, leave and turn seeders here too, and its completed
-     * downloads and fans' bytes count here as they did there. Not logged again.
+     * that select no peers: its peers join, leave and turn seeders here too, its completed downloads
+     * count in what this member tells clients, and a peer's {@code downloaded} becomes its baseline
+     * here (so a peer that fails over counts only its growth since). The member that answered the
+     * announce writes the completion and the bytes; this one does not count them again. Not logged again.
      *
      * @return the changes applied
      */
@@ -307,7 +314,7 @@ public final class SwarmStore {
         return kib << 10;
     }
 
-    private void count(Shard shard, Swarm swarm, int previous, boolean seeder, Event event) {
+    private void count(Shard shard, Swarm swarm, int previous, boolean seeder, Event event, boolean local) {
         if (previous == PeerTable.REFUSED) {
             refused.increment();
             return;
@@ -323,6 +330,7 @@ public final class SwarmStore {
         }
         if (PeerTable.completes(previous, seeder, event == Event.COMPLETED)) {
             swarm.completed++;
+            swarm.unflushedCompleted += local ? 1 : 0;
         }
     }
 
@@ -392,14 +400,14 @@ public final class SwarmStore {
 
     /**
      * Restores a persisted completed count, once per hash: at start, or later if the database was
-     * down then, on top of the downloads counted since (which the next flush then persists).
+     * down then, on top of the downloads counted since (whose own completions the next flush then
+     * adds to the stored count).
      */
     public void restoreCompleted(HashKey key, long completed) {
         Shard shard = shard(key);
         synchronized (shard) {
             Swarm swarm = shard.swarms.computeIfAbsent(key, newSwarm);
             swarm.completed += completed;
-            swarm.flushedCompleted = Math.max(swarm.flushedCompleted, completed);
             swarm.completedAtLastMinute += completed; // restored downloads are not this minute's
         }
     }
@@ -508,8 +516,9 @@ public final class SwarmStore {
     }
 
     /**
-     * Bytes fans reported downloading, per swarm that has any: cumulative since start (a swarm that
-     * has counted bytes is kept until its torrent is withdrawn).
+     * Bytes fans reported downloading in the announces this member answered, per swarm that has
+     * any: cumulative since start (a swarm that has counted bytes is kept until its torrent is
+     * withdrawn). In a cluster each member counts its own, so the members' figures add up.
      */
     public Map<HashKey, Long> downloaded() {
         Map<HashKey, Long> all = new HashMap<>();
@@ -525,14 +534,18 @@ public final class SwarmStore {
         return all;
     }
 
-    /** Completed counts changed since the last {@link #markFlushed}; absolute values. */
+    /**
+     * Downloads completed in the announces this member answered since the last {@link #markFlushed},
+     * by swarm: amounts to add to the stored counts. In a cluster every member holds every
+     * completion, but only the member that answered its announce writes it, so each is stored once.
+     */
     public Map<HashKey, Long> unflushedCompleted() {
         Map<HashKey, Long> changed = new HashMap<>();
         for (Shard shard : shards) {
             synchronized (shard) {
                 for (Swarm s : shard.swarms.values()) {
-                    if (s.completed != s.flushedCompleted) {
-                        changed.put(s.key, s.completed);
+                    if (s.unflushedCompleted != 0) {
+                        changed.put(s.key, s.unflushedCompleted);
                     }
                 }
             }
@@ -540,20 +553,20 @@ public final class SwarmStore {
         return changed;
     }
 
-    /** Records that these completed counts are persisted. */
+    /** Records that these amounts ({@link #unflushedCompleted}) were added to the stored counts. */
     public void markFlushed(Map<HashKey, Long> flushed) {
-        flushed.forEach((key, completed) -> {
+        flushed.forEach((key, added) -> {
             Shard shard = shard(key);
             synchronized (shard) {
                 Swarm s = shard.swarms.get(key);
                 if (s != null) {
-                    s.flushedCompleted = Math.max(s.flushedCompleted, completed);
+                    s.unflushedCompleted -= Math.min(added, s.unflushedCompleted);
                 }
             }
         });
     }
 
-    /** Bytes fans reported downloading since start, in all swarms, withdrawn ones included. */
+    /** Bytes fans reported downloading to this member since start, in all swarms, withdrawn ones included. */
     public long downloadedTotal() {
         return downloadedTotal.sum();
     }

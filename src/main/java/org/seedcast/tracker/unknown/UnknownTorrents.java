@@ -33,7 +33,10 @@ public final class UnknownTorrents {
     /** Sources whose requests were refused before being read (rate limit, ban): a flood's senders. */
     private final TopK refused = new TopK(16);
 
+    private final int capacity;
+
     public UnknownTorrents(int capacity) {
+        this.capacity = capacity;
         int perStripe = Math.max(SAMPLES, (capacity + STRIPES - 1) / STRIPES);
         for (int i = 0; i < STRIPES; i++) {
             stripes[i] = new Stripe(perStripe, i, lost);
@@ -84,6 +87,11 @@ public final class UnknownTorrents {
             out.add(new Sighting.Count(sourceName(kc[0]), kc[1]));
         }
         return out;
+    }
+
+    /** Hashes the table holds at most. */
+    public int capacity() {
+        return capacity;
     }
 
     public int size() {

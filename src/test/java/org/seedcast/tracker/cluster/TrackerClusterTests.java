@@ -1,7 +1,12 @@
 package org.seedcast.tracker.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -67,6 +72,16 @@ class TrackerClusterTests {
             assertThat(System.nanoTime()).as("condition met within 20 s").isLessThan(deadline);
             Thread.sleep(10); // polling a condition, not waiting for a guessed duration
         }
+    }
+
+    @Test
+    void aMemberListensOnlyOnTheAddressTheListNamesForIt() throws IOException {
+        try (Socket listed = new Socket(InetAddress.getByName("127.0.0.1"), first.port())) {
+            assertThat(listed.isConnected()).isTrue();
+        }
+        // another address of this machine (all of 127/8 is loopback on Linux), which the list does not name
+        assertThatThrownBy(() -> new Socket(InetAddress.getByName("127.0.0.2"), first.port()).close())
+                .isInstanceOf(ConnectException.class);
     }
 
     @Test

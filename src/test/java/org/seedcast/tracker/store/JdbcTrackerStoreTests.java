@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,7 +17,13 @@ import org.junit.jupiter.api.Test;
 import org.seedcast.support.TestPostgres;
 import org.seedcast.tracker.guard.Bans;
 import org.seedcast.tracker.guard.Cidr;
+import org.seedcast.tracker.protocol.AnnounceRequest;
+import org.seedcast.tracker.protocol.Endpoint;
+import org.seedcast.tracker.protocol.Event;
 import org.seedcast.tracker.protocol.HashKey;
+import org.seedcast.tracker.protocol.SelectedPeers;
+import org.seedcast.tracker.swarm.SeedPeer;
+import org.seedcast.tracker.swarm.SwarmStore;
 import org.seedcast.tracker.unknown.Sighting;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -39,12 +48,54 @@ class JdbcTrackerStoreTests {
     }
 
     @Test
-    void completedCountsAreUpsertedAndNeverGoBack() {
+    void completedCountsAddWhatEachNodeCounted() {
         HashKey key = new HashKey(0x1111111111111111L, 0x2222222222222222L, 0x33333333);
-        store.saveCompletedCounts(Map.of(key, 5L));
-        store.saveCompletedCounts(Map.of(key, 7L));
-        store.saveCompletedCounts(Map.of(key, 6L));
+        store.saveCompletedCounts(Map.of(key, 5L)); // one node's completions
+        store.saveCompletedCounts(Map.of(key, 2L)); // another's, or the first node's next flush
         assertThat(store.loadCompletedCounts()).containsEntry(key, 7L);
+    }
+
+    /**
+     * Two members of a tracker cluster, each flushing what it counted. The second joined after a
+     * download completed on the first (the peers a joining member copies carry no event), so its
+     * replica counts one less; the first is then killed before its next flush.
+     */
+    @Test
+    void twoClusterMembersStoreEachCompletionOnceEvenWhenOneMissedSomeAndTheOtherDies() {
+        HashKey key = new HashKey(0x4444444444444444L, 0x5555555555555555L, 0x66666666);
+        AtomicInteger seconds = new AtomicInteger(100);
+        SwarmStore first = member(seconds);
+        SwarmStore second = member(seconds);
+        complete(first, key, Endpoint.ipv4(0x0A000001, 6881));
+        first.drainChanges(ByteBuffer.allocate(first.maxChangeBytes())); // sent before the second listened
+        second.applyChanges(ByteBuffer.wrap(first.exportPeers(0, SwarmStore.shards())));
+        flush(first);
+
+        complete(second, key, Endpoint.ipv4(0x0A000002, 6881));
+        ByteBuffer news = ByteBuffer.allocate(second.maxChangeBytes());
+        second.drainChanges(news);
+        first.applyChanges(news.flip());
+        flush(second); // the first dies unflushed: the second's own download must still be stored
+
+        assertThat(store.loadCompletedCounts()).containsEntry(key, 2L);
+    }
+
+    private static SwarmStore member(AtomicInteger seconds) {
+        return new SwarmStore(3600, seconds::get, SwarmStore.MAX_PEERS_PER_SWARM, SwarmStore.MAX_PEERS_PER_ADDRESS,
+                SwarmStore.MAX_PEERS, SeedPeer.NONE, true);
+    }
+
+    private static void complete(SwarmStore member, HashKey key, Endpoint fan) {
+        for (Event event : List.of(Event.STARTED, Event.COMPLETED)) {
+            member.announce(new AnnounceRequest(key, 0, 0, 0, event == Event.STARTED ? 5 : 0, event, fan.port(), 50,
+                    true, null), fan, 50, true, false, new SelectedPeers(50), new SplittableRandom(1));
+        }
+    }
+
+    private static void flush(SwarmStore member) {
+        Map<HashKey, Long> completed = member.unflushedCompleted();
+        store.saveCompletedCounts(completed);
+        member.markFlushed(completed);
     }
 
     @Test
@@ -58,6 +109,23 @@ class JdbcTrackerStoreTests {
                 + " from unknown_torrents where info_hash = :h").param("h", key.toString()).query().singleRow();
         assertThat(row).containsEntry("announces", 10L).containsEntry("distinct_sources", 2L)
                 .containsEntry("top_sources", "192.0.2.1=3").containsEntry("clients", "-qB4500-=10");
+    }
+
+    @Test
+    void storedSightingsReadBackMostAnnouncedFirstForEveryNodesList() {
+        HashKey more = new HashKey(0x7A7AL, 1, 1);
+        HashKey fewer = new HashKey(0x7B7BL, 1, 1);
+        store.saveUnknownTorrents(List.of(
+                new Sighting(fewer, 1_000, 2_000, 1_000_001, 1_000_001, 1, List.of(), List.of()),
+                new Sighting(more, 3_000, 4_000, 2_000_002, 2_000_002, 9,
+                        List.of(new Sighting.Count("2001:db8:0:1:0:0:0:0/64", 5), new Sighting.Count("192.0.2.1", 3)),
+                        List.of(new Sighting.Count("-qB4500-", 8)))));
+
+        assertThat(store.loadUnknownTorrents(2)).containsExactly(
+                new Sighting(more, 3_000, 4_000, 2_000_002, 0, 9,
+                        List.of(new Sighting.Count("2001:db8:0:1:0:0:0:0/64", 5), new Sighting.Count("192.0.2.1", 3)),
+                        List.of(new Sighting.Count("-qB4500-", 8))),
+                new Sighting(fewer, 1_000, 2_000, 1_000_001, 0, 1, List.of(), List.of()));
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.seedcast.tracker.swarm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.ByteBuffer;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,11 @@ class SwarmChangesTests {
     }
 
     private void announce(SwarmStore store, Endpoint peer, long left, Event event) {
-        store.announce(new AnnounceRequest(HASH, 0, 0, 0, left, event, peer.port(), 50, true, null),
+        announce(store, peer, left, 0, event);
+    }
+
+    private void announce(SwarmStore store, Endpoint peer, long left, long downloaded, Event event) {
+        store.announce(new AnnounceRequest(HASH, 0, 0, downloaded, left, event, peer.port(), 50, true, null),
                 peer, 50, true, true, out, random);
     }
 
@@ -64,14 +69,33 @@ class SwarmChangesTests {
     }
 
     @Test
-    void aDownloadCompletedOnOneMemberCountsOnBoth() {
+    void aDownloadCompletedOnOneMemberCountsOnBothAndOnlyThatMemberWritesIt() {
         announce(a, FAN, 5, Event.STARTED);
         announce(a, FAN, 0, Event.COMPLETED);
         pass(a, b);
         announce(b, OTHER, 5, Event.STARTED);
         assertThat(out.completed).isEqualTo(1);
         assertThat(out.seeders).isEqualTo(1);
-        assertThat(b.unflushedCompleted()).containsEntry(HASH, 1L);
+        assertThat(a.unflushedCompleted()).containsExactly(Map.entry(HASH, 1L));
+        assertThat(b.unflushedCompleted()).isEmpty();
+    }
+
+    @Test
+    void fansBytesCountOnTheMemberThatAnsweredAndAPeerThatFailsOverCountsOnlyItsGrowthSince() {
+        long mib = 1 << 20;
+        a.lengths(Map.of(HASH, 100 * mib));
+        b.lengths(Map.of(HASH, 100 * mib));
+        announce(a, FAN, 5, 0, Event.STARTED);
+        announce(a, FAN, 0, 10 * mib, Event.COMPLETED);
+        pass(a, b);
+        assertThat(a.downloaded()).containsEntry(HASH, 10 * mib);
+        assertThat(b.downloaded()).isEmpty();
+        assertThat(b.downloadedTotal()).isZero();
+
+        announce(b, FAN, 0, 15 * mib, Event.NONE); // a fell over: its next announce reaches b
+        assertThat(b.downloaded()).containsEntry(HASH, 5 * mib);
+        pass(b, a);
+        assertThat(a.downloaded()).containsEntry(HASH, 10 * mib);
     }
 
     @Test
