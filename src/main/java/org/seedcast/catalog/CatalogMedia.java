@@ -7,17 +7,25 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.seedcast.storage.MediaDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Which media the public may fetch. Web seeds ask for the same files thousands of times a
- * second, so answers are cached and dropped when the catalog changes.
+ * second, so answers are cached and looked up again when the catalog changes. While the database
+ * is out of reach, an answer that a change made stale is served on rather than none: a change
+ * that would make it wrong (a withdrawal) needs the database too, and a change that does not (an
+ * episode's media facts arriving in the background) must not stop the web seed.
  */
 @Component
 class CatalogMedia implements MediaDirectory {
 
+    private static final Logger log = LoggerFactory.getLogger(CatalogMedia.class);
     private static final int MAX_CACHED = 10_000;
 
     private final EpisodeRepository episodes;
@@ -46,23 +54,36 @@ class CatalogMedia implements MediaDirectory {
         return Optional.ofNullable(published(episodeId).poster());
     }
 
-    /** A published episode's media and poster; both null for any other. */
-    private record Published(PublicMedia media, PublicMedia poster) {
+    /** A published episode's media and poster (both null for any other); stale once the catalog changed. */
+    private record Published(PublicMedia media, PublicMedia poster, boolean stale) {
+
+        Published asStale() {
+            return new Published(media, poster, true);
+        }
     }
 
     private Published published(long episodeId) {
         Published cached = byEpisode.get(episodeId);
-        if (cached != null) {
+        if (cached != null && !cached.stale()) {
             return cached;
         }
         long before = generation.get();
-        Published published = load(episodeId);
+        Published published;
+        try {
+            published = load(episodeId);
+        } catch (DataAccessException | TransactionException e) {
+            if (cached == null) {
+                throw e;
+            }
+            log.debug("the database is out of reach: episode {}'s media as known before the last change", episodeId, e);
+            return cached;
+        }
         if (byEpisode.size() >= MAX_CACHED) {
             byEpisode.clear();
         }
         byEpisode.put(episodeId, published);
         if (generation.get() != before) {
-            byEpisode.remove(episodeId, published);
+            byEpisode.replace(episodeId, published, published.asStale()); // looked up again next time
         }
         return published;
     }
@@ -79,17 +100,17 @@ class CatalogMedia implements MediaDirectory {
     void on(CatalogChanged change) {
         generation.incrementAndGet();
         if (change.episodeId() != null) {
-            byEpisode.remove(change.episodeId());
+            byEpisode.computeIfPresent(change.episodeId(), (id, known) -> known.asStale());
         } else {
-            byEpisode.clear();
+            byEpisode.replaceAll((id, known) -> known.asStale());
         }
     }
 
     private Published load(long episodeId) {
         return episodes.findById(episodeId).filter(Episode::isPublished).map(e -> e.view(""))
                 .map(v -> new Published(new PublicMedia(v.mediaId(), v.fileName(), v.mediaType(), v.size(), v.sha256(),
-                        v.publishedAt()), poster(v)))
-                .orElse(new Published(null, null));
+                        v.publishedAt()), poster(v), false))
+                .orElse(new Published(null, null, false));
     }
 
     private static PublicMedia poster(EpisodeView episode) {

@@ -1,6 +1,7 @@
 package org.seedcast.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
@@ -14,9 +15,14 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.seedcast.storage.MediaDirectory;
 import org.seedcast.storage.StoredMedia;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.test.util.ReflectionTestUtils;
+import org.springframework.transaction.CannotCreateTransactionException;
 
-/** The web-seed look-up cache never keeps an answer read before a change it raced with. */
+/**
+ * The web-seed look-up cache never keeps an answer read before a change it raced with, and rides out
+ * a database outage with what it knew.
+ */
 class CatalogMediaTests {
 
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
@@ -53,6 +59,24 @@ class CatalogMediaTests {
 
         assertThat(media.publishedMedia(8L)).isPresent();
         assertThat(media.publishedMedia(8L)).isPresent();
+    }
+
+    @Test
+    void whileTheDatabaseIsOutOfReachAnAnswerAChangeMadeStaleIsServedOnButNoneIsMadeUp() {
+        EpisodeRepository episodes = mock(EpisodeRepository.class);
+        CatalogMedia media = new CatalogMedia(episodes, mock(ShowRepository.class));
+        when(episodes.findById(7L)).thenReturn(Optional.of(episode(true)))
+                .thenThrow(new CannotCreateTransactionException("the database is down"))
+                .thenReturn(Optional.of(episode(false)));
+        when(episodes.findById(9L)).thenThrow(new DataAccessResourceFailureException("the database is down"));
+        assertThat(media.publishedMedia(7L)).isPresent();
+
+        media.on(new CatalogChanged(1L, 7L)); // say, its media facts arrived
+
+        assertThat(media.publishedMedia(7L)).as("served on while the database is down").isPresent();
+        assertThat(media.publishedMedia(7L)).as("looked up again once it is back").isEmpty();
+        assertThatThrownBy(() -> media.publishedMedia(9L)).as("never known: no answer made up")
+                .isInstanceOf(DataAccessResourceFailureException.class);
     }
 
     private static Episode episode(boolean published) {
