@@ -63,6 +63,8 @@ public class Publishing implements TorrentLinks {
     private final TrackerAddress tracker;
     private final AdvertisedSeed seed;
     private final WebSeedMirrors mirrors;
+    /** The tracker's further hosts' announce URLs, added to every torrent served. */
+    private final List<URI> moreTrackers;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Map<Long, Optional<Links>> linksCache = new ConcurrentHashMap<>();
@@ -78,6 +80,7 @@ public class Publishing implements TorrentLinks {
         this.tracker = tracker;
         this.seed = seed;
         this.mirrors = mirrors;
+        this.moreTrackers = tracker.moreAnnounceUrls();
         this.events = events;
         this.clock = clock;
     }
@@ -143,8 +146,8 @@ public class Publishing implements TorrentLinks {
         String hex = infoHashHex.toLowerCase(Locale.ROOT);
         Optional<TorrentRecord> record = hex.length() == 64
                 ? torrents.findByInfoHashV2AndPublishedTrue(hex) : torrents.findByInfoHashAndPublishedTrue(hex);
-        String mirrorsVersion = mirrors.isEmpty() && tracker.moreHosts().isEmpty() ? ""
-                : "-" + Integer.toHexString(Objects.hash(mirrors, tracker.moreHosts()));
+        String mirrorsVersion = mirrors.isEmpty() && moreTrackers.isEmpty() ? ""
+                : "-" + Integer.toHexString(Objects.hash(mirrors, moreTrackers));
         return record.map(r -> new TorrentFile(r.getEpisodeId(), fileNameOf(r), served(r),
                 r.getUpdatedAt(), r.getInfoHash() + "-" + r.getUpdatedAt().toEpochMilli() + mirrorsVersion));
     }
@@ -242,14 +245,13 @@ public class Publishing implements TorrentLinks {
     }
 
     private Links links(TorrentRecord record) {
-        byte[] served = served(record);
-        Torrent torrent = parseStored(record.getEpisodeId(), served);
+        Torrent torrent = servedTorrent(record);
         MagnetLink magnet = torrent.magnetLink();
         for (InetSocketAddress peer : seed.magnetPeers()) {
             magnet = magnet.withPeer(peer);
         }
         return new Links(record.getInfoHash(), record.getInfoHashV2(), magnet.toString(),
-                site.absolute("/torrents/" + record.getInfoHash() + ".torrent"), served.length);
+                site.absolute("/torrents/" + record.getInfoHash() + ".torrent"), torrent.bytes().length);
     }
 
     /**
@@ -257,17 +259,16 @@ public class Publishing implements TorrentLinks {
      * further hosts after its own; the stored bytes themselves when there are neither.
      */
     private byte[] served(TorrentRecord record) {
-        List<URI> moreTrackers = tracker.moreAnnounceUrls();
-        if (mirrors.isEmpty() && moreTrackers.isEmpty()) {
-            return record.getTorrent();
-        }
+        return mirrors.isEmpty() && moreTrackers.isEmpty() ? record.getTorrent() : servedTorrent(record).bytes();
+    }
+
+    private Torrent servedTorrent(TorrentRecord record) {
         Torrent stored = parseStored(record.getEpisodeId(), record.getTorrent()).withMoreTrackers(moreTrackers);
         if (mirrors.isEmpty()) {
-            return stored.bytes();
+            return stored;
         }
         return catalog.episode(record.getEpisodeId())
-                .map(episode -> stored.withMoreWebSeeds(mirrors.of(episode.mediaPath())).bytes())
-                .orElse(stored.bytes());
+                .map(episode -> stored.withMoreWebSeeds(mirrors.of(episode.mediaPath()))).orElse(stored);
     }
 
     private static Torrent parseStored(long episodeId, byte[] bytes) {

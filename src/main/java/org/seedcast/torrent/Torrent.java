@@ -122,11 +122,16 @@ public final class Torrent {
         if (all.size() == webSeeds.size()) {
             return this;
         }
-        Torrent changed = fromOwnBytes(BencodeEncoder.encode(root.with("url-list", MetainfoWriter.urls(List.copyOf(all)))));
-        if (!changed.infoHash().equals(infoHash)) {
-            throw new IllegalStateException("adding web seeds changed the info-hash");
+        return withRootOutsideInfo(root.with("url-list", MetainfoWriter.urls(List.copyOf(all))), "adding web seeds");
+    }
+
+    /** This torrent with {@code changed} as its root, whose info dict must be this one's, byte for byte. */
+    private Torrent withRootOutsideInfo(BDict changed, String change) {
+        Torrent torrent = fromOwnBytes(BencodeEncoder.encode(changed));
+        if (!torrent.infoHash().equals(infoHash)) {
+            throw new IllegalStateException(change + " changed the info-hash");
         }
-        return changed;
+        return torrent;
     }
 
     /**
@@ -136,14 +141,11 @@ public final class Torrent {
      * {@link #withMoreWebSeeds}, the info dict and so the info-hashes and signatures stay as they were.
      */
     public Torrent withMoreTrackers(List<URI> more) {
-        Set<URI> first = new LinkedHashSet<>(firstTier());
-        int before = trackers.size();
-        first.addAll(more);
-        Set<URI> all = new LinkedHashSet<>(trackers);
-        all.addAll(more);
-        if (all.size() == before) {
+        if (trackers.containsAll(more)) {
             return this;
         }
+        Set<URI> first = new LinkedHashSet<>(firstTier());
+        first.addAll(more);
         List<BValue> tiers = new ArrayList<>();
         tiers.add(MetainfoWriter.urls(List.copyOf(first)));
         root.get("announce-list").filter(BList.class::isInstance).map(list -> ((BList) list).values())
@@ -152,11 +154,7 @@ public final class Torrent {
         if (changedRoot.get("announce").isEmpty()) {
             changedRoot = changedRoot.with("announce", BString.of(first.iterator().next().toString()));
         }
-        Torrent changed = fromOwnBytes(BencodeEncoder.encode(changedRoot));
-        if (!changed.infoHash().equals(infoHash)) {
-            throw new IllegalStateException("adding trackers changed the info-hash");
-        }
-        return changed;
+        return withRootOutsideInfo(changedRoot, "adding trackers");
     }
 
     /** The first announce-list tier as written, or {@code announce} alone when there is no list. */
