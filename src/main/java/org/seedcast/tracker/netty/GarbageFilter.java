@@ -19,12 +19,10 @@ import org.seedcast.tracker.protocol.UdpCodec;
  */
 final class GarbageFilter {
 
-    private static final int SOL_SOCKET = 1;
-    private static final int SO_ATTACH_FILTER = 26;
     /** {@code struct sock_fprog} on a 64-bit kernel: the length, padding, a pointer to the program. */
     private static final int FPROG_SIZE = 16;
     private static final RawUnixChannelOption ATTACH =
-            new RawUnixChannelOption("SO_ATTACH_FILTER", SOL_SOCKET, SO_ATTACH_FILTER, FPROG_SIZE);
+            new RawUnixChannelOption("SO_ATTACH_FILTER", LinuxAbi.SOL_SOCKET, LinuxAbi.SO_ATTACH_FILTER, FPROG_SIZE);
 
     // classic BPF: BPF_LD|BPF_W|BPF_LEN, BPF_LD|BPF_W|BPF_ABS, BPF_JMP|BPF_JGE|BPF_K, BPF_JMP|BPF_JEQ|BPF_K, BPF_RET|BPF_K
     private static final short LOAD_LENGTH = 0x80;

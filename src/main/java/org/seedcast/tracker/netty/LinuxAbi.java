@@ -1,10 +1,11 @@
 package org.seedcast.tracker.netty;
 
 /**
- * The Linux ABI {@link RingHttpListener} speaks to the kernel directly: io_uring opcodes
- * ({@code include/uapi/linux/io_uring.h}), socket flags and address families ({@code socket.h}),
- * and the error numbers it tells apart ({@code asm-generic/errno-base.h}, {@code errno.h}). The
- * values are those of the generic headers, which x86_64 and arm64 both use.
+ * The Linux ABI the tracker speaks to the kernel directly ({@link RingHttpListener},
+ * {@link GarbageFilter}): io_uring opcodes ({@code include/uapi/linux/io_uring.h}), socket levels,
+ * options, flags and address families ({@code asm-generic/socket.h}, {@code socket.h}), and the error
+ * numbers it tells apart ({@code asm-generic/errno-base.h}, {@code errno.h}). The values are those
+ * of the generic headers, which x86_64 and arm64 both use.
  */
 final class LinuxAbi {
 
@@ -13,6 +14,8 @@ final class LinuxAbi {
     static final byte OP_SEND = 26;
     static final byte OP_RECV = 27;
 
+    static final int SOL_SOCKET = 1;
+    static final int SO_ATTACH_FILTER = 26;
     static final int SOCK_CLOEXEC = 0x80000;
     static final int MSG_DONTWAIT = 0x40;
     static final int MSG_NOSIGNAL = 0x4000;
