@@ -13,7 +13,9 @@
 #       are answered by T2, failures on both, and whether T2 still lists T1's peers;
 #   (d) a web node killed with -9 during a tus upload through the load balancer: does the upload
 #       continue on the other node ("skipped: uploads are per-node" while it cannot);
-#   (e) pages and feeds through the load balancer while that node is down.
+#   (e) pages and feeds through the load balancer while that node is down;
+#   (f) the web nodes, members of the cluster that answer no announces, count peers announced to
+#       T1 and T2 (the admin API's swarm).
 # One command, about 3-5 minutes; every process it starts is ended on exit.
 #   bench/cluster.sh topology
 # Env: LATENCY_TRIALS (default 100), MEDIA_MIB (default 16), KEEP_LOGS (a directory for the logs), JAR (default target/seedcast.jar, built
@@ -101,9 +103,10 @@ COMMON=(SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:$PG_PORT/seedcast SPRI
   SEEDCAST_S3_ACCESS_KEY=bench SEEDCAST_S3_SECRET_KEY=bench-secret SEEDCAST_TRACKER_RATE_LIMIT_EXEMPT=127.0.0.0/8
   SEEDCAST_WEB_LIMITS_EXEMPT=127.0.0.0/8 SEEDCAST_ADMIN_PASSWORD=${AUTH#*:} SEEDCAST_TRACKER_THREADS=1
   SEEDCAST_SEEDER_THREADS=1)
-CLUSTER=SEEDCAST_CLUSTER_MEMBERS=127.0.0.1:25701,127.0.0.1:25702
+CLUSTER=SEEDCAST_CLUSTER_MEMBERS=127.0.0.1:25701,127.0.0.1:25702,127.0.0.1:25703,127.0.0.1:25704
 echo "== nodes: web A, trackers T1 and T2, seed (web B once A has made the publisher's key) [$(elapsed)]"
-start web_a SEEDCAST_ROLES=web SERVER_ADDRESS=127.0.0.1 SERVER_PORT=${WEB_A#*:} SERVER_FORWARD_HEADERS_STRATEGY=native
+start web_a SEEDCAST_ROLES=web SERVER_ADDRESS=127.0.0.1 SERVER_PORT=${WEB_A#*:} SERVER_FORWARD_HEADERS_STRATEGY=native \
+  $CLUSTER SEEDCAST_CLUSTER_PORT=25703
 start t1 SEEDCAST_ROLES=tracker SEEDCAST_TRACKER_BIND_ADDRESS=${T1%:*} SEEDCAST_MANAGEMENT_PORT=28091 $CLUSTER \
   SEEDCAST_CLUSTER_PORT=25701
 start t2 SEEDCAST_ROLES=tracker SEEDCAST_TRACKER_BIND_ADDRESS=${T2%:*} SEEDCAST_MANAGEMENT_PORT=28092 $CLUSTER \
@@ -111,7 +114,8 @@ start t2 SEEDCAST_ROLES=tracker SEEDCAST_TRACKER_BIND_ADDRESS=${T2%:*} SEEDCAST_
 start seed SEEDCAST_ROLES=seeder SEEDCAST_MANAGEMENT_PORT=28093
 ready web_a "http://$WEB_A/actuator/health/readiness"
 mkdir -p "$WORK/web_b"; ln -s "$WORK/web_a/publisher" "$WORK/web_b/publisher"
-start web_b SEEDCAST_ROLES=web SERVER_ADDRESS=127.0.0.1 SERVER_PORT=${WEB_B#*:} SERVER_FORWARD_HEADERS_STRATEGY=native
+start web_b SEEDCAST_ROLES=web SERVER_ADDRESS=127.0.0.1 SERVER_PORT=${WEB_B#*:} SERVER_FORWARD_HEADERS_STRATEGY=native \
+  $CLUSTER SEEDCAST_CLUSTER_PORT=25704
 ready t1 http://127.0.0.1:28091/actuator/health/readiness
 ready t2 http://127.0.0.1:28092/actuator/health/readiness
 ready seed http://127.0.0.1:28093/actuator/health/readiness
@@ -139,6 +143,9 @@ curl -sf -o "$WORK/episode.torrent" "http://$LB/torrents/$HASH.torrent"
 for t in $T1 $T2; do $PY bench/cluster_topology.py tracks "$t" "$HASH" || { echo "bench: $t does not track $HASH"; exit 1; }; done
 echo "$HASH" > "$WORK/hash.txt"
 
+echo "== (f) the web nodes count peers announced to T1 and T2 [$(elapsed)]"
+$PY bench/cluster_topology.py counts $T1 $T2 "$HASH" "$WEB_A,$WEB_B" $AUTH | tee "$WORK/counts.json"
+
 echo "== (b) a peer announced on T1, returned by T2 [$(elapsed)]"
 "$JAVA" bench/ClusterLatency.java 127.0.0.1 $T1 $T2 "$WORK/hash.txt" "${LATENCY_TRIALS:-100}" | tee "$WORK/b.txt"
 echo "== (a) peers on different tracker nodes; (c) T1 killed with -9 [$(elapsed)]"
@@ -148,10 +155,10 @@ echo "== (d) a web node killed with -9 during a tus upload; (e) pages and feeds 
 $PY bench/cluster_topology.py web $LB "$WEB_A=$web_a_PID,$WEB_B=$web_b_PID" $AUTH "$WORK" | tee "$WORK/web.json"
 
 echo
-$PY - "$WORK/b.txt" "$WORK/swarm.json" "$WORK/web.json" <<'PY'
+$PY - "$WORK/b.txt" "$WORK/swarm.json" "$WORK/web.json" "$WORK/counts.json" <<'PY'
 import json, re, sys
 b = open(sys.argv[1]).read().strip()
-s = json.load(open(sys.argv[2])); w = json.load(open(sys.argv[3]))
+s = json.load(open(sys.argv[2])); w = json.load(open(sys.argv[3])); f = json.load(open(sys.argv[4]))
 a, c, d, e = s["a"], s["c"], w["d"], w["e"]
 m = re.search(r"p50 ([\d.]+) ms, p99 ([\d.]+) ms, max ([\d.]+) ms, (\d+) not seen", b)
 mib = 1 << 20
@@ -168,6 +175,9 @@ rows = [
     ("(c) T2 still lists T1's peer", f"{'yes' if c['t2_lists_x'] else 'NO'} ({c['t2_listed']} peers listed)"),
     ("(d) upload when its node dies", d["result"]),
     ("(e) pages, feeds via LB, node down", f"{e['answered']} answered, {e['failed']} failed {e['statuses']}, p99 {e['p99_ms']} ms"),
+    ("(f) web nodes count T1's and T2's peers", "; ".join(
+        f"{node}: {v['leechers_counted']} of {f['peers']}" + (f" after {v['after_ms']} ms" if v["after_ms"] is not None else " (MISSED)")
+        for node, v in f["f"].items())),
 ]
 for k, v in rows:
     print(f"{k:40s} {v}")

@@ -9,6 +9,10 @@ the standard library). Each prints one JSON line.
           over the same way announce while T1 is killed with SIGKILL (T1_PID): how long until they
           are answered by T2, how many announces failed on both nodes, and whether T2 still lists
           X, who announced to T1 only.
+  counts T1 T2 HASH WEB_NODES AUTH
+      (f) 3 UDP peers announce to T1 and 3 to T2; each web node (a cluster member that answers no
+          announces) is asked for the swarm over the admin API until it counts all 6: how long that
+          took per node. The peers then stop.
   tracks T HASH          exits 0 once tracker T answers announces of HASH (the publication reached it)
   web LB NODE_PIDS AUTH WORK
       (d) a tus upload through the load balancer; the node that received it is killed (SIGKILL)
@@ -55,14 +59,14 @@ class UdpPeer:
                 raise OSError("unexpected answer")
             return data
 
-    def _announce_to(self, tracker):
+    def _announce_to(self, tracker, event=0):
         if tracker not in self.ids:
             tid = random.getrandbits(32)
             data = self._exchange(tracker, struct.pack(">QII", PROTOCOL_ID, 0, tid), tid)
             self.ids[tracker] = struct.unpack(">Q", data[8:16])[0]
         tid = random.getrandbits(32)
         packet = struct.pack(">QII20s20sQQQIIIiH", self.ids[tracker], 1, tid, self.hash, os.urandom(20), 0, 1000, 0,
-                             0, 0, 0, 200, self.port)
+                             event, 0, 0, 200, self.port)
         data = self._exchange(tracker, packet, tid)
         if struct.unpack(">I", data[0:4])[0] != 1:
             raise OSError("refused: " + data[8:].decode(errors="replace"))
@@ -280,6 +284,34 @@ def web(lb, node_pids, auth, work):
     print(json.dumps(result), flush=True)
 
 
+def counts(t1, t2, info_hash, web_nodes, auth):
+    peers = [UdpPeer(f"127.0.5.{i + 1}", 42001 + i, [endpoint(t1 if i < 3 else t2)], bytes.fromhex(info_hash))
+             for i in range(6)]
+    for peer in peers:
+        peer.announce()
+    began = time.time()
+    headers = {"Authorization": "Basic " + base64.b64encode(auth.encode()).decode()}
+    result = {}
+    for node in web_nodes.split(","):
+        host, port = endpoint(node)
+        seen, took = None, None
+        while time.time() - began < 10:
+            c = http.client.HTTPConnection(host, port, timeout=5)
+            c.request("GET", f"/api/admin/swarms/{info_hash}", headers=headers)
+            answer = c.getresponse()
+            body = answer.read()
+            c.close()
+            seen = json.loads(body)["leechers"] if answer.status == 200 else f"HTTP {answer.status}"
+            if seen == len(peers):
+                took = time.time() - began
+                break
+            time.sleep(0.05)
+        result[node] = {"leechers_counted": seen, "after_ms": ms(took)}
+    for peer in peers:
+        peer._announce_to(peer.trackers[0], event=3)  # stopped: the later checks' swarm is theirs alone
+    print(json.dumps({"f": result, "peers": len(peers)}), flush=True)
+
+
 def tracks(tracker, info_hash):
     """Exit 0 once the tracker answers announces of `info_hash` (the publication has reached it).
     Over HTTP, whose refusals carry a failure reason (a UDP refusal may be an empty peer list)."""
@@ -303,6 +335,8 @@ def tracks(tracker, info_hash):
 if __name__ == "__main__":
     if sys.argv[1] == "tracks":
         sys.exit(tracks(sys.argv[2], sys.argv[3]))
+    elif sys.argv[1] == "counts":
+        counts(sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5], sys.argv[6])
     elif sys.argv[1] == "swarm":
         swarm(sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5], int(sys.argv[6]), int(sys.argv[7]), sys.argv[8])
     else:
