@@ -13,7 +13,8 @@
 #       are answered by T2, failures on both, and whether T2 still lists T1's peers;
 #   (d) a web node killed with -9 during a tus upload through the load balancer: does the upload
 #       continue on the other node ("skipped: uploads are per-node" while it cannot);
-#   (e) pages and feeds through the load balancer while that node is down;
+#   (e) pages and feeds through the load balancer while that node is down, and whether an admin
+#       who signed in through it before stays signed in;
 #   (f) the web nodes, members of the cluster that answer no announces, count peers announced to
 #       T1 and T2 (the admin API's swarm).
 # One command, about 3-5 minutes; every process it starts is ended on exit.
@@ -175,6 +176,7 @@ rows = [
     ("(c) T2 still lists T1's peer", f"{'yes' if c['t2_lists_x'] else 'NO'} ({c['t2_listed']} peers listed)"),
     ("(d) upload when its node dies", d["result"]),
     ("(e) pages, feeds via LB, node down", f"{e['answered']} answered, {e['failed']} failed {e['statuses']}, p99 {e['p99_ms']} ms"),
+    ("(e) signed-in admin's /studio, node down", ", ".join(e["admin_studio_after_kill"])),
     ("(f) web nodes count T1's and T2's peers", "; ".join(
         f"{node}: {v['leechers_counted']} of {f['peers']}" + (f" after {v['after_ms']} ms" if v["after_ms"] is not None else " (MISSED)")
         for node, v in f["f"].items())),

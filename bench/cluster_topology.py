@@ -17,7 +17,8 @@ the standard library). Each prints one JSON line.
   web LB NODE_PIDS AUTH WORK
       (d) a tus upload through the load balancer; the node that received it is killed (SIGKILL)
           half-way; the rest goes through the load balancer to the other node, if it knows the upload.
-      (e) while that node is down, pages and feeds through the load balancer: answers and failures.
+      (e) while that node is down, pages and feeds through the load balancer: answers and failures;
+          and an admin who signed in through the load balancer before the kill: still signed in.
 T1, T2: host:port of the trackers (UDP). NODE_PIDS: "addr=pid,addr=pid" of the web nodes.
 """
 import base64
@@ -224,6 +225,7 @@ def web(lb, node_pids, auth, work):
         return r, data
 
     result = {}
+    admin = signed_in(host, port, auth)
     # (d) 8 MiB in 1 MiB PATCHes; the node that answered the creation dies after 4
     size, chunk = 8 << 20, 1 << 20
     name = base64.b64encode(b"failover.mp4").decode()
@@ -279,8 +281,10 @@ def web(lb, node_pids, auth, work):
                 failed += 1
         time.sleep(0.1)  # a few fans' worth, not a flood
     latencies.sort()
+    studio = [admin("/studio") for _ in range(4)]
     result["e"] = {"answered": ok, "failed": failed, "p99_ms": ms(latencies[int(len(latencies) * 0.99)]),
-                   "statuses": {str(k): v for k, v in statuses.items()}}
+                   "statuses": {str(k): v for k, v in statuses.items()},
+                   "admin_studio_after_kill": [f"{status} from {node}" for status, node in studio]}
     print(json.dumps(result), flush=True)
 
 
@@ -310,6 +314,42 @@ def counts(t1, t2, info_hash, web_nodes, auth):
     for peer in peers:
         peer._announce_to(peer.trackers[0], event=3)  # stopped: the later checks' swarm is theirs alone
     print(json.dumps({"f": result, "peers": len(peers)}), flush=True)
+
+
+def signed_in(host, port, auth):
+    """Signs in with the form through the load balancer, as a browser does (the session cookie, the
+    page's CSRF token); returns a GET that carries the session: (status, node that answered)."""
+    import http.cookiejar
+    import re
+    import urllib.parse
+    import urllib.request
+
+    class Keep(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args):
+            return None  # a redirect to /login is the answer to look at, not to follow
+
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar), Keep())
+
+    def get(path):
+        try:
+            with opener.open(f"http://{host}:{port}{path}", timeout=10) as answer:
+                return answer.status, answer.headers.get("X-Seedcast-Node"), answer.read().decode()
+        except urllib.error.HTTPError as e:
+            return e.code, e.headers.get("X-Seedcast-Node"), ""
+
+    token = re.search(r'name="_csrf" value="([^"]+)"', get("/login")[2]).group(1)
+    user, password = auth.split(":", 1)
+    form = urllib.parse.urlencode({"username": user, "password": password, "_csrf": token}).encode()
+    try:
+        opener.open(urllib.request.Request(f"http://{host}:{port}/login", data=form), timeout=10)
+    except urllib.error.HTTPError as e:
+        if e.code != 302:
+            raise
+    status, node, _ = get("/studio")
+    if status != 200:
+        raise SystemExit(f"bench: could not sign in through the load balancer (studio answered {status})")
+    return lambda path: get(path)[:2]
 
 
 def tracks(tracker, info_hash):
