@@ -33,15 +33,10 @@ final class Roster {
     private final LongAdder downloadedTotal = new LongAdder();
     private final LongAdder unreplicated = new LongAdder();
 
-    /**
-     * @param maxPerSwarm   peers per swarm, both families
-     * @param maxPerAddress peers (ports) per address per swarm; IPv6 per /64
-     * @param maxPeers      peers in all swarms together, which bounds the heap they take
-     */
-    Roster(int maxPerSwarm, int maxPerAddress, int maxPeers) {
-        this.maxPerSwarm = maxPerSwarm;
-        this.maxPerAddress = maxPerAddress;
-        this.maxPeers = maxPeers;
+    Roster(SwarmCaps caps) {
+        this.maxPerSwarm = caps.perSwarm();
+        this.maxPerAddress = caps.perAddress();
+        this.maxPeers = caps.total();
     }
 
     /**

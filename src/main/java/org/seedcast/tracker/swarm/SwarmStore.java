@@ -32,10 +32,6 @@ public final class SwarmStore {
     /** Minutes of history kept per swarm, for the dashboard's charts. */
     public static final int HISTORY_MINUTES = SwarmUpkeep.HISTORY_MINUTES;
 
-    /** Defaults of the caps, as documented in the README. */
-    public static final int MAX_PEERS_PER_SWARM = 100_000;
-    public static final int MAX_PEERS_PER_ADDRESS = 8;
-    public static final int MAX_PEERS = 1_000_000;
     /** Bytes of one change in {@link #drainChanges}' output. */
     public static final int CHANGE_BYTES = ChangeLog.BYTES;
 
@@ -48,44 +44,28 @@ public final class SwarmStore {
     private final SwarmViews views;
     private final SwarmTallies tallies;
 
-    /** With the default caps. */
+    /** With the default caps, standalone, without the publisher's seed. */
     public SwarmStore(int peerTimeoutSeconds, IntSupplier clock) {
-        this(peerTimeoutSeconds, clock, MAX_PEERS_PER_SWARM, MAX_PEERS_PER_ADDRESS, MAX_PEERS);
+        this(peerTimeoutSeconds, clock, SwarmCaps.DEFAULTS);
+    }
+
+    /** Standalone, without the publisher's seed. */
+    public SwarmStore(int peerTimeoutSeconds, IntSupplier clock, SwarmCaps caps) {
+        this(peerTimeoutSeconds, clock, caps, SeedPeer.NONE, false);
     }
 
     /**
-     * A new peer beyond a cap is answered as usual but not added (see {@link Roster}).
-     *
      * @param peerTimeoutSeconds a peer not heard from for this long is dropped (about two intervals)
      * @param clock              monotonic seconds
-     * @param maxPerSwarm        peers per swarm, both families
-     * @param maxPerAddress      peers (ports) per address per swarm; IPv6 per /64
-     * @param maxPeers           peers in all swarms together, which bounds the heap they take
+     * @param seed               the publisher's own seed, listed in every swarm, or {@link SeedPeer#NONE}
+     * @param logChanges         whether the peer changes the other members of a tracker cluster need
+     *                           are logged for {@link #drainChanges}
      */
-    public SwarmStore(int peerTimeoutSeconds, IntSupplier clock, int maxPerSwarm, int maxPerAddress, int maxPeers) {
-        this(peerTimeoutSeconds, clock, maxPerSwarm, maxPerAddress, maxPeers, SeedPeer.NONE);
-    }
-
-    /**
-     * As {@link #SwarmStore(int, IntSupplier, int, int, int)}, listing the publisher's seed in every swarm.
-     *
-     * @param seed the publisher's own seed, or {@link SeedPeer#NONE}
-     */
-    public SwarmStore(int peerTimeoutSeconds, IntSupplier clock, int maxPerSwarm, int maxPerAddress, int maxPeers,
-                      SeedPeer seed) {
-        this(peerTimeoutSeconds, clock, maxPerSwarm, maxPerAddress, maxPeers, seed, false);
-    }
-
-    /**
-     * As {@link #SwarmStore(int, IntSupplier, int, int, int, SeedPeer)}; with {@code logChanges}, the
-     * peer changes the other members of a tracker cluster need are logged for {@link #drainChanges}.
-     */
-    public SwarmStore(int peerTimeoutSeconds, IntSupplier clock, int maxPerSwarm, int maxPerAddress, int maxPeers,
-                      SeedPeer seed, boolean logChanges) {
+    public SwarmStore(int peerTimeoutSeconds, IntSupplier clock, SwarmCaps caps, SeedPeer seed, boolean logChanges) {
         this.clock = clock;
         this.seed = seed;
         this.shards = new Shards(logChanges);
-        this.roster = new Roster(maxPerSwarm, maxPerAddress, maxPeers);
+        this.roster = new Roster(caps);
         this.upkeep = new SwarmUpkeep(shards, roster, clock, peerTimeoutSeconds);
         this.replication = new SwarmReplication(shards, roster, seed, clock);
         this.views = new SwarmViews(shards, seed, clock);
