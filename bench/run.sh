@@ -6,6 +6,8 @@
 #
 # usage: bench/run.sh [SECONDS_PER_ROUND=5] [ROUNDS=3]
 #        SCENARIOS="udp:known udp:foreign" bench/run.sh     (a subset; default all six)
+#        VERSUS=DIR bench/run.sh   (the anchor is Seedcast itself with the classes in DIR first on
+#                                   its class path, e.g. an older build of a class: new against old)
 # HTTP runs twice: with one wrk thread ("http"), which takes a whole core here, so requests/s mostly
 # measure wrk (the tracker's CPU per request is the comparison that tells), and with two ("http-2"),
 # which saturate the machine: requests/s then show what each tracker leaves to the load generator.
@@ -24,7 +26,9 @@ PIDS=()
 cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$WORK"; }
 trap cleanup EXIT
 
-for tool in wrk opentracker; do
+ANCHOR=opentracker
+[ -n "${VERSUS:-}" ] && ANCHOR=before
+for tool in wrk $([ "$ANCHOR" = opentracker ] && echo opentracker); do
   command -v "$tool" >/dev/null || { echo "bench: $tool is not installed" >&2; exit 2; }
 done
 
@@ -40,15 +44,26 @@ echo "building the tracker (test classes include the standalone launcher)..."
 ./mvnw -q -B test-compile
 ./mvnw -q -B dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=test >/dev/null
 
-"$JAVA" -Xms256m -Xmx512m ${TRACKER_OPTS:-} -cp "target/test-classes:target/classes:$(cat "$WORK/cp.txt")" \
-  org.seedcast.tracker.bench.StandaloneTracker $OUR_PORT "$WORK/known.txt" 127.0.0.0/8 > "$WORK/seedcast.log" 2>&1 &
+seedcast() { # port log [classes put first]
+  "$JAVA" -Xms256m -Xmx512m ${TRACKER_OPTS:-} -cp "${3:+$3:}target/test-classes:target/classes:$(cat "$WORK/cp.txt")" \
+    org.seedcast.tracker.bench.StandaloneTracker "$1" "$WORK/known.txt" 127.0.0.0/8 > "$2" 2>&1 &
+}
+started() { # log
+  for _ in $(seq 1 50); do grep -qs "seedcast tracker on port" "$1" && break; sleep 0.2; done
+  grep -o "seedcast tracker on port.*" "$1" || { echo "bench: the tracker did not start" >&2; cat "$1" >&2; exit 1; }
+}
+seedcast $OUR_PORT "$WORK/seedcast.log"
 OUR_PID=$!
 PIDS+=($OUR_PID)
-opentracker -i 127.0.0.1 -p $OT_PORT -P $OT_PORT -d "$WORK" -u nobody -w known.txt > "$WORK/opentracker.log" 2>&1 &
+if [ "$ANCHOR" = opentracker ]; then
+  opentracker -i 127.0.0.1 -p $OT_PORT -P $OT_PORT -d "$WORK" -u nobody -w known.txt > "$WORK/opentracker.log" 2>&1 &
+else
+  seedcast $OT_PORT "$WORK/before.log" "$VERSUS"
+fi
 OT_PID=$!
 PIDS+=($OT_PID)
-for _ in $(seq 1 50); do grep -qs "seedcast tracker on port" "$WORK/seedcast.log" && break; sleep 0.2; done
-grep -o "seedcast tracker on port.*" "$WORK/seedcast.log" || { echo "bench: the tracker did not start" >&2; cat "$WORK/seedcast.log" >&2; exit 1; }
+started "$WORK/seedcast.log"
+[ "$ANCHOR" = opentracker ] || started "$WORK/before.log"
 
 # each prints: requests/s, p99 ms, and the tracker's CPU time (user + system) per answered request in µs.
 # wrk's single thread saturates one core before either tracker does, so requests/s mostly measures
@@ -74,11 +89,14 @@ echo "warming up the JVM (the JIT compiles the hot paths during the first second
 for _ in 1 2 3; do
   for list in known foreign; do
     http $OUR_PORT "$WORK/$list.txt" "$OUR_PID" >/dev/null; udp $OUR_PORT "$WORK/$list.txt" "$OUR_PID" >/dev/null
+    if [ "$ANCHOR" != opentracker ]; then
+      http $OT_PORT "$WORK/$list.txt" "$OT_PID" >/dev/null; udp $OT_PORT "$WORK/$list.txt" "$OT_PID" >/dev/null
+    fi
   done
 done
 
-printf "\n%-32s %12s %12s %8s   %-34s %s\n" "scenario" "seedcast/s" "opentracker/s" "ratio" "p99 ms (seedcast / opentracker)" \
-  "CPU µs per request (seedcast / opentracker)"
+printf "\n%-32s %12s %12s %8s   %-34s %s\n" "scenario" "seedcast/s" "$ANCHOR/s" "ratio" "p99 ms (seedcast / $ANCHOR)" \
+  "CPU µs per request (seedcast / $ANCHOR)"
 for scenario in ${SCENARIOS:-http:known http:foreign http-2:known http-2:foreign udp:known udp:foreign}; do
   set -- ${scenario/:/ }
   ours=(); theirs=(); ours99=(); theirs99=(); ourscpu=(); theirscpu=()

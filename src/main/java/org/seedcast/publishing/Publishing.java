@@ -146,10 +146,24 @@ public class Publishing implements TorrentLinks {
         String hex = infoHashHex.toLowerCase(Locale.ROOT);
         Optional<TorrentRecord> record = hex.length() == 64
                 ? torrents.findByInfoHashV2AndPublishedTrue(hex) : torrents.findByInfoHashAndPublishedTrue(hex);
-        String mirrorsVersion = mirrors.isEmpty() && moreTrackers.isEmpty() ? ""
-                : "-" + Integer.toHexString(Objects.hash(mirrors, moreTrackers));
-        return record.map(r -> new TorrentFile(r.getEpisodeId(), fileNameOf(r), served(r),
-                r.getUpdatedAt(), r.getInfoHash() + "-" + r.getUpdatedAt().toEpochMilli() + mirrorsVersion));
+        return record.map(this::torrentFile);
+    }
+
+    /** Parses the stored torrent once, for its file name and, when it is rewritten, its served bytes. */
+    private TorrentFile torrentFile(TorrentRecord record) {
+        Optional<Torrent> stored = readable(record.getTorrent());
+        // a damaged row is still served under its info-hash where it needs no rewriting
+        String fileName = stored.map(Torrent::name).orElse(record.getInfoHash()) + ".torrent";
+        byte[] bytes = servedAsStored() ? record.getTorrent()
+                : servedTorrent(record, stored.orElseGet(() -> parseStored(record))).bytes();
+        String mirrorsVersion = servedAsStored() ? "" : "-" + Integer.toHexString(Objects.hash(mirrors, moreTrackers));
+        return new TorrentFile(record.getEpisodeId(), fileName, bytes, record.getUpdatedAt(),
+                record.getInfoHash() + "-" + record.getUpdatedAt().toEpochMilli() + mirrorsVersion);
+    }
+
+    /** Whether a torrent is served as signed and stored: no mirrors and no further tracker hosts to add. */
+    private boolean servedAsStored() {
+        return mirrors.isEmpty() && moreTrackers.isEmpty();
     }
 
     @Override
@@ -227,7 +241,7 @@ public class Publishing implements TorrentLinks {
                 CREATED_BY, episode.publishedAt());
     }
 
-    /** The hashes computed during the upload, or a two-core pass over the file when they are missing. */
+    /** The hashes computed during the upload, or a pass over the stored file when they are missing or of another format. */
     private PieceHashes hashesOf(EpisodeView episode, TorrentFormat format) {
         Optional<PieceHashes> kept = mediaStore.hashes(episode.mediaId()).filter(h -> h.format() == format);
         if (kept.isPresent()) {
@@ -245,7 +259,7 @@ public class Publishing implements TorrentLinks {
     }
 
     private Links links(TorrentRecord record) {
-        Torrent torrent = servedTorrent(record);
+        Torrent torrent = servedTorrent(record, parseStored(record));
         MagnetLink magnet = torrent.magnetLink();
         for (InetSocketAddress peer : seed.magnetPeers()) {
             magnet = magnet.withPeer(peer);
@@ -256,34 +270,30 @@ public class Publishing implements TorrentLinks {
 
     /**
      * The stored, signed .torrent with the mirrors set now after our own web seed, and the tracker's
-     * further hosts after its own; the stored bytes themselves when there are neither.
+     * further hosts after its own.
      */
-    private byte[] served(TorrentRecord record) {
-        return mirrors.isEmpty() && moreTrackers.isEmpty() ? record.getTorrent() : servedTorrent(record).bytes();
-    }
-
-    private Torrent servedTorrent(TorrentRecord record) {
-        Torrent stored = parseStored(record.getEpisodeId(), record.getTorrent()).withMoreTrackers(moreTrackers);
+    private Torrent servedTorrent(TorrentRecord record, Torrent stored) {
+        Torrent withTrackers = stored.withMoreTrackers(moreTrackers);
         if (mirrors.isEmpty()) {
-            return stored;
+            return withTrackers;
         }
         return catalog.episode(record.getEpisodeId())
-                .map(episode -> stored.withMoreWebSeeds(mirrors.of(episode.mediaPath()))).orElse(stored);
+                .map(episode -> withTrackers.withMoreWebSeeds(mirrors.of(episode.mediaPath()))).orElse(withTrackers);
     }
 
-    private static Torrent parseStored(long episodeId, byte[] bytes) {
+    private static Torrent parseStored(TorrentRecord record) {
         try {
-            return Torrent.parse(bytes);
+            return Torrent.parse(record.getTorrent());
         } catch (InvalidTorrentException e) {
-            throw new IllegalStateException("stored torrent of episode " + episodeId + " is unreadable", e);
+            throw new IllegalStateException("stored torrent of episode " + record.getEpisodeId() + " is unreadable", e);
         }
     }
 
-    private static String fileNameOf(TorrentRecord record) {
+    private static Optional<Torrent> readable(byte[] bytes) {
         try {
-            return Torrent.parse(record.getTorrent()).name() + ".torrent";
+            return Optional.of(Torrent.parse(bytes));
         } catch (InvalidTorrentException e) {
-            return record.getInfoHash() + ".torrent";
+            return Optional.empty();
         }
     }
 

@@ -29,6 +29,7 @@ import org.seedcast.tracker.protocol.Endpoint;
 import org.seedcast.tracker.store.JdbcTrackerStore;
 import org.seedcast.tracker.store.TrackerStore;
 import org.seedcast.tracker.swarm.SeedPeer;
+import org.seedcast.tracker.swarm.SwarmCaps;
 import org.seedcast.tracker.swarm.SwarmStore;
 import org.seedcast.tracker.unknown.UnknownTorrents;
 import org.slf4j.Logger;
@@ -79,8 +80,9 @@ class TrackerConfiguration {
     SwarmStore trackerSwarmStore(TrackerProperties p, ObjectProvider<AdvertisedSeed> seed, TrackerCluster cluster) {
         // peers expire after about two intervals (with the jitter), as clients re-announce once per interval
         int timeout = (int) (2 * p.interval().toSeconds() + p.intervalJitter().toSeconds() + 60);
-        return new SwarmStore(timeout, SwarmStore.monotonicSeconds(), p.maxPeersPerSwarm(), p.maxPortsPerAddress(),
-                p.maxPeersTotal(), seedPeer(seed.getIfAvailable()), cluster.clustered());
+        return new SwarmStore(timeout, SwarmStore.monotonicSeconds(),
+                new SwarmCaps(p.maxPeersPerSwarm(), p.maxPortsPerAddress(), p.maxPeersTotal()),
+                seedPeer(seed.getIfAvailable()), cluster.clustered());
     }
 
     /**

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -47,6 +48,10 @@ class TorrentAnnounceListTests {
 
     @TempDir
     Path identityDir;
+    /** Set by {@link #publishWith}. */
+    private TorrentRepository torrents;
+    private Publishing publishing;
+    private ArgumentCaptor<TorrentRecord> saved;
 
     @Test
     void anIpv6TrackerHostIsBracketedInTheTorrentsAnnounceList() throws Exception {
@@ -66,6 +71,35 @@ class TorrentAnnounceListTests {
                 .containsExactly("http://shows.example.org:7000/announce", "udp://shows.example.org:7000/announce");
     }
 
+    @Test
+    void aTorrentServedWithTheClustersMoreHostsListsThemAndIsNamedAfterItsFile() throws Exception {
+        byte[] stored = publishWith(Map.of("seedcast.tracker.host", "t1.example.org",
+                "seedcast.tracker.more-hosts", "t2.example.org"));
+        TorrentRecord record = saved.getValue();
+        when(torrents.findByInfoHashAndPublishedTrue(record.getInfoHash())).thenReturn(Optional.of(record));
+
+        Publishing.TorrentFile served = publishing.torrentFile(record.getInfoHash().toUpperCase(Locale.ROOT)).orElseThrow();
+
+        assertThat(served.fileName()).isEqualTo("pilot.mp4.torrent");
+        assertThat(Torrent.parse(served.bytes()).trackers().stream().map(URI::toString).distinct())
+                .containsExactly("http://t1.example.org:6969/announce", "udp://t1.example.org:6969/announce",
+                        "http://t2.example.org:6969/announce", "udp://t2.example.org:6969/announce");
+        assertThat(Torrent.parse(served.bytes()).infoHash()).isEqualTo(Torrent.parse(stored).infoHash());
+    }
+
+    @Test
+    void aDamagedStoredTorrentIsStillServedAsStoredUnderItsInfoHash() throws Exception {
+        publishWith(Map.of());
+        TorrentRecord damaged = new TorrentRecord(8, NOW);
+        damaged.publish("ab".repeat(20), null, new byte[] {'d', 'x'}, NOW);
+        when(torrents.findByInfoHashAndPublishedTrue("ab".repeat(20))).thenReturn(Optional.of(damaged));
+
+        Publishing.TorrentFile served = publishing.torrentFile("ab".repeat(20)).orElseThrow();
+
+        assertThat(served.fileName()).isEqualTo("ab".repeat(20) + ".torrent");
+        assertThat(served.bytes()).containsExactly('d', 'x');
+    }
+
     /** Publishes one small episode with the tracker settings given; returns the stored torrent's bytes. */
     private byte[] publishWith(Map<String, String> trackerSettings) throws Exception {
         TrackerAddress tracker = new Binder(new MapConfigurationPropertySource(trackerSettings))
@@ -80,10 +114,10 @@ class TorrentAnnounceListTests {
                 false, "v1", false, Set.of(), NOW, NOW));
         MediaStore mediaStore = mock(MediaStore.class);
         when(mediaStore.hashes(MEDIA)).thenReturn(Optional.of(hasher.finish()));
-        TorrentRepository torrents = mock(TorrentRepository.class);
+        torrents = mock(TorrentRepository.class);
         when(torrents.findById(7L)).thenReturn(Optional.empty());
         when(torrents.findByInfoHash(any())).thenReturn(Optional.empty());
-        Publishing publishing = new Publishing(torrents, catalog, mediaStore,
+        publishing = new Publishing(torrents, catalog, mediaStore,
                 PublisherIdentity.loadOrCreate(identityDir, "org.example.shows", NOW), site, tracker, null,
                 new WebSeedMirrors(null), mock(ApplicationEventPublisher.class), Clock.fixed(NOW, ZoneOffset.UTC));
 
@@ -91,7 +125,7 @@ class TorrentAnnounceListTests {
                 EpisodeStatus.PUBLISHED, null, NOW, MEDIA, "pilot.mp4", "video/mp4", (long) media.length, null,
                 NOW, NOW, null, MediaFacts.none())));
 
-        ArgumentCaptor<TorrentRecord> saved = ArgumentCaptor.forClass(TorrentRecord.class);
+        saved = ArgumentCaptor.forClass(TorrentRecord.class);
         verify(torrents).save(saved.capture());
         return saved.getValue().getTorrent();
     }

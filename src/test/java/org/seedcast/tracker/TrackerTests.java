@@ -189,8 +189,9 @@ class TrackerTests {
 
     @Test
     void theListedSeedIsNamedInTheStatsAndNeverCountedAmongTheFans() {
-        SwarmStore seeded = new SwarmStore(3600, () -> 100, 10, 8, 100, org.seedcast.tracker.swarm.SeedPeer.of(
-                Endpoint.ipv4(0xC000020A, 6881), Endpoint.ipv6(0x20010DB800000000L, 0x10L, 6881)));
+        SwarmStore seeded = new SwarmStore(3600, () -> 100, new org.seedcast.tracker.swarm.SwarmCaps(10, 8, 100),
+                org.seedcast.tracker.swarm.SeedPeer.of(Endpoint.ipv4(0xC000020A, 6881),
+                        Endpoint.ipv6(0x20010DB800000000L, 0x10L, 6881)), false);
         Tracker withSeed = new Tracker(access, seeded, unknown, bans, housekeeper, store, history, metrics, clock,
                 () -> 6969);
         new TrackerEventListener(withSeed).on(new TorrentPublished(1, V1, null, 1000));

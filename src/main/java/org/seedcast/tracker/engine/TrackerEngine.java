@@ -55,15 +55,7 @@ public final class TrackerEngine {
     private final TrackerMetrics metrics;
     private final LongSupplier millis;
 
-    private final byte[] refusal;
-    private final byte[] blocked;
-    private final byte[] banned;
-    private final byte[] rateLimited;
-    private final byte[] tooManyConnections = HttpAnswers.reason("too many connections from your address");
-    private final byte[] internalError = HttpAnswers.reason("internal tracker error");
-    private final byte[] udpRefusal;
-    private final byte[] udpBlocked;
-    private final byte[] udpRateLimited;
+    private final Refusals refusals;
 
     public TrackerEngine(TrackerSettings settings, SwarmStore swarms, AccessList access,
                          UnknownTorrents unknown, Bans bans, RateLimiter limiter,
@@ -78,14 +70,7 @@ public final class TrackerEngine {
         this.connectionIds = connectionIds;
         this.metrics = metrics;
         this.millis = millis;
-        String only = "this tracker only serves " + settings.publisher() + "'s torrents";
-        refusal = HttpAnswers.reason(only);
-        blocked = HttpAnswers.reason(only + "; this torrent is blocked");
-        banned = HttpAnswers.reason("your address is banned from this tracker");
-        rateLimited = HttpAnswers.reason("too many requests from your address; slow down");
-        udpRefusal = UdpCodec.message(only);
-        udpBlocked = UdpCodec.message(only + "; this torrent is blocked");
-        udpRateLimited = UdpCodec.message("too many requests from your address; slow down");
+        this.refusals = new Refusals(settings.publisher());
     }
 
     public TrackerSettings settings() {
@@ -101,20 +86,9 @@ public final class TrackerEngine {
                 || !settings.trustedProxies().contains(remote)) {
             return remote;
         }
-        String[] hops = new String(bytes, head.forwardedFrom, head.forwardedTo - head.forwardedFrom,
-                StandardCharsets.ISO_8859_1).split(",");
-        Endpoint client = remote;
-        for (int i = hops.length - 1; i >= 0; i--) {
-            Endpoint hop = ForwardedAddress.parse(hops[i].strip());
-            if (hop == null) {
-                break;
-            }
-            client = hop;
-            if (!settings.trustedProxies().contains(hop)) {
-                break;
-            }
-        }
-        return client;
+        String forwardedFor = new String(bytes, head.forwardedFrom, head.forwardedTo - head.forwardedFrom,
+                StandardCharsets.ISO_8859_1);
+        return ForwardedAddress.client(remote, forwardedFor, settings.trustedProxies());
     }
 
     /** An HTTP announce; writes the bencoded body into {@code out}. */
@@ -148,12 +122,12 @@ public final class TrackerEngine {
             }
             case BLOCKED -> {
                 unknown.record(request.infoHash(), client.addressKey(), request.peerIdPrefix(), millis.getAsLong());
-                HttpAnswers.failure(out, blocked, settings.blockedInterval(), -1);
+                HttpAnswers.failure(out, refusals.blocked, settings.blockedInterval(), -1);
                 return Outcome.BLOCKED;
             }
             default -> {
                 unknown.record(request.infoHash(), client.addressKey(), request.peerIdPrefix(), millis.getAsLong());
-                HttpAnswers.failure(out, refusal, settings.refusalInterval(), settings.refusalInterval() / 60);
+                HttpAnswers.failure(out, refusals.unknown, settings.refusalInterval(), settings.refusalInterval() / 60);
                 return Outcome.UNKNOWN;
             }
         }
@@ -191,13 +165,13 @@ public final class TrackerEngine {
      */
     public void httpOverConnectionLimit(ByteBuffer out) {
         long start = System.nanoTime();
-        HttpAnswers.failure(out, tooManyConnections, settings.rateLimitedInterval(), settings.rateLimitedInterval() / 60);
+        HttpAnswers.failure(out, refusals.tooManyConnections, settings.rateLimitedInterval(), settings.rateLimitedInterval() / 60);
         metrics.count(HTTP, OTHER, Outcome.RATE_LIMITED, start);
     }
 
     /** Writes a failure for a request that failed unexpectedly, so the client still backs off. */
     public void httpInternalError(ByteBuffer out) {
-        HttpAnswers.failure(out, internalError, settings.interval(), settings.interval() / 60);
+        HttpAnswers.failure(out, refusals.internalError, settings.interval(), settings.interval() / 60);
     }
 
     /** A request to any other path: counted, then answered 404 by the transport. */
@@ -208,12 +182,12 @@ public final class TrackerEngine {
     private Outcome httpGate(Endpoint client, ByteBuffer out) {
         if (bans.banned(client)) {
             unknown.refused(client.addressKey());
-            HttpAnswers.failure(out, banned, settings.blockedInterval(), -1);
+            HttpAnswers.failure(out, refusals.banned, settings.blockedInterval(), -1);
             return Outcome.BANNED;
         }
         if (limited(client) != RateLimiter.Decision.ALLOW) {
             unknown.refused(client.addressKey());
-            HttpAnswers.failure(out, rateLimited, settings.rateLimitedInterval(), settings.rateLimitedInterval() / 60);
+            HttpAnswers.failure(out, refusals.rateLimited, settings.rateLimitedInterval(), settings.rateLimitedInterval() / 60);
             return Outcome.RATE_LIMITED;
         }
         return null;
@@ -282,7 +256,7 @@ public final class TrackerEngine {
         if (decision != RateLimiter.Decision.ALLOW) {
             unknown.refused(source.addressKey());
             if (decision == RateLimiter.Decision.LIMIT) {
-                refuseUdp(out, tid, action, settings.rateLimitedInterval(), udpRateLimited);
+                refuseUdp(out, tid, action, settings.rateLimitedInterval(), refusals.udpRateLimited);
             } // far over: dropped, the cheapest path for a flood
             return Outcome.RATE_LIMITED;
         }
@@ -306,7 +280,7 @@ public final class TrackerEngine {
             return Outcome.BAD_REQUEST;
         }
         if (bans.banned(source)) {
-            refuseUdp(out, tid, UdpCodec.ANNOUNCE, settings.blockedInterval(), udpBlocked);
+            refuseUdp(out, tid, UdpCodec.ANNOUNCE, settings.blockedInterval(), refusals.udpBlocked);
             return Outcome.BANNED;
         }
         switch (access.verdict(request.infoHash())) {
@@ -320,12 +294,12 @@ public final class TrackerEngine {
             }
             case BLOCKED -> {
                 unknown.record(request.infoHash(), source.addressKey(), request.peerIdPrefix(), millis.getAsLong());
-                refuseUdp(out, tid, UdpCodec.ANNOUNCE, settings.blockedInterval(), udpBlocked);
+                refuseUdp(out, tid, UdpCodec.ANNOUNCE, settings.blockedInterval(), refusals.udpBlocked);
                 return Outcome.BLOCKED;
             }
             default -> {
                 unknown.record(request.infoHash(), source.addressKey(), request.peerIdPrefix(), millis.getAsLong());
-                refuseUdp(out, tid, UdpCodec.ANNOUNCE, settings.refusalInterval(), udpRefusal);
+                refuseUdp(out, tid, UdpCodec.ANNOUNCE, settings.refusalInterval(), refusals.udpUnknown);
                 return Outcome.UNKNOWN;
             }
         }

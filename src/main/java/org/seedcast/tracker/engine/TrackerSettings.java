@@ -33,8 +33,8 @@ public record TrackerSettings(String publisher, int interval, int minInterval, i
     public enum UdpRefusal {
         /**
          * A valid announce reply with no peers, zero counts and the long interval: libtorrent then
-         * stays away for the interval (7,199 s measured for 7,200), where an error packet brings it
-         * back in 29 s.
+         * stays away for the whole interval, where an error packet brings it back within half a
+         * minute ({@code bench/refusal_backoff.py}).
          */
         EMPTY_REPLY,
         /** An error packet (action 3) with the message, for operators who prefer to explain. */

@@ -23,6 +23,7 @@ import org.seedcast.tracker.netty.TrackerServer;
 import org.seedcast.tracker.protocol.ConnectionIds;
 import org.seedcast.tracker.protocol.HashKey;
 import org.seedcast.tracker.swarm.SeedPeer;
+import org.seedcast.tracker.swarm.SwarmCaps;
 import org.seedcast.tracker.swarm.SwarmStore;
 import org.seedcast.tracker.training.TrackerTraining;
 import org.seedcast.tracker.unknown.UnknownTorrents;
@@ -112,9 +113,10 @@ public final class StandaloneTracker {
                 .withUdpRefusal(udpError ? TrackerSettings.UdpRefusal.ERROR : TrackerSettings.UdpRefusal.EMPTY_REPLY)
                 .withNetworks(exempt, NetworkSet.EMPTY);
         TrackerCluster cluster = cluster();
-        SwarmStore swarms = new SwarmStore(2 * 1800 + 180, SwarmStore.monotonicSeconds(), SwarmStore.MAX_PEERS_PER_SWARM,
-                Integer.getInteger("seedcast.bench.max-ports-per-address", SwarmStore.MAX_PEERS_PER_ADDRESS),
-                SwarmStore.MAX_PEERS, SeedPeer.NONE, cluster.clustered());
+        SwarmStore swarms = new SwarmStore(2 * 1800 + 180, SwarmStore.monotonicSeconds(),
+                SwarmCaps.DEFAULTS.withPerAddress(Integer.getInteger("seedcast.bench.max-ports-per-address",
+                        SwarmCaps.DEFAULTS.perAddress())),
+                SeedPeer.NONE, cluster.clustered());
         UnknownTorrents unknown = new UnknownTorrents(10_000);
         TrackerMetrics metrics = new TrackerMetrics(new SimpleMeterRegistry());
         byte[] key = new byte[16];

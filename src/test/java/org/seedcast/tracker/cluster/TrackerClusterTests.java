@@ -23,6 +23,7 @@ import org.seedcast.tracker.protocol.Event;
 import org.seedcast.tracker.protocol.HashKey;
 import org.seedcast.tracker.protocol.SelectedPeers;
 import org.seedcast.tracker.swarm.SeedPeer;
+import org.seedcast.tracker.swarm.SwarmCaps;
 import org.seedcast.tracker.swarm.SwarmStore;
 
 /** Two Hazelcast members in this JVM, on loopback and ephemeral ports, each with its own swarms. */
@@ -55,8 +56,7 @@ class TrackerClusterTests {
     }
 
     private static SwarmStore store() {
-        return new SwarmStore(3600, SwarmStore.monotonicSeconds(), SwarmStore.MAX_PEERS_PER_SWARM,
-                SwarmStore.MAX_PEERS_PER_ADDRESS, SwarmStore.MAX_PEERS, SeedPeer.NONE, true);
+        return new SwarmStore(3600, SwarmStore.monotonicSeconds(), SwarmCaps.DEFAULTS, SeedPeer.NONE, true);
     }
 
     private static SelectedPeers announce(SwarmStore swarms, Endpoint peer, Event event) {

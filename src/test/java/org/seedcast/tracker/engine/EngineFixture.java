@@ -10,6 +10,7 @@ import org.seedcast.tracker.guard.RateLimiter;
 import org.seedcast.tracker.protocol.ConnectionIds;
 import org.seedcast.tracker.protocol.HashKey;
 import org.seedcast.tracker.swarm.SeedPeer;
+import org.seedcast.tracker.swarm.SwarmCaps;
 import org.seedcast.tracker.swarm.SwarmStore;
 import org.seedcast.tracker.unknown.UnknownTorrents;
 
@@ -39,8 +40,8 @@ final class EngineFixture {
     }
 
     private EngineFixture(TrackerSettings settings, double ratePerSecond, int burst, SeedPeer seed) {
-        swarms = new SwarmStore(3600, () -> (int) (millis.get() / 1000 - 1_699_990_000L), SwarmStore.MAX_PEERS_PER_SWARM,
-                SwarmStore.MAX_PEERS_PER_ADDRESS, SwarmStore.MAX_PEERS, seed);
+        swarms = new SwarmStore(3600, () -> (int) (millis.get() / 1000 - 1_699_990_000L), SwarmCaps.DEFAULTS, seed,
+                false);
         access.allow(List.of(HashKey.of(PUBLISHED, 0)));
         engine = new TrackerEngine(settings, swarms, access, unknown, bans,
                 new RateLimiter(ratePerSecond, burst, 4096, millis::get), ids, metrics, millis::get);

@@ -45,6 +45,7 @@ import org.seedcast.tracker.guard.ConnectionLimiter;
 import org.seedcast.tracker.guard.RateLimiter;
 import org.seedcast.tracker.protocol.ConnectionIds;
 import org.seedcast.tracker.protocol.HashKey;
+import org.seedcast.tracker.swarm.SwarmCaps;
 import org.seedcast.tracker.swarm.SwarmStore;
 import org.seedcast.tracker.unknown.UnknownTorrents;
 
@@ -90,7 +91,7 @@ class HttpListenerContractTests {
         AccessList access = new AccessList();
         access.allow(List.of(HashKey.of(PUBLISHED, 0)));
         return new TrackerEngine(TrackerDefaults.engine().withJitter(0),
-                new SwarmStore(3600, SwarmStore.monotonicSeconds(), 100_000, 1000, 1_000_000), // all from 127.0.0.1
+                new SwarmStore(3600, SwarmStore.monotonicSeconds(), SwarmCaps.DEFAULTS.withPerAddress(1000)), // all from 127.0.0.1
                 access, new UnknownTorrents(1000),
                 new Bans(), new RateLimiter(1000, 10_000, 4096, System::currentTimeMillis),
                 ConnectionIds.random(300), metrics, System::currentTimeMillis);

@@ -23,6 +23,7 @@ import org.seedcast.tracker.protocol.Event;
 import org.seedcast.tracker.protocol.HashKey;
 import org.seedcast.tracker.protocol.SelectedPeers;
 import org.seedcast.tracker.swarm.SeedPeer;
+import org.seedcast.tracker.swarm.SwarmCaps;
 import org.seedcast.tracker.swarm.SwarmStore;
 import org.seedcast.tracker.unknown.Sighting;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -81,8 +82,7 @@ class JdbcTrackerStoreTests {
     }
 
     private static SwarmStore member(AtomicInteger seconds) {
-        return new SwarmStore(3600, seconds::get, SwarmStore.MAX_PEERS_PER_SWARM, SwarmStore.MAX_PEERS_PER_ADDRESS,
-                SwarmStore.MAX_PEERS, SeedPeer.NONE, true);
+        return new SwarmStore(3600, seconds::get, SwarmCaps.DEFAULTS, SeedPeer.NONE, true);
     }
 
     private static void complete(SwarmStore member, HashKey key, Endpoint fan) {

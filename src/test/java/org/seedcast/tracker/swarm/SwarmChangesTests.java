@@ -28,8 +28,7 @@ class SwarmChangesTests {
     private final SplittableRandom random = new SplittableRandom(1);
 
     private SwarmStore store() {
-        return new SwarmStore(3600, clock::get, SwarmStore.MAX_PEERS_PER_SWARM, SwarmStore.MAX_PEERS_PER_ADDRESS,
-                SwarmStore.MAX_PEERS, SeedPeer.NONE, true);
+        return new SwarmStore(3600, clock::get, SwarmCaps.DEFAULTS, SeedPeer.NONE, true);
     }
 
     private void announce(SwarmStore store, Endpoint peer, long left, Event event) {

@@ -78,9 +78,9 @@ class SwarmStoreTests {
             announce(hash(1), v4(1).withPort(port), 5, Event.STARTED, 50);
         }
         announce(hash(1), v4(2), 5, Event.STARTED, 50);
-        assertThat(out.leechers).isEqualTo(SwarmStore.MAX_PEERS_PER_ADDRESS + 1);
-        assertThat(store.refusedPeers()).isEqualTo(10_000 - SwarmStore.MAX_PEERS_PER_ADDRESS);
-        assertThat(out.v4Count).as("the newcomer's answer").isEqualTo(SwarmStore.MAX_PEERS_PER_ADDRESS);
+        assertThat(out.leechers).isEqualTo(SwarmCaps.DEFAULTS.perAddress() + 1);
+        assertThat(store.refusedPeers()).isEqualTo(10_000 - SwarmCaps.DEFAULTS.perAddress());
+        assertThat(out.v4Count).as("the newcomer's answer").isEqualTo(SwarmCaps.DEFAULTS.perAddress());
 
         announce(hash(2), v4(1).withPort(1000), 5, Event.STARTED, 50);
         assertThat(out.leechers).as("another swarm").isEqualTo(1);
@@ -88,12 +88,12 @@ class SwarmStoreTests {
         for (int host = 0; host < 20; host++) {
             announce(hash(3), new Endpoint(true, sixA.high(), host, 6881), 5, Event.STARTED, 50); // one /64
         }
-        assertThat(out.leechers).as("an IPv6 /64").isEqualTo(SwarmStore.MAX_PEERS_PER_ADDRESS);
+        assertThat(out.leechers).as("an IPv6 /64").isEqualTo(SwarmCaps.DEFAULTS.perAddress());
     }
 
     @Test
     void aFullSwarmKeepsItsPeersAndStillAnswersNewcomers() {
-        SwarmStore capped = new SwarmStore(3600, clock::get, 10, 8, 15);
+        SwarmStore capped = new SwarmStore(3600, clock::get, new SwarmCaps(10, 8, 15));
         for (int i = 1; i <= 12; i++) {
             capped.announce(new AnnounceRequest(hash(1), 0, 0, 0, 5, Event.STARTED, 6881, 50, true, null),
                     v4(i), 50, true, true, out, random);
