@@ -204,11 +204,13 @@ class ResumableUploads {
 
     /**
      * Uploads nobody touched for a week are abandoned: their partial files are removed. One whose
-     * bytes are all there is finished instead, since nothing about it is partial. Run by
+     * bytes are all there is finished instead, since nothing about it is partial. Segments in the
+     * bucket as old that no upload names are removed too. Run by
      * {@link UploadSweeps}, on one node at a time.
      */
     void sweepAbandoned() {
-        for (Upload upload : repository.findByEpisodeIdIsNullAndUpdatedAtBefore(clock.instant().minus(ABANDONED_AFTER))) {
+        Instant cutoff = clock.instant().minus(ABANDONED_AFTER);
+        for (Upload upload : repository.findByEpisodeIdIsNullAndUpdatedAtBefore(cutoff)) {
             ReentrantLock lock = lockOf(upload.getId());
             if (!lock.tryLock()) {
                 continue;
@@ -234,6 +236,13 @@ class ResumableUploads {
                 log.warn("Could not finish or remove upload {}: {}", upload.getId(), e.toString());
             } finally {
                 lock.unlock();
+            }
+        }
+        if (segments != null) {
+            try {
+                segments.sweepOrphans(cutoff);
+            } catch (IOException | RuntimeException e) {
+                log.warn("Could not sweep the orphaned upload segments: {}", e.toString());
             }
         }
     }

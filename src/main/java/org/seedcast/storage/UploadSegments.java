@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
@@ -87,6 +88,25 @@ final class UploadSegments {
     /** The names of the upload's segments, in order. */
     List<String> names(UUID id) {
         return segments(id).stream().map(Segment::name).toList();
+    }
+
+    /**
+     * Deletes the segments stored before {@code cutoff} that no row names: a node that died between
+     * storing a segment and recording it left them. Their age keeps a segment whose row is about to
+     * commit out of reach; the caller runs this on one node at a time.
+     *
+     * @return how many were deleted
+     */
+    int sweepOrphans(Instant cutoff) throws IOException {
+        int swept = 0;
+        for (String name : objects.namesWrittenBefore(SUFFIX, cutoff)) {
+            if (jdbc.queryForObject("select count(*) from upload_segments where object_name = ?", Integer.class, name) == 0) {
+                log.info("Removing segment {}, which no upload names", name);
+                objects.delete(name);
+                swept++;
+            }
+        }
+        return swept;
     }
 
     /** Deletes the upload's segments: their objects, then their rows. */

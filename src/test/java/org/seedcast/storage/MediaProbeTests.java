@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -74,7 +77,33 @@ class MediaProbeTests {
 
         assertThatThrownBy(() -> new MediaProbe(store, properties(StorageProperties.Backend.FILESYSTEM, null,
                 StorageProperties.MediaFacts.DEFAULT)).probe(stored.id()))
-                .isInstanceOf(MediaProbe.UnreadableMediaException.class).hasMessageStartingWith("ffprobe could not read it: ");
+                .isInstanceOfSatisfying(MediaProbe.UnreadableMediaException.class,
+                        e -> assertThat(e.passing()).as("no media in it: no retry").isFalse())
+                .hasMessageStartingWith("ffprobe could not read it: ");
+    }
+
+    @Test
+    void aBucketOutOfReachIsAPassingFailureNotAnUnreadableFile() throws Exception {
+        RequiredTools.require("ffprobe");
+        String bucket = S3Proxy.bucket("probe-" + UUID.randomUUID());
+        StorageProperties reachable = properties(StorageProperties.Backend.S3, new StorageProperties.S3(
+                S3Proxy.endpoint(), bucket, "us-east-1", S3Proxy.ACCESS_KEY, S3Proxy.SECRET_KEY),
+                StorageProperties.MediaFacts.DEFAULT);
+        StoredMedia clip = store(new MediaStore(reachable, new BucketObjects(BucketObjects.client(reachable.s3()),
+                bucket, BucketObjects.PART_SIZE)), Clips.webm(dataDir, 1, "160x90"));
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        StorageProperties down = properties(StorageProperties.Backend.S3, new StorageProperties.S3(
+                URI.create("http://127.0.0.1:" + closedPort), bucket, "us-east-1", S3Proxy.ACCESS_KEY,
+                S3Proxy.SECRET_KEY), StorageProperties.MediaFacts.DEFAULT);
+        MediaStore unreachable = new MediaStore(down, new BucketObjects(BucketObjects.client(down.s3()), bucket,
+                BucketObjects.PART_SIZE));
+
+        assertThatThrownBy(() -> new MediaProbe(unreachable, down).probe(clip.id()))
+                .isInstanceOfSatisfying(MediaProbe.UnreadableMediaException.class,
+                        e -> assertThat(e.passing()).as(e.getMessage()).isTrue());
     }
 
     @Test
@@ -83,12 +112,14 @@ class MediaProbeTests {
         Files.writeString(hanging, "#!/bin/sh\nexec sleep 60\n");
         assertThat(hanging.toFile().setExecutable(true)).isTrue();
         StorageProperties properties = properties(StorageProperties.Backend.FILESYSTEM, null,
-                new StorageProperties.MediaFacts(hanging.toString(), "ffmpeg", Duration.ofSeconds(1)));
+                StorageProperties.MediaFacts.DEFAULT.running(hanging.toString(), "ffmpeg", Duration.ofSeconds(1)));
         MediaStore store = MediaStoreTests.onDisk(properties);
         StoredMedia stored = store(store, Clips.webm(dataDir, 4, "160x90"));
 
         assertThatThrownBy(() -> new MediaProbe(store, properties).probe(stored.id()))
-                .isInstanceOf(MediaProbe.UnreadableMediaException.class).hasMessageContaining("took longer than 1 s");
+                .isInstanceOfSatisfying(MediaProbe.UnreadableMediaException.class,
+                        e -> assertThat(e.passing()).as("tried again later").isTrue())
+                .hasMessageContaining("took longer than 1 s");
         assertThat(ProcessHandle.current().children().filter(ProcessHandle::isAlive))
                 .as("the child was killed").noneMatch(child -> child.info().command().orElse("").endsWith("/sleep"));
     }
@@ -96,7 +127,7 @@ class MediaProbeTests {
     @Test
     void withoutFfprobeItSaysSoOnceAndReadsNothing(CapturedOutput output) throws Exception {
         StorageProperties properties = properties(StorageProperties.Backend.FILESYSTEM, null,
-                new StorageProperties.MediaFacts(dataDir.resolve("no-such/ffprobe").toString(), "ffmpeg",
+                StorageProperties.MediaFacts.DEFAULT.running(dataDir.resolve("no-such/ffprobe").toString(), "ffmpeg",
                         Duration.ofMinutes(1)));
         MediaStore store = MediaStoreTests.onDisk(properties);
 
