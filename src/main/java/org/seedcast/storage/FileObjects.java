@@ -91,7 +91,7 @@ final class FileObjects implements MediaObjects {
 
     @Override
     public void delete(String name) {
-        MediaStore.deleteQuietly(dir.resolve(name));
+        StoreFiles.deleteQuietly(dir.resolve(name));
     }
 
     @Override

@@ -179,7 +179,7 @@ public class MediaProbe {
             log.info("No poster frame: {}", e.getMessage());
             return null;
         } finally {
-            MediaStore.deleteQuietly(frame);
+            StoreFiles.deleteQuietly(frame);
         }
     }
 

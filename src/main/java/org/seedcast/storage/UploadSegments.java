@@ -66,7 +66,7 @@ final class UploadSegments {
     /** Segments a crash left half-filled on this node's disk never reached the bucket: they are nobody's. */
     static void sweepSpools(Path spoolDir) throws IOException {
         try (var spools = Files.list(spoolDir)) {
-            spools.filter(path -> path.getFileName().toString().endsWith(SUFFIX)).forEach(MediaStore::deleteQuietly);
+            spools.filter(path -> path.getFileName().toString().endsWith(SUFFIX)).forEach(StoreFiles::deleteQuietly);
         }
     }
 
@@ -124,12 +124,12 @@ final class UploadSegments {
      * @throws RejectedMediaException 409 when another request appended meanwhile (nothing of this one
      *                                is kept from then on), 413 when the body runs past the upload's length
      */
-    long append(Upload upload, long offset, InputStream body, MediaStore.ByteSink hasher) throws IOException {
+    long append(Upload upload, long offset, InputStream body, StoreFiles.ByteSink hasher) throws IOException {
         UUID id = upload.getId();
         List<Segment> segments = segments(id);
         Segment last = segments.isEmpty() ? null : segments.getLast();
         Segment growing = last != null && last.end() == offset && last.end() - last.start() < segmentSize ? last : null;
-        byte[] buffer = new byte[MediaStore.BUFFER_SIZE];
+        byte[] buffer = new byte[StoreFiles.BUFFER_SIZE];
         long committed = offset;
         boolean more = true;
         while (more && committed < upload.getLength()) {
@@ -164,7 +164,7 @@ final class UploadSegments {
                     committed = position;
                 }
             } finally {
-                MediaStore.deleteQuietly(spool);
+                StoreFiles.deleteQuietly(spool);
             }
             growing = null;
         }

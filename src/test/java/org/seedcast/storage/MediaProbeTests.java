@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -52,11 +53,8 @@ class MediaProbeTests {
     void readsAClipInABucketThroughAPresignedUrlWithoutCopyingIt() throws Exception {
         RequiredTools.require("ffprobe");
         String bucket = S3Proxy.bucket("probe-" + UUID.randomUUID());
-        StorageProperties properties = properties(StorageProperties.Backend.S3, new StorageProperties.S3(
-                S3Proxy.endpoint(), bucket, "us-east-1", S3Proxy.ACCESS_KEY, S3Proxy.SECRET_KEY),
-                StorageProperties.MediaFacts.DEFAULT);
-        MediaStore store = new MediaStore(properties, new BucketObjects(BucketObjects.client(properties.s3()), bucket,
-                BucketObjects.PART_SIZE));
+        StorageProperties properties = inBucket(S3Proxy.endpoint(), bucket);
+        MediaStore store = bucketStore(properties);
         StoredMedia clip = store(store, Clips.webm(dataDir, 4, "160x90"));
 
         ProbedMedia facts = new MediaProbe(store, properties).probe(clip.id());
@@ -86,20 +84,13 @@ class MediaProbeTests {
     void aBucketOutOfReachIsAPassingFailureNotAnUnreadableFile() throws Exception {
         RequiredTools.require("ffprobe");
         String bucket = S3Proxy.bucket("probe-" + UUID.randomUUID());
-        StorageProperties reachable = properties(StorageProperties.Backend.S3, new StorageProperties.S3(
-                S3Proxy.endpoint(), bucket, "us-east-1", S3Proxy.ACCESS_KEY, S3Proxy.SECRET_KEY),
-                StorageProperties.MediaFacts.DEFAULT);
-        StoredMedia clip = store(new MediaStore(reachable, new BucketObjects(BucketObjects.client(reachable.s3()),
-                bucket, BucketObjects.PART_SIZE)), Clips.webm(dataDir, 1, "160x90"));
+        StoredMedia clip = store(bucketStore(inBucket(S3Proxy.endpoint(), bucket)), Clips.webm(dataDir, 1, "160x90"));
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
-        StorageProperties down = properties(StorageProperties.Backend.S3, new StorageProperties.S3(
-                URI.create("http://127.0.0.1:" + closedPort), bucket, "us-east-1", S3Proxy.ACCESS_KEY,
-                S3Proxy.SECRET_KEY), StorageProperties.MediaFacts.DEFAULT);
-        MediaStore unreachable = new MediaStore(down, new BucketObjects(BucketObjects.client(down.s3()), bucket,
-                BucketObjects.PART_SIZE));
+        StorageProperties down = inBucket(URI.create("http://127.0.0.1:" + closedPort), bucket);
+        MediaStore unreachable = bucketStore(down);
 
         assertThatThrownBy(() -> new MediaProbe(unreachable, down).probe(clip.id()))
                 .isInstanceOfSatisfying(MediaProbe.UnreadableMediaException.class,
@@ -155,6 +146,16 @@ class MediaProbeTests {
 
     private static StoredMedia store(MediaStore store, byte[] content) {
         return store.importMedia(new ByteArrayInputStream(content), content.length, TorrentFormat.V1);
+    }
+
+    private StorageProperties inBucket(URI endpoint, String bucket) {
+        return properties(StorageProperties.Backend.S3, new StorageProperties.S3(endpoint, bucket, "us-east-1",
+                S3Proxy.ACCESS_KEY, S3Proxy.SECRET_KEY), StorageProperties.MediaFacts.DEFAULT);
+    }
+
+    private static MediaStore bucketStore(StorageProperties properties) throws IOException {
+        return new MediaStore(properties, new BucketObjects(BucketObjects.client(properties.s3()),
+                properties.s3().bucket(), BucketObjects.PART_SIZE));
     }
 
     private StorageProperties properties(StorageProperties.Backend backend, StorageProperties.S3 s3,
