@@ -37,7 +37,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction that succeeds only from the offset its writer started at: two nodes that receive
  * appends for the same upload at once cannot both append (the second hears 409 and resumes from the
  * offset HEAD reports). A segment stored whose transaction did not commit is deleted, or, when the
- * node died in between, an orphan that no upload names.
+ * node died in between, an orphan that no upload names until the abandoned-upload sweep removes it
+ * ({@link #sweepOrphans}).
  */
 final class UploadSegments {
 
