@@ -1,13 +1,17 @@
 package org.seedcast.catalog;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PreDestroy;
 
@@ -17,8 +21,10 @@ import org.seedcast.scheduling.ClusterLock;
 import org.seedcast.storage.MediaProbe;
 import org.seedcast.storage.MediaStore;
 import org.seedcast.storage.ProbedMedia;
+import org.seedcast.storage.StorageProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -30,9 +36,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Reads an episode's media facts (ffprobe) and poster frame (ffmpeg) in the background once its upload has
  * committed, so neither the upload's answer nor publishing ever waits for them: one worker thread and a bounded
- * queue, each run a child process with a time limit ({@link MediaProbe}). Episodes whose facts were never read
- * (uploaded before ffprobe was installed, or left pending by a stop) are read once at start, one at a time
- * between uploads, by one web node ({@link ClusterLock}).
+ * queue, each run a child process with a time limit ({@link MediaProbe}). A read that failed for a passing reason
+ * (the bucket out of reach, a run out of time) is tried again a few times, waiting longer each time, before the
+ * file is marked unreadable; a file that holds no media is marked at once. Uploads that found the queue full are
+ * read once it drains: the worker then looks up the episodes still pending in the database, a queue's worth at a
+ * time. Episodes whose facts were never read (uploaded before ffprobe was installed, or left pending by a stop)
+ * are read once at start, one at a time between uploads, by one web node ({@link ClusterLock}).
  */
 @Component
 @ConditionalOnRole(NodeRole.WEB)
@@ -42,44 +51,63 @@ class EpisodeFacts {
     record MediaArrived(long episodeId, UUID mediaId) {
     }
 
+    /** Reads a stored file's facts: the probe, or in a test one that fails first. */
+    interface Reader {
+        ProbedMedia read(UUID mediaId) throws MediaProbe.UnreadableMediaException;
+    }
+
     static final String BACKFILL = "catalog.media-facts-backfill";
-    /** Uploads waiting for their facts; past it an upload's facts wait for the next start's backfill. */
-    private static final int QUEUE = 1_000;
+    /** Reads waiting for the worker; past it an upload waits in the database until the queue drains. */
+    static final int QUEUE = 1_000;
     /** Episodes the backfill reads per start, newest first: bounds a start's work on a large catalog. */
     private static final int BACKFILL_MAX = 5_000;
 
     private static final Logger log = LoggerFactory.getLogger(EpisodeFacts.class);
 
     private final MediaProbe probe;
+    private final Reader reader;
+    private final StorageProperties.MediaFacts settings;
+    private final int queue;
     private final MediaStore mediaStore;
     private final EpisodeRepository episodes;
     private final TransactionTemplate transactions;
     private final ClusterLock cluster;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final ThreadPoolExecutor worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(QUEUE), Thread.ofPlatform().name("media-facts").daemon().factory());
+    final ThreadPoolExecutor worker;
+    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("media-facts-retry").daemon().factory());
+    /** Set when an upload found the queue full: the worker then looks for pending episodes once it drains. */
+    private final AtomicBoolean overflowed = new AtomicBoolean();
     private volatile Thread backfill;
 
-    EpisodeFacts(MediaProbe probe, MediaStore mediaStore, EpisodeRepository episodes, TransactionTemplate transactions,
+    @Autowired
+    EpisodeFacts(MediaProbe probe, StorageProperties properties, MediaStore mediaStore, EpisodeRepository episodes,
+                 TransactionTemplate transactions, ClusterLock cluster, ApplicationEventPublisher events, Clock clock) {
+        this(probe, probe::probe, properties.mediaFacts(), QUEUE, mediaStore, episodes, transactions, cluster, events,
+                clock);
+    }
+
+    EpisodeFacts(MediaProbe probe, Reader reader, StorageProperties.MediaFacts settings, int queue,
+                 MediaStore mediaStore, EpisodeRepository episodes, TransactionTemplate transactions,
                  ClusterLock cluster, ApplicationEventPublisher events, Clock clock) {
         this.probe = probe;
+        this.reader = reader;
+        this.settings = settings;
+        this.queue = queue;
         this.mediaStore = mediaStore;
         this.episodes = episodes;
         this.transactions = transactions;
         this.cluster = cluster;
         this.events = events;
         this.clock = clock;
+        this.worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue),
+                Thread.ofPlatform().name("media-facts").daemon().factory());
     }
 
     @TransactionalEventListener
     void on(MediaArrived arrived) {
-        try {
-            worker.execute(() -> read(arrived.episodeId(), arrived.mediaId()));
-        } catch (RejectedExecutionException e) {
-            log.warn("Episode {} waits for its media facts until the next start: {} reads are queued already",
-                    arrived.episodeId(), QUEUE);
-        }
+        enqueue(arrived.episodeId(), arrived.mediaId(), 0);
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -96,6 +124,7 @@ class EpisodeFacts {
         if (running != null) {
             running.interrupt();
         }
+        retries.shutdownNow();
         worker.shutdownNow();
         worker.awaitTermination(10, TimeUnit.SECONDS);
     }
@@ -110,7 +139,7 @@ class EpisodeFacts {
         int read = 0;
         for (Episode episode : missing) {
             try {
-                worker.submit(() -> read(episode.getId(), episode.getMediaId())).get();
+                worker.submit(() -> read(episode.getId(), episode.getMediaId(), 0)).get();
                 read++;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -122,22 +151,62 @@ class EpisodeFacts {
         log.info("Read the media facts of {} of {} episode(s)", read, missing.size());
     }
 
+    /** Queues a read; when the queue is full, the episode stays pending and is looked up once it drains. */
+    private void enqueue(long episodeId, UUID mediaId, int attempt) {
+        try {
+            worker.execute(() -> {
+                try {
+                    read(episodeId, mediaId, attempt);
+                } finally {
+                    pickUpOverflow();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            if (!worker.isShutdown() && overflowed.compareAndSet(false, true)) {
+                log.warn("Episode {} waits for its media facts until the {} reads queued before it are done", episodeId,
+                        queue);
+            }
+        }
+    }
+
+    /** Once the queue drained after it overflowed, queues the episodes still pending, at most a queue's worth. */
+    private void pickUpOverflow() {
+        if (!worker.getQueue().isEmpty() || !overflowed.compareAndSet(true, false)) {
+            return;
+        }
+        try {
+            List<Episode> pending = episodes.findWithoutFacts(PageRequest.of(0, queue));
+            log.info("Queueing the media facts of {} episode(s) that found the queue full", pending.size());
+            pending.forEach(episode -> enqueue(episode.getId(), episode.getMediaId(), 0));
+        } catch (RuntimeException e) {
+            overflowed.set(true);
+            log.warn("Could not look up the episodes waiting for their media facts: {}", e.toString());
+        }
+    }
+
     /**
      * Reads one episode's media and keeps what was read with it, unless its media changed meanwhile; a read cut
-     * short by a stop keeps nothing, so the episode stays pending for the next start.
+     * short by a stop keeps nothing, so the episode stays pending for the next start, and so does one that failed
+     * for a passing reason while it has retries left.
      */
-    void read(long episodeId, UUID mediaId) {
+    void read(long episodeId, UUID mediaId, int attempt) {
         MediaFacts facts;
         UUID poster = null;
         try {
-            ProbedMedia read = probe.probe(mediaId);
+            ProbedMedia read = reader.read(mediaId);
             poster = read.poster() == null ? null : read.poster().id();
             facts = new MediaFacts(MediaFacts.State.KNOWN, read.durationSeconds() == null ? null
                     : Math.round(read.durationSeconds() * 1000), read.width(), read.height(), read.container(),
                     read.videoCodec(), read.audioCodec(), poster, null);
         } catch (MediaProbe.UnreadableMediaException e) {
+            if (e.passing() && retried(episodeId, mediaId, attempt, e.getMessage())) {
+                return;
+            }
             facts = unreadable(e.getMessage());
         } catch (RuntimeException e) {
+            if (retried(episodeId, mediaId, attempt, e.toString())) {
+                return;
+            }
             log.warn("Reading the media facts of episode {} failed", episodeId, e);
             facts = unreadable("the file could not be read (" + e.getClass().getSimpleName() + ")");
         }
@@ -153,6 +222,21 @@ class EpisodeFacts {
         if (!kept && poster != null) {
             mediaStore.delete(poster);
         }
+    }
+
+    /** Schedules the read again after a wait that doubles each time; false once the retries are used up. */
+    private boolean retried(long episodeId, UUID mediaId, int attempt, String problem) {
+        if (attempt >= settings.retries()) {
+            return false;
+        }
+        Duration wait = settings.retryBackoff().multipliedBy(1L << Math.min(attempt, 20));
+        log.info("Reading the media facts of episode {} failed ({}); trying again in {}", episodeId, problem, wait);
+        try {
+            retries.schedule(() -> enqueue(episodeId, mediaId, attempt + 1), wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopping) {
+            // stays pending for the next start
+        }
+        return true;
     }
 
     private boolean keep(long episodeId, UUID mediaId, MediaFacts facts) {

@@ -10,6 +10,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -251,6 +252,17 @@ final class BucketObjects implements MediaObjects {
             return s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(PREFIX)).contents().stream()
                     .map(S3Object::key).filter(key -> key.endsWith(suffix))
                     .map(key -> key.substring(PREFIX.length())).sorted().toList();
+        } catch (SdkException | UncheckedIOException e) {
+            throw new IOException("could not list bucket " + bucket + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<String> namesWrittenBefore(String suffix, Instant cutoff) throws IOException {
+        try {
+            return s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(PREFIX)).contents().stream()
+                    .filter(object -> object.key().endsWith(suffix) && object.lastModified().isBefore(cutoff))
+                    .map(object -> object.key().substring(PREFIX.length())).sorted().toList();
         } catch (SdkException | UncheckedIOException e) {
             throw new IOException("could not list bucket " + bucket + ": " + e.getMessage(), e);
         }

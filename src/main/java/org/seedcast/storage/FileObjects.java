@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -89,7 +91,7 @@ final class FileObjects implements MediaObjects {
 
     @Override
     public void delete(String name) {
-        MediaStore.deleteQuietly(dir.resolve(name));
+        StoreFiles.deleteQuietly(dir.resolve(name));
     }
 
     @Override
@@ -98,6 +100,21 @@ final class FileObjects implements MediaObjects {
             return files.map(path -> path.getFileName().toString()).filter(name -> name.endsWith(suffix)).sorted()
                     .toList();
         }
+    }
+
+    @Override
+    public List<String> namesWrittenBefore(String suffix, Instant cutoff) throws IOException {
+        List<String> old = new ArrayList<>();
+        for (String name : names(suffix)) {
+            try {
+                if (Files.getLastModifiedTime(dir.resolve(name)).toInstant().isBefore(cutoff)) {
+                    old.add(name);
+                }
+            } catch (NoSuchFileException deletedMeanwhile) {
+                // not there any more: nothing to list
+            }
+        }
+        return old;
     }
 
     @Override

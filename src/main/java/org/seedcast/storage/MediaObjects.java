@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -57,6 +58,9 @@ interface MediaObjects extends AutoCloseable {
 
     /** The names of the objects ending with {@code suffix}, sorted. */
     List<String> names(String suffix) throws IOException;
+
+    /** The names of the objects ending with {@code suffix} last written before {@code cutoff}, sorted. */
+    List<String> namesWrittenBefore(String suffix, Instant cutoff) throws IOException;
 
     @Override
     void close();

@@ -64,8 +64,23 @@ public class MediaProbe {
     /** A stored file that ffprobe could not read, or not in time; the message says why, for the producer. */
     public static final class UnreadableMediaException extends Exception {
 
+        private final boolean passing;
+
         UnreadableMediaException(String message) {
+            this(message, false);
+        }
+
+        UnreadableMediaException(String message, boolean passing) {
             super(message);
+            this.passing = passing;
+        }
+
+        /**
+         * Whether the failure may pass and a later read succeed (the bucket out of reach, a run out of time,
+         * a child process that could not start), unlike a file that was read and holds no media.
+         */
+        public boolean passing() {
+            return passing;
         }
     }
 
@@ -88,12 +103,23 @@ public class MediaProbe {
         command.addAll(List.of("-of", "json", "-show_entries", ENTRIES));
         ChildProcess.Result result = run(command, timeout);
         if (result.exitCode() != 0) {
-            throw new UnreadableMediaException("ffprobe could not read it: " + result.reason());
+            throw new UnreadableMediaException("ffprobe could not read it: " + result.reason(),
+                    !input.startsWith("/") && unreachable(result.reason()));
         }
         ProbedMedia facts = parse(result.output());
         StoredMedia poster = facts.videoCodec() != null && ffmpeg != null ? poster(input, facts, timeout) : null;
         return new ProbedMedia(facts.durationSeconds(), facts.width(), facts.height(), facts.container(),
                 facts.videoCodec(), facts.audioCodec(), poster);
+    }
+
+    /**
+     * Whether ffprobe's complaint about a presigned URL is the bucket failing, not the file: what ffmpeg's HTTP
+     * and TCP protocols say when the server answers 5xx, refuses or drops the connection, or stays silent.
+     */
+    static boolean unreachable(String reason) {
+        String text = reason.toLowerCase(Locale.ROOT);
+        return text.contains("server returned 5") || text.contains("connection refused")
+                || text.contains("connection reset") || text.contains("timed out") || text.contains("i/o error");
     }
 
     /**
@@ -153,7 +179,7 @@ public class MediaProbe {
             log.info("No poster frame: {}", e.getMessage());
             return null;
         } finally {
-            MediaStore.deleteQuietly(frame);
+            StoreFiles.deleteQuietly(frame);
         }
     }
 
@@ -171,9 +197,9 @@ public class MediaProbe {
         try {
             return ChildProcess.run(command, timeout);
         } catch (TimeoutException e) {
-            throw new UnreadableMediaException(e.getMessage() + ", so it was stopped");
+            throw new UnreadableMediaException(e.getMessage() + ", so it was stopped", true);
         } catch (IOException e) {
-            throw new UnreadableMediaException("could not run " + command.getFirst() + ": " + e.getMessage());
+            throw new UnreadableMediaException("could not run " + command.getFirst() + ": " + e.getMessage(), true);
         }
     }
 

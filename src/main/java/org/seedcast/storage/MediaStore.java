@@ -3,26 +3,17 @@ package org.seedcast.storage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.BiFunction;
 
 import org.seedcast.torrent.FileHasher;
-import org.seedcast.torrent.InvalidTorrentException;
 import org.seedcast.torrent.LeafFile;
 import org.seedcast.torrent.MerkleLayers;
 import org.seedcast.torrent.PieceHasher;
@@ -33,6 +24,15 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import static org.seedcast.storage.StoreFiles.copy;
+import static org.seedcast.storage.StoreFiles.deleteQuietly;
+import static org.seedcast.storage.StoreFiles.diskFull;
+import static org.seedcast.storage.StoreFiles.interrupted;
+import static org.seedcast.storage.StoreFiles.isDiskFull;
+import static org.seedcast.storage.StoreFiles.kind;
+import static org.seedcast.storage.StoreFiles.sha256;
+import static org.seedcast.storage.StoreFiles.tooLarge;
 
 /**
  * Media files, each named by a random id, in {@link MediaObjects}: on disk under
@@ -46,15 +46,16 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Service
 public class MediaStore {
 
-    static final int BUFFER_SIZE = 1 << 20;
     private static final long MAX_IMAGE_SIZE = 10L << 20;
 
     private final StorageProperties properties;
     private final MediaObjects objects;
+    private final KeptHashes kept;
 
     MediaStore(StorageProperties properties, MediaObjects objects) throws IOException {
         this.properties = properties;
         this.objects = objects;
+        this.kept = new KeptHashes(objects, tmpDir());
         Files.createDirectories(tmpDir());
         sweepLeftovers();
     }
@@ -77,7 +78,7 @@ public class MediaStore {
             tmp = Files.createTempFile(tmpDir(), "import-", ".part");
             leaves = format.hasV2() ? Files.createTempFile(tmpDir(), "import-", ".leaves") : null;
             PieceHashes hashes;
-            Copied copied;
+            StoreFiles.Copied copied;
             try (LeafFile leafFile = leaves == null ? null : LeafFile.create(leaves)) {
                 PieceHasher hasher = PieceHasher.start(declaredSize, PieceLength.forFileLength(declaredSize), format, leafFile);
                 copied = copy(in, tmp, declaredSize, hasher::update);
@@ -108,7 +109,7 @@ public class MediaStore {
         Path tmp = null;
         try {
             tmp = Files.createTempFile(tmpDir(), "import-", ".part");
-            Copied copied = copy(in, tmp, MAX_IMAGE_SIZE, sha256::update);
+            StoreFiles.Copied copied = copy(in, tmp, MAX_IMAGE_SIZE, sha256::update);
             String type = kind(copied, MediaKind::sniffImage, "Artwork must be a PNG, JPEG or WebP image.");
             UUID id = UUID.randomUUID();
             objects.put(mediaName(id), tmp);
@@ -164,146 +165,33 @@ public class MediaStore {
 
     /** The torrent piece hashes computed while the file arrived, if they were kept. */
     public Optional<PieceHashes> hashes(UUID id) {
-        try {
-            Optional<byte[]> bytes = objects.read(hashesName(id));
-            return bytes.isEmpty() ? Optional.empty() : Optional.of(PieceHashes.fromBytes(bytes.get()));
-        } catch (IOException | InvalidTorrentException e) {
-            return Optional.empty();
-        }
+        return kept.hashes(id);
     }
 
     /**
-     * The BEP 52 merkle tree of a stored hybrid's file, from the block hashes kept at hashing time;
-     * empty for a v1 file and for one whose block hashes are not (yet) kept. Reads the small
-     * {@code .hashes} file and checks the leaf file's size, never the media: a caller that answers
-     * many requests keeps the result.
+     * The BEP 52 merkle tree of a stored hybrid's file, from the block hashes kept at hashing time; empty for a
+     * v1 file and for one whose block hashes are not (yet) kept. A caller that answers many requests keeps it.
      */
     public Optional<MerkleLayers> merkleLayers(UUID id) {
-        Optional<PieceHashes> hashes = hashes(id).filter(h -> h.format().hasV2());
-        if (hashes.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            Optional<Path> local = objects.localFile(leavesName(id));
-            if (local.isPresent()) {
-                return Optional.of(MerkleLayers.open(local.get(), hashes.get()));
-            }
-            Optional<byte[]> leaves = objects.read(leavesName(id));
-            if (leaves.isEmpty()) {
-                return Optional.empty();
-            }
-            MerkleLayers tree = MerkleLayers.of(leaves.get(), hashes.get().fileLength(), hashes.get().pieceLength());
-            return Arrays.equals(tree.piecesRoot(), hashes.get().piecesRoot().orElseThrow())
-                    ? Optional.of(tree) : Optional.empty();
-        } catch (IOException | IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return kept.merkleLayers(id);
     }
 
     /**
-     * Hashes a stored file anew for a torrent of {@code format} (its kept hashes are of another
-     * format), on every core. A hybrid's hashes and leaf layer then replace the kept ones, so the seed
-     * can answer hash requests for it like for any other.
+     * Hashes a stored file anew for a torrent of {@code format} (its kept hashes are of another format); a
+     * hybrid's hashes and leaf layer then replace the kept ones.
      */
     public PieceHashes hashAnew(UUID id, TorrentFormat format) throws IOException {
-        return withLocalFile(id, file -> {
-            int pieceLength = PieceLength.forFileLength(Files.size(file));
-            if (!format.hasV2()) {
-                return new FileHasher().hash(file, pieceLength, format);
-            }
-            PieceHashes hashes = keepingLeaves(id, null,
-                    leafFile -> new FileHasher().hash(file, pieceLength, format, leafFile));
-            writeHashes(id, hashes);
-            return hashes;
-        });
+        return kept.hashAnew(id, format);
     }
 
-    /** Reads a stored file on this node's disk. */
-    private interface LocalRead<T> {
-        T read(Path file) throws IOException;
-    }
-
-    /**
-     * Runs {@code read} on the stored file: the file itself on disk; from a bucket, a temporary copy
-     * (hashing reads every byte anyway, and the hashers read files).
-     */
-    private <T> T withLocalFile(UUID id, LocalRead<T> read) throws IOException {
-        Optional<Path> local = objects.localFile(mediaName(id));
-        if (local.isPresent()) {
-            return read.read(local.get());
-        }
-        Path copy = Files.createTempFile(tmpDir(), id + ".", ".media");
-        try {
-            objects.download(mediaName(id), copy);
-            return read.read(copy);
-        } finally {
-            deleteQuietly(copy);
-        }
-    }
-
-    /**
-     * Stored hybrids whose leaf layer is not kept beside them (stored before it was, or cut short),
-     * with their sizes: what {@link LeafBackfill} hashes once.
-     */
+    /** Stored hybrids whose leaf layer is not kept beside them, with their sizes: what {@link LeafBackfill} hashes. */
     Map<UUID, Long> hybridsWithoutLeaves() throws IOException {
-        Map<UUID, Long> missing = new LinkedHashMap<>();
-        for (String name : objects.names(HASHES)) {
-            UUID id = idOf(name.substring(0, name.length() - HASHES.length()));
-            PieceHashes hashes = id == null ? null : hashes(id).filter(h -> h.format().hasV2()).orElse(null);
-            if (hashes != null && exists(id) && merkleLayers(id).isEmpty()) {
-                missing.put(id, hashes.fileLength());
-            }
-        }
-        return missing;
+        return kept.hybridsWithoutLeaves();
     }
 
-    /**
-     * Hashes a stored hybrid's file to keep its leaf layer, with {@code hasher}; refuses to keep
-     * leaves that do not make the kept pieces root (the file changed under its hashes).
-     */
+    /** Hashes a stored hybrid's file to keep its leaf layer (see {@link KeptHashes#keepLeaves}). */
     void keepLeaves(UUID id, FileHasher hasher) throws IOException {
-        PieceHashes kept = hashes(id).filter(h -> h.format().hasV2())
-                .orElseThrow(() -> new IOException("media " + id + " has no hybrid hashes kept"));
-        withLocalFile(id, file -> keepingLeaves(id, kept,
-                leafFile -> hasher.hashPieces(file, kept.pieceLength(), TorrentFormat.HYBRID, leafFile)));
-        if (!exists(id)) {
-            objects.delete(leavesName(id)); // deleted while it was hashed
-        }
-    }
-
-    /** Hashes a stored file with a leaf file of its own. */
-    private interface LeafHashing {
-        PieceHashes hash(LeafFile leafFile) throws IOException;
-    }
-
-    /**
-     * Runs {@code hashing} writing a temporary leaf file, then stores the finished leaves beside the
-     * media; when {@code expected} is given, only if they make its pieces root.
-     */
-    private PieceHashes keepingLeaves(UUID id, PieceHashes expected, LeafHashing hashing) throws IOException {
-        Path leaves = Files.createTempFile(tmpDir(), id + ".", LEAVES);
-        try {
-            PieceHashes hashes;
-            try (LeafFile leafFile = LeafFile.create(leaves)) {
-                hashes = hashing.hash(leafFile);
-                leafFile.finish(hashes.fileLength());
-            }
-            if (expected != null && !Arrays.equals(hashes.piecesRoot().orElseThrow(), expected.piecesRoot().orElseThrow())) {
-                throw new IOException("media " + id + " no longer matches the hashes kept for it");
-            }
-            objects.put(leavesName(id), leaves);
-            return hashes;
-        } finally {
-            deleteQuietly(leaves);
-        }
-    }
-
-    private static UUID idOf(String name) {
-        try {
-            return UUID.fromString(name);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        kept.keepLeaves(id, hasher);
     }
 
     public void delete(UUID id) {
@@ -369,12 +257,12 @@ public class MediaStore {
 
     private StoredMedia adopt(UUID id, String mediaType, Path complete, HashSource source, Placement placement)
             throws IOException {
-        PieceHashes hashes = hashes(id).orElse(null);
+        PieceHashes hashes = kept.hashes(id).orElse(null);
         if (hashes == null) {
             Path leaves = Files.createTempFile(tmpDir(), id + ".", LEAVES);
             try {
                 if (exists(id)) {
-                    hashes = withLocalFile(id, file -> source.hashesOf(file, leaves));
+                    hashes = kept.withLocalFile(id, file -> source.hashesOf(file, leaves));
                 } else {
                     hashes = source.hashesOf(complete, leaves);
                     placement.into(mediaName(id));
@@ -385,7 +273,7 @@ public class MediaStore {
             } finally {
                 deleteQuietly(leaves);
             }
-            writeHashes(id, hashes);
+            kept.writeHashes(id, hashes);
         }
         String sha256 = HexFormat.of().formatHex(hashes.fileSha256().orElseThrow());
         return new StoredMedia(id, mediaType, hashes.fileLength(), sha256);
@@ -400,29 +288,19 @@ public class MediaStore {
         PieceHashes hashesOf(Path file, Path leaves) throws IOException;
     }
 
-    private void writeHashes(UUID id, PieceHashes hashes) throws IOException {
-        Path partial = Files.createTempFile(tmpDir(), id + ".", HASHES);
-        try {
-            Files.write(partial, hashes.toBytes());
-            objects.put(hashesName(id), partial);
-        } finally {
-            deleteQuietly(partial);
-        }
-    }
+    static final String MEDIA = ".media";
+    static final String HASHES = ".hashes";
+    static final String LEAVES = ".leaves";
 
-    private static final String MEDIA = ".media";
-    private static final String HASHES = ".hashes";
-    private static final String LEAVES = ".leaves";
-
-    private static String mediaName(UUID id) {
+    static String mediaName(UUID id) {
         return id + MEDIA;
     }
 
-    private static String hashesName(UUID id) {
+    static String hashesName(UUID id) {
         return id + HASHES;
     }
 
-    private static String leavesName(UUID id) {
+    static String leavesName(UUID id) {
         return id + LEAVES;
     }
 
@@ -450,87 +328,12 @@ public class MediaStore {
      */
     private void sweepLeftovers() throws IOException {
         try (var leftovers = Files.list(tmpDir())) {
-            leftovers.forEach(MediaStore::deleteQuietly);
+            leftovers.forEach(StoreFiles::deleteQuietly);
         }
         if (Files.isDirectory(properties.mediaDir())) {
             try (var partials = Files.list(properties.mediaDir())) {
                 partials.filter(path -> path.getFileName().toString().endsWith(".part"))
-                        .forEach(MediaStore::deleteQuietly);
-            }
-        }
-    }
-
-    /** Something that sees every byte copied, in order: a digest or a piece hasher. */
-    interface ByteSink {
-        void update(byte[] bytes, int offset, int length);
-    }
-
-    private record Copied(long size, byte[] head, int headLength) {
-    }
-
-    private static Copied copy(InputStream in, Path target, long maxSize, ByteSink sink) throws IOException {
-        byte[] buffer = new byte[BUFFER_SIZE];
-        byte[] head = new byte[MediaKind.SNIFF_LENGTH];
-        int headLength = 0;
-        long size = 0;
-        try (FileChannel out = FileChannel.open(target, StandardOpenOption.WRITE)) {
-            for (int n; (n = in.read(buffer)) != -1; ) {
-                if (size + n > maxSize) {
-                    throw tooLarge(maxSize);
-                }
-                size += n;
-                int take = Math.min(n, head.length - headLength);
-                System.arraycopy(buffer, 0, head, headLength, take);
-                headLength += take;
-                sink.update(buffer, 0, n);
-                out.write(ByteBuffer.wrap(buffer, 0, n));
-            }
-        }
-        return new Copied(size, head, headLength);
-    }
-
-    private static String kind(Copied copied, BiFunction<byte[], Integer, Optional<String>> sniffer, String wrongKind) {
-        if (copied.size() == 0) {
-            throw new RejectedMediaException(HttpStatus.BAD_REQUEST, "The file is empty.");
-        }
-        return sniffer.apply(copied.head(), copied.headLength())
-                .orElseThrow(() -> new RejectedMediaException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, wrongKind));
-    }
-
-    static RejectedMediaException tooLarge(long maxSize) {
-        return new RejectedMediaException(HttpStatus.CONTENT_TOO_LARGE, "The file is larger than the limit of " + maxSize + " bytes.");
-    }
-
-    /** ENOSPC and its relatives, as the JDK words them: the server's fault, not the client's. */
-    static boolean isDiskFull(IOException e) {
-        String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
-        return message.contains("no space left") || message.contains("disk quota exceeded")
-                || message.contains("not enough space");
-    }
-
-    private static RejectedMediaException diskFull() {
-        return new RejectedMediaException(HttpStatus.INSUFFICIENT_STORAGE, "Disk full",
-                "The server's disk is full; nothing was kept. Try again once space is freed.");
-    }
-
-    private static RejectedMediaException interrupted() {
-        return new RejectedMediaException(HttpStatus.BAD_REQUEST, "The upload was interrupted; nothing was kept.");
-    }
-
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static void deleteQuietly(Path path) {
-        if (path != null) {
-            try {
-                Files.deleteIfExists(path);
-            } catch (IOException ignored) {
-                // a leftover temporary file is swept at the next start
+                        .forEach(StoreFiles::deleteQuietly);
             }
         }
     }

@@ -3,20 +3,11 @@ package org.seedcast.storage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Supplier;
 
 import org.seedcast.accounts.SeedcastUser;
 import org.seedcast.torrent.PieceHasher;
@@ -53,8 +44,9 @@ class ResumableUploads {
     private final UploadTarget target;
     private final StorageProperties properties;
     private final Clock clock;
-    private final Disk disk;
-    private final Map<UUID, ReentrantLock> locks = new ConcurrentHashMap<>();
+    /** This node's files of the uploads: their bytes with media on the filesystem, a hybrid's block hashes. */
+    private final PartFiles files;
+    private final UploadLocks locks;
     private final UploadHashers hashers;
     /** The uploads' bytes in the bucket; null when they are files of this node's disk. */
     private final UploadSegments segments;
@@ -63,46 +55,26 @@ class ResumableUploads {
     ResumableUploads(UploadRepository repository, MediaStore mediaStore, UploadTarget target,
                      StorageProperties properties, Clock clock, ObjectProvider<UploadSegments> segments)
             throws IOException {
-        this(repository, mediaStore, target, properties, clock, Disk.REAL, segments.getIfAvailable());
+        this(repository, mediaStore, target, properties, clock, PartFiles.Disk.REAL, segments.getIfAvailable());
     }
 
     ResumableUploads(UploadRepository repository, MediaStore mediaStore, UploadTarget target,
-                     StorageProperties properties, Clock clock, Disk disk) throws IOException {
+                     StorageProperties properties, Clock clock, PartFiles.Disk disk) throws IOException {
         this(repository, mediaStore, target, properties, clock, disk, null);
     }
 
     private ResumableUploads(UploadRepository repository, MediaStore mediaStore, UploadTarget target,
-                             StorageProperties properties, Clock clock, Disk disk, UploadSegments segments)
+                             StorageProperties properties, Clock clock, PartFiles.Disk disk, UploadSegments segments)
             throws IOException {
         this.repository = repository;
         this.segments = segments;
+        this.locks = new UploadLocks(segments);
         this.mediaStore = mediaStore;
         this.target = target;
         this.properties = properties;
         this.clock = clock;
-        this.disk = disk;
-        this.hashers = new UploadHashers(clock, this::leavesPath);
-        Files.createDirectories(properties.uploadsDir());
-    }
-
-    /** Writes to and measures the disk: the seam where a test makes the disk fail or fill up. */
-    interface Disk {
-
-        Disk REAL = new Disk() {
-            @Override
-            public int write(FileChannel out, ByteBuffer bytes, long position) throws IOException {
-                return out.write(bytes, position);
-            }
-
-            @Override
-            public long usableSpace(Path dir) throws IOException {
-                return Files.getFileStore(dir).getUsableSpace();
-            }
-        };
-
-        int write(FileChannel out, ByteBuffer bytes, long position) throws IOException;
-
-        long usableSpace(Path dir) throws IOException;
+        this.files = new PartFiles(properties, disk, this::dropHasher);
+        this.hashers = new UploadHashers(clock, files::leaves);
     }
 
     long maxSize() {
@@ -126,11 +98,7 @@ class ResumableUploads {
         String cleanTitle = StringUtils.hasText(title) ? title.strip() : fileName.strip();
         UUID id = UUID.randomUUID();
         if (segments == null) {
-            try {
-                Files.createFile(partPath(id));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            files.create(id);
         }
         repository.save(new Upload(id, plan.showId(), user.id(), truncate(fileName.strip(), 255), truncate(cleanTitle, 300),
                 length, plan.format(), clock.instant()));
@@ -144,24 +112,15 @@ class ResumableUploads {
      */
     Status status(UUID id, SeedcastUser user) {
         Upload upload = continuable(id, user);
-        requireBytesHere(upload);
-        if (upload.isComplete() || offsetOf(upload) < upload.getLength()) {
-            return new Status(offsetOf(upload), upload.getLength(), upload.getEpisodeId());
+        long offset = receivedHere(upload);
+        if (upload.isComplete() || offset < upload.getLength()) {
+            return new Status(offset, upload.getLength(), upload.getEpisodeId());
         }
-        Status busy = new Status(upload.getLength(), upload.getLength(), null);
-        ReentrantLock lock = lockOf(id);
-        if (!lock.tryLock()) {
-            return busy;
-        }
-        try {
-            return alone(id, () -> {
-                Upload current = continuable(id, user);
-                return current.isComplete() ? new Status(current.getLength(), current.getLength(), current.getEpisodeId())
-                        : finish(current);
-            }).orElse(busy);
-        } finally {
-            lock.unlock();
-        }
+        return locks.alone(id, () -> {
+            Upload current = continuable(id, user);
+            return current.isComplete() ? new Status(current.getLength(), current.getLength(), current.getEpisodeId())
+                    : finish(current);
+        }).orElse(new Status(upload.getLength(), upload.getLength(), null));
     }
 
     /**
@@ -169,73 +128,64 @@ class ResumableUploads {
      * bytes received so far. Bytes that arrived before the client went away are kept.
      */
     Status append(UUID id, SeedcastUser user, long offset, InputStream body) {
-        continuable(id, user);
-        ReentrantLock lock = lockOf(id);
-        if (!lock.tryLock()) {
-            throw locked();
-        }
-        try {
-            return appendLocked(continuable(id, user), offset, body);
-        } finally {
-            lock.unlock();
-        }
+        continuable(id, user); // before a lock is taken: an unknown id leaves nothing behind
+        return locks.here(id, () -> appendLocked(continuable(id, user), offset, body))
+                .orElseThrow(ResumableUploads::locked);
     }
 
     /** Cancels an upload and deletes what it received; refused (423) while an append is running. */
     void terminate(UUID id, SeedcastUser user) {
         owned(id, user);
-        ReentrantLock lock = lockOf(id);
-        if (!lock.tryLock()) {
-            throw locked();
-        }
-        try {
-            alone(id, () -> {
-                Upload upload = owned(id, user);
-                if (upload.isComplete()) {
-                    throw new RejectedMediaException(HttpStatus.CONFLICT, "This upload is complete; delete the episode instead.");
-                }
-                discard(upload);
-                return true;
-            }).orElseThrow(ResumableUploads::locked);
-        } finally {
-            lock.unlock();
-        }
+        locks.alone(id, () -> {
+            Upload upload = owned(id, user);
+            if (upload.isComplete()) {
+                throw new RejectedMediaException(HttpStatus.CONFLICT, "This upload is complete; delete the episode instead.");
+            }
+            discard(upload);
+            return true;
+        }).orElseThrow(ResumableUploads::locked);
     }
 
     /**
      * Uploads nobody touched for a week are abandoned: their partial files are removed. One whose
-     * bytes are all there is finished instead, since nothing about it is partial. Run by
+     * bytes are all there is finished instead, since nothing about it is partial. Segments in the
+     * bucket as old that no upload names are removed too. Run by
      * {@link UploadSweeps}, on one node at a time.
      */
     void sweepAbandoned() {
-        for (Upload upload : repository.findByEpisodeIdIsNullAndUpdatedAtBefore(clock.instant().minus(ABANDONED_AFTER))) {
-            ReentrantLock lock = lockOf(upload.getId());
-            if (!lock.tryLock()) {
-                continue;
-            }
+        Instant cutoff = clock.instant().minus(ABANDONED_AFTER);
+        for (Upload upload : repository.findByEpisodeIdIsNullAndUpdatedAtBefore(cutoff)) {
             try {
-                alone(upload.getId(), () -> {
-                    // with shared bytes, read again once alone: another node may have finished or resumed it
-                    Upload current = segments == null ? upload : repository.findById(upload.getId())
-                            .filter(found -> !found.isComplete() && !found.getUpdatedAt().isAfter(upload.getUpdatedAt()))
-                            .orElse(null);
-                    if (current == null) {
-                        return false;
-                    }
-                    if (offsetOf(current) == current.getLength()) {
-                        finish(current);
-                    } else {
-                        log.info("Removing upload {}, abandoned since {}", current.getId(), current.getUpdatedAt());
-                        discard(current);
-                    }
-                    return true;
-                });
+                locks.alone(upload.getId(), () -> sweep(upload));
             } catch (RuntimeException e) {
                 log.warn("Could not finish or remove upload {}: {}", upload.getId(), e.toString());
-            } finally {
-                lock.unlock();
             }
         }
+        if (segments != null) {
+            try {
+                segments.sweepOrphans(cutoff);
+            } catch (IOException | RuntimeException e) {
+                log.warn("Could not sweep the orphaned upload segments: {}", e.toString());
+            }
+        }
+    }
+
+    /** Finishes or removes an abandoned upload; false when another node finished or resumed it meanwhile. */
+    private boolean sweep(Upload abandoned) {
+        // with shared bytes, read again once alone: another node may have finished or resumed it
+        Upload current = segments == null ? abandoned : repository.findById(abandoned.getId())
+                .filter(found -> !found.isComplete() && !found.getUpdatedAt().isAfter(abandoned.getUpdatedAt()))
+                .orElse(null);
+        if (current == null) {
+            return false;
+        }
+        if (offsetOf(current) == current.getLength()) {
+            finish(current);
+        } else {
+            log.info("Removing upload {}, abandoned since {}", current.getId(), current.getUpdatedAt());
+            discard(current);
+        }
+        return true;
     }
 
     /** Drops the piece hashers of uploads that stopped receiving bytes; a resume rebuilds one from the disk. */
@@ -243,15 +193,16 @@ class ResumableUploads {
     void evictIdleHashers() {
         Instant cutoff = clock.instant().minus(properties.uploads().idleHasher());
         for (UUID id : hashers.idleSince(cutoff)) {
-            ReentrantLock lock = lockOf(id);
-            if (lock.tryLock()) {
-                try { // under the upload's lock: an append never finds its leaf file closed under it
-                    hashers.drop(id);
-                } finally {
-                    lock.unlock();
-                }
-            }
+            // under the upload's lock: an append never finds its leaf file closed under it
+            locks.here(id, () -> {
+                hashers.drop(id);
+                return true;
+            });
         }
+    }
+
+    private void dropHasher(UUID id) {
+        hashers.drop(id);
     }
 
     int heldHashers() {
@@ -262,9 +213,7 @@ class ResumableUploads {
         if (upload.isComplete()) {
             throw new RejectedMediaException(HttpStatus.CONFLICT, "This upload is already complete.");
         }
-        requireBytesHere(upload);
-        Path part = partPath(upload.getId());
-        long current = offsetOf(upload);
+        long current = receivedHere(upload);
         if (offset != current) {
             throw new RejectedMediaException(HttpStatus.CONFLICT,
                     "Upload-Offset " + offset + " does not match the " + current + " bytes received so far.");
@@ -273,7 +222,7 @@ class ResumableUploads {
             return finishAlone(upload);
         }
         PieceHasher hasher = hashers.at(upload, received(upload), current);
-        long received = segments == null ? write(upload, part, current, body, hasher)
+        long received = segments == null ? files.write(upload, current, body, hasher)
                 : appendSegments(upload, current, body, hasher);
         checkKind(upload, received);
         upload.touched(clock.instant());
@@ -308,64 +257,16 @@ class ResumableUploads {
         if (segments == null) {
             return finish(upload);
         }
-        return segments.alone(upload.getId(), () -> {
+        return locks.acrossNodes(upload.getId(), () -> {
             Upload current = repository.findById(upload.getId()).orElseThrow(ResumableUploads::notFound);
             return current.isComplete() ? new Status(current.getLength(), current.getLength(), current.getEpisodeId())
                     : finish(current);
         }).orElseThrow(ResumableUploads::locked);
     }
 
-    /** Runs work on an upload alone across the nodes when they share its bytes; on this node's disk, the caller's lock suffices. */
-    private <T> Optional<T> alone(UUID id, Supplier<T> work) {
-        return segments == null ? Optional.of(work.get()) : segments.alone(id, work);
-    }
-
     /** The bytes the upload received so far, from the first: its part file, or its segments. */
     private UploadHashers.Received received(Upload upload) {
-        return segments == null ? () -> Files.newInputStream(partPath(upload.getId())) : () -> segments.open(upload.getId());
-    }
-
-    /**
-     * Copies the request body to the part file. A failure to read is the client going away: what
-     * arrived is kept and the client resumes from there. A failure to write is ours: the file is cut
-     * back to the last byte hashed, and the client hears 507 when the disk is full.
-     */
-    private long write(Upload upload, Path part, long offset, InputStream body, PieceHasher hasher) {
-        byte[] buffer = new byte[MediaStore.BUFFER_SIZE];
-        long length = upload.getLength();
-        long position = offset;
-        try (FileChannel out = FileChannel.open(part, StandardOpenOption.WRITE)) {
-            for (int n; (n = read(upload, body, buffer)) != -1; ) {
-                if (position + n > length) {
-                    out.truncate(position);
-                    throw new RejectedMediaException(HttpStatus.CONTENT_TOO_LARGE,
-                            "The request carries more bytes than the Upload-Length of " + length + ".");
-                }
-                writeFully(out, buffer, n, position, upload);
-                hashInto(hasher, buffer, n, upload);
-                position += n;
-            }
-        } catch (IOException e) {
-            throw writeFailed(upload, e);
-        }
-        return position;
-    }
-
-    /**
-     * A hybrid's hasher writes block hashes to the upload's leaf file: when that write fails, the
-     * hasher is dropped (it took in part of the chunk) and rebuilt from the disk on resume.
-     */
-    private void hashInto(PieceHasher hasher, byte[] buffer, int n, Upload upload) throws IOException {
-        try {
-            hasher.update(buffer, 0, n);
-        } catch (UncheckedIOException e) {
-            hashers.drop(upload.getId());
-            throw e.getCause();
-        }
-    }
-
-    private static int read(Upload upload, InputStream body, byte[] buffer) {
-        return read(upload, body, buffer, buffer.length);
+        return segments == null ? () -> Files.newInputStream(files.part(upload.getId())) : () -> segments.open(upload.getId());
     }
 
     /** Up to {@code length} bytes of the body; -1 at its end and when the client went away. */
@@ -376,37 +277,6 @@ class ResumableUploads {
             log.debug("Upload {} interrupted: {}", upload.getId(), clientWentAway.toString());
             return -1;
         }
-    }
-
-    private void writeFully(FileChannel out, byte[] buffer, int n, long position, Upload upload) throws IOException {
-        ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, n);
-        try {
-            while (chunk.hasRemaining()) {
-                disk.write(out, chunk, position + chunk.position());
-            }
-        } catch (IOException e) {
-            try {
-                out.truncate(position);
-            } catch (IOException truncateFailed) {
-                // the offset a client resumes from is the file's size: the bytes past the last one
-                // hashed stay, and a hasher rebuilt from the disk takes them in
-                hashers.drop(upload.getId());
-            }
-            throw e;
-        }
-    }
-
-    private RuntimeException writeFailed(Upload upload, IOException e) {
-        if (MediaStore.isDiskFull(e)) {
-            log.warn("The disk is full: upload {} keeps its {} bytes and waits for space", upload.getId(), offsetOf(upload));
-            return new RejectedMediaException(HttpStatus.INSUFFICIENT_STORAGE, "Disk full",
-                    "The server's disk is full. The " + offsetOf(upload) + " bytes received so far are kept;"
-                            + " the upload resumes once space is freed.");
-        }
-        log.error("Writing upload {} failed", upload.getId(), e);
-        return new RejectedMediaException(HttpStatus.INTERNAL_SERVER_ERROR, "Upload not written",
-                "Writing the upload failed on the server. The " + offsetOf(upload)
-                        + " bytes received so far are kept; retry to resume.");
     }
 
     private void checkKind(Upload upload, long received) {
@@ -447,7 +317,7 @@ class ResumableUploads {
         try {
             Upload adopting = upload;
             media = segments == null
-                    ? mediaStore.adopt(partPath(upload.getId()), upload.getMediaId(), upload.getMediaType(),
+                    ? mediaStore.adopt(files.part(upload.getId()), upload.getMediaId(), upload.getMediaType(),
                             (file, leaves) -> hashers.finish(() -> Files.newInputStream(file), leaves, adopting))
                     : mediaStore.adoptJoined(segments.names(upload.getId()), upload.getMediaId(), upload.getMediaType(),
                             (file, leaves) -> hashers.finish(received(adopting), leaves, adopting));
@@ -455,44 +325,27 @@ class ResumableUploads {
             throw new UncheckedIOException(e);
         }
         hashers.drop(upload.getId());
-        MediaStore.deleteQuietly(leavesPath(upload.getId()));
+        StoreFiles.deleteQuietly(files.leaves(upload.getId()));
         long episodeId = target.completed(new UploadTarget.CompletedUpload(upload.getShowId(), upload.getAccountId(),
                 upload.getFileName(), upload.getTitle(), media));
         upload.completed(episodeId, clock.instant());
         Upload saved = repository.save(upload);
-        locks.remove(saved.getId());
+        locks.forget(saved.getId());
         if (segments != null) {
             segments.delete(saved.getId());
         }
         return new Status(saved.getLength(), saved.getLength(), episodeId);
     }
 
-    /**
-     * A new upload must fit on the disk with the reserve left over (the embedded database shares the
-     * disk and stops when it is full), and one user holds a bounded number of unfinished uploads.
-     */
+    /** One user holds a bounded number of unfinished uploads, and a new one must fit on the disk. */
     private void requireRoomFor(long length, SeedcastUser user) {
         int maxUnfinished = properties.uploads().maxUnfinished();
         if (repository.countByAccountIdAndEpisodeIdIsNull(user.id()) >= maxUnfinished) {
             throw new RejectedMediaException(HttpStatus.TOO_MANY_REQUESTS, "Too many unfinished uploads",
                     "You have " + maxUnfinished + " unfinished uploads; finish or cancel one before starting another.");
         }
-        if (segments != null) {
-            return; // the bytes go to the bucket; this disk holds one segment per append at most
-        }
-        long usable;
-        try {
-            usable = disk.usableSpace(properties.uploadsDir());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        long reserve = properties.uploads().freeSpaceReserve().toBytes();
-        long promised = outstandingBytes();
-        if (usable - reserve - promised < length) {
-            log.warn("Refused an upload of {} bytes: {} bytes usable, {} promised to unfinished uploads, {} kept in reserve",
-                    length, usable, promised, reserve);
-            throw new RejectedMediaException(HttpStatus.INSUFFICIENT_STORAGE, "Disk full",
-                    "The server has not enough free disk space for a file of " + length + " bytes. Try again once space is freed.");
+        if (segments == null) { // in a bucket, this disk holds one segment per append at most
+            files.requireRoomFor(length, outstandingBytes());
         }
     }
 
@@ -503,10 +356,6 @@ class ResumableUploads {
             outstanding += Math.max(0, upload.getLength() - offsetOf(upload));
         }
         return outstanding;
-    }
-
-    private ReentrantLock lockOf(UUID id) {
-        return locks.computeIfAbsent(id, key -> new ReentrantLock());
     }
 
     private Upload owned(UUID id, SeedcastUser user) {
@@ -527,39 +376,36 @@ class ResumableUploads {
     }
 
     /**
-     * On the filesystem an upload's bytes are in its part file on the node that created it. Another
-     * web node, without a shared uploads directory, has no part file: tus clients hear 404 and start
-     * a new upload, rather than being told to resume from 0 into a file that is not there.
+     * The bytes received, for a request about to go on from them. On the filesystem an upload's bytes are in its
+     * part file on the node that created it. Another web node, without a shared uploads directory, has no part
+     * file: tus clients hear 404 and start a new upload, rather than being told to resume from 0 into a file that
+     * is not there.
      */
-    private void requireBytesHere(Upload upload) {
-        if (segments == null && !upload.isComplete() && upload.getMediaId() == null
-                && !Files.exists(partPath(upload.getId()))) {
+    private long receivedHere(Upload upload) {
+        if (segments != null || upload.isComplete() || upload.getMediaId() != null) {
+            return offsetOf(upload);
+        }
+        long size = files.size(upload.getId());
+        if (size < 0) {
             log.warn("upload {} has no part file on this node: a web node without the uploads directory it was started "
                     + "in (share SEEDCAST_DATA_DIR/uploads between web nodes, or use SEEDCAST_STORAGE=s3)", upload.getId());
             throw new RejectedMediaException(HttpStatus.NOT_FOUND,
                     "This upload's bytes are not on this server: start the upload again.");
         }
+        return size;
     }
 
     private long offsetOf(Upload upload) {
         if (upload.isComplete() || upload.getMediaId() != null && mediaStore.exists(upload.getMediaId())) {
             return upload.getLength();
         }
-        if (segments != null) {
-            return upload.getReceived();
-        }
-        try {
-            return Files.size(partPath(upload.getId()));
-        } catch (IOException e) {
-            return 0;
-        }
+        return segments != null ? upload.getReceived() : Math.max(0, files.size(upload.getId()));
     }
 
     private void discard(Upload upload) {
         hashers.drop(upload.getId());
-        locks.remove(upload.getId());
-        MediaStore.deleteQuietly(partPath(upload.getId()));
-        MediaStore.deleteQuietly(leavesPath(upload.getId()));
+        locks.forget(upload.getId());
+        files.delete(upload.getId());
         if (segments != null) {
             segments.delete(upload.getId());
         }
@@ -567,15 +413,6 @@ class ResumableUploads {
             mediaStore.delete(upload.getMediaId());
         }
         repository.delete(upload);
-    }
-
-    private Path partPath(UUID id) {
-        return properties.uploadsDir().resolve(id + ".part");
-    }
-
-    /** A hybrid upload's block hashes, written as its pieces arrive, moved beside the media when it completes. */
-    private Path leavesPath(UUID id) {
-        return properties.uploadsDir().resolve(id + ".leaves");
     }
 
     private static RejectedMediaException notFound() {

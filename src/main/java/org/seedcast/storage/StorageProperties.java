@@ -61,19 +61,35 @@ public record StorageProperties(@DefaultValue("./data") Path dataDir, @DefaultVa
      *                {@code PATH}. Without it Seedcast works as before, with no media facts, and says so once in the log
      * @param ffmpeg  {@code SEEDCAST_MEDIA_FACTS_FFMPEG}: the ffmpeg that takes a video's poster frame; a bare name is
      *                looked for on the {@code PATH}
-     * @param timeout {@code SEEDCAST_MEDIA_FACTS_TIMEOUT}: how long one run of either may take before it is killed
-     *                (the file is then marked unreadable)
+     * @param timeout      {@code SEEDCAST_MEDIA_FACTS_TIMEOUT}: how long one run of either may take before it is
+     *                     killed (the read then counts as a passing failure, tried again as below)
+     * @param retries      {@code SEEDCAST_MEDIA_FACTS_RETRIES}: how many times a read that failed for a passing
+     *                     reason (the bucket out of reach, a run out of time) is tried again before the file is
+     *                     marked unreadable; a file ffprobe reads but finds no media in is marked at once
+     * @param retryBackoff {@code SEEDCAST_MEDIA_FACTS_RETRY_BACKOFF}: the wait before the first retry, doubled
+     *                     before each next one
      */
     public record MediaFacts(@DefaultValue("ffprobe") String ffprobe, @DefaultValue("ffmpeg") String ffmpeg,
-                             @DefaultValue("1m") Duration timeout) {
+                             @DefaultValue("1m") Duration timeout, @DefaultValue("3") int retries,
+                             @DefaultValue("30s") Duration retryBackoff) {
 
         /** The defaults above, for tests and tools that bind no settings. */
-        public static final MediaFacts DEFAULT = new MediaFacts("ffprobe", "ffmpeg", Duration.ofMinutes(1));
+        public static final MediaFacts DEFAULT = new MediaFacts("ffprobe", "ffmpeg", Duration.ofMinutes(1), 3,
+                Duration.ofSeconds(30));
 
         public MediaFacts {
             if (!timeout.isPositive()) {
                 throw new IllegalArgumentException("seedcast.media-facts.timeout must be positive");
             }
+            if (retries < 0 || !retryBackoff.isPositive()) {
+                throw new IllegalArgumentException(
+                        "seedcast.media-facts.retries must not be negative, seedcast.media-facts.retry-backoff positive");
+            }
+        }
+
+        /** The same settings with another ffprobe, ffmpeg and time limit. */
+        public MediaFacts running(String ffprobe, String ffmpeg, Duration timeout) {
+            return new MediaFacts(ffprobe, ffmpeg, timeout, retries, retryBackoff);
         }
     }
 

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
@@ -36,7 +37,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction that succeeds only from the offset its writer started at: two nodes that receive
  * appends for the same upload at once cannot both append (the second hears 409 and resumes from the
  * offset HEAD reports). A segment stored whose transaction did not commit is deleted, or, when the
- * node died in between, an orphan that no upload names.
+ * node died in between, an orphan that no upload names until the abandoned-upload sweep removes it
+ * ({@link #sweepOrphans}).
  */
 final class UploadSegments {
 
@@ -65,7 +67,7 @@ final class UploadSegments {
     /** Segments a crash left half-filled on this node's disk never reached the bucket: they are nobody's. */
     static void sweepSpools(Path spoolDir) throws IOException {
         try (var spools = Files.list(spoolDir)) {
-            spools.filter(path -> path.getFileName().toString().endsWith(SUFFIX)).forEach(MediaStore::deleteQuietly);
+            spools.filter(path -> path.getFileName().toString().endsWith(SUFFIX)).forEach(StoreFiles::deleteQuietly);
         }
     }
 
@@ -89,6 +91,25 @@ final class UploadSegments {
         return segments(id).stream().map(Segment::name).toList();
     }
 
+    /**
+     * Deletes the segments stored before {@code cutoff} that no row names: a node that died between
+     * storing a segment and recording it left them. Their age keeps a segment whose row is about to
+     * commit out of reach; the caller runs this on one node at a time.
+     *
+     * @return how many were deleted
+     */
+    int sweepOrphans(Instant cutoff) throws IOException {
+        int swept = 0;
+        for (String name : objects.namesWrittenBefore(SUFFIX, cutoff)) {
+            if (jdbc.queryForObject("select count(*) from upload_segments where object_name = ?", Integer.class, name) == 0) {
+                log.info("Removing segment {}, which no upload names", name);
+                objects.delete(name);
+                swept++;
+            }
+        }
+        return swept;
+    }
+
     /** Deletes the upload's segments: their objects, then their rows. */
     void delete(UUID id) {
         segments(id).forEach(segment -> objects.delete(segment.name()));
@@ -104,12 +125,12 @@ final class UploadSegments {
      * @throws RejectedMediaException 409 when another request appended meanwhile (nothing of this one
      *                                is kept from then on), 413 when the body runs past the upload's length
      */
-    long append(Upload upload, long offset, InputStream body, MediaStore.ByteSink hasher) throws IOException {
+    long append(Upload upload, long offset, InputStream body, StoreFiles.ByteSink hasher) throws IOException {
         UUID id = upload.getId();
         List<Segment> segments = segments(id);
         Segment last = segments.isEmpty() ? null : segments.getLast();
         Segment growing = last != null && last.end() == offset && last.end() - last.start() < segmentSize ? last : null;
-        byte[] buffer = new byte[MediaStore.BUFFER_SIZE];
+        byte[] buffer = new byte[StoreFiles.BUFFER_SIZE];
         long committed = offset;
         boolean more = true;
         while (more && committed < upload.getLength()) {
@@ -144,7 +165,7 @@ final class UploadSegments {
                     committed = position;
                 }
             } finally {
-                MediaStore.deleteQuietly(spool);
+                StoreFiles.deleteQuietly(spool);
             }
             growing = null;
         }

@@ -3,6 +3,16 @@ package org.seedcast.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -25,11 +35,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seedcast.RequiredTools;
+import org.seedcast.scheduling.ClusterLock;
+import org.seedcast.storage.MediaProbe;
+import org.seedcast.storage.MediaStore;
+import org.seedcast.storage.StorageProperties;
 import org.seedcast.support.Clips;
 import org.seedcast.support.Http;
 import org.seedcast.support.IntegrationTest;
 import org.seedcast.support.Studio;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.xml.sax.InputSource;
 
 /**
@@ -48,6 +65,21 @@ class MediaFactsIntegrationTests {
 
     @TempDir
     Path dir;
+
+    @Autowired
+    MediaProbe probe;
+    @Autowired
+    MediaStore mediaStore;
+    @Autowired
+    EpisodeRepository episodes;
+    @Autowired
+    TransactionTemplate transactions;
+    @Autowired
+    ClusterLock cluster;
+    @Autowired
+    ApplicationEventPublisher events;
+    @Autowired
+    Clock clock;
 
     private Studio studio;
     private Http admin;
@@ -117,6 +149,129 @@ class MediaFactsIntegrationTests {
                 .contains("id=\"player-unavailable\"").contains("not every browser plays its video codec (mpeg4)");
     }
 
+    @Test
+    void aReadThatFailsForAPassingReasonStaysPendingAndIsTriedAgainUntilItSucceeds() throws Exception {
+        int id = uploadAndAwaitFacts("Flaky bucket", "flaky.webm", Clips.webm(dir, 1, "160x90"));
+        UUID mediaId = markPending(id);
+        AtomicInteger reads = new AtomicInteger();
+        List<String> statesSeen = new CopyOnWriteArrayList<>();
+        EpisodeFacts facts = facts(media -> {
+            statesSeen.add(state(id));
+            if (reads.incrementAndGet() <= 2) {
+                throw new UncheckedIOException(new IOException("the bucket is out of reach"));
+            }
+            return probe.probe(media);
+        }, 2, 10);
+        try {
+            facts.on(new EpisodeFacts.MediaArrived(id, mediaId));
+            awaitState(id, "known");
+        } finally {
+            facts.stop();
+        }
+
+        assertThat(reads).as("two passing failures, then the read").hasValue(3);
+        assertThat(statesSeen).as("pending, never unreadable, between the tries").containsOnly("pending");
+    }
+
+    @Test
+    void aFileWithNoMediaInItIsUnreadableAtOnceWithoutRetries() throws Exception {
+        byte[] notMedia = new byte[4096];
+        System.arraycopy(new byte[] {0, 0, 0, 24, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm'}, 0, notMedia, 0, 12);
+        HttpResponse<String> created = admin.postMultipart("/api/shows/" + SHOW + "/episodes", "Not media", "no.mp4",
+                notMedia);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        int id = JsonPath.read(created.body(), "$.id");
+        awaitState(id, "unreadable");
+        UUID mediaId = markPending(id);
+        AtomicInteger reads = new AtomicInteger();
+        EpisodeFacts facts = facts(media -> {
+            reads.incrementAndGet();
+            return probe.probe(media);
+        }, 3, 10);
+        try {
+            facts.on(new EpisodeFacts.MediaArrived(id, mediaId));
+            awaitState(id, "unreadable");
+        } finally {
+            facts.stop();
+        }
+
+        assertThat(reads).hasValue(1);
+    }
+
+    @Test
+    void anUploadThatFindsTheQueueFullIsReadOnceTheQueueDrains() throws Exception {
+        int first = uploadAndAwaitFacts("Queued", "queued.webm", Clips.webm(dir, 1, "160x90"));
+        int second = uploadAndAwaitFacts("Overflowed", "overflowed.webm", Clips.webm(dir, 1, "160x90"));
+        UUID firstMedia = markPending(first);
+        UUID secondMedia = markPending(second);
+        Set<UUID> read = ConcurrentHashMap.newKeySet();
+        EpisodeFacts facts = facts(media -> {
+            read.add(media);
+            return probe.probe(media);
+        }, 0, 1);
+        CountDownLatch busy = new CountDownLatch(1);
+        try {
+            facts.worker.execute(() -> {
+                try {
+                    busy.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            facts.on(new EpisodeFacts.MediaArrived(first, firstMedia)); // fills the queue of one
+            facts.on(new EpisodeFacts.MediaArrived(second, secondMedia)); // finds it full
+            busy.countDown();
+            awaitState(first, "known");
+            awaitState(second, "known");
+        } finally {
+            busy.countDown();
+            facts.stop();
+        }
+
+        assertThat(read).contains(firstMedia, secondMedia);
+    }
+
+    @Test
+    void theStudiosFactsAnswerIsForTheShowsProducersOnly() {
+        int id = uploadAndAwaitFacts("Facts answer", "answer.webm", Clips.webm(dir, 1, "160x90"));
+
+        assertThat(admin.get("/studio/episodes/" + id + "/facts").body()).contains("id=\"media-facts\"")
+                .doesNotContain("data-poll").doesNotContain("<html");
+        HttpResponse<String> anonymous = Http.at(port).get("/studio/episodes/" + id + "/facts");
+        assertThat(anonymous.statusCode()).as("sent to sign in, nothing read").isEqualTo(302);
+        assertThat(anonymous.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+        admin.postJson("/api/users", "{\"username\":\"facts-stranger\",\"password\":\"stranger-pass-1\","
+                + "\"role\":\"producer\"}");
+        Http stranger = Http.at(port).as("facts-stranger", "stranger-pass-1");
+        assertThat(stranger.get("/studio/episodes/" + id + "/facts").statusCode()).isEqualTo(404);
+    }
+
+    /** A second reader beside the application's, with its own reader, retries and queue, over the same database. */
+    private EpisodeFacts facts(EpisodeFacts.Reader reader, int retries, int queue) {
+        StorageProperties.MediaFacts settings = new StorageProperties.MediaFacts("ffprobe", "ffmpeg",
+                Duration.ofMinutes(1), retries, Duration.ofMillis(1));
+        return new EpisodeFacts(probe, reader, settings, queue, mediaStore, episodes, transactions, cluster, events,
+                clock);
+    }
+
+    /** Sets the episode's facts back to pending, as if its read were still to come; returns its media. */
+    private UUID markPending(int id) {
+        UUID mediaId = episodes.findById((long) id).orElseThrow().getMediaId();
+        transactions.executeWithoutResult(status -> episodes.recordFacts(id, mediaId,
+                new MediaFacts(MediaFacts.State.PENDING, null, null, null, null, null, null, null, null),
+                clock.instant()));
+        return mediaId;
+    }
+
+    private String state(int id) {
+        return JsonPath.read(admin.get("/api/episodes/" + id).body(), "$.facts.state");
+    }
+
+    private void awaitState(int id, String state) {
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> state(id), state::equals);
+    }
+
     /** Uploads in one multipart request (facts pending in the answer) and waits until the background read is done. */
     private int uploadAndAwaitFacts(String title, String fileName, byte[] content) {
         HttpResponse<String> created = admin.postMultipart("/api/shows/" + SHOW + "/episodes", title, fileName, content);
@@ -143,8 +298,7 @@ class MediaFactsIntegrationTests {
     }
 
     private void awaitFacts(int id) {
-        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(
-                () -> JsonPath.<String>read(admin.get("/api/episodes/" + id).body(), "$.facts.state"), "known"::equals);
+        awaitState(id, "known");
     }
 
     private static String base64(String text) {

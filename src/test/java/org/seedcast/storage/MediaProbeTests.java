@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,11 +53,8 @@ class MediaProbeTests {
     void readsAClipInABucketThroughAPresignedUrlWithoutCopyingIt() throws Exception {
         RequiredTools.require("ffprobe");
         String bucket = S3Proxy.bucket("probe-" + UUID.randomUUID());
-        StorageProperties properties = properties(StorageProperties.Backend.S3, new StorageProperties.S3(
-                S3Proxy.endpoint(), bucket, "us-east-1", S3Proxy.ACCESS_KEY, S3Proxy.SECRET_KEY),
-                StorageProperties.MediaFacts.DEFAULT);
-        MediaStore store = new MediaStore(properties, new BucketObjects(BucketObjects.client(properties.s3()), bucket,
-                BucketObjects.PART_SIZE));
+        StorageProperties properties = inBucket(S3Proxy.endpoint(), bucket);
+        MediaStore store = bucketStore(properties);
         StoredMedia clip = store(store, Clips.webm(dataDir, 4, "160x90"));
 
         ProbedMedia facts = new MediaProbe(store, properties).probe(clip.id());
@@ -74,7 +75,26 @@ class MediaProbeTests {
 
         assertThatThrownBy(() -> new MediaProbe(store, properties(StorageProperties.Backend.FILESYSTEM, null,
                 StorageProperties.MediaFacts.DEFAULT)).probe(stored.id()))
-                .isInstanceOf(MediaProbe.UnreadableMediaException.class).hasMessageStartingWith("ffprobe could not read it: ");
+                .isInstanceOfSatisfying(MediaProbe.UnreadableMediaException.class,
+                        e -> assertThat(e.passing()).as("no media in it: no retry").isFalse())
+                .hasMessageStartingWith("ffprobe could not read it: ");
+    }
+
+    @Test
+    void aBucketOutOfReachIsAPassingFailureNotAnUnreadableFile() throws Exception {
+        RequiredTools.require("ffprobe");
+        String bucket = S3Proxy.bucket("probe-" + UUID.randomUUID());
+        StoredMedia clip = store(bucketStore(inBucket(S3Proxy.endpoint(), bucket)), Clips.webm(dataDir, 1, "160x90"));
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        StorageProperties down = inBucket(URI.create("http://127.0.0.1:" + closedPort), bucket);
+        MediaStore unreachable = bucketStore(down);
+
+        assertThatThrownBy(() -> new MediaProbe(unreachable, down).probe(clip.id()))
+                .isInstanceOfSatisfying(MediaProbe.UnreadableMediaException.class,
+                        e -> assertThat(e.passing()).as(e.getMessage()).isTrue());
     }
 
     @Test
@@ -83,12 +103,14 @@ class MediaProbeTests {
         Files.writeString(hanging, "#!/bin/sh\nexec sleep 60\n");
         assertThat(hanging.toFile().setExecutable(true)).isTrue();
         StorageProperties properties = properties(StorageProperties.Backend.FILESYSTEM, null,
-                new StorageProperties.MediaFacts(hanging.toString(), "ffmpeg", Duration.ofSeconds(1)));
+                StorageProperties.MediaFacts.DEFAULT.running(hanging.toString(), "ffmpeg", Duration.ofSeconds(1)));
         MediaStore store = MediaStoreTests.onDisk(properties);
         StoredMedia stored = store(store, Clips.webm(dataDir, 4, "160x90"));
 
         assertThatThrownBy(() -> new MediaProbe(store, properties).probe(stored.id()))
-                .isInstanceOf(MediaProbe.UnreadableMediaException.class).hasMessageContaining("took longer than 1 s");
+                .isInstanceOfSatisfying(MediaProbe.UnreadableMediaException.class,
+                        e -> assertThat(e.passing()).as("tried again later").isTrue())
+                .hasMessageContaining("took longer than 1 s");
         assertThat(ProcessHandle.current().children().filter(ProcessHandle::isAlive))
                 .as("the child was killed").noneMatch(child -> child.info().command().orElse("").endsWith("/sleep"));
     }
@@ -96,7 +118,7 @@ class MediaProbeTests {
     @Test
     void withoutFfprobeItSaysSoOnceAndReadsNothing(CapturedOutput output) throws Exception {
         StorageProperties properties = properties(StorageProperties.Backend.FILESYSTEM, null,
-                new StorageProperties.MediaFacts(dataDir.resolve("no-such/ffprobe").toString(), "ffmpeg",
+                StorageProperties.MediaFacts.DEFAULT.running(dataDir.resolve("no-such/ffprobe").toString(), "ffmpeg",
                         Duration.ofMinutes(1)));
         MediaStore store = MediaStoreTests.onDisk(properties);
 
@@ -124,6 +146,16 @@ class MediaProbeTests {
 
     private static StoredMedia store(MediaStore store, byte[] content) {
         return store.importMedia(new ByteArrayInputStream(content), content.length, TorrentFormat.V1);
+    }
+
+    private StorageProperties inBucket(URI endpoint, String bucket) {
+        return properties(StorageProperties.Backend.S3, new StorageProperties.S3(endpoint, bucket, "us-east-1",
+                S3Proxy.ACCESS_KEY, S3Proxy.SECRET_KEY), StorageProperties.MediaFacts.DEFAULT);
+    }
+
+    private static MediaStore bucketStore(StorageProperties properties) throws IOException {
+        return new MediaStore(properties, new BucketObjects(BucketObjects.client(properties.s3()),
+                properties.s3().bucket(), BucketObjects.PART_SIZE));
     }
 
     private StorageProperties properties(StorageProperties.Backend backend, StorageProperties.S3 s3,

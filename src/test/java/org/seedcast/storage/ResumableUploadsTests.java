@@ -333,7 +333,7 @@ class ResumableUploadsTests {
         StorageProperties properties = properties(reserve, maxUnfinished);
         try {
             return new ResumableUploads(repository, MediaStoreTests.onDisk(properties), target, properties, clock,
-                    new ResumableUploads.Disk() {
+                    new PartFiles.Disk() {
                         @Override
                         public int write(FileChannel out, ByteBuffer bytes, long position) throws IOException {
                             if (diskFull.get()) {

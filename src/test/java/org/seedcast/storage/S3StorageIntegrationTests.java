@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -50,6 +51,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
  * The whole application with {@code SEEDCAST_STORAGE=s3} against a real S3-compatible server (S3Proxy):
@@ -258,6 +260,28 @@ class S3StorageIntegrationTests {
 
         assertThat(offset(head(admin, location))).isEqualTo(60_000);
         assertThat(S3Proxy.keys(BUCKET)).isEqualTo(before);
+    }
+
+    @Test
+    void aSegmentNoUploadNamesIsSweptOnceOlderThanTheUploadExpiry(@Autowired UploadSegments segments) throws Exception {
+        Studio studio = new Studio(port);
+        studio.show("orphaned-segments", "v1");
+        byte[] content = Media.mp4(100_000, 185);
+        Http admin = studio.admin();
+        String location = create(admin, content.length, "kept.mp4", "orphaned-segments");
+        assertThat(patch(admin, location, 0, Arrays.copyOfRange(content, 0, 30_000)).statusCode()).isEqualTo(204);
+        List<String> kept = S3Proxy.keys(BUCKET).stream().filter(key -> key.endsWith(".segment")).toList();
+        String orphan = "media/" + UUID.randomUUID() + ".0." + UUID.randomUUID() + ".segment";
+        S3Proxy.client().putObject(r -> r.bucket(BUCKET).key(orphan), RequestBody.fromBytes(new byte[] {1, 2, 3}));
+
+        segments.sweepOrphans(Instant.now().minus(Duration.ofDays(7)));
+        assertThat(S3Proxy.keys(BUCKET)).as("younger than the expiry: maybe a row is about to name it").contains(orphan);
+
+        segments.sweepOrphans(Instant.now().plus(Duration.ofMinutes(1)));
+        assertThat(S3Proxy.keys(BUCKET)).doesNotContain(orphan).containsAll(kept);
+        assertThat(offset(head(admin, location))).isEqualTo(30_000);
+        assertThat(patch(admin, location, 30_000, Arrays.copyOfRange(content, 30_000, content.length))
+                .headers().firstValue("Seedcast-Episode-Id")).isPresent();
     }
 
     private static String create(Http http, int length, String fileName, String show) {

@@ -94,6 +94,7 @@ class AuthorizationMatrixIntegrationTests {
             Map.entry("POST /studio/shows/{slug}/edit", Rule.SHOW),
             Map.entry("POST /studio/shows/{slug}/artwork", Rule.SHOW),
             Map.entry("GET /studio/episodes/{id}", Rule.SHOW),
+            Map.entry("GET /studio/episodes/{id}/facts", Rule.SHOW),
             Map.entry("POST /studio/episodes/{id}", Rule.SHOW),
             Map.entry("POST /studio/episodes/{id}/publish", Rule.SHOW),
             Map.entry("POST /studio/episodes/{id}/schedule", Rule.SHOW),

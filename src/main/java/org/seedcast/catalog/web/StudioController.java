@@ -140,6 +140,16 @@ class StudioController {
         return episodeForm(model, episode, EpisodeForm.of(episode), Map.of(), user);
     }
 
+    /**
+     * The episode's media facts and any browser warning, for the studio page to show once they are read
+     * ({@code js/facts.js} asks while they are pending): the episode page's own rights, and one row read.
+     */
+    @GetMapping("/studio/episodes/{id}/facts")
+    String facts(@PathVariable long id, @AuthenticationPrincipal SeedcastUser user, Model model) {
+        model.addAttribute("episode", catalog.requireManagedEpisode(id, user));
+        return "studio/episode-facts";
+    }
+
     @PostMapping("/studio/episodes/{id}")
     String updateEpisode(@PathVariable long id, @ModelAttribute("form") EpisodeForm form,
                          @AuthenticationPrincipal SeedcastUser user, Model model, RedirectAttributes redirect) {

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import com.jayway.jsonpath.JsonPath;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -17,11 +19,16 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.seedcast.RequiredTools;
 import org.seedcast.support.Browser;
+import org.seedcast.support.Clips;
 import org.seedcast.support.Http;
 import org.seedcast.support.IntegrationTest;
 import org.seedcast.support.Media;
+import org.seedcast.support.Studio;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The studio in a real browser: an admin signs in, creates a show, uploads through the resumable uploader. */
 @IntegrationTest
@@ -70,6 +77,29 @@ class StudioBrowserTests {
         browser.get(url("/studio/shows/carols-kitchen"));
         WebElement table = browser.findElement(By.id("episodes"));
         assertThat(table.getText()).contains("Pilot").contains("Draft").contains("Pilot-episode.mp4").contains("8.4 MB");
+    }
+
+    @Test
+    void pendingMediaFactsAppearOnTheEpisodePageOnceReadWithoutAReloadThatLosesEdits(@Autowired JdbcTemplate jdbc) {
+        RequiredTools.require("ffprobe");
+        Studio studio = new Studio(port);
+        studio.showOnce("facts-in-the-browser", "{\"slug\":\"facts-in-the-browser\",\"title\":\"Facts\"}");
+        int id = studio.upload("facts-in-the-browser", "Clip", Clips.webm(tmp, 1, "160x90"));
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> JsonPath
+                .read(studio.admin().get("/api/episodes/" + id).body(), "$.facts.state"), "known"::equals);
+        jdbc.update("update episodes set facts_state = 'PENDING' where id = ?", id); // as while it is read
+        signIn("admin", "admin-secret-1");
+
+        browser.get(url("/studio/episodes/" + id));
+        assertThat(browser.findElement(By.id("facts-pending")).isDisplayed()).isTrue();
+        browser.findElement(By.id("description")).sendKeys("typed while the facts were read");
+        jdbc.update("update episodes set facts_state = 'KNOWN' where id = ?", id); // the read is done
+
+        WebElement facts = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("media-facts")));
+        assertThat(facts.getText()).contains("0:01").contains("160×90").contains("vp8 + vorbis");
+        assertThat(browser.findElements(By.id("facts-pending"))).isEmpty();
+        assertThat(browser.findElement(By.id("description")).getAttribute("value"))
+                .as("no reload").contains("typed while the facts were read");
     }
 
     @Test
