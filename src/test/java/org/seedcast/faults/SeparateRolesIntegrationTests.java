@@ -29,11 +29,12 @@ import org.seedcast.support.Studio;
 import org.seedcast.support.TestRunSetup;
 
 /**
- * Two nodes on one PostgreSQL, as on two machines: a web node (this JVM; no tracker, no seed) and a
- * tracker-only node in a JVM of its own (no servlet container; health and metrics on its management
- * port). What the studio changes on the web node reaches the tracker node through the database's
- * notifications, and the tracker node answers on after the web node is gone. The last test stops
- * the web node.
+ * Nodes on one PostgreSQL, as on several machines: a web node (this JVM; no tracker, no seed) and a
+ * tracker cluster of two tracker-only nodes, each in a JVM of its own (no servlet container; health and
+ * metrics on its management port). What the studio changes on the web node reaches the tracker nodes
+ * through the database's notifications, the tracker nodes answer on after the web node is gone, and
+ * one of them keeps the swarms after the other is killed with SIGKILL. The third test kills the first
+ * tracker node, the last one stops the web node.
  */
 @ExtendWith(ExternalPostgres.Extension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -48,31 +49,43 @@ class SeparateRolesIntegrationTests {
 
     static RunningSeedcast web;
     static RunningSeedcast tracker;
+    static RunningSeedcast otherTracker;
     static Studio studio;
     static TrackerClient peers;
 
     @BeforeAll
     static void start(ExternalPostgres postgres) {
         postgres.createDatabase(DATABASE);
-        RunningSeedcast.Settings trackerNode = RunningSeedcast.settings(postgres, DATABASE,
-                TestRunSetup.ROOT.resolve("roles-tracker"), "seedcast.roles=tracker");
-        // both start at once, as nodes of a cluster do; only the web node creates the first admin
+        int clusterPort = TestRunSetup.freePort();
+        int otherClusterPort = TestRunSetup.freePort();
+        String members = "seedcast.cluster.members=127.0.0.1:" + clusterPort + ",127.0.0.1:" + otherClusterPort;
+        RunningSeedcast.Settings trackerNode = trackerNode(postgres, "roles-tracker", members, clusterPort);
+        // all start at once, as nodes of a cluster do; the tracker nodes form theirs between them, and only
+        // the web node creates the first admin
         tracker = RunningSeedcast.launchProcess(trackerNode);
+        otherTracker = RunningSeedcast.launchProcess(trackerNode(postgres, "roles-other-tracker", members,
+                otherClusterPort));
         // the web node writes the tracker node's port into its torrents, as a cluster's web nodes do
         web = RunningSeedcast.start(RunningSeedcast.settings(postgres, DATABASE, TestRunSetup.ROOT.resolve("roles-web"),
                 "seedcast.roles=web", "seedcast.tracker.port=" + trackerNode.trackerPort()));
         tracker.awaitReady();
+        otherTracker.awaitReady();
         studio = new Studio(web.port());
         peers = new TrackerClient(tracker.trackerPort());
     }
 
+    private static RunningSeedcast.Settings trackerNode(ExternalPostgres postgres, String name, String members,
+                                                        int clusterPort) {
+        return RunningSeedcast.settings(postgres, DATABASE, TestRunSetup.ROOT.resolve(name), "seedcast.roles=tracker",
+                members, "seedcast.cluster.port=" + clusterPort);
+    }
+
     @AfterAll
     static void stop() {
-        if (web != null) {
-            web.close();
-        }
-        if (tracker != null) {
-            tracker.close();
+        for (RunningSeedcast node : new RunningSeedcast[] {web, tracker, otherTracker}) {
+            if (node != null) {
+                node.close();
+            }
         }
     }
 
@@ -114,16 +127,36 @@ class SeparateRolesIntegrationTests {
 
     @Test
     @Order(3)
+    void aPeerAnnouncedToOneTrackerNodeIsReturnedByTheOtherWhichKeepsTheSwarmWhenTheFirstIsKilled() throws Exception {
+        String infoHash = JsonPath.read(studio.publishInNewShow("roles-cluster", Media.mp4(64 * 1024, 81)),
+                "$.infoHash");
+        TrackerClient onOther = new TrackerClient(otherTracker.trackerPort());
+        await("the publication on the tracker node").atMost(ARRIVES_WITHIN)
+                .until(() -> peers.http(infoHash, 44001, 0, "started").failureReason().isEmpty());
+
+        await("the peer of the first tracker node on the other").atMost(ARRIVES_WITHIN)
+                .until(() -> onOther.http(infoHash, 44002, 1000, "started").peerPorts().contains(44001));
+
+        tracker.kill();
+        tracker = null;
+        assertThat(onOther.udp(infoHash, 44003, 1000, 2).peerPorts()).as("the other node, alone, still holds the swarm")
+                .contains(44001, 44002);
+        assertThat(onOther.http(infoHash, 44002, 1000, null).peerPorts()).contains(44001, 44003);
+    }
+
+    @Test
+    @Order(4)
     void theTrackerNodeAnswersAndReportsHealthAfterTheWebNodeStops() {
+        TrackerClient survivor = new TrackerClient(otherTracker.trackerPort());
         String infoHash = JsonPath.read(studio.publishInNewShow("roles-after", Media.mp4(64 * 1024, 72)), "$.infoHash");
         await("the publication on the tracker node").atMost(ARRIVES_WITHIN)
-                .until(() -> peers.http(infoHash, 43001, 0, "started").failureReason().isEmpty());
+                .until(() -> survivor.http(infoHash, 43001, 0, "started").failureReason().isEmpty());
 
         web.close();
         web = null;
 
-        assertThat(peers.http(infoHash, 43002, 1000, "started").peerPorts()).contains(43001);
-        Http management = Http.at(tracker.port());
+        assertThat(survivor.http(infoHash, 43002, 1000, "started").peerPorts()).contains(43001);
+        Http management = Http.at(otherTracker.port());
         HttpResponse<String> health = management.get("/actuator/health");
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"UP\"");

@@ -85,7 +85,7 @@ public final class RunningSeedcast implements AutoCloseable {
     public static RunningSeedcast launchProcess(Settings settings) {
         RunningSeedcast app = new RunningSeedcast(settings);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", applicationClassPath(), SeedcastApplication.class.getName()));
+                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", applicationClassPath(), SeedcastApplication.class.getName()));
         command.addAll(settings.arguments());
         try {
             Files.createDirectories(settings.dataDir());

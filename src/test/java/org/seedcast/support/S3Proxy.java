@@ -101,8 +101,9 @@ public final class S3Proxy {
                 "jclouds.filesystem.basedir=" + blobs) + "\n");
         Path log = dir.resolve("s3proxy.log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        // C1 only: a test server lives seconds and starts twice as fast without the optimising compiler
-        Process process = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-jar", jar.toAbsolutePath().toString(),
+        // C1 only and one collector thread: a test server lives seconds and starts twice as fast without the
+        // optimising compiler, on cores it shares with the suite
+        Process process = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar.toAbsolutePath().toString(),
                 "--properties", properties.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
