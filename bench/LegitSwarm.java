@@ -302,8 +302,6 @@ public class LegitSwarm {
             }
             orphans = theirs;
             listedAtKill = listed();
-            killedAt = System.nanoTime();
-            killed = true;
             try {
                 if (pid != null) {
                     new ProcessBuilder("kill", "-9", pid).inheritIO().start().waitFor();
@@ -311,6 +309,9 @@ public class LegitSwarm {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
+            // once kill has returned: what began before may still have been answered by the process
+            killedAt = System.nanoTime();
+            killed = true;
             System.out.printf("killed %s after %.1f s, %d peers last answered by it%n", pid,
                     (killedAt - began) / 1e9, theirs.size());
             System.out.flush();

@@ -183,7 +183,7 @@ rows = [
     ("(c)   T1's peers back in T2's lists",
      f"all {sw['orphans']} {back}; {sw['listed_at_kill']} listed at the kill, at least {sw['fewest_listed_after']} "
      f"in each of {sw['probes']} probes after (target: within the interval, {interval} s) {'PASS' if back_ok else 'MISS'}"),
-    ("(c)   libtorrent on T2 after the kill", f"{c['z_failover_ms']} ms (its tier shuffled, it was first answered by "
+    ("(c)   libtorrent on T2 after the kill", f"{c['z_failover_ms']} ms (before the kill answered by "
      f"{c['z_first_tracker']}); T2 lists X (announced to T1 only) {'at the kill' if c['t2_lists_x_at_kill'] else 'NOT at the kill'}"
      f", {'and ' + str(c['x_listed_after_ms']) + ' ms after' if c['x_listed_after_ms'] is not None else 'NOT after'}"),
     ("(d) upload when its node dies", d["result"]),

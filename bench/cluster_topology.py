@@ -138,17 +138,21 @@ def swarm(torrent_path, media_path, t1, t2, seed_port, t1_pid, work, interval, l
     # every peer announces once in its calm (spread over an interval), and the swarm goes on for an
     # interval after the kill and a margin: every peer of T1 has had its announce to fail over
     calm, legit_seconds = interval + 5, 2 * interval + 15
-    z_session = lt_session(lt)
-    z_info = lt_torrent(lt, torrent)
-    z_trackers = [t.url for t in z_info.trackers()]
+    z_trackers = [t.url for t in lt_torrent(lt, torrent).trackers()]
     if not any(t2 in url for url in z_trackers):
         raise SystemExit(f"the served torrent does not list T2 ({t2}) in its trackers: {z_trackers}")
-    z = lt_add(lt, z_session, z_info, os.path.join(work, "peer-z"))
-    first = None
-    deadline = time.time() + 30
-    while first is None and time.time() < deadline:
-        z_session.wait_for_alert(200)
-        first = next((a.url for a in replies(z_session, lt)), None)
+    # libtorrent shuffles a tier: Z starts again (a new session, shuffled again) until T1 answered it
+    # first, so that the kill concerns it; 8 times at most
+    for _ in range(8):
+        z_session = lt_session(lt)
+        z = lt_add(lt, z_session, lt_torrent(lt, torrent), os.path.join(work, "peer-z"))
+        first = None
+        deadline = time.time() + 30
+        while first is None and time.time() < deadline:
+            z_session.wait_for_alert(200)
+            first = next((a.url for a in replies(z_session, lt)), None)
+        if first is None or t1 in first:
+            break
     legit = subprocess.Popen(legit_command + [f"{t1.split(':')[0]},{t2.split(':')[0]}", t1.split(":")[1],
                                               info_hash.hex(), str(legit_seconds), str(legit_peers),
                                               str(interval), str(calm), str(t1_pid)],
