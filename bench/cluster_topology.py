@@ -249,7 +249,7 @@ def web(lb, node_pids, auth, work):
     # (e) pages and feeds through the load balancer while that node stays down
     paths = ["/", "/shows/cluster", "/feeds/all.xml", "/shows/cluster/feed.xml", "/feeds/torrents.xml"]
     ok, failed, latencies, statuses = 0, 0, [], {}
-    while time.time() - killed < 10:
+    while time.time() - killed < 10 or not latencies:  # a loaded machine may spend the 10 s on (d)
         for path in paths:
             began = time.time()
             try:
