@@ -9,8 +9,11 @@
 #       download (the web seed removed from the torrent; bytes counted from the other peer and from
 #       Seedcast's seed);
 #   (b) the time until a peer announced on T1 is returned by T2 (bench/ClusterLatency.java);
-#   (c) T1 killed with -9 while clients with T1 and T2 in one tier announce: how long until they
-#       are answered by T2, failures on both, and whether T2 still lists T1's peers;
+#   (c) T1 killed with -9 under a legitimate swarm (bench/LegitSwarm.java: 1,000 peers, HTTP and
+#       UDP, half starting on T1, half on T2, both nodes in one BEP 12 tier, failing over) and a
+#       libtorrent client with the torrent's own tier: failures (no node answered; target 0),
+#       failovers and their time, p50/p99 before and after the kill, and the time until T2 lists
+#       every peer T1 answered last (target: within one announce interval);
 #   (d) a web node killed with -9 during a tus upload through the load balancer: does the upload
 #       continue on the other node ("skipped: uploads are per-node" while it cannot);
 #   (e) pages and feeds through the load balancer while that node is down, and whether an admin
@@ -19,7 +22,10 @@
 #       T1 and T2 (the admin API's swarm).
 # One command, about 3-5 minutes; every process it starts is ended on exit.
 #   bench/cluster.sh topology
-# Env: LATENCY_TRIALS (default 100), MEDIA_MIB (default 16), KEEP_LOGS (a directory for the logs), JAR (default target/seedcast.jar, built
+# The trackers announce an interval of TRACKER_INTERVAL seconds (default 20, SEEDCAST_TRACKER_INTERVAL;
+# 30 minutes in production), the swarm's pace, so that (c) covers a whole interval after the kill; and
+# answer up to 2,000 peers (SEEDCAST_TRACKER_MAX_PEERS), so one probe sees the whole swarm.
+# Env: LEGIT_PEERS (default 1000), LATENCY_TRIALS (default 100), MEDIA_MIB (default 16), KEEP_LOGS (a directory for the logs), JAR (default target/seedcast.jar, built
 #      if missing), S3PROXY_JAR (default target/s3proxy/s3proxy.jar), PG_BIN (Debian's newest).
 # Needs: a JDK 21+, nginx (nginx-light), curl, PostgreSQL's server binaries (postgresql),
 #        python3 with libtorrent (python3-libtorrent).
@@ -103,7 +109,7 @@ COMMON=(SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:$PG_PORT/seedcast SPRI
   SEEDCAST_STORAGE=s3 SEEDCAST_S3_ENDPOINT=http://127.0.0.1:$S3_PORT SEEDCAST_S3_BUCKET=seedcast
   SEEDCAST_S3_ACCESS_KEY=bench SEEDCAST_S3_SECRET_KEY=bench-secret SEEDCAST_TRACKER_RATE_LIMIT_EXEMPT=127.0.0.0/8
   SEEDCAST_WEB_LIMITS_EXEMPT=127.0.0.0/8 SEEDCAST_ADMIN_PASSWORD=${AUTH#*:} SEEDCAST_TRACKER_THREADS=1
-  SEEDCAST_SEEDER_THREADS=1)
+  SEEDCAST_SEEDER_THREADS=1 SEEDCAST_TRACKER_INTERVAL=${TRACKER_INTERVAL:=20}s SEEDCAST_TRACKER_MAX_PEERS=2000)
 CLUSTER=SEEDCAST_CLUSTER_MEMBERS=127.0.0.1:25701,127.0.0.1:25702,127.0.0.1:25703,127.0.0.1:25704
 echo "== nodes: web A, trackers T1 and T2, seed (web B once A has made the publisher's key) [$(elapsed)]"
 start web_a SEEDCAST_ROLES=web SERVER_ADDRESS=127.0.0.1 SERVER_PORT=${WEB_A#*:} SERVER_FORWARD_HEADERS_STRATEGY=native \
@@ -149,9 +155,10 @@ $PY bench/cluster_topology.py counts $T1 $T2 "$HASH" "$WEB_A,$WEB_B" $AUTH | tee
 
 echo "== (b) a peer announced on T1, returned by T2 [$(elapsed)]"
 "$JAVA" bench/ClusterLatency.java 127.0.0.1 $T1 $T2 "$WORK/hash.txt" "${LATENCY_TRIALS:-100}" | tee "$WORK/b.txt"
-echo "== (a) peers on different tracker nodes; (c) T1 killed with -9 [$(elapsed)]"
+echo "== (a) peers on different tracker nodes; (c) T1 killed with -9 under ${LEGIT_PEERS:=1000} peers [$(elapsed)]"
 $PY bench/cluster_topology.py swarm "$WORK/episode.torrent" "$WORK/episode.mp4" $T1 $T2 $SEED_PORT "$t1_PID" \
-  "$WORK" | tee "$WORK/swarm.json"
+  "$WORK" "$TRACKER_INTERVAL" "$JAVA bench/LegitSwarm.java" "$LEGIT_PEERS" > "$WORK/swarm.json"
+$PY -c 'import json,sys; print("\n".join(json.load(open(sys.argv[1]))["c"]["swarm_lines"]))' "$WORK/swarm.json"
 echo "== (d) a web node killed with -9 during a tus upload; (e) pages and feeds meanwhile [$(elapsed)]"
 $PY bench/cluster_topology.py web $LB "$WEB_A=$web_a_PID,$WEB_B=$web_b_PID" $AUTH "$WORK" | tee "$WORK/web.json"
 
@@ -163,17 +170,30 @@ s = json.load(open(sys.argv[2])); w = json.load(open(sys.argv[3])); f = json.loa
 a, c, d, e = s["a"], s["c"], w["d"], w["e"]
 m = re.search(r"p50 ([\d.]+) ms, p99 ([\d.]+) ms, max ([\d.]+) ms, (\d+) not seen", b)
 mib = 1 << 20
+sw, interval = c["swarm"], c["swarm"]["interval_s"]
+lat = lambda t: f"{t['p50_ms']} / {t['p99_ms']} ms ({t['n']})" if t else "none"
+took = lambda t: f"{t['n']}, p50 {t['p50_ms']} / max {t['max_ms']} ms" if t else "none"
+back_ok = sw["all_listed_after_ms"] is not None and sw["all_listed_after_ms"] <= interval * 1000 and sw["orphans"] > 0
+back = (f"listed {sw['all_listed_after_ms']} ms after the kill" if sw["all_listed_after_ms"] is not None
+        else "NEVER listed after the kill")
 rows = [
     ("(a) peers on T1 / T2 find each other",
      f"{'completed' if a['completed'] else 'NOT completed'} in {a['seconds']} s, "
      f"{'connected to' if a['x_among_y_peers'] else 'WITHOUT'} the other peer; {a['bytes_downloaded'] / mib:.1f} MiB "
      f"downloaded, {a['bytes_from_seedcast_seed'] / mib:.1f} MiB of it from Seedcast's seed"),
     ("(b) T1 -> T2, p50 / p99 / max", f"{m.group(1)} / {m.group(2)} / {m.group(3)} ms, {m.group(4)} not seen" if m else b),
-    ("(c) T1 killed: libtorrent on T2 after", f"{c['z_failover_ms']} ms (first answered by {c['z_first_tracker']})"),
-    ("(c) T1 killed: UDP clients on T2 after",
-     f"{c['udp_peers_failover_ms_max']} ms at most ({c['udp_peers_failed_over']} of {c['udp_peers']} moved); "
-     f"{c['announces_answered']} announces answered, {c['announces_failed_on_both']} failed on both"),
-    ("(c) T2 still lists T1's peer", f"{'yes' if c['t2_lists_x'] else 'NO'} ({c['t2_listed']} peers listed)"),
+    ("(c) T1 killed: swarm failures", f"{sw['failures']} (after the kill {sw['failures_after_kill']}; target 0) "
+     f"{'PASS' if sw['failures'] == 0 else 'MISS'}"),
+    ("(c)   p50 / p99 before the kill", f"udp {lat(sw['before']['udp'])}; http {lat(sw['before']['http'])}"),
+    ("(c)   p50 / p99 after the kill", f"udp {lat(sw['after']['udp'])}; http {lat(sw['after']['http'])}; "
+     f"answered after it by T1 / T2: {' / '.join(map(str, sw['answered_after']))}"),
+    ("(c)   failovers, first try to answer", f"udp {took(sw['failovers']['udp'])}; http {took(sw['failovers']['http'])}"),
+    ("(c)   T1's peers back in T2's lists",
+     f"all {sw['orphans']} {back}; {sw['listed_at_kill']} listed at the kill, at least {sw['fewest_listed_after']} "
+     f"in each of {sw['probes']} probes after (target: within the interval, {interval} s) {'PASS' if back_ok else 'MISS'}"),
+    ("(c)   libtorrent on T2 after the kill", f"{c['z_failover_ms']} ms (before the kill answered by "
+     f"{c['z_first_tracker']}); T2 lists X (announced to T1 only) {'at the kill' if c['t2_lists_x_at_kill'] else 'NOT at the kill'}"
+     f", {'and ' + str(c['x_listed_after_ms']) + ' ms after' if c['x_listed_after_ms'] is not None else 'NOT after'}"),
     ("(d) upload when its node dies", d["result"]),
     ("(e) pages, feeds via LB, node down", f"{e['answered']} answered, {e['failed']} failed {e['statuses']}, p99 {e['p99_ms']} ms"),
     ("(e) signed-in admin's /studio, node down", ", ".join(e["admin_studio_after_kill"])),

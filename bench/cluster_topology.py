@@ -2,15 +2,18 @@
 """The checks of `bench/cluster.sh topology` that need real clients (Debian's python3-libtorrent and
 the standard library). Each prints one JSON line.
 
-  swarm TORRENT MEDIA T1 T2 SEED_PORT T1_PID WORK
+  swarm TORRENT MEDIA T1 T2 SEED_PORT T1_PID WORK INTERVAL LEGIT_COMMAND PEERS
       (a) libtorrent peer X announces to tracker node T1 only, peer Y to T2 only, from a torrent
           without its url-list (no web seed): Y must find X and complete; bytes counted per source.
-      (c) then a libtorrent client Z with T1 and T2 in one tier (BEP 12) and 8 UDP clients that fail
-          over the same way announce while T1 is killed with SIGKILL (T1_PID): how long until they
-          are answered by T2, how many announces failed on both nodes, and whether T2 still lists
-          X, who announced to T1 only.
+      (c) then a libtorrent client Z with T1 and T2 in one tier (BEP 12) and the legitimate swarm
+          (LEGIT_COMMAND, "java bench/LegitSwarm.java": PEERS peers announcing every INTERVAL
+          seconds, the tracker's, half to each node, over UDP and HTTP, with both nodes in one
+          tier) announce; after a calm interval the swarm kills T1 (T1_PID) with SIGKILL and goes
+          on for an interval: its failures (no node of the tier answered), failovers, p50/p99
+          before and after, and when T2 listed every peer T1 had answered last; for Z, how long
+          until T2 answered it, and when T2 listed X, who announced to T1 only.
   counts T1 T2 HASH WEB_NODES AUTH
-      (f) 3 UDP peers announce to T1 and 3 to T2; each web node (a cluster member that answers no
+      (f) 3 peers announce to T1 and 3 to T2; each web node (a cluster member that answers no
           announces) is asked for the swarm over the admin API until it counts all 6: how long that
           took per node. The peers then stop.
   tracks T HASH          exits 0 once tracker T answers announces of HASH (the publication reached it)
@@ -25,9 +28,9 @@ import base64
 import http.client
 import json
 import os
-import random
 import socket
 import struct
+import subprocess
 import sys
 import time
 
@@ -38,52 +41,27 @@ def ms(seconds):
     return None if seconds is None else round(seconds * 1000, 1)
 
 
-# ---- UDP tracker client (BEP 15) -------------------------------------------------------------
+# ---- probes ------------------------------------------------------------------------------------
 
-class UdpPeer:
-    """A peer on its own loopback address that announces like a client of BEP 12: to its current
-    tracker, and on an error or no answer within a second, at once to the next one of its tier."""
-
-    def __init__(self, address, port, trackers, info_hash):
-        self.address, self.port, self.trackers, self.hash = address, port, trackers, info_hash
-        self.current = 0
-        self.ids = {}
-
-    def _exchange(self, tracker, payload, tid):
-        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
-            s.bind((self.address, 0))
-            s.connect(tracker)  # connected: a closed port's ICMP error raises ConnectionRefusedError
-            s.settimeout(1.0)
-            s.send(payload)
-            data = s.recv(2048)
-            if len(data) < 8 or struct.unpack(">I", data[4:8])[0] != tid:
-                raise OSError("unexpected answer")
-            return data
-
-    def _announce_to(self, tracker, event=0):
-        if tracker not in self.ids:
-            tid = random.getrandbits(32)
-            data = self._exchange(tracker, struct.pack(">QII", PROTOCOL_ID, 0, tid), tid)
-            self.ids[tracker] = struct.unpack(">Q", data[8:16])[0]
-        tid = random.getrandbits(32)
-        packet = struct.pack(">QII20s20sQQQIIIiH", self.ids[tracker], 1, tid, self.hash, os.urandom(20), 0, 1000, 0,
-                             event, 0, 0, 200, self.port)
-        data = self._exchange(tracker, packet, tid)
-        if struct.unpack(">I", data[0:4])[0] != 1:
-            raise OSError("refused: " + data[8:].decode(errors="replace"))
-        return [(socket.inet_ntoa(data[o:o + 4]), struct.unpack(">H", data[o + 4:o + 6])[0])
-                for o in range(20, len(data) - 5, 6)]
-
-    def announce(self):
-        """(index of the tracker that answered, peers), or (None, []) when every tracker failed."""
-        for attempt in range(len(self.trackers)):
-            tracker = self.trackers[self.current]
-            try:
-                return self.current, self._announce_to(tracker)
-            except OSError:
-                self.ids.pop(tracker, None)
-                self.current = (self.current + 1) % len(self.trackers)
-        return None, []
+def listed_by(tracker, info_hash, numwant=2000):
+    """The peers tracker ("host:port") lists for info_hash, over HTTP (a UDP answer holds 200 at
+    most), to a probe that asks for numwant; None when it does not answer."""
+    import urllib.parse
+    import urllib.request
+    query = urllib.parse.urlencode({"info_hash": info_hash, "peer_id": b"-BENCH0-000000000002", "port": 41002,
+                                    "uploaded": 0, "downloaded": 0, "left": 1000, "compact": 1, "numwant": numwant})
+    try:
+        with urllib.request.urlopen(f"http://{tracker}/announce?{query}", timeout=2) as answer:
+            body = answer.read()
+    except OSError:
+        return None
+    at = body.find(b"5:peers")
+    if at < 0:
+        return None
+    colon = body.index(b":", at + 7)
+    compact = body[colon + 1:colon + 1 + int(body[at + 7:colon])]
+    return {(socket.inet_ntoa(compact[o:o + 4]), struct.unpack(">H", compact[o + 4:o + 6])[0])
+            for o in range(0, len(compact) - 5, 6)}
 
 
 def endpoint(text):
@@ -124,7 +102,7 @@ def replies(session, lt):
     return [a for a in session.pop_alerts() if isinstance(a, lt.tracker_reply_alert)]
 
 
-def swarm(torrent_path, media_path, t1, t2, seed_port, t1_pid, work):
+def swarm(torrent_path, media_path, t1, t2, seed_port, t1_pid, work, interval, legit_command, legit_peers=1000):
     import libtorrent as lt
     torrent = open(torrent_path, "rb").read()
     result = {}
@@ -159,53 +137,67 @@ def swarm(torrent_path, media_path, t1, t2, seed_port, t1_pid, work):
                    "size": x_info.total_size()}
 
     # (c) T1 and T2 in one tier: Z (libtorrent, with the torrent as served: SEEDCAST_TRACKER_MORE_HOSTS
-    # puts T2 in T1's tier, HTTP before UDP) and 8 UDP peers announce to T1 first, then T1 dies
-    trackers = [endpoint(t1), endpoint(t2)]
+    # puts T2 in T1's tier, HTTP before UDP) and the legitimate swarm (bench/LegitSwarm.java: 1,000
+    # peers, half on T1, half on T2, failing over like Z), which kills T1 after its calm seconds
     info_hash = bytes.fromhex(str(x_info.info_hashes().v1))
-    peers = [UdpPeer(f"127.0.3.{i + 1}", 40000 + i, trackers, info_hash) for i in range(8)]
-    for p in peers:
-        p.announce()
-    z_session = lt_session(lt)
-    z_info = lt_torrent(lt, torrent)
-    z_trackers = [t.url for t in z_info.trackers()]
+    # every peer announces once in its calm (spread over an interval), and the swarm goes on for an
+    # interval after the kill and a margin: every peer of T1 has had its announce to fail over
+    calm, legit_seconds = interval + 5, 2 * interval + 15
+    z_trackers = [t.url for t in lt_torrent(lt, torrent).trackers()]
     if not any(t2 in url for url in z_trackers):
         raise SystemExit(f"the served torrent does not list T2 ({t2}) in its trackers: {z_trackers}")
-    z = lt_add(lt, z_session, z_info,
-               os.path.join(work, "peer-z"))
-    first = None
-    deadline = time.time() + 30
-    while first is None and time.time() < deadline:
-        z_session.wait_for_alert(200)
-        first = next((a.url for a in replies(z_session, lt)), None)
-    os.kill(t1_pid, 9)
-    killed = time.time()
-    failover_peers = [None] * len(peers)
-    failed, answered, z_failover = 0, 0, None
-    next_force = 0
-    # libtorrent's UDP socket takes no ICMP error: it moves on when its announce times out (about 10 s)
-    while time.time() - killed < (8 if z_failover is not None else 25):
-        for i, p in enumerate(peers):
-            index, _ = p.announce()
-            if index is None:
-                failed += 1
-            else:
-                answered += 1
-                if index == 1 and failover_peers[i] is None:
-                    failover_peers[i] = time.time() - killed
-        if z_failover is None:
-            if time.time() >= next_force:
-                # now, whatever the tracker's min interval says, as a client does when its tracker errs
-                z.force_reannounce(0, -1, lt.reannounce_flags_t.ignore_min_interval)
-                next_force = time.time() + 0.5
-            if any(t2 in a.url for a in replies(z_session, lt)):
-                z_failover = time.time() - killed
-        time.sleep(0.1)
-    _, listed = UdpPeer("127.0.4.1", 41000, [endpoint(t2)], info_hash).announce()
+    # libtorrent shuffles a tier: Z starts again (a new session, shuffled again) until T1 answered it
+    # first, so that the kill concerns it; 8 times at most
+    for _ in range(8):
+        z_session = lt_session(lt)
+        z = lt_add(lt, z_session, lt_torrent(lt, torrent), os.path.join(work, "peer-z"))
+        first = None
+        deadline = time.time() + 30
+        while first is None and time.time() < deadline:
+            z_session.wait_for_alert(200)
+            first = next((a.url for a in replies(z_session, lt)), None)
+        if first is None or t1 in first:
+            break
+    legit = subprocess.Popen(legit_command + [f"{t1.split(':')[0]},{t2.split(':')[0]}", t1.split(":")[1],
+                                              info_hash.hex(), str(legit_seconds), str(legit_peers),
+                                              str(interval), str(calm), str(t1_pid)],
+                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:  # the swarm stops by itself; if this fails first, it is not left behind
+        calm_and_after = f"calm {calm} s, then {legit_seconds - calm} s after the kill"
+        lines = []
+        for line in legit.stdout:
+            lines.append(line)
+            if line.startswith("killed "):
+                break
+        else:
+            raise SystemExit(f"the legitimate swarm ({calm_and_after}) did not kill T1:\n" + "".join(lines[-20:]))
+        killed = time.time()
+        x_listed = ("127.0.0.1", x_port) in (listed_by(t2, info_hash) or ())
+        x_back, z_failover, next_force = None, None, 0
+        # libtorrent's UDP socket takes no ICMP error: it moves on when its announce times out (about 10 s)
+        while time.time() - killed < interval + 5 and (z_failover is None or x_back is None):
+            if x_back is None and ("127.0.0.1", x_port) in (listed_by(t2, info_hash) or ()):
+                x_back = time.time() - killed
+            if z_failover is None:
+                if time.time() >= next_force:
+                    # now, whatever the tracker's min interval says, as a client does when its tracker errs
+                    z.force_reannounce(0, -1, lt.reannounce_flags_t.ignore_min_interval)
+                    next_force = time.time() + 0.5
+                if any(t2 in a.url for a in replies(z_session, lt)):
+                    z_failover = time.time() - killed
+            z_session.wait_for_alert(100)
+        lines += legit.stdout.readlines()
+        legit.wait()
+    finally:
+        legit.kill()
+    with open(os.path.join(work, "legit.txt"), "w") as out:
+        out.writelines(lines)
+    swarm_result = next((json.loads(line[5:]) for line in lines if line.startswith("json ")), None)
+    if swarm_result is None:
+        raise SystemExit("the legitimate swarm printed no result:\n" + "".join(lines[-20:]))
     result["c"] = {"z_trackers": z_trackers, "z_first_tracker": first, "z_failover_ms": ms(z_failover),
-                   "udp_peers_failover_ms_max": ms(max((f for f in failover_peers if f is not None), default=None)),
-                   "udp_peers_failed_over": sum(f is not None for f in failover_peers), "udp_peers": len(peers),
-                   "announces_answered": answered, "announces_failed_on_both": failed,
-                   "t2_lists_x": ("127.0.0.1", x_port) in listed, "t2_listed": len(listed)}
+                   "t2_lists_x_at_kill": x_listed, "x_listed_after_ms": ms(x_back), "swarm": swarm_result,
+                   "swarm_lines": [line.rstrip() for line in lines if line.startswith(("legitimate", "  ", "killed"))]}
     print(json.dumps(result), flush=True)
 
 
@@ -263,7 +255,7 @@ def web(lb, node_pids, auth, work):
     # (e) pages and feeds through the load balancer while that node stays down
     paths = ["/", "/shows/cluster", "/feeds/all.xml", "/shows/cluster/feed.xml", "/feeds/torrents.xml"]
     ok, failed, latencies, statuses = 0, 0, [], {}
-    while time.time() - killed < 10:
+    while time.time() - killed < 10 or not latencies:  # a loaded machine may spend the 10 s on (d)
         for path in paths:
             began = time.time()
             try:
@@ -288,11 +280,24 @@ def web(lb, node_pids, auth, work):
     print(json.dumps(result), flush=True)
 
 
+def announce_from(address, port, tracker, info_hash, event):
+    """One HTTP announce of a peer on its own loopback address; raises unless the tracker answers it."""
+    import urllib.parse
+    query = urllib.parse.urlencode({"info_hash": bytes.fromhex(info_hash), "peer_id": os.urandom(20), "port": port,
+                                    "uploaded": 0, "downloaded": 0, "left": 1000, "compact": 1, "event": event})
+    host, tracker_port = endpoint(tracker)
+    c = http.client.HTTPConnection(host, tracker_port, timeout=5, source_address=(address, 0))
+    c.request("GET", f"/announce?{query}")
+    body = c.getresponse().read()
+    c.close()
+    if b"failure reason" in body:
+        raise SystemExit(f"bench: {tracker} refused the announce: {body!r}")
+
+
 def counts(t1, t2, info_hash, web_nodes, auth):
-    peers = [UdpPeer(f"127.0.5.{i + 1}", 42001 + i, [endpoint(t1 if i < 3 else t2)], bytes.fromhex(info_hash))
-             for i in range(6)]
-    for peer in peers:
-        peer.announce()
+    peers = [(f"127.0.5.{i + 1}", 42001 + i, t1 if i < 3 else t2) for i in range(6)]
+    for address, port, tracker in peers:
+        announce_from(address, port, tracker, info_hash, "started")
     began = time.time()
     headers = {"Authorization": "Basic " + base64.b64encode(auth.encode()).decode()}
     result = {}
@@ -311,8 +316,8 @@ def counts(t1, t2, info_hash, web_nodes, auth):
                 break
             time.sleep(0.05)
         result[node] = {"leechers_counted": seen, "after_ms": ms(took)}
-    for peer in peers:
-        peer._announce_to(peer.trackers[0], event=3)  # stopped: the later checks' swarm is theirs alone
+    for address, port, tracker in peers:
+        announce_from(address, port, tracker, info_hash, "stopped")  # the later checks' swarm is theirs alone
     print(json.dumps({"f": result, "peers": len(peers)}), flush=True)
 
 
@@ -378,6 +383,7 @@ if __name__ == "__main__":
     elif sys.argv[1] == "counts":
         counts(sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5], sys.argv[6])
     elif sys.argv[1] == "swarm":
-        swarm(sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5], int(sys.argv[6]), int(sys.argv[7]), sys.argv[8])
+        swarm(sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5], int(sys.argv[6]), int(sys.argv[7]), sys.argv[8],
+              int(sys.argv[9]), sys.argv[10].split(), int(sys.argv[11]))
     else:
         web(sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5])
