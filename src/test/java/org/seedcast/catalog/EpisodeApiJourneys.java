@@ -73,6 +73,19 @@ abstract class EpisodeApiJourneys {
                 .header("If-None-Match", etag).build());
         assertThat(notModified.statusCode()).isEqualTo(304);
 
+        HttpResponse<byte[]> sameVersion = anonymous.sendForBytes(anonymous.request("/media/" + id + "/My-Episode.mp4")
+                .header("Range", "bytes=100-199").header("If-Range", etag).build());
+        assertThat(sameVersion.statusCode()).isEqualTo(206);
+        assertThat(sameVersion.body()).isEqualTo(Arrays.copyOfRange(content, 100, 200));
+        HttpResponse<byte[]> otherVersion = anonymous.sendForBytes(anonymous.request("/media/" + id + "/My-Episode.mp4")
+                .header("Range", "bytes=100-199").header("If-Range", "\"another-version\"").build());
+        assertThat(otherVersion.statusCode()).as("a stale If-Range gets the whole file").isEqualTo(200);
+        assertThat(otherVersion.body()).isEqualTo(content);
+        HttpResponse<byte[]> severalRanges = anonymous.sendForBytes(anonymous.request("/media/" + id + "/My-Episode.mp4")
+                .header("Range", "bytes=0-9,100-109").build());
+        assertThat(severalRanges.statusCode()).as("several ranges: the whole file").isEqualTo(200);
+        assertThat(severalRanges.body()).isEqualTo(content);
+
         HttpResponse<String> unsatisfiable = anonymous.send(anonymous.request("/media/" + id + "/My-Episode.mp4")
                 .header("Range", "bytes=" + content.length + "-").build());
         assertThat(unsatisfiable.statusCode()).isEqualTo(416);
