@@ -12,17 +12,32 @@ import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.seedcast.support.Http;
+import org.seedcast.seeder.Seeder;
 import org.seedcast.support.Media;
+import org.seedcast.support.Stored;
+import org.seedcast.torrent.InfoHash;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The contract's API flow with a real client: create a show, upload, publish, fetch ranges, whichever the storage:
+ * The contract's API flow with a real client: create a show, upload, publish, fetch ranges, delete, whichever the storage:
  * run on the filesystem ({@link EpisodeApiIntegrationTests}) and in a bucket ({@link EpisodeApiInBucketIntegrationTests}).
  */
 abstract class EpisodeApiJourneys {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    Seeder seeder;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    Environment environment;
 
     Http admin;
     Http anonymous;
@@ -98,6 +113,28 @@ abstract class EpisodeApiJourneys {
         assertThat(head.body()).isEmpty();
 
         assertThat(anonymous.get("/media/" + id + "/other-name.mp4").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void deletingAPublishedEpisodeTakesItOffTheWebSeedAndTheSeedAndKeepsNothingOfIt() {
+        createShow("deleted-flow", "Deleted");
+        HttpResponse<String> created = admin.postMultipart("/api/shows/deleted-flow/episodes", "Gone soon", "gone.mp4",
+                Media.mp4(300_000, 3));
+        int id = JsonPath.read(created.body(), "$.id");
+        String mediaId = jdbc.queryForObject("select media_id::text from episodes where id = ?", String.class, id);
+        String published = admin.postJson("/api/episodes/" + id + "/publish", "").body();
+        InfoHash infoHash = InfoHash.fromHex(JsonPath.read(published, "$.infoHash"));
+        assertThat(anonymous.get("/media/" + id + "/gone.mp4").statusCode()).isEqualTo(200);
+        assertThat(seeder.serves(infoHash)).isTrue();
+
+        assertThat(admin.postJson("/api/episodes/" + id + "/unpublish", "").statusCode()).isEqualTo(200);
+        HttpResponse<String> deleted = admin.send(admin.request("/api/episodes/" + id).DELETE().build());
+
+        assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
+        assertThat(anonymous.get("/media/" + id + "/gone.mp4").statusCode()).isEqualTo(404);
+        assertThat(anonymous.get("/torrents/" + infoHash.toHex() + ".torrent").statusCode()).isEqualTo(404);
+        assertThat(seeder.serves(infoHash)).isFalse();
+        assertThat(Stored.names(environment)).noneMatch(name -> name.contains(mediaId));
     }
 
     @Test

@@ -9,7 +9,6 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import com.jayway.jsonpath.JsonPath;
@@ -73,31 +72,6 @@ abstract class PublishingJourneys {
         assertThat(TorrentVerifier.verify(bytes, publisherCertificate()).verdict()).isEqualTo(Verdict.GENUINE);
     }
 
-    /**
-     * The seed's host defaults to the tracker's, then to the public URL's (localhost here), which
-     * resolves; its port is the one the test run gave it. The .torrent stays as signed: magnets are derived.
-     */
-    @Test
-    void thePublishersSeedIsInTheMagnetAndInTheSwarmButNotInTheTorrent() throws Exception {
-        String episode = publish("pub-seed", "v1", Media.mp4(300_000, 23));
-        String infoHash = JsonPath.read(episode, "$.infoHash");
-        assertThat((String) JsonPath.read(episode, "$.magnet"))
-                .contains("&x.pe=localhost:" + seedPort + "&x.pe=127.0.0.1:" + seedPort);
-        byte[] bytes = torrentBytes(JsonPath.read(episode, "$.torrentUrl"));
-        assertThat(new String(bytes, StandardCharsets.ISO_8859_1)).doesNotContain(":" + seedPort).doesNotContain("x.pe");
-        assertThat(TorrentVerifier.verify(bytes, publisherCertificate()).verdict()).isEqualTo(Verdict.GENUINE);
-        int id = JsonPath.read(episode, "$.id");
-        assertThat(anonymous.get("/shows/pub-seed/episodes/" + id).body())
-                .contains("&amp;x.pe=localhost:" + seedPort + "&amp;x.pe=127.0.0.1:" + seedPort); // the episode page's magnet
-
-        String answer = new org.seedcast.support.Peers(trackerPort).announceBinary(infoHash, 51001, 100, "started");
-        assertThat(answer).contains("8:completei1e")     // the seed, which a client sees alive
-                .contains("10:incompletei1e")            // the fan itself
-                .contains("5:peers6:\u007F\0\0\1" + (char) (seedPort >> 8) + (char) (seedPort & 0xFF)); // 127.0.0.1:seedPort, first
-        assertThat(anonymous.get("/shows/pub-seed/episodes/" + id).body()) // fans and the seed apart
-                .contains("On BitTorrent now: 1 fan sharing · publisher&#39;s seed online");
-    }
-
     @Test
     void aHybridEpisodeCarriesBothHashes() throws Exception {
         String episode = publish("pub-hybrid", "hybrid", Media.mp4(2 * 1024 * 1024 + 5, 22));
@@ -125,18 +99,6 @@ abstract class PublishingJourneys {
     }
 
     @Test
-    void transmissionShowReadsTheSameV1Hash() throws Exception {
-        Path tool = RequiredTools.require("transmission-show");
-        String episode = publish("pub-transmission", "v1", Media.mp4(1024 * 1024 + 3, 24));
-        Path file = tmp.resolve("episode.torrent");
-        Files.write(file, torrentBytes(JsonPath.read(episode, "$.torrentUrl")));
-
-        String output = RequiredTools.run(List.of(tool.toString(), file.toString()));
-
-        assertThat(output).contains("Hash: " + JsonPath.read(episode, "$.infoHash"));
-    }
-
-    @Test
     void aria2DownloadsTheEpisodeFromTheWebSeedAlone() throws Exception {
         Path aria2c = RequiredTools.require("aria2c");
         byte[] content = Media.mp4(4 * 1024 * 1024 + 77, 25);
@@ -157,13 +119,13 @@ abstract class PublishingJourneys {
         assertThat(Files.readAllBytes(downloaded)).isEqualTo(content);
     }
 
-    private String publish(String slug, String format, byte[] content) {
+    String publish(String slug, String format, byte[] content) {
         Studio studio = new Studio(port);
         studio.show(slug, format);
         return studio.publish(slug, "Episode of " + slug, content);
     }
 
-    private byte[] torrentBytes(String url) {
+    byte[] torrentBytes(String url) {
         HttpResponse<byte[]> response = anonymous.sendForBytes(anonymous.request(Studio.local(url)).build());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/x-bittorrent");
@@ -171,7 +133,7 @@ abstract class PublishingJourneys {
         return response.body();
     }
 
-    private X509Certificate publisherCertificate() throws Exception {
+    X509Certificate publisherCertificate() throws Exception {
         String pem = anonymous.get("/.well-known/seedcast/publisher.pem").body();
         return (X509Certificate) CertificateFactory.getInstance("X.509")
                 .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
