@@ -2,89 +2,16 @@ package org.seedcast.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.MessageDigest;
-import java.util.Arrays;
-import java.util.HexFormat;
 
 import com.jayway.jsonpath.JsonPath;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.seedcast.support.Http;
 import org.seedcast.support.IntegrationTest;
 import org.seedcast.support.Media;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** The contract's API flow with a real client: create a show, upload, publish, fetch ranges. */
+/** The API flow with media on this node's disk, and the API's answers that do not depend on the storage at all. */
 @IntegrationTest
-class EpisodeApiIntegrationTests {
-
-    @LocalServerPort
-    int port;
-
-    Http admin;
-    Http anonymous;
-
-    @BeforeEach
-    void clients() {
-        anonymous = Http.at(port);
-        admin = anonymous.as("admin", "admin-secret-1");
-    }
-
-    @Test
-    void createsUploadsPublishesAndServesExactRanges() throws Exception {
-        createShow("api-flow", "API & Flow");
-        byte[] content = Media.mp4(5 * 1024 * 1024 + 123, 1);
-
-        HttpResponse<String> created = admin.postMultipart("/api/shows/api-flow/episodes", "First <episode>", "My Episode.mp4", content);
-        assertThat(created.statusCode()).isEqualTo(201);
-        int id = JsonPath.read(created.body(), "$.id");
-        assertThat((String) JsonPath.read(created.body(), "$.status")).isEqualTo("DRAFT");
-        assertThat((String) JsonPath.read(created.body(), "$.sha256")).isEqualTo(sha256(content));
-        assertThat((String) JsonPath.read(created.body(), "$.fileName")).isEqualTo("My-Episode.mp4");
-        assertThat(anonymous.get("/media/" + id + "/My-Episode.mp4").statusCode()).as("drafts are not served").isEqualTo(404);
-
-        HttpResponse<String> published = admin.postJson("/api/episodes/" + id + "/publish", "");
-        assertThat(published.statusCode()).isEqualTo(200);
-        assertThat((String) JsonPath.read(published.body(), "$.status")).isEqualTo("PUBLISHED");
-        String mediaUrl = JsonPath.read(published.body(), "$.mediaUrl");
-        assertThat(mediaUrl).endsWith("/media/" + id + "/My-Episode.mp4");
-
-        HttpResponse<byte[]> range = anonymous.sendForBytes(anonymous.request("/media/" + id + "/My-Episode.mp4")
-                .header("Range", "bytes=1048576-2097151").build());
-        assertThat(range.statusCode()).isEqualTo(206);
-        assertThat(range.headers().firstValue("Content-Range")).hasValue("bytes 1048576-2097151/" + content.length);
-        assertThat(range.headers().firstValue("Accept-Ranges")).hasValue("bytes");
-        assertThat(range.body()).isEqualTo(Arrays.copyOfRange(content, 1048576, 2097152));
-
-        HttpResponse<byte[]> tail = anonymous.sendForBytes(anonymous.request("/media/" + id + "/My-Episode.mp4")
-                .header("Range", "bytes=-100").build());
-        assertThat(tail.statusCode()).isEqualTo(206);
-        assertThat(tail.body()).isEqualTo(Arrays.copyOfRange(content, content.length - 100, content.length));
-
-        HttpResponse<byte[]> whole = anonymous.sendForBytes(anonymous.request("/media/" + id + "/My-Episode.mp4").build());
-        assertThat(whole.statusCode()).isEqualTo(200);
-        assertThat(whole.body()).isEqualTo(content);
-        String etag = whole.headers().firstValue("ETag").orElseThrow();
-
-        HttpResponse<String> notModified = anonymous.send(anonymous.request("/media/" + id + "/My-Episode.mp4")
-                .header("If-None-Match", etag).build());
-        assertThat(notModified.statusCode()).isEqualTo(304);
-
-        HttpResponse<String> unsatisfiable = anonymous.send(anonymous.request("/media/" + id + "/My-Episode.mp4")
-                .header("Range", "bytes=" + content.length + "-").build());
-        assertThat(unsatisfiable.statusCode()).isEqualTo(416);
-        assertThat(unsatisfiable.headers().firstValue("Content-Range")).hasValue("bytes */" + content.length);
-
-        HttpResponse<String> head = anonymous.send(anonymous.request("/media/" + id + "/My-Episode.mp4")
-                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
-        assertThat(head.statusCode()).isEqualTo(200);
-        assertThat(head.headers().firstValueAsLong("Content-Length")).hasValue(content.length);
-        assertThat(head.body()).isEmpty();
-
-        assertThat(anonymous.get("/media/" + id + "/other-name.mp4").statusCode()).isEqualTo(404);
-    }
+class EpisodeApiIntegrationTests extends EpisodeApiJourneys {
 
     @Test
     void listsDraftsOnlyForThoseWhoManageTheShow() {
@@ -96,19 +23,6 @@ class EpisodeApiIntegrationTests {
         assertThat(JsonPath.<Integer>read(anonymous.get("/api/shows/drafts-visible/episodes").body(), "$.length()")).isZero();
         assertThat(anonymous.get("/api/episodes/" + id).statusCode()).isEqualTo(404);
         assertThat(anonymous.get("/shows/drafts-visible/episodes/" + id).statusCode()).isEqualTo(404);
-    }
-
-    @Test
-    void refusesWhatIsNotAudioOrVideoAndKeepsNothing() {
-        createShow("rejects-text", "Rejects");
-        byte[] text = "#!/bin/sh\necho this is not a video, whatever its name says\n".repeat(50).getBytes();
-
-        HttpResponse<String> refused = admin.postMultipart("/api/shows/rejects-text/episodes", "Fake", "fake.mp4", text);
-
-        assertThat(refused.statusCode()).isEqualTo(415);
-        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
-        assertThat((String) JsonPath.read(refused.body(), "$.detail")).contains("audio and video");
-        assertThat(JsonPath.<Integer>read(admin.get("/api/shows/rejects-text/episodes").body(), "$.length()")).isZero();
     }
 
     @Test
@@ -138,15 +52,5 @@ class EpisodeApiIntegrationTests {
         HttpResponse<String> again = admin.postJson("/api/shows", "{\"slug\":\"unique-slug\",\"title\":\"Two\"}");
         assertThat(again.statusCode()).isEqualTo(400);
         assertThat((String) JsonPath.read(again.body(), "$.errors.slug")).contains("taken");
-    }
-
-    private void createShow(String slug, String title) {
-        HttpResponse<String> response = admin.postJson("/api/shows",
-                "{\"slug\":\"" + slug + "\",\"title\":\"" + title + "\",\"description\":\"d\",\"torrentFormat\":\"v1\"}");
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-    }
-
-    static String sha256(byte[] bytes) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 }

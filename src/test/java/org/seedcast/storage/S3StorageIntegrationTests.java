@@ -36,21 +36,14 @@ import org.seedcast.torrent.TorrentFormat;
 import org.seedcast.torrent.TorrentSpec;
 import org.seedcast.support.Http;
 import org.seedcast.support.Media;
-import org.seedcast.support.PasswordChecks;
-import org.seedcast.support.PostgresTestConfiguration;
 import org.seedcast.support.RunningSeedcast;
+import org.seedcast.support.S3IntegrationTest;
 import org.seedcast.support.S3Proxy;
 import org.seedcast.support.Studio;
-import org.seedcast.support.TestClock;
-import org.seedcast.support.TestRunSetup;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
@@ -58,40 +51,14 @@ import software.amazon.awssdk.core.sync.RequestBody;
  * an episode uploaded (multipart or tus) lands in the bucket and nowhere on this node's disk, its web seed
  * answers ranges from the bucket, the seed serves every piece and block hash from it to libtorrent, and
  * deleting the episode deletes its objects; a resumable upload started on another node continues on
- * this one. The same journeys on the filesystem are the other integration tests'.
+ * this one. The journeys that hold whichever the storage run on both (the {@code *InBucket*} classes).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "seedcast.data-dir=" + S3StorageIntegrationTests.DATA_DIR,
-        "seedcast.admin.username=admin",
-        "seedcast.admin.password=admin-secret-1",
-        "seedcast.uploads.max-size=64MB",
-        // S3's smallest part, so that an upload of a few megabytes spans segments
-        "seedcast.uploads.segment-size=" + S3StorageIntegrationTests.SEGMENT_SIZE,
-        "seedcast.web-limits.exempt=127.0.0.1,::1",
-        "seedcast.seeder.bind-address=127.0.0.1",
-        "seedcast.seeder.threads=1",
-        "logging.level.org.testcontainers=OFF",
-        // this context also shows the graceful path without ffprobe; the shared one runs the machine's
-        "seedcast.media-facts.ffprobe=target/no-ffprobe-here/ffprobe",
-})
-@Import({PostgresTestConfiguration.class, PasswordChecks.class, TestClock.class})
+@S3IntegrationTest
 class S3StorageIntegrationTests {
 
-    static final String DATA_DIR = "target/test-data/it-s3";
-    static final String SEGMENT_SIZE = "5MB";
-    private static final String BUCKET = "seedcast-it";
-
-    @DynamicPropertySource
-    static void bucket(DynamicPropertyRegistry registry) {
-        S3Proxy.bucket(BUCKET);
-        // known before the start, as the shared context's (TestRunSetup): the seed's port is written into magnets
-        registry.add("seedcast.tracker.port", TestRunSetup::freePort);
-        registry.add("seedcast.seeder.port", TestRunSetup::freePort);
-        for (String setting : S3Proxy.settings(BUCKET)) {
-            String[] pair = setting.split("=", 2);
-            registry.add(pair[0], () -> pair[1]);
-        }
-    }
+    private static final String DATA_DIR = S3IntegrationTest.DATA_DIR;
+    private static final String SEGMENT_SIZE = S3IntegrationTest.SEGMENT_SIZE;
+    private static final String BUCKET = S3IntegrationTest.BUCKET;
 
     @LocalServerPort
     int port;
