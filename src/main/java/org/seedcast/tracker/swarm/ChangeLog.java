@@ -13,12 +13,14 @@ import org.seedcast.tracker.protocol.HashKey;
  * high, address low, port), and in the last word's upper half the family, whether it seeds and
  * the announce's event.
  * <p>
- * Only changes are sent: a peer that joins, leaves, turns seeder or announces an event, and a
- * re-announce when the others' copy was last refreshed {@value #REFRESH_SECONDS} s ago or more
- * (every real client's, at a 30-minute interval). A client re-announcing faster, or a newcomer
- * beyond a cap (not added), costs the cluster nothing. The other members' copies of a peer are
- * stamped when the change arrives, so they expire at most that much earlier than the original,
- * long after the peer's next announce was due.
+ * Only changes are sent: a peer that joins, leaves, turns seeder or announces an event, and the
+ * first re-announce in each refresh period ({@link #refreshSeconds}: at most {@value #REFRESH_SECONDS}
+ * s, and a quarter of the peer timeout when that is shorter), so a client re-announcing faster, or a
+ * newcomer beyond a cap (not added), costs the cluster at most one change a period. The other
+ * members' copies of a peer are stamped when a change arrives and expire a peer timeout later: a
+ * peer announcing at least once a period is refreshed there at least every two periods, within the
+ * timeout whatever the announce interval. (Refreshing only after a gap of a period between two
+ * announces would never refresh a client announcing more often, whose copies then expire.)
  */
 final class ChangeLog {
 
@@ -40,14 +42,19 @@ final class ChangeLog {
      * Whether an announce that {@link PeerTable#put} answered with {@code previous} is news for the
      * other members (see the class comment).
      */
-    static boolean needed(int previous, boolean seeder, Event event, int now) {
+    static boolean needed(int previous, boolean seeder, Event event, int now, int refreshSeconds) {
         if (previous == PeerTable.REFUSED) {
             return false;
         }
         return previous == -1 || (previous & PeerTable.STOPPED) != 0
                 || ((previous & PeerTable.SEEDER) != 0) != seeder
                 || event == Event.STARTED || event == Event.COMPLETED
-                || now - PeerTable.seenAt(previous) >= REFRESH_SECONDS;
+                || now / refreshSeconds != PeerTable.seenAt(previous) / refreshSeconds;
+    }
+
+    /** The refresh period for a peer timeout: short enough that two periods fit within it. */
+    static int refreshSeconds(int peerTimeoutSeconds) {
+        return Math.max(1, Math.min(REFRESH_SECONDS, peerTimeoutSeconds / 4));
     }
 
     void add(HashKey key, boolean v6, long a, long b, long c, boolean seeder, Event event, int kib,

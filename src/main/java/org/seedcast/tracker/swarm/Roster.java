@@ -26,6 +26,8 @@ final class Roster {
     private final int maxPerSwarm;
     private final int maxPerAddress;
     private final int maxPeers;
+    /** How often a peer that keeps announcing is refreshed on the other members ({@link ChangeLog#needed}). */
+    private final int refreshSeconds;
     /** Peers in all swarms, for the overall cap: changed on joins and leaves only, never on a re-announce. */
     private final AtomicInteger peers = new AtomicInteger();
     private final LongAdder refused = new LongAdder();
@@ -33,10 +35,11 @@ final class Roster {
     private final LongAdder downloadedTotal = new LongAdder();
     private final LongAdder unreplicated = new LongAdder();
 
-    Roster(SwarmCaps caps) {
+    Roster(SwarmCaps caps, int peerTimeoutSeconds) {
         this.maxPerSwarm = caps.perSwarm();
         this.maxPerAddress = caps.perAddress();
         this.maxPeers = caps.total();
+        this.refreshSeconds = ChangeLog.refreshSeconds(peerTimeoutSeconds);
     }
 
     /**
@@ -65,7 +68,7 @@ final class Roster {
         boolean joins = previous == -1 || (previous & PeerTable.STOPPED) != 0;
         long grew = table.download(kib, joins, event == Event.STARTED); // moves the peer's baseline in any case
         swarm.downloaded += local ? counted(swarm, grew) : 0;
-        if (local && shard.changes != null && ChangeLog.needed(previous, seeder, event, now)) {
+        if (local && shard.changes != null && ChangeLog.needed(previous, seeder, event, now, refreshSeconds)) {
             shard.changes.add(swarm.key, v6, a, b, c, seeder, event, kib, unreplicated);
         }
     }

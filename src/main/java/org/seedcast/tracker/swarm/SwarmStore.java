@@ -65,7 +65,7 @@ public final class SwarmStore {
         this.clock = clock;
         this.seed = seed;
         this.shards = new Shards(logChanges);
-        this.roster = new Roster(caps);
+        this.roster = new Roster(caps, peerTimeoutSeconds);
         this.upkeep = new SwarmUpkeep(shards, roster, clock, peerTimeoutSeconds);
         this.replication = new SwarmReplication(shards, roster, seed, clock);
         this.views = new SwarmViews(shards, seed, clock);

@@ -22,7 +22,7 @@ class RosterTests {
 
     @Test
     void aNewcomerBeyondTheOverallCapIsRefusedAndCountedUntilAPeerLeaves() {
-        Roster roster = new Roster(new SwarmCaps(10, 8, 1));
+        Roster roster = new Roster(new SwarmCaps(10, 8, 1), 3600);
         record(roster, SwarmStoreTests.hash(1), 1, false, Event.STARTED, true);
         Swarm full = record(roster, SwarmStoreTests.hash(2), 2, false, Event.STARTED, true);
         assertThat(full.leechers).isZero();
@@ -35,7 +35,7 @@ class RosterTests {
 
     @Test
     void aCompletionAnotherMemberSentCountsForClientsButIsNotThisMembersToStore() {
-        Roster roster = new Roster(new SwarmCaps(10, 8, 100));
+        Roster roster = new Roster(new SwarmCaps(10, 8, 100), 3600);
         record(roster, SwarmStoreTests.hash(1), 1, false, Event.STARTED, false);
         Swarm swarm = record(roster, SwarmStoreTests.hash(1), 1, true, Event.COMPLETED, false);
         assertThat(swarm.completed).isEqualTo(1);

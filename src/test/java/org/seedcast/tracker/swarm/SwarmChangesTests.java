@@ -122,6 +122,24 @@ class SwarmChangesTests {
     }
 
     @Test
+    void aPeerAnnouncingMoreOftenThanTheRefreshPeriodStaysListedOnTheOtherMember() {
+        // a 20 s announce interval: peers time out after 100 s, well within the default refresh period
+        SwarmStore fast = new SwarmStore(100, clock::get, SwarmCaps.DEFAULTS, SeedPeer.NONE, true);
+        SwarmStore other = new SwarmStore(100, clock::get, SwarmCaps.DEFAULTS, SeedPeer.NONE, true);
+        announce(fast, FAN, 5, Event.STARTED);
+        pass(fast, other);
+        int sent = 0;
+        for (int second = 20; second <= 600; second += 20) {
+            clock.addAndGet(20);
+            announce(fast, FAN, 5, Event.NONE);
+            sent += pass(fast, other);
+            other.sweep();
+            assertThat(other.leechers()).as("listed on the other member %d s in", second).isEqualTo(1);
+        }
+        assertThat(sent).as("refreshed, but not on every announce").isBetween(1, 29);
+    }
+
+    @Test
     void aStandaloneStoreLogsNothing() {
         SwarmStore standalone = new SwarmStore(3600, clock::get);
         announce(standalone, FAN, 5, Event.STARTED);

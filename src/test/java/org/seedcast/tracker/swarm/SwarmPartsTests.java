@@ -29,7 +29,7 @@ class SwarmPartsTests {
 
     @Test
     void aSweepGivesTheRoomOfExpiredPeersBackToTheOverallCap() {
-        Roster onePeerAtMost = new Roster(new SwarmCaps(10, 8, 1));
+        Roster onePeerAtMost = new Roster(new SwarmCaps(10, 8, 1), 3600);
         SwarmUpkeep upkeep = new SwarmUpkeep(shards, onePeerAtMost, clock::get, 60);
         record(onePeerAtMost, SwarmStoreTests.hash(1), 1, false, Event.STARTED);
         clock.addAndGet(61);
@@ -42,7 +42,7 @@ class SwarmPartsTests {
 
     @Test
     void exportingShardRangesOneAtATimeCoversEveryPeerOnce() {
-        Roster roster = new Roster(new SwarmCaps(10, 8, 100));
+        Roster roster = new Roster(new SwarmCaps(10, 8, 100), 3600);
         SwarmReplication replication = new SwarmReplication(shards, roster, SeedPeer.NONE, clock::get);
         for (int first : new int[] {0, 1, 200}) {
             record(roster, new HashKey((long) first << 56, 1, 1), 1, false, Event.STARTED);
@@ -57,7 +57,7 @@ class SwarmPartsTests {
 
     @Test
     void aDrainTakesEveryShardsLogAndAStandaloneStoreHasNone() {
-        Roster roster = new Roster(new SwarmCaps(10, 8, 100));
+        Roster roster = new Roster(new SwarmCaps(10, 8, 100), 3600);
         SwarmReplication replication = new SwarmReplication(shards, roster, SeedPeer.NONE, clock::get);
         record(roster, new HashKey(0, 1, 1), 1, false, Event.STARTED);
         record(roster, new HashKey(255L << 56, 1, 1), 1, false, Event.STARTED);
@@ -78,7 +78,7 @@ class SwarmPartsTests {
 
     @Test
     void completionsCountedWhileAFlushRunsStayForTheNextFlush() {
-        Roster roster = new Roster(new SwarmCaps(10, 8, 100));
+        Roster roster = new Roster(new SwarmCaps(10, 8, 100), 3600);
         SwarmTallies tallies = new SwarmTallies(shards);
         HashKey key = SwarmStoreTests.hash(4);
         record(roster, key, 1, false, Event.STARTED);
