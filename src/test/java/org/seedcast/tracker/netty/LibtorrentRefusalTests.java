@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.seedcast.support.BesideTheSuite;
 import org.seedcast.tracker.bench.StandaloneTracker;
 import org.seedcast.tracker.guard.NetworkSet;
 
@@ -19,6 +20,7 @@ import org.seedcast.tracker.guard.NetworkSet;
  * the refusal interval (7,200 s) on both transports, where an error packet or a dropped request
  * brings libtorrent back in about 30 s. Skipped without the binding unless SEEDCAST_REQUIRE_TOOLS=true.
  */
+@BesideTheSuite
 class LibtorrentRefusalTests {
 
     private static final Pattern NEXT = Pattern.compile("\"next_announce_s\": (\\d+)");
