@@ -37,6 +37,7 @@ import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.seedcast.tracker.TrackerDefaults;
+import org.seedcast.support.BesideTheSuite;
 import org.seedcast.tracker.engine.TrackerEngine;
 import org.seedcast.tracker.engine.TrackerMetrics;
 import org.seedcast.tracker.guard.AccessList;
@@ -56,6 +57,7 @@ import org.seedcast.tracker.unknown.UnknownTorrents;
  */
 @ParameterizedClass(name = "{0}")
 @EnumSource(value = Transport.class, names = {"IO_URING", "EPOLL"})
+@BesideTheSuite
 class HttpListenerContractTests {
 
     @Parameter
