@@ -243,7 +243,7 @@ class EpisodeFacts {
         return Boolean.TRUE.equals(transactions.execute(status -> {
             UUID replaced = episodes.findPosterId(episodeId);
             if (episodes.recordFacts(episodeId, mediaId, facts, clock.instant()) == 0) {
-                return false; // deleted, or given other media, while its facts were read
+                return false; // deleted, given other media, or read by another reading meanwhile
             }
             if (replaced != null && !replaced.equals(facts.posterId())) {
                 mediaStore.deleteAfterCommit(replaced);

@@ -32,15 +32,18 @@ interface EpisodeRepository extends JpaRepository<Episode, Long> {
     List<Episode> findWithoutFacts(Pageable page);
 
     /**
-     * Keeps what was read from an episode's media, if it still has that media; no version check (see
-     * {@link Episode}'s facts columns). Returns how many rows changed: 0 when the episode or its media is gone.
+     * Keeps what was read from an episode's media, if it still has that media and its facts are not read yet;
+     * no version check (see {@link Episode}'s facts columns). The first reading to finish wins: a second one of
+     * the same media (an overflow picked up again while a retry waits, another node's backfill) cannot overwrite
+     * facts already known with a later failure, nor drop their poster. Returns how many rows changed: 0 when the
+     * episode or its media is gone, or its facts were recorded already.
      */
     @Modifying
     @Query("update Episode e set e.factsState = :#{#facts.state()}, e.durationMillis = :#{#facts.durationMillis()},"
             + " e.width = :#{#facts.width()}, e.height = :#{#facts.height()}, e.container = :#{#facts.container()},"
             + " e.videoCodec = :#{#facts.videoCodec()}, e.audioCodec = :#{#facts.audioCodec()},"
             + " e.posterId = :#{#facts.posterId()}, e.factsProblem = :#{#facts.problem()}, e.updatedAt = :now"
-            + " where e.id = :id and e.mediaId = :mediaId")
+            + " where e.id = :id and e.mediaId = :mediaId and (e.factsState is null or e.factsState = 'PENDING')")
     int recordFacts(long id, UUID mediaId, MediaFacts facts, Instant now);
 
     @Query("select e.posterId from Episode e where e.id = :id")

@@ -114,12 +114,14 @@ public class MediaProbe {
 
     /**
      * Whether ffprobe's complaint about a presigned URL is the bucket failing, not the file: what ffmpeg's HTTP
-     * and TCP protocols say when the server answers 5xx, refuses or drops the connection, or stays silent.
+     * and TCP protocols say when the server answers 5xx, refuses or drops the connection, or stays silent, when
+     * reading fails with EIO (strerror's "Input/output error"), or when the bucket's name does not resolve.
      */
     static boolean unreachable(String reason) {
         String text = reason.toLowerCase(Locale.ROOT);
         return text.contains("server returned 5") || text.contains("connection refused")
-                || text.contains("connection reset") || text.contains("timed out") || text.contains("i/o error");
+                || text.contains("connection reset") || text.contains("timed out") || text.contains("i/o error")
+                || text.contains("input/output error") || text.contains("failed to resolve hostname");
     }
 
     /**

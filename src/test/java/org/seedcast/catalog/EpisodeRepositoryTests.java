@@ -75,6 +75,23 @@ class EpisodeRepositoryTests {
         assertThat(episodes.findAllOfShow(showId)).hasSize(4);
     }
 
+    @Test
+    void theFirstReadingOfAnEpisodesMediaFactsToFinishIsKeptAndALaterOneChangesNothing() {
+        UUID media = UUID.randomUUID();
+        long id = episodes.saveAndFlush(new Episode(showId, new EpisodeDetails("facts", "", null, null),
+                new StoredMedia(media, "video/mp4", 1000, "00".repeat(32)), "facts.mp4", true, NOW)).getId();
+        UUID poster = UUID.randomUUID();
+        MediaFacts known = new MediaFacts(MediaFacts.State.KNOWN, 2000L, 320, 180, "video/mp4", "h264", "aac", poster, null);
+        MediaFacts failedLater = new MediaFacts(MediaFacts.State.UNREADABLE, null, null, null, null, null, null, null,
+                "the bucket did not answer");
+
+        assertThat(episodes.recordFacts(id, UUID.randomUUID(), known, NOW)).as("other media").isZero();
+        assertThat(episodes.recordFacts(id, media, known, NOW)).isEqualTo(1);
+        assertThat(episodes.recordFacts(id, media, failedLater, NOW)).as("read already").isZero();
+
+        assertThat(episodes.findPosterId(id)).isEqualTo(poster);
+    }
+
     private long draft(String title) {
         return episodes.saveAndFlush(episode(title)).getId();
     }

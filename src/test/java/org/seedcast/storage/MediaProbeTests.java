@@ -164,4 +164,16 @@ class MediaProbeTests {
                 new StorageProperties.Uploads(DataSize.ofMegabytes(64), DataSize.ofBytes(0), 8, Duration.ofMinutes(10), DataSize.ofMegabytes(8)),
                 backend, s3, facts);
     }
+
+    @Test
+    void ffprobesWordsForABucketOutOfReachArePassingAndAFileItCannotParseIsNot() {
+        assertThat(MediaProbe.unreachable("http://127.0.0.1:9/b/x?X-Amz=1: Input/output error")).isTrue();
+        assertThat(MediaProbe.unreachable("Failed to resolve hostname bucket.example: Name or service not known"))
+                .isTrue();
+        assertThat(MediaProbe.unreachable("HTTP error 503 Service Unavailable / Server returned 5XX Server Error reply"))
+                .isTrue();
+        assertThat(MediaProbe.unreachable("Connection to tcp://127.0.0.1:9 failed: Connection refused")).isTrue();
+        assertThat(MediaProbe.unreachable("Invalid data found when processing input")).isFalse();
+        assertThat(MediaProbe.unreachable("moov atom not found")).isFalse();
+    }
 }
