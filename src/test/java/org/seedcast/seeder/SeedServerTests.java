@@ -15,11 +15,13 @@ import org.seedcast.RequiredTools;
 import org.seedcast.publishing.Seedable;
 import org.seedcast.support.MediaFiles;
 import org.seedcast.torrent.TorrentFormat;
+import org.seedcast.support.BesideTheSuite;
 
 /**
  * The seed's listener with a real client and no application around it: libtorrent (Debian's
  * python3-libtorrent) is given an info-hash and the seed's address only.
  */
+@BesideTheSuite
 class SeedServerTests {
 
     @TempDir

@@ -14,11 +14,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.seedcast.RequiredTools;
 import org.seedcast.torrent.bencode.BDict;
 import org.seedcast.torrent.bencode.BString;
+import org.seedcast.support.BesideTheSuite;
 
 /**
  * Proof against independent implementations: mktorrent, Transmission, libtorrent and OpenSSL.
  * Each test skips when its tool is missing, unless {@code seedcast.requireTools=true}.
  */
+@BesideTheSuite
 class TorrentInteropTests {
 
     private static final URI TRACKER = URI.create("http://tracker.example/announce");

@@ -13,6 +13,7 @@ import org.seedcast.torrent.InfoHash;
 import org.seedcast.tracker.bench.StandaloneTracker;
 import org.seedcast.tracker.guard.NetworkSet;
 import org.seedcast.tracker.protocol.HashKey;
+import org.seedcast.support.BesideTheSuite;
 
 /**
  * A real client's swarm through our tracker alone: libtorrent (Debian's python3-libtorrent) runs a
@@ -21,6 +22,7 @@ import org.seedcast.tracker.protocol.HashKey;
  * libtorrent's cache of UDP connection ids, and the second session uses an id the first obtained,
  * from another local port. Skipped without the binding unless {@code seedcast.requireTools=true}.
  */
+@BesideTheSuite
 class LibtorrentSwarmTests {
 
     @TempDir
