@@ -37,6 +37,7 @@ import org.seedcast.support.Media;
 import org.seedcast.support.RunningSeedcast;
 import org.seedcast.support.Studio;
 import org.seedcast.support.TestRunSetup;
+import org.seedcast.support.TusClient;
 
 /**
  * The application stopped and started again on the same data directory and database: killed

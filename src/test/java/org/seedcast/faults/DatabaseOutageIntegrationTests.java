@@ -26,6 +26,7 @@ import org.seedcast.support.Media;
 import org.seedcast.support.RunningSeedcast;
 import org.seedcast.support.Studio;
 import org.seedcast.support.TestRunSetup;
+import org.seedcast.support.TusClient;
 
 /**
  * The application against a PostgreSQL that the tests stop and start again: what must keep

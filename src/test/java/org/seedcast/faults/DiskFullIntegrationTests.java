@@ -27,6 +27,7 @@ import org.seedcast.support.Http;
 import org.seedcast.support.Media;
 import org.seedcast.support.RunningSeedcast;
 import org.seedcast.support.Studio;
+import org.seedcast.support.TusClient;
 
 /**
  * The media directory on a real, small filesystem that fills up. It needs one the test may fill:

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.seedcast.support.TusClient;
 
 /**
  * What the studio's uploader runs in: a browser signed in through the sign-in form, whose

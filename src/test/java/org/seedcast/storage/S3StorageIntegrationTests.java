@@ -40,6 +40,7 @@ import org.seedcast.support.RunningSeedcast;
 import org.seedcast.support.S3IntegrationTest;
 import org.seedcast.support.S3Proxy;
 import org.seedcast.support.Studio;
+import org.seedcast.support.TusClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -163,22 +164,24 @@ class S3StorageIntegrationTests {
                         "seedcast.tracker.enabled=false", "seedcast.seeder.enabled=false",
                         "seedcast.schedule-interval=1h")).toArray(String[]::new)))) {
             Http onA = Http.at(nodeA.port()).as(Studio.ADMIN, Studio.ADMIN_PASSWORD);
-            location = create(onA, content.length, "across.mp4", "across-nodes");
-            assertThat(patch(onA, location, 0, Arrays.copyOfRange(content, 0, 150_000)).statusCode()).isEqualTo(204);
+            TusClient tusA = new TusClient(onA, "across-nodes");
+            location = tusA.create(content.length, "across.mp4", "Across nodes");
+            assertThat(tusA.patch(location, 0, Arrays.copyOfRange(content, 0, 150_000)).statusCode()).isEqualTo(204);
 
             // a client that sends 100,000 of the 200,000 bytes it announced and goes away: what arrived is kept
             interruptedPatch(nodeA.port(), location, 150_000, Arrays.copyOfRange(content, 150_000, 250_000), 200_000);
             Awaitility.await().atMost(Duration.ofSeconds(30))
-                    .until(() -> offset(head(onA, location)), offset -> offset == 250_000);
+                    .until(() -> tusA.offset(location), offset -> offset == 250_000);
         }
 
         Http onB = Http.at(port).as(Studio.ADMIN, Studio.ADMIN_PASSWORD);
-        assertThat(offset(head(onB, location))).as("B reports what A stored").isEqualTo(250_000);
-        assertThat(patch(onB, location, 0, Arrays.copyOfRange(content, 0, 10)).statusCode()).as("a stale offset")
+        TusClient tusB = new TusClient(onB, "across-nodes");
+        assertThat(tusB.offset(location)).as("B reports what A stored").isEqualTo(250_000);
+        assertThat(tusB.patch(location, 0, Arrays.copyOfRange(content, 0, 10)).statusCode()).as("a stale offset")
                 .isEqualTo(409);
-        assertThat(patch(onB, location, 250_000, Arrays.copyOfRange(content, 250_000, crossing)).statusCode())
+        assertThat(tusB.patch(location, 250_000, Arrays.copyOfRange(content, 250_000, crossing)).statusCode())
                 .as("into the second segment").isEqualTo(204);
-        HttpResponse<String> last = patch(onB, location, crossing, Arrays.copyOfRange(content, crossing, content.length));
+        HttpResponse<String> last = tusB.patch(location, crossing, Arrays.copyOfRange(content, crossing, content.length));
         assertThat(last.statusCode()).isEqualTo(204);
         String episodeId = last.headers().firstValue("Seedcast-Episode-Id").orElseThrow();
 
@@ -212,12 +215,13 @@ class S3StorageIntegrationTests {
         studio.show("racing-appends", "v1");
         byte[] content = Media.mp4(100_000, 184);
         Http admin = studio.admin();
-        String location = create(admin, content.length, "race.mp4", "racing-appends");
-        assertThat(patch(admin, location, 0, Arrays.copyOfRange(content, 0, 30_000)).statusCode()).isEqualTo(204);
+        TusClient tus = new TusClient(admin, "racing-appends");
+        String location = tus.create(content.length, "race.mp4", "Racing appends");
+        assertThat(tus.patch(location, 0, Arrays.copyOfRange(content, 0, 30_000)).statusCode()).isEqualTo(204);
         Upload upload = uploads.findById(UUID.fromString(location.substring(location.lastIndexOf('/') + 1)))
                 .orElseThrow();
 
-        assertThat(patch(admin, location, 30_000, Arrays.copyOfRange(content, 30_000, 60_000)).statusCode())
+        assertThat(tus.patch(location, 30_000, Arrays.copyOfRange(content, 30_000, 60_000)).statusCode())
                 .isEqualTo(204);
         List<String> before = S3Proxy.keys(BUCKET);
         assertThatThrownBy(() -> segments.append(upload, 30_000,
@@ -225,7 +229,7 @@ class S3StorageIntegrationTests {
                 .isInstanceOfSatisfying(RejectedMediaException.class,
                         e -> assertThat(e.getStatusCode().value()).isEqualTo(409));
 
-        assertThat(offset(head(admin, location))).isEqualTo(60_000);
+        assertThat(tus.offset(location)).isEqualTo(60_000);
         assertThat(S3Proxy.keys(BUCKET)).isEqualTo(before);
     }
 
@@ -235,8 +239,9 @@ class S3StorageIntegrationTests {
         studio.show("orphaned-segments", "v1");
         byte[] content = Media.mp4(100_000, 185);
         Http admin = studio.admin();
-        String location = create(admin, content.length, "kept.mp4", "orphaned-segments");
-        assertThat(patch(admin, location, 0, Arrays.copyOfRange(content, 0, 30_000)).statusCode()).isEqualTo(204);
+        TusClient tus = new TusClient(admin, "orphaned-segments");
+        String location = tus.create(content.length, "kept.mp4", "Kept");
+        assertThat(tus.patch(location, 0, Arrays.copyOfRange(content, 0, 30_000)).statusCode()).isEqualTo(204);
         List<String> kept = S3Proxy.keys(BUCKET).stream().filter(key -> key.endsWith(".segment")).toList();
         String orphan = "media/" + UUID.randomUUID() + ".0." + UUID.randomUUID() + ".segment";
         S3Proxy.client().putObject(r -> r.bucket(BUCKET).key(orphan), RequestBody.fromBytes(new byte[] {1, 2, 3}));
@@ -246,33 +251,9 @@ class S3StorageIntegrationTests {
 
         segments.sweepOrphans(Instant.now().plus(Duration.ofMinutes(1)));
         assertThat(S3Proxy.keys(BUCKET)).doesNotContain(orphan).containsAll(kept);
-        assertThat(offset(head(admin, location))).isEqualTo(30_000);
-        assertThat(patch(admin, location, 30_000, Arrays.copyOfRange(content, 30_000, content.length))
+        assertThat(tus.offset(location)).isEqualTo(30_000);
+        assertThat(tus.patch(location, 30_000, Arrays.copyOfRange(content, 30_000, content.length))
                 .headers().firstValue("Seedcast-Episode-Id")).isPresent();
-    }
-
-    private static String create(Http http, int length, String fileName, String show) {
-        HttpResponse<String> created = http.send(http.request("/api/uploads").header("Tus-Resumable", "1.0.0")
-                .header("Upload-Length", Integer.toString(length))
-                .header("Upload-Metadata", "filename " + b64(fileName) + ",show " + b64(show))
-                .POST(HttpRequest.BodyPublishers.noBody()).build());
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return created.headers().firstValue("Location").orElseThrow();
-    }
-
-    private static HttpResponse<String> patch(Http http, String location, long offset, byte[] bytes) {
-        return http.send(http.request(location).header("Tus-Resumable", "1.0.0")
-                .header("Upload-Offset", Long.toString(offset)).header("Content-Type", "application/offset+octet-stream")
-                .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(bytes)).build());
-    }
-
-    private static HttpResponse<String> head(Http http, String location) {
-        return http.send(http.request(location).header("Tus-Resumable", "1.0.0")
-                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
-    }
-
-    private static long offset(HttpResponse<String> head) {
-        return head.headers().firstValueAsLong("Upload-Offset").orElseThrow();
     }
 
     /** A PATCH that announces {@code announced} bytes, sends {@code bytes} and closes the connection. */

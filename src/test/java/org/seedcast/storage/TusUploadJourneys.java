@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.seedcast.support.Http;
 import org.seedcast.support.Media;
 import org.seedcast.support.Stored;
+import org.seedcast.support.TusClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
@@ -26,6 +27,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * on the filesystem ({@link TusUploadIntegrationTests}) and in a bucket ({@link TusUploadInBucketIntegrationTests}).
  */
 abstract class TusUploadJourneys {
+
+    private static final String SHOW = "tus-show";
 
     @LocalServerPort
     int port;
@@ -41,7 +44,7 @@ abstract class TusUploadJourneys {
     @BeforeEach
     void client() {
         admin = Http.at(port).as("admin", "admin-secret-1");
-        admin.postJson("/api/shows", "{\"slug\":\"tus-show\",\"title\":\"Tus\"}");
+        admin.postJson("/api/shows", "{\"slug\":\"" + SHOW + "\",\"title\":\"Tus\"}");
     }
 
     @Test
@@ -204,13 +207,7 @@ abstract class TusUploadJourneys {
     }
 
     private String create(Http admin, long length, String fileName, String title) {
-        HttpResponse<String> response = admin.send(admin.request("/api/uploads")
-                .header("Tus-Resumable", "1.0.0")
-                .header("Upload-Length", Long.toString(length))
-                .header("Upload-Metadata", metadata(fileName, title))
-                .POST(HttpRequest.BodyPublishers.noBody()).build());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return response.headers().firstValue("Location").orElseThrow();
+        return new TusClient(admin, SHOW).create(length, fileName, title);
     }
 
     private HttpResponse<String> patch(String location, long offset, byte[] bytes) {
@@ -218,11 +215,7 @@ abstract class TusUploadJourneys {
     }
 
     private static HttpResponse<String> patch(Http admin, String location, long offset, byte[] bytes) {
-        return admin.send(admin.request(location)
-                .header("Tus-Resumable", "1.0.0")
-                .header("Upload-Offset", Long.toString(offset))
-                .header("Content-Type", "application/offset+octet-stream")
-                .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(bytes)).build());
+        return new TusClient(admin, SHOW).patch(location, offset, bytes);
     }
 
     HttpResponse<String> head(String location) {
@@ -230,12 +223,11 @@ abstract class TusUploadJourneys {
     }
 
     private static HttpResponse<String> head(Http admin, String location) {
-        return admin.send(admin.request(location).header("Tus-Resumable", "1.0.0")
-                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+        return new TusClient(admin, SHOW).head(location);
     }
 
     private static String metadata(String fileName, String title) {
-        return "filename " + b64(fileName) + ",show " + b64("tus-show") + ",title " + b64(title);
+        return "filename " + b64(fileName) + ",show " + b64(SHOW) + ",title " + b64(title);
     }
 
     private static String b64(String text) {

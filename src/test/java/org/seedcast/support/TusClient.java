@@ -1,4 +1,4 @@
-package org.seedcast.faults;
+package org.seedcast.support;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -8,13 +8,12 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
 
-import org.seedcast.support.Http;
 
 /** The tus 1.0 requests of the studio's uploader (creation, PATCH at an offset, HEAD), for one show. */
-final class TusClient {
+public final class TusClient {
 
-    /** Who sends the requests: a script with credentials ({@link Http}) or a {@link SignedInBrowser}. */
-    interface Requests {
+    /** Who sends the requests: a script with credentials ({@link Http}) or a signed-in browser. */
+    public interface Requests {
 
         HttpRequest.Builder request(String path);
 
@@ -24,12 +23,12 @@ final class TusClient {
     private final Requests http;
     private final String show;
 
-    TusClient(Requests http, String show) {
+    public TusClient(Requests http, String show) {
         this.http = http;
         this.show = show;
     }
 
-    TusClient(Http http, String show) {
+    public TusClient(Http http, String show) {
         this(new Requests() {
             @Override
             public HttpRequest.Builder request(String path) {
@@ -44,7 +43,7 @@ final class TusClient {
     }
 
     /** Creates an upload and returns its location. */
-    String create(long length, String fileName, String title) {
+    public String create(long length, String fileName, String title) {
         HttpResponse<String> response = tryCreate(length, fileName, title);
         if (response.statusCode() != 201) {
             throw new AssertionError("creating an upload answered " + response.statusCode() + ": " + response.body());
@@ -53,7 +52,7 @@ final class TusClient {
     }
 
     /** The server's answer to a creation, whatever it is. */
-    HttpResponse<String> tryCreate(long length, String fileName, String title) {
+    public HttpResponse<String> tryCreate(long length, String fileName, String title) {
         return http.send(http.request("/api/uploads")
                 .header("Tus-Resumable", "1.0.0")
                 .header("Upload-Length", Long.toString(length))
@@ -61,7 +60,7 @@ final class TusClient {
                 .POST(HttpRequest.BodyPublishers.noBody()).build());
     }
 
-    HttpResponse<String> patch(String location, long offset, byte[] bytes) {
+    public HttpResponse<String> patch(String location, long offset, byte[] bytes) {
         return http.send(http.request(location)
                 .header("Tus-Resumable", "1.0.0")
                 .header("Upload-Offset", Long.toString(offset))
@@ -69,18 +68,18 @@ final class TusClient {
                 .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(bytes)).build());
     }
 
-    HttpResponse<String> head(String location) {
+    public HttpResponse<String> head(String location) {
         return http.send(http.request(location).header("Tus-Resumable", "1.0.0")
                 .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
     }
 
     /** The server's offset, or -1 while it cannot say. */
-    long offset(String location) {
+    public long offset(String location) {
         HttpResponse<String> head = head(location);
         return head.statusCode() == 200 ? head.headers().firstValueAsLong("Upload-Offset").orElse(-1) : -1;
     }
 
-    static String sha256(byte[] bytes) {
+    public static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
