@@ -43,13 +43,18 @@ def ms(seconds):
 
 # ---- probes ------------------------------------------------------------------------------------
 
+def announce_query(info_hash, peer_id, port, **more):
+    """The query string of an HTTP announce of a leecher that has downloaded nothing yet."""
+    import urllib.parse
+    return urllib.parse.urlencode({"info_hash": info_hash, "peer_id": peer_id, "port": port, "uploaded": 0,
+                                   "downloaded": 0, "left": 1000, "compact": 1, **more})
+
+
 def listed_by(tracker, info_hash, numwant=2000):
     """The peers tracker ("host:port") lists for info_hash, over HTTP (a UDP answer holds 200 at
     most), to a probe that asks for numwant; None when it does not answer."""
-    import urllib.parse
     import urllib.request
-    query = urllib.parse.urlencode({"info_hash": info_hash, "peer_id": b"-BENCH0-000000000002", "port": 41002,
-                                    "uploaded": 0, "downloaded": 0, "left": 1000, "compact": 1, "numwant": numwant})
+    query = announce_query(info_hash, b"-BENCH0-000000000002", 41002, numwant=numwant)
     try:
         with urllib.request.urlopen(f"http://{tracker}/announce?{query}", timeout=2) as answer:
             body = answer.read()
@@ -282,9 +287,7 @@ def web(lb, node_pids, auth, work):
 
 def announce_from(address, port, tracker, info_hash, event):
     """One HTTP announce of a peer on its own loopback address; raises unless the tracker answers it."""
-    import urllib.parse
-    query = urllib.parse.urlencode({"info_hash": bytes.fromhex(info_hash), "peer_id": os.urandom(20), "port": port,
-                                    "uploaded": 0, "downloaded": 0, "left": 1000, "compact": 1, "event": event})
+    query = announce_query(bytes.fromhex(info_hash), os.urandom(20), port, event=event)
     host, tracker_port = endpoint(tracker)
     c = http.client.HTTPConnection(host, tracker_port, timeout=5, source_address=(address, 0))
     c.request("GET", f"/announce?{query}")
@@ -360,11 +363,8 @@ def signed_in(host, port, auth):
 def tracks(tracker, info_hash):
     """Exit 0 once the tracker answers announces of `info_hash` (the publication has reached it).
     Over HTTP, whose refusals carry a failure reason (a UDP refusal may be an empty peer list)."""
-    import urllib.parse
     import urllib.request
-    query = urllib.parse.urlencode({"info_hash": bytes.fromhex(info_hash), "peer_id": b"-BENCH0-000000000001",
-                                    "port": 41001, "uploaded": 0, "downloaded": 0, "left": 1000, "compact": 1,
-                                    "event": "stopped"})
+    query = announce_query(bytes.fromhex(info_hash), b"-BENCH0-000000000001", 41001, event="stopped")
     deadline = time.time() + 30
     while time.time() < deadline:
         try:
