@@ -129,6 +129,11 @@ attack() {   # attack SHAPE PORT: runs the shape against the tracker port (and t
   esac
 }
 
+# the legitimate load: legit_swarm PORT SECONDS (1,000 peers, each announcing every 20 s) and
+# page_reader SECONDS (the show page and its feed every 100 ms)
+legit_swarm() { "$JAVA" bench/LegitSwarm.java 127.0.0.1 "$1" "$HASH" "$2" 1000 20; }
+page_reader() { "$JAVA" bench/PageProbe.java 127.0.0.3 127.0.0.1 $APP_PORT "$1" 100 /shows/abuse-show /shows/abuse-show/feed.xml; }
+
 # CPU time in clock ticks: of one process (all its threads), and of the whole machine's busy states
 cpu_of() { awk '{print $14 + $15}' /proc/"$1"/stat 2>/dev/null || echo 0; }
 busy() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8}' /proc/stat; }
@@ -140,11 +145,11 @@ measure() {
   touch "$out.samples.run"
   sample "$pid" "$out.samples" &
   local sampler=$!
-  "$JAVA" bench/LegitSwarm.java 127.0.0.1 "$port" "$HASH" "$WINDOW" 1000 20 > "$out.legit" 2>&1 &
+  legit_swarm "$port" "$WINDOW" > "$out.legit" 2>&1 &
   local legit=$!
   local probe=""
   if [ "$target" = seedcast ]; then
-    "$JAVA" bench/PageProbe.java 127.0.0.3 127.0.0.1 $APP_PORT $((WINDOW + 5)) 100 /shows/abuse-show /shows/abuse-show/feed.xml > "$out.pages" 2>&1 &
+    page_reader $((WINDOW + 5)) > "$out.pages" 2>&1 &
     probe=$!
   fi
   local cpu0 busy0 t0
@@ -167,9 +172,9 @@ measure() {
 # The legitimate load runs once unmeasured first, so the first row's floor is not the JIT's start-up.
 if [ "${WARMUP:-20}" -gt 0 ]; then
   echo "== warm-up: ${WARMUP:-20}s of the legitimate load, not measured"
-  "$JAVA" bench/LegitSwarm.java 127.0.0.1 $TRACKER_PORT "$HASH" "${WARMUP:-20}" 1000 20 > "$WORK/out/warmup.legit" 2>&1 &
+  legit_swarm $TRACKER_PORT "${WARMUP:-20}" > "$WORK/out/warmup.legit" 2>&1 &
   warm=$!
-  "$JAVA" bench/PageProbe.java 127.0.0.3 127.0.0.1 $APP_PORT "${WARMUP:-20}" 100 /shows/abuse-show /shows/abuse-show/feed.xml > "$WORK/out/warmup.pages" 2>&1 || true
+  page_reader "${WARMUP:-20}" > "$WORK/out/warmup.pages" 2>&1 || true
   wait $warm || true
   sleep 3
 fi
