@@ -17,6 +17,11 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * flushed by its converter, a 507 to an upload that filled the disk) would be cut off by that
  * close; one sent whole with its length is not. These answers are small: redirects, problem
  * details, re-rendered forms; the large ones (media, feeds) answer requests without a body.
+ * <p>
+ * An answer given while the body is still unread (a refusal from its head) is sent through a
+ * {@link LingeringClose}, so that closing the connection does not reset it before the client has
+ * read the answer. Not after {@code sendError}: the container renders that error page after this
+ * filter has returned, and closes the connection as before.
  */
 final class CompleteAnswers extends OncePerRequestFilter {
 
@@ -28,11 +33,40 @@ final class CompleteAnswers extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        ContentCachingResponseWrapper held = new ContentCachingResponseWrapper(response);
+        Held held = new Held(response);
+        boolean linger = false;
         try {
             chain.doFilter(request, held);
+            linger = !held.errorSent && LingeringClose.bodyLeftUnread(request);
         } finally {
-            held.copyBodyToResponse();
+            if (!linger) {
+                held.copyBodyToResponse();
+            }
+        }
+        if (linger) {
+            LingeringClose.start(request, held);
+        }
+    }
+
+    /** The held answer, knowing whether the container is to render an error page for it. */
+    private static final class Held extends ContentCachingResponseWrapper {
+
+        private boolean errorSent;
+
+        Held(HttpServletResponse response) {
+            super(response);
+        }
+
+        @Override
+        public void sendError(int status) throws IOException {
+            errorSent = true;
+            super.sendError(status);
+        }
+
+        @Override
+        public void sendError(int status, String message) throws IOException {
+            errorSent = true;
+            super.sendError(status, message);
         }
     }
 }

@@ -16,6 +16,7 @@ import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.util.Base64;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.ServletContext;
@@ -36,6 +37,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class MultipartRefusalIntegrationTests {
 
     private static final long DECLARED = 50_000_000;
+    private static final int WHOLE_BODY = 12 << 20;
 
     @LocalServerPort
     int port;
@@ -70,6 +72,68 @@ class MultipartRefusalIntegrationTests {
             assertThat(statusOfAPartlySentBody("/api/shows/" + slug + "/episodes", outsider + ":producer-pass-1"))
                     .isEqualTo(403);
             assertThat(spool.pollEvents()).as("files spooled for a producer without rights").isEmpty();
+        }
+    }
+
+    /**
+     * A client that sends its whole body before it reads (as a plain HTTP/1.1 client may) still reads
+     * the whole refusal, and the connection ends in order: the server drains what it refused instead
+     * of closing the connection on unread bytes, which would reset it and discard the answer at the
+     * client. The body is larger than the two sockets' buffers hold, so without the drain the
+     * connection is reset while the client still writes.
+     */
+    @Test
+    void aClientThatSendsTheWholeRefusedBodyBeforeReadingStillReadsTheRefusal() throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
+            socket.setSoTimeout(60_000);
+            byte[] body = new byte[WHOLE_BODY];
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /verify HTTP/1.1\r\nHost: localhost:" + port + "\r\n"
+                    + "Content-Type: multipart/form-data; boundary=x\r\nContent-Length: " + body.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 413").contains("larger than any torrent we publish").endsWith("0\r\n\r\n");
+        }
+    }
+
+    /**
+     * A body far larger than the server drains is left unread, and the connection is closed in
+     * the end; a client that reads while it writes (as browsers do) has the whole answer long
+     * before, while it is still writing.
+     */
+    @Test
+    void aClientStillSendingAFarLargerBodyReadsTheWholeRefusalWhileItWrites() throws Exception {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
+            socket.setSoTimeout(60_000);
+            byte[] body = new byte[(int) (3 * LingeringClose.BYTES)];
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /verify HTTP/1.1\r\nHost: localhost:" + port + "\r\n"
+                    + "Content-Type: multipart/form-data; boundary=x\r\nContent-Length: " + body.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            AtomicBoolean sentWhole = new AtomicBoolean();
+            Thread writer = Thread.ofPlatform().start(() -> {
+                try {
+                    out.write(body);
+                    sentWhole.set(true);
+                } catch (IOException closedByTheServer) {
+                    // expected: the server stops reading past what it drains
+                }
+            });
+            StringBuilder answer = new StringBuilder();
+            InputStream in = socket.getInputStream();
+            for (int b = in.read(); b != -1 && !answer.toString().endsWith("\r\n0\r\n\r\n"); b = in.read()) {
+                answer.append((char) b);
+            }
+            boolean stillWriting = writer.isAlive();
+            socket.close();
+            writer.join();
+            assertThat(answer.toString()).startsWith("HTTP/1.1 413").contains("larger than any torrent we publish")
+                    .endsWith("\r\n0\r\n\r\n");
+            assertThat(stillWriting || !sentWhole.get()).as("the answer came while the body was still being sent").isTrue();
         }
     }
 
