@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,6 +39,7 @@ import org.seedcast.RequiredTools;
 import org.seedcast.scheduling.ClusterLock;
 import org.seedcast.storage.MediaProbe;
 import org.seedcast.storage.MediaStore;
+import org.seedcast.storage.ProbedMedia;
 import org.seedcast.storage.StorageProperties;
 import org.seedcast.support.Clips;
 import org.seedcast.support.Http;
@@ -235,6 +237,63 @@ class MediaFactsIntegrationTests {
     }
 
     @Test
+    void aBackfillThatFindsTheQueueFullLeavesItsEpisodesToThePickUpWhichReadsEachOnce() throws Exception {
+        byte[] clip = Clips.webm(dir, 1, "160x90");
+        int older = uploadAndAwaitFacts("Backfilled 1", "b1.webm", clip);
+        int newer = uploadAndAwaitFacts("Backfilled 2", "b2.webm", clip);
+        int queued = uploadAndAwaitFacts("Backfilled 3", "b3.webm", clip);
+        List<UUID> media = List.of(markPending(older), markPending(newer), markPending(queued));
+        Map<UUID, AtomicInteger> reads = new ConcurrentHashMap<>();
+        EpisodeFacts facts = facts(counting(reads, Set.of()), 0, 1, Duration.ofMillis(1));
+        CountDownLatch busy = new CountDownLatch(1);
+        try {
+            facts.worker.execute(() -> awaitQuietly(busy));
+            facts.on(new EpisodeFacts.MediaArrived(queued, media.get(2))); // fills the queue of one
+            facts.backfill(); // skips the queued one, finds the queue full for the others
+            busy.countDown();
+            for (int id : List.of(older, newer, queued)) {
+                awaitState(id, "known");
+            }
+            facts.worker.submit(() -> { }).get(); // whatever was queued before it has run
+        } finally {
+            busy.countDown();
+            facts.stop();
+        }
+
+        assertThat(media).allSatisfy(m -> assertThat(reads.get(m)).as("read once").hasValue(1));
+    }
+
+    @Test
+    void aReadWaitingForItsRetryIsNotReadAgainWhenAnOverflowIsPickedUp() throws Exception {
+        byte[] clip = Clips.webm(dir, 1, "160x90");
+        int flaky = uploadAndAwaitFacts("Retried", "r1.webm", clip);
+        int overflowed = uploadAndAwaitFacts("Overflowed again", "r2.webm", clip);
+        int queued = uploadAndAwaitFacts("Queued again", "r3.webm", clip);
+        UUID flakyMedia = markPending(flaky);
+        UUID overflowedMedia = markPending(overflowed);
+        UUID queuedMedia = markPending(queued);
+        Map<UUID, AtomicInteger> reads = new ConcurrentHashMap<>();
+        EpisodeFacts facts = facts(counting(reads, Set.of(flakyMedia)), 1, 2, Duration.ofHours(1));
+        CountDownLatch busy = new CountDownLatch(1);
+        try {
+            facts.worker.execute(() -> awaitQuietly(busy));
+            facts.on(new EpisodeFacts.MediaArrived(flaky, flakyMedia));
+            facts.on(new EpisodeFacts.MediaArrived(queued, queuedMedia)); // the queue of two is full
+            facts.on(new EpisodeFacts.MediaArrived(overflowed, overflowedMedia));
+            busy.countDown();
+            awaitState(overflowed, "known");
+            facts.worker.submit(() -> { }).get(); // whatever the pick-up queued has run
+        } finally {
+            busy.countDown();
+            facts.stop();
+        }
+
+        assertThat(reads.get(flakyMedia)).as("failed once, its retry an hour away").hasValue(1);
+        assertThat(state(flaky)).isEqualTo("pending");
+        assertThat(reads.get(overflowedMedia)).hasValue(1);
+    }
+
+    @Test
     void theStudiosFactsAnswerIsForTheShowsProducersOnly() {
         int id = uploadAndAwaitFacts("Facts answer", "answer.webm", Clips.webm(dir, 1, "160x90"));
 
@@ -251,10 +310,32 @@ class MediaFactsIntegrationTests {
 
     /** A second reader beside the application's, with its own reader, retries and queue, over the same database. */
     private EpisodeFacts facts(EpisodeFacts.Reader reader, int retries, int queue) {
+        return facts(reader, retries, queue, Duration.ofMillis(1));
+    }
+
+    private EpisodeFacts facts(EpisodeFacts.Reader reader, int retries, int queue, Duration backoff) {
         StorageProperties.MediaFacts settings = new StorageProperties.MediaFacts("ffprobe", "ffmpeg",
-                Duration.ofMinutes(1), retries, Duration.ofMillis(1));
+                Duration.ofMinutes(1), retries, backoff);
         return new EpisodeFacts(probe, reader, settings, queue, mediaStore, episodes, transactions, cluster, events,
                 clock);
+    }
+
+    /** Counts the reads of each media and answers without ffprobe; the first read of a {@code flaky} one fails. */
+    private static EpisodeFacts.Reader counting(Map<UUID, AtomicInteger> reads, Set<UUID> flaky) {
+        return media -> {
+            if (reads.computeIfAbsent(media, m -> new AtomicInteger()).incrementAndGet() == 1 && flaky.contains(media)) {
+                throw new UncheckedIOException(new IOException("the bucket is out of reach"));
+            }
+            return new ProbedMedia(1.0, 160, 90, "matroska,webm", "vp8", "vorbis", null);
+        };
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Sets the episode's facts back to pending, as if its read were still to come; returns its media. */
