@@ -19,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 
@@ -216,13 +217,7 @@ class MediaFactsIntegrationTests {
         }, 0, 1);
         CountDownLatch busy = new CountDownLatch(1);
         try {
-            facts.worker.execute(() -> {
-                try {
-                    busy.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
+            facts.worker.execute(() -> awaitQuietly(busy));
             facts.on(new EpisodeFacts.MediaArrived(first, firstMedia)); // fills the queue of one
             facts.on(new EpisodeFacts.MediaArrived(second, secondMedia)); // finds it full
             busy.countDown();
@@ -238,22 +233,17 @@ class MediaFactsIntegrationTests {
 
     @Test
     void aBackfillThatFindsTheQueueFullLeavesItsEpisodesToThePickUpWhichReadsEachOnce() throws Exception {
-        byte[] clip = Clips.webm(dir, 1, "160x90");
-        int older = uploadAndAwaitFacts("Backfilled 1", "b1.webm", clip);
-        int newer = uploadAndAwaitFacts("Backfilled 2", "b2.webm", clip);
-        int queued = uploadAndAwaitFacts("Backfilled 3", "b3.webm", clip);
-        List<UUID> media = List.of(markPending(older), markPending(newer), markPending(queued));
+        List<Integer> ids = pendingEpisodes("Backfilled", 3);
+        List<UUID> media = ids.stream().map(this::mediaOf).toList();
         Map<UUID, AtomicInteger> reads = new ConcurrentHashMap<>();
         EpisodeFacts facts = facts(counting(reads, Set.of()), 0, 1, Duration.ofMillis(1));
         CountDownLatch busy = new CountDownLatch(1);
         try {
             facts.worker.execute(() -> awaitQuietly(busy));
-            facts.on(new EpisodeFacts.MediaArrived(queued, media.get(2))); // fills the queue of one
+            facts.on(new EpisodeFacts.MediaArrived(ids.get(2), media.get(2))); // fills the queue of one
             facts.backfill(); // skips the queued one, finds the queue full for the others
             busy.countDown();
-            for (int id : List.of(older, newer, queued)) {
-                awaitState(id, "known");
-            }
+            ids.forEach(id -> awaitState(id, "known"));
             facts.worker.submit(() -> { }).get(); // whatever was queued before it has run
         } finally {
             busy.countDown();
@@ -265,13 +255,13 @@ class MediaFactsIntegrationTests {
 
     @Test
     void aReadWaitingForItsRetryIsNotReadAgainWhenAnOverflowIsPickedUp() throws Exception {
-        byte[] clip = Clips.webm(dir, 1, "160x90");
-        int flaky = uploadAndAwaitFacts("Retried", "r1.webm", clip);
-        int overflowed = uploadAndAwaitFacts("Overflowed again", "r2.webm", clip);
-        int queued = uploadAndAwaitFacts("Queued again", "r3.webm", clip);
-        UUID flakyMedia = markPending(flaky);
-        UUID overflowedMedia = markPending(overflowed);
-        UUID queuedMedia = markPending(queued);
+        List<Integer> ids = pendingEpisodes("Retried", 3);
+        int flaky = ids.get(0);
+        int overflowed = ids.get(1);
+        int queued = ids.get(2);
+        UUID flakyMedia = mediaOf(flaky);
+        UUID overflowedMedia = mediaOf(overflowed);
+        UUID queuedMedia = mediaOf(queued);
         Map<UUID, AtomicInteger> reads = new ConcurrentHashMap<>();
         EpisodeFacts facts = facts(counting(reads, Set.of(flakyMedia)), 1, 2, Duration.ofHours(1));
         CountDownLatch busy = new CountDownLatch(1);
@@ -342,6 +332,21 @@ class MediaFactsIntegrationTests {
     /** Facts not read yet, as a new upload's are (recordFacts keeps the first reading only, so not through it). */
     private UUID markPending(int id) {
         jdbc.update("update episodes set facts_state = 'PENDING' where id = ?", id);
+        return episodes.findById((long) id).orElseThrow().getMediaId();
+    }
+
+    /** Episodes of one short clip, uploaded oldest first, their facts read and then set back to pending. */
+    private List<Integer> pendingEpisodes(String title, int count) {
+        byte[] clip = Clips.webm(dir, 1, "160x90");
+        List<Integer> ids = new ArrayList<>();
+        for (int n = 1; n <= count; n++) {
+            ids.add(uploadAndAwaitFacts(title + " " + n, "clip-" + n + ".webm", clip));
+        }
+        ids.forEach(this::markPending);
+        return ids;
+    }
+
+    private UUID mediaOf(int id) {
         return episodes.findById((long) id).orElseThrow().getMediaId();
     }
 
