@@ -181,10 +181,8 @@ class MediaFactsIntegrationTests {
 
     @Test
     void aFileWithNoMediaInItIsUnreadableAtOnceWithoutRetries() throws Exception {
-        byte[] notMedia = new byte[4096];
-        System.arraycopy(new byte[] {0, 0, 0, 24, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm'}, 0, notMedia, 0, 12);
         HttpResponse<String> created = admin.postMultipart("/api/shows/" + SHOW + "/episodes", "Not media", "no.mp4",
-                notMedia);
+                notMedia());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         int id = JsonPath.read(created.body(), "$.id");
         awaitState(id, "unreadable");
@@ -335,15 +333,28 @@ class MediaFactsIntegrationTests {
         return episodes.findById((long) id).orElseThrow().getMediaId();
     }
 
-    /** Episodes of one short clip, uploaded oldest first, their facts read and then set back to pending. */
+    /**
+     * Episodes uploaded oldest first, their facts read and then set back to pending: for readers that answer
+     * without ffprobe, a file ffprobe gives up on at once (no poster frame to take) is the cheapest upload.
+     */
     private List<Integer> pendingEpisodes(String title, int count) {
-        byte[] clip = Clips.webm(dir, 1, "160x90");
         List<Integer> ids = new ArrayList<>();
         for (int n = 1; n <= count; n++) {
-            ids.add(uploadAndAwaitFacts(title + " " + n, "clip-" + n + ".webm", clip));
+            HttpResponse<String> created = admin.postMultipart("/api/shows/" + SHOW + "/episodes", title + " " + n,
+                    "file-" + n + ".mp4", notMedia());
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            ids.add(JsonPath.read(created.body(), "$.id"));
         }
+        ids.forEach(id -> awaitState(id, "unreadable"));
         ids.forEach(this::markPending);
         return ids;
+    }
+
+    /** Starts like an MP4 and holds nothing: ffprobe reads it and finds no media. */
+    private static byte[] notMedia() {
+        byte[] notMedia = new byte[4096];
+        System.arraycopy(new byte[] {0, 0, 0, 24, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm'}, 0, notMedia, 0, 12);
+        return notMedia;
     }
 
     private UUID mediaOf(int id) {
