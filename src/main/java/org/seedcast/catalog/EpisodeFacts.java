@@ -3,8 +3,10 @@ package org.seedcast.catalog;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -37,11 +39,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Reads an episode's media facts (ffprobe) and poster frame (ffmpeg) in the background once its upload has
  * committed, so neither the upload's answer nor publishing ever waits for them: one worker thread and a bounded
  * queue, each run a child process with a time limit ({@link MediaProbe}). A read that failed for a passing reason
- * (the bucket out of reach, a run out of time) is tried again a few times, waiting longer each time, before the
- * file is marked unreadable; a file that holds no media is marked at once. Uploads that found the queue full are
- * read once it drains: the worker then looks up the episodes still pending in the database, a queue's worth at a
- * time. Episodes whose facts were never read (uploaded before ffprobe was installed, or left pending by a stop)
- * are read once at start, one at a time between uploads, by one web node ({@link ClusterLock}).
+ * (the bucket out of reach) is tried again a few times, waiting longer each time, before the file is marked
+ * unreadable; a file that holds no media, or keeps ffprobe busy past its time, is marked at once. Uploads that
+ * found the queue full are read once it drains: the worker then looks up the episodes still pending in the
+ * database, a queue's worth at a time, until none is left. Episodes whose facts were never read (uploaded before
+ * ffprobe was installed, or left pending by a stop) are read once at start, one at a time between uploads, by one
+ * web node ({@link ClusterLock}). Every way in goes through one queue and skips media already on its way (queued,
+ * being read or waiting for a retry), so that no file is read twice by this node and none is left behind.
  */
 @Component
 @ConditionalOnRole(NodeRole.WEB)
@@ -79,6 +83,8 @@ class EpisodeFacts {
             Thread.ofPlatform().name("media-facts-retry").daemon().factory());
     /** Set when an upload found the queue full: the worker then looks for pending episodes once it drains. */
     private final AtomicBoolean overflowed = new AtomicBoolean();
+    /** The media this node has queued, is reading or will read again: a second way in skips them. */
+    private final Set<UUID> underway = ConcurrentHashMap.newKeySet();
     private volatile Thread backfill;
 
     @Autowired
@@ -138,46 +144,96 @@ class EpisodeFacts {
         log.info("Reading the media facts of {} episode(s) that lack them", missing.size());
         int read = 0;
         for (Episode episode : missing) {
+            if (!underway.add(episode.getMediaId())) {
+                continue; // an upload or a pick-up queued it meanwhile
+            }
             try {
-                worker.submit(() -> read(episode.getId(), episode.getMediaId(), 0)).get();
+                worker.submit(task(episode.getId(), episode.getMediaId(), 0)).get();
                 read++;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
-            } catch (ExecutionException | RejectedExecutionException e) {
+            } catch (ExecutionException e) {
                 log.warn("Could not read the media facts of episode {}: {}", episode.getId(), e.toString());
+            } catch (RejectedExecutionException e) {
+                underway.remove(episode.getMediaId());
+                if (!worker.isShutdown()) {
+                    log.info("Uploads fill the media facts queue: the episodes still pending are read once it drains");
+                    overflowed(episode.getId());
+                }
+                break;
             }
         }
         log.info("Read the media facts of {} of {} episode(s)", read, missing.size());
     }
 
-    /** Queues a read; when the queue is full, the episode stays pending and is looked up once it drains. */
+    /**
+     * Queues a read unless its media is already on its way (a first attempt only: a retry is the same read);
+     * when the queue is full, the episode stays pending and is looked up once it drains.
+     */
     private void enqueue(long episodeId, UUID mediaId, int attempt) {
+        if (attempt == 0 && !underway.add(mediaId)) {
+            return;
+        }
         try {
-            worker.execute(() -> {
-                try {
-                    read(episodeId, mediaId, attempt);
-                } finally {
-                    pickUpOverflow();
-                }
-            });
+            worker.execute(task(episodeId, mediaId, attempt));
         } catch (RejectedExecutionException e) {
-            if (!worker.isShutdown() && overflowed.compareAndSet(false, true)) {
-                log.warn("Episode {} waits for its media facts until the {} reads queued before it are done", episodeId,
-                        queue);
+            underway.remove(mediaId);
+            if (!worker.isShutdown()) {
+                overflowed(episodeId);
             }
         }
     }
 
-    /** Once the queue drained after it overflowed, queues the episodes still pending, at most a queue's worth. */
+    /** A read as the worker runs it: its media stays underway while a retry waits; then the overflow's turn. */
+    private Runnable task(long episodeId, UUID mediaId, int attempt) {
+        return () -> {
+            boolean retrying = false;
+            try {
+                retrying = read(episodeId, mediaId, attempt);
+            } finally {
+                if (!retrying) {
+                    underway.remove(mediaId);
+                }
+                pickUpOverflow();
+            }
+        };
+    }
+
+    /**
+     * Flags the overflow for the task that empties the queue; when the queue emptied meanwhile (its last task
+     * looked before the flag was set), queues the pick-up itself, so the flag never waits for the next upload.
+     */
+    private void overflowed(long episodeId) {
+        if (overflowed.compareAndSet(false, true)) {
+            log.warn("Episode {} waits for its media facts until the {} reads queued before it are done", episodeId,
+                    queue);
+        }
+        if (worker.getQueue().isEmpty()) {
+            try {
+                worker.execute(this::pickUpOverflow);
+            } catch (RejectedExecutionException e) {
+                // full again: its tasks pick up once it drains
+            }
+        }
+    }
+
+    /**
+     * Once the queue drained after it overflowed, queues the episodes still pending that are not on their way
+     * already, at most a queue's worth; when more may be left, it looks again once those are read.
+     */
     private void pickUpOverflow() {
         if (!worker.getQueue().isEmpty() || !overflowed.compareAndSet(true, false)) {
             return;
         }
         try {
-            List<Episode> pending = episodes.findWithoutFacts(PageRequest.of(0, queue));
+            List<Episode> pending = episodes.findWithoutFacts(PageRequest.of(0, queue + underway.size())).stream()
+                    .filter(episode -> !underway.contains(episode.getMediaId())).limit(queue).toList();
             log.info("Queueing the media facts of {} episode(s) that found the queue full", pending.size());
             pending.forEach(episode -> enqueue(episode.getId(), episode.getMediaId(), 0));
+            if (pending.size() == queue) {
+                overflowed.set(true);
+            }
         } catch (RuntimeException e) {
             overflowed.set(true);
             log.warn("Could not look up the episodes waiting for their media facts: {}", e.toString());
@@ -188,8 +244,10 @@ class EpisodeFacts {
      * Reads one episode's media and keeps what was read with it, unless its media changed meanwhile; a read cut
      * short by a stop keeps nothing, so the episode stays pending for the next start, and so does one that failed
      * for a passing reason while it has retries left.
+     *
+     * @return whether a retry of it was scheduled
      */
-    void read(long episodeId, UUID mediaId, int attempt) {
+    boolean read(long episodeId, UUID mediaId, int attempt) {
         MediaFacts facts;
         UUID poster = null;
         try {
@@ -200,12 +258,12 @@ class EpisodeFacts {
                     read.videoCodec(), read.audioCodec(), poster, null);
         } catch (MediaProbe.UnreadableMediaException e) {
             if (e.passing() && retried(episodeId, mediaId, attempt, e.getMessage())) {
-                return;
+                return true;
             }
             facts = unreadable(e.getMessage());
         } catch (RuntimeException e) {
             if (retried(episodeId, mediaId, attempt, e.toString())) {
-                return;
+                return true;
             }
             log.warn("Reading the media facts of episode {} failed", episodeId, e);
             facts = unreadable("the file could not be read (" + e.getClass().getSimpleName() + ")");
@@ -222,6 +280,7 @@ class EpisodeFacts {
         if (!kept && poster != null) {
             mediaStore.delete(poster);
         }
+        return false;
     }
 
     /** Schedules the read again after a wait that doubles each time; false once the retries are used up. */
@@ -234,7 +293,7 @@ class EpisodeFacts {
         try {
             retries.schedule(() -> enqueue(episodeId, mediaId, attempt + 1), wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException stopping) {
-            // stays pending for the next start
+            // stopping: stays pending for the next start
         }
         return true;
     }

@@ -258,9 +258,9 @@ final class BucketObjects implements MediaObjects {
     }
 
     @Override
-    public List<String> namesWrittenBefore(String suffix, Instant cutoff) throws IOException {
+    public List<String> namesWrittenBefore(String prefix, String suffix, Instant cutoff) throws IOException {
         try {
-            return s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(PREFIX)).contents().stream()
+            return s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(key(prefix))).contents().stream()
                     .filter(object -> object.key().endsWith(suffix) && object.lastModified().isBefore(cutoff))
                     .map(object -> object.key().substring(PREFIX.length())).sorted().toList();
         } catch (SdkException | UncheckedIOException e) {

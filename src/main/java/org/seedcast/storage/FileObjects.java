@@ -103,9 +103,12 @@ final class FileObjects implements MediaObjects {
     }
 
     @Override
-    public List<String> namesWrittenBefore(String suffix, Instant cutoff) throws IOException {
+    public List<String> namesWrittenBefore(String prefix, String suffix, Instant cutoff) throws IOException {
         List<String> old = new ArrayList<>();
         for (String name : names(suffix)) {
+            if (!name.startsWith(prefix)) {
+                continue;
+            }
             try {
                 if (Files.getLastModifiedTime(dir.resolve(name)).toInstant().isBefore(cutoff)) {
                     old.add(name);

@@ -59,8 +59,11 @@ interface MediaObjects extends AutoCloseable {
     /** The names of the objects ending with {@code suffix}, sorted. */
     List<String> names(String suffix) throws IOException;
 
-    /** The names of the objects ending with {@code suffix} last written before {@code cutoff}, sorted. */
-    List<String> namesWrittenBefore(String suffix, Instant cutoff) throws IOException;
+    /**
+     * The names of the objects that start with {@code prefix} and end with {@code suffix}, last written before
+     * {@code cutoff}, sorted; in a bucket only the keys under the prefix are listed.
+     */
+    List<String> namesWrittenBefore(String prefix, String suffix, Instant cutoff) throws IOException;
 
     @Override
     void close();

@@ -76,8 +76,9 @@ public class MediaProbe {
         }
 
         /**
-         * Whether the failure may pass and a later read succeed (the bucket out of reach, a run out of time,
-         * a child process that could not start), unlike a file that was read and holds no media.
+         * Whether the failure may pass and a later read succeed (the bucket out of reach or silent, a child
+         * process that could not start), unlike a file that was read and holds no media, or one that kept ffprobe
+         * busy past its time limit: read again, it would hold the reader as long again.
          */
         public boolean passing() {
             return passing;
@@ -99,7 +100,7 @@ public class MediaProbe {
         String input = store.readableLocation(mediaId, timeout.multipliedBy(3))
                 .orElseThrow(() -> new UnreadableMediaException("the file is no longer in the store"));
         List<String> command = new ArrayList<>(List.of(ffprobe.toString(), "-v", "error"));
-        command.addAll(inputOf(input));
+        command.addAll(inputOf(input, timeout));
         command.addAll(List.of("-of", "json", "-show_entries", ENTRIES));
         ChildProcess.Result result = run(command, timeout);
         if (result.exitCode() != 0) {
@@ -164,7 +165,7 @@ public class MediaProbe {
             double at = facts.durationSeconds() == null ? 0 : facts.durationSeconds() / 10;
             List<String> command = new ArrayList<>(List.of(ffmpeg.toString(), "-v", "error", "-nostdin", "-y",
                     "-ss", String.format(Locale.ROOT, "%.3f", at)));
-            command.addAll(inputOf(input));
+            command.addAll(inputOf(input, timeout));
             command.addAll(List.of("-map", "0:V:0", "-frames:v", "1", "-an", "-sn",
                     "-vf", "scale=w=min(" + POSTER_WIDTH + "\\,iw):h=-2", "-q:v", "4", "-f", "image2",
                     "-c:v", "mjpeg", frame.toString()));
@@ -187,19 +188,23 @@ public class MediaProbe {
 
     /**
      * The input arguments: a local file read only as a file, a presigned URL only over HTTP(S), so a crafted
-     * file (a playlist naming other protocols, other files) makes ffprobe read nothing else.
+     * file (a playlist naming other protocols, other files) makes ffprobe read nothing else. A URL also gets an
+     * I/O time limit of half the run's: a bucket that stays silent then fails the run as out of reach (a passing
+     * failure, tried again) before the run's own limit kills it as a file that hangs (not tried again).
      */
-    private static List<String> inputOf(String input) {
-        boolean local = input.startsWith("/");
-        return List.of("-protocol_whitelist", local ? "file" : "http,https,tcp,tls,crypto",
-                "-i", local ? "file:" + input : input);
+    private static List<String> inputOf(String input, Duration timeout) {
+        if (input.startsWith("/")) {
+            return List.of("-protocol_whitelist", "file", "-i", "file:" + input);
+        }
+        return List.of("-protocol_whitelist", "http,https,tcp,tls,crypto",
+                "-rw_timeout", Long.toString(timeout.dividedBy(2).toNanos() / 1_000), "-i", input);
     }
 
     private static ChildProcess.Result run(List<String> command, Duration timeout) throws UnreadableMediaException {
         try {
             return ChildProcess.run(command, timeout);
         } catch (TimeoutException e) {
-            throw new UnreadableMediaException(e.getMessage() + ", so it was stopped", true);
+            throw new UnreadableMediaException(e.getMessage() + ", so it was stopped", false);
         } catch (IOException e) {
             throw new UnreadableMediaException("could not run " + command.getFirst() + ": " + e.getMessage(), true);
         }

@@ -62,10 +62,13 @@ public record StorageProperties(@DefaultValue("./data") Path dataDir, @DefaultVa
      * @param ffmpeg  {@code SEEDCAST_MEDIA_FACTS_FFMPEG}: the ffmpeg that takes a video's poster frame; a bare name is
      *                looked for on the {@code PATH}
      * @param timeout      {@code SEEDCAST_MEDIA_FACTS_TIMEOUT}: how long one run of either may take before it is
-     *                     killed (the read then counts as a passing failure, tried again as below)
+     *                     killed; a file that keeps ffprobe busy that long is marked unreadable at once, not tried
+     *                     again, so it holds the reader for one time limit only. Reading from a bucket, a read or
+     *                     connection that stays silent for half of it fails as the bucket out of reach
      * @param retries      {@code SEEDCAST_MEDIA_FACTS_RETRIES}: how many times a read that failed for a passing
-     *                     reason (the bucket out of reach, a run out of time) is tried again before the file is
-     *                     marked unreadable; a file ffprobe reads but finds no media in is marked at once
+     *                     reason (the bucket out of reach or silent) is tried again, each at the back of the queue,
+     *                     before the file is marked unreadable; a file ffprobe reads but finds no media in is
+     *                     marked at once
      * @param retryBackoff {@code SEEDCAST_MEDIA_FACTS_RETRY_BACKOFF}: the wait before the first retry, doubled
      *                     before each next one
      */

@@ -24,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The bytes of resumable uploads when media live in a bucket ({@code SEEDCAST_STORAGE=s3}): objects
- * of the bucket ({@code media/{upload}.{start}.{random}.segment}) listed in PostgreSQL, so that an
+ * of the bucket ({@code media/uploads/{upload}.{start}.{random}.segment}) listed in PostgreSQL, so that an
  * upload started on one web node continues on any other, and a node that dies takes nothing with it
  * but the segment it was filling.
  *
@@ -44,6 +44,8 @@ final class UploadSegments {
 
     private static final Logger log = LoggerFactory.getLogger(UploadSegments.class);
     private static final String SUFFIX = ".segment";
+    /** Segments have a folder of their own, so that the sweep lists them alone, not every media object. */
+    private static final String FOLDER = "uploads/";
 
     private final MediaObjects objects;
     private final JdbcTemplate jdbc;
@@ -52,6 +54,8 @@ final class UploadSegments {
     private final Path spoolDir;
     private final long segmentSize;
     private final Clock clock;
+    /** Whether no segment is left from before segments had their folder: the sweep then lists the folder only. */
+    private volatile boolean outsideFolderGone;
 
     UploadSegments(MediaObjects objects, JdbcTemplate jdbc, TransactionTemplate transactions, ClusterLock cluster,
                    Path spoolDir, long segmentSize, Clock clock) {
@@ -94,13 +98,28 @@ final class UploadSegments {
     /**
      * Deletes the segments stored before {@code cutoff} that no row names: a node that died between
      * storing a segment and recording it left them. Their age keeps a segment whose row is about to
-     * commit out of reach; the caller runs this on one node at a time.
+     * commit out of reach; the caller runs this on one node at a time. It lists the segments' folder only;
+     * segments stored before they had one are looked for outside it until none is left.
      *
      * @return how many were deleted
      */
     int sweepOrphans(Instant cutoff) throws IOException {
+        int swept = sweep(objects.namesWrittenBefore(FOLDER, SUFFIX, cutoff));
+        if (!outsideFolderGone) {
+            swept += sweep(objects.namesWrittenBefore("", SUFFIX, cutoff).stream()
+                    .filter(UploadSegments::outsideFolder).toList());
+            outsideFolderGone = objects.names(SUFFIX).stream().noneMatch(UploadSegments::outsideFolder);
+        }
+        return swept;
+    }
+
+    private static boolean outsideFolder(String name) {
+        return !name.contains("/");
+    }
+
+    private int sweep(List<String> names) {
         int swept = 0;
-        for (String name : objects.namesWrittenBefore(SUFFIX, cutoff)) {
+        for (String name : names) {
             if (jdbc.queryForObject("select count(*) from upload_segments where object_name = ?", Integer.class, name) == 0) {
                 log.info("Removing segment {}, which no upload names", name);
                 objects.delete(name);
@@ -174,7 +193,7 @@ final class UploadSegments {
 
     /** Stores the segment, then records it and the upload's new offset, if that is still {@code from}. */
     private void commit(UUID id, Path spool, long start, long from, long to, Segment replaced) throws IOException {
-        String name = id + "." + start + "." + UUID.randomUUID() + SUFFIX;
+        String name = FOLDER + id + "." + start + "." + UUID.randomUUID() + SUFFIX;
         objects.put(name, spool);
         Boolean appended = transactions.execute(status -> {
             if (jdbc.update("update uploads set received = ?, updated_at = ? where id = ? and received = ?",

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 
@@ -38,6 +40,7 @@ import org.seedcast.RequiredTools;
 import org.seedcast.scheduling.ClusterLock;
 import org.seedcast.storage.MediaProbe;
 import org.seedcast.storage.MediaStore;
+import org.seedcast.storage.ProbedMedia;
 import org.seedcast.storage.StorageProperties;
 import org.seedcast.support.Clips;
 import org.seedcast.support.Http;
@@ -178,10 +181,8 @@ class MediaFactsIntegrationTests {
 
     @Test
     void aFileWithNoMediaInItIsUnreadableAtOnceWithoutRetries() throws Exception {
-        byte[] notMedia = new byte[4096];
-        System.arraycopy(new byte[] {0, 0, 0, 24, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm'}, 0, notMedia, 0, 12);
         HttpResponse<String> created = admin.postMultipart("/api/shows/" + SHOW + "/episodes", "Not media", "no.mp4",
-                notMedia);
+                notMedia());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         int id = JsonPath.read(created.body(), "$.id");
         awaitState(id, "unreadable");
@@ -214,13 +215,7 @@ class MediaFactsIntegrationTests {
         }, 0, 1);
         CountDownLatch busy = new CountDownLatch(1);
         try {
-            facts.worker.execute(() -> {
-                try {
-                    busy.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
+            facts.worker.execute(() -> awaitQuietly(busy));
             facts.on(new EpisodeFacts.MediaArrived(first, firstMedia)); // fills the queue of one
             facts.on(new EpisodeFacts.MediaArrived(second, secondMedia)); // finds it full
             busy.countDown();
@@ -232,6 +227,58 @@ class MediaFactsIntegrationTests {
         }
 
         assertThat(read).contains(firstMedia, secondMedia);
+    }
+
+    @Test
+    void aBackfillThatFindsTheQueueFullLeavesItsEpisodesToThePickUpWhichReadsEachOnce() throws Exception {
+        List<Integer> ids = pendingEpisodes("Backfilled", 3);
+        List<UUID> media = ids.stream().map(this::mediaOf).toList();
+        Map<UUID, AtomicInteger> reads = new ConcurrentHashMap<>();
+        EpisodeFacts facts = facts(counting(reads, Set.of()), 0, 1, Duration.ofMillis(1));
+        CountDownLatch busy = new CountDownLatch(1);
+        try {
+            facts.worker.execute(() -> awaitQuietly(busy));
+            facts.on(new EpisodeFacts.MediaArrived(ids.get(2), media.get(2))); // fills the queue of one
+            facts.backfill(); // skips the queued one, finds the queue full for the others
+            busy.countDown();
+            ids.forEach(id -> awaitState(id, "known"));
+            facts.worker.submit(() -> { }).get(); // whatever was queued before it has run
+        } finally {
+            busy.countDown();
+            facts.stop();
+        }
+
+        assertThat(media).allSatisfy(m -> assertThat(reads.get(m)).as("read once").hasValue(1));
+    }
+
+    @Test
+    void aReadWaitingForItsRetryIsNotReadAgainWhenAnOverflowIsPickedUp() throws Exception {
+        List<Integer> ids = pendingEpisodes("Retried", 3);
+        int flaky = ids.get(0);
+        int overflowed = ids.get(1);
+        int queued = ids.get(2);
+        UUID flakyMedia = mediaOf(flaky);
+        UUID overflowedMedia = mediaOf(overflowed);
+        UUID queuedMedia = mediaOf(queued);
+        Map<UUID, AtomicInteger> reads = new ConcurrentHashMap<>();
+        EpisodeFacts facts = facts(counting(reads, Set.of(flakyMedia)), 1, 2, Duration.ofHours(1));
+        CountDownLatch busy = new CountDownLatch(1);
+        try {
+            facts.worker.execute(() -> awaitQuietly(busy));
+            facts.on(new EpisodeFacts.MediaArrived(flaky, flakyMedia));
+            facts.on(new EpisodeFacts.MediaArrived(queued, queuedMedia)); // the queue of two is full
+            facts.on(new EpisodeFacts.MediaArrived(overflowed, overflowedMedia));
+            busy.countDown();
+            awaitState(overflowed, "known");
+            facts.worker.submit(() -> { }).get(); // whatever the pick-up queued has run
+        } finally {
+            busy.countDown();
+            facts.stop();
+        }
+
+        assertThat(reads.get(flakyMedia)).as("failed once, its retry an hour away").hasValue(1);
+        assertThat(state(flaky)).isEqualTo("pending");
+        assertThat(reads.get(overflowedMedia)).hasValue(1);
     }
 
     @Test
@@ -251,16 +298,66 @@ class MediaFactsIntegrationTests {
 
     /** A second reader beside the application's, with its own reader, retries and queue, over the same database. */
     private EpisodeFacts facts(EpisodeFacts.Reader reader, int retries, int queue) {
+        return facts(reader, retries, queue, Duration.ofMillis(1));
+    }
+
+    private EpisodeFacts facts(EpisodeFacts.Reader reader, int retries, int queue, Duration backoff) {
         StorageProperties.MediaFacts settings = new StorageProperties.MediaFacts("ffprobe", "ffmpeg",
-                Duration.ofMinutes(1), retries, Duration.ofMillis(1));
+                Duration.ofMinutes(1), retries, backoff);
         return new EpisodeFacts(probe, reader, settings, queue, mediaStore, episodes, transactions, cluster, events,
                 clock);
+    }
+
+    /** Counts the reads of each media and answers without ffprobe; the first read of a {@code flaky} one fails. */
+    private static EpisodeFacts.Reader counting(Map<UUID, AtomicInteger> reads, Set<UUID> flaky) {
+        return media -> {
+            if (reads.computeIfAbsent(media, m -> new AtomicInteger()).incrementAndGet() == 1 && flaky.contains(media)) {
+                throw new UncheckedIOException(new IOException("the bucket is out of reach"));
+            }
+            return new ProbedMedia(1.0, 160, 90, "matroska,webm", "vp8", "vorbis", null);
+        };
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Sets the episode's facts back to pending, as if its read were still to come; returns its media. */
     /** Facts not read yet, as a new upload's are (recordFacts keeps the first reading only, so not through it). */
     private UUID markPending(int id) {
         jdbc.update("update episodes set facts_state = 'PENDING' where id = ?", id);
+        return episodes.findById((long) id).orElseThrow().getMediaId();
+    }
+
+    /**
+     * Episodes uploaded oldest first, their facts read and then set back to pending: for readers that answer
+     * without ffprobe, a file ffprobe gives up on at once (no poster frame to take) is the cheapest upload.
+     */
+    private List<Integer> pendingEpisodes(String title, int count) {
+        List<Integer> ids = new ArrayList<>();
+        for (int n = 1; n <= count; n++) {
+            HttpResponse<String> created = admin.postMultipart("/api/shows/" + SHOW + "/episodes", title + " " + n,
+                    "file-" + n + ".mp4", notMedia());
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            ids.add(JsonPath.read(created.body(), "$.id"));
+        }
+        ids.forEach(id -> awaitState(id, "unreadable"));
+        ids.forEach(this::markPending);
+        return ids;
+    }
+
+    /** Starts like an MP4 and holds nothing: ffprobe reads it and finds no media. */
+    private static byte[] notMedia() {
+        byte[] notMedia = new byte[4096];
+        System.arraycopy(new byte[] {0, 0, 0, 24, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm'}, 0, notMedia, 0, 12);
+        return notMedia;
+    }
+
+    private UUID mediaOf(int id) {
         return episodes.findById((long) id).orElseThrow().getMediaId();
     }
 

@@ -98,7 +98,25 @@ class MediaProbeTests {
     }
 
     @Test
-    void anFfprobeThatOverrunsItsTimeIsKilled() throws Exception {
+    void aBucketThatStaysSilentFailsAsOutOfReachBeforeTheRunsTimeLimit() throws Exception {
+        RequiredTools.require("ffprobe");
+        String bucket = S3Proxy.bucket("probe-" + UUID.randomUUID());
+        StoredMedia clip = store(bucketStore(inBucket(S3Proxy.endpoint(), bucket)), Clips.webm(dataDir, 1, "160x90"));
+        try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            StorageProperties stalled = properties(StorageProperties.Backend.S3, new StorageProperties.S3(
+                    URI.create("http://127.0.0.1:" + silent.getLocalPort()), bucket, "us-east-1", S3Proxy.ACCESS_KEY,
+                    S3Proxy.SECRET_KEY), StorageProperties.MediaFacts.DEFAULT.running("ffprobe", "ffmpeg",
+                    Duration.ofSeconds(4)));
+
+            assertThatThrownBy(() -> new MediaProbe(bucketStore(stalled), stalled).probe(clip.id()))
+                    .isInstanceOfSatisfying(MediaProbe.UnreadableMediaException.class,
+                            e -> assertThat(e.passing()).as(e.getMessage()).isTrue())
+                    .as("ffprobe's own I/O time limit, not the run's").hasMessageContaining("Connection timed out");
+        }
+    }
+
+    @Test
+    void anFfprobeThatOverrunsItsTimeIsKilledAndTheFileIsNotTriedAgain() throws Exception {
         Path hanging = dataDir.resolve("hanging-ffprobe");
         Files.writeString(hanging, "#!/bin/sh\nexec sleep 60\n");
         assertThat(hanging.toFile().setExecutable(true)).isTrue();
@@ -109,7 +127,7 @@ class MediaProbeTests {
 
         assertThatThrownBy(() -> new MediaProbe(store, properties).probe(stored.id()))
                 .isInstanceOfSatisfying(MediaProbe.UnreadableMediaException.class,
-                        e -> assertThat(e.passing()).as("tried again later").isTrue())
+                        e -> assertThat(e.passing()).as("a hang is not tried again").isFalse())
                 .hasMessageContaining("took longer than 1 s");
         assertThat(ProcessHandle.current().children().filter(ProcessHandle::isAlive))
                 .as("the child was killed").noneMatch(child -> child.info().command().orElse("").endsWith("/sleep"));

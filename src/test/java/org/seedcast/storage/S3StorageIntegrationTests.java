@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -28,6 +29,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seedcast.RequiredTools;
+import org.seedcast.scheduling.ClusterLock;
 import org.seedcast.seeder.Seeder;
 import org.seedcast.torrent.PieceHasher;
 import org.seedcast.torrent.PieceLength;
@@ -45,6 +47,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.unit.DataSize;
 import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
@@ -234,7 +239,9 @@ class S3StorageIntegrationTests {
     }
 
     @Test
-    void aSegmentNoUploadNamesIsSweptOnceOlderThanTheUploadExpiry(@Autowired UploadSegments segments) throws Exception {
+    void aSegmentNoUploadNamesIsSweptOnceOlderThanTheUploadExpiryListingTheSegmentsFolderOnly(
+            @Autowired MediaObjects objects, @Autowired PlatformTransactionManager transactions,
+            @Autowired ClusterLock cluster) throws Exception {
         Studio studio = new Studio(port);
         studio.show("orphaned-segments", "v1");
         byte[] content = Media.mp4(100_000, 185);
@@ -243,17 +250,34 @@ class S3StorageIntegrationTests {
         String location = tus.create(content.length, "kept.mp4", "Kept");
         assertThat(tus.patch(location, 0, Arrays.copyOfRange(content, 0, 30_000)).statusCode()).isEqualTo(204);
         List<String> kept = S3Proxy.keys(BUCKET).stream().filter(key -> key.endsWith(".segment")).toList();
-        String orphan = "media/" + UUID.randomUUID() + ".0." + UUID.randomUUID() + ".segment";
-        S3Proxy.client().putObject(r -> r.bucket(BUCKET).key(orphan), RequestBody.fromBytes(new byte[] {1, 2, 3}));
+        assertThat(kept).isNotEmpty().allMatch(key -> key.startsWith("media/uploads/"));
+        String orphan = putSegment("media/uploads/");
+        String fromBeforeTheFolder = putSegment("media/");
+        // a sweep as a node runs it after its start, over the application's bucket and database
+        UploadSegments segments = new UploadSegments(objects, jdbc, new TransactionTemplate(transactions), cluster,
+                work, DataSize.parse(SEGMENT_SIZE).toBytes(), Clock.systemUTC());
 
         segments.sweepOrphans(Instant.now().minus(Duration.ofDays(7)));
-        assertThat(S3Proxy.keys(BUCKET)).as("younger than the expiry: maybe a row is about to name it").contains(orphan);
+        assertThat(S3Proxy.keys(BUCKET)).as("younger than the expiry: maybe a row is about to name it")
+                .contains(orphan, fromBeforeTheFolder);
 
         segments.sweepOrphans(Instant.now().plus(Duration.ofMinutes(1)));
-        assertThat(S3Proxy.keys(BUCKET)).doesNotContain(orphan).containsAll(kept);
+        assertThat(S3Proxy.keys(BUCKET)).doesNotContain(orphan, fromBeforeTheFolder).containsAll(kept);
+        String outside = putSegment("media/");
+        segments.sweepOrphans(Instant.now().plus(Duration.ofMinutes(1)));
+        assertThat(S3Proxy.keys(BUCKET)).as("none was left outside the folder: only the folder is listed")
+                .contains(outside);
+        S3Proxy.client().deleteObject(r -> r.bucket(BUCKET).key(outside));
         assertThat(tus.offset(location)).isEqualTo(30_000);
         assertThat(tus.patch(location, 30_000, Arrays.copyOfRange(content, 30_000, content.length))
                 .headers().firstValue("Seedcast-Episode-Id")).isPresent();
+    }
+
+    /** A segment no upload names, stored under {@code prefix}. */
+    private static String putSegment(String prefix) {
+        String key = prefix + UUID.randomUUID() + ".0." + UUID.randomUUID() + ".segment";
+        S3Proxy.client().putObject(r -> r.bucket(BUCKET).key(key), RequestBody.fromBytes(new byte[] {1, 2, 3}));
+        return key;
     }
 
     /** A PATCH that announces {@code announced} bytes, sends {@code bytes} and closes the connection. */
