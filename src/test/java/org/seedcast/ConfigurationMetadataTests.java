@@ -72,5 +72,8 @@ class ConfigurationMetadataTests {
         assertThat(setting("seedcast.seeder.port")).containsEntry("defaultValue", 6881);
         assertThat(setting("seedcast.tracker.interval")).containsEntry("defaultValue", "30m")
                 .containsEntry("sourceType", "org.seedcast.tracker.TrackerProperties");
+        assertThat(setting("seedcast.tracker.max-peers-per-swarm")).containsEntry("defaultValue", 100_000);
+        assertThat(setting("seedcast.tracker.max-ports-per-address")).containsEntry("defaultValue", 8);
+        assertThat(setting("seedcast.tracker.max-peers-total")).containsEntry("defaultValue", 1_000_000);
     }
 }

@@ -7,6 +7,7 @@ import org.seedcast.tracker.engine.TrackerSettings;
 import org.seedcast.tracker.engine.TrackerSettings.UdpRefusal;
 import org.seedcast.tracker.guard.NetworkSet;
 import org.seedcast.tracker.netty.ListenerSettings;
+import org.seedcast.tracker.swarm.SwarmCaps;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -114,9 +115,9 @@ public record TrackerProperties(
         @DefaultValue("5s") Duration headTimeout,
         @DefaultValue("0") int maxConnections,
         @DefaultValue("1m") Duration reconcileInterval,
-        @DefaultValue("100000") int maxPeersPerSwarm,
-        @DefaultValue("8") int maxPortsPerAddress,
-        @DefaultValue("1000000") int maxPeersTotal) {
+        @DefaultValue("" + SwarmCaps.PER_SWARM) int maxPeersPerSwarm,
+        @DefaultValue("" + SwarmCaps.PER_ADDRESS) int maxPortsPerAddress,
+        @DefaultValue("" + SwarmCaps.TOTAL) int maxPeersTotal) {
 
     public TrackerProperties {
         rateLimitExempt = nonBlank(rateLimitExempt);

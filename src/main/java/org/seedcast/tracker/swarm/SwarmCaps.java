@@ -10,8 +10,11 @@ package org.seedcast.tracker.swarm;
  */
 public record SwarmCaps(int perSwarm, int perAddress, int total) {
 
-    /** The caps' defaults, as {@code seedcast.tracker.*} documents them. */
-    public static final SwarmCaps DEFAULTS = new SwarmCaps(100_000, 8, 1_000_000);
+    /** The defaults of {@code seedcast.tracker.max-peers-per-swarm}, {@code …-ports-per-address}, {@code …-peers-total}. */
+    public static final int PER_SWARM = 100_000;
+    public static final int PER_ADDRESS = 8;
+    public static final int TOTAL = 1_000_000;
+    public static final SwarmCaps DEFAULTS = new SwarmCaps(PER_SWARM, PER_ADDRESS, TOTAL);
 
     public SwarmCaps withPerAddress(int ports) {
         return new SwarmCaps(perSwarm, ports, total);
