@@ -53,6 +53,13 @@ public record StorageProperties(@DefaultValue("./data") Path dataDir, @DefaultVa
      */
     public record S3(URI endpoint, String bucket, @DefaultValue("us-east-1") String region, String accessKey,
                      String secretKey) {
+
+        /** Without the secret key: this record may end up in a log line or a failure report. */
+        @Override
+        public String toString() {
+            return "S3[endpoint=" + endpoint + ", bucket=" + bucket + ", region=" + region + ", accessKey=" + accessKey
+                    + ", secretKey=" + (secretKey == null ? "(none)" : "(hidden)") + "]";
+        }
     }
 
     /**

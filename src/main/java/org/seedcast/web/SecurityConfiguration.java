@@ -49,9 +49,10 @@ import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.savedrequest.CookieRequestCache;
 
 /**
- * Who may open what, in two filter chains.
+ * Who may open what, in filter chains tried in order.
  * <ul>
- * <li>{@code /api/**} and {@code /actuator/**}: HTTP Basic for scripts (and the session of a signed-in
+ * <li>The embeddable players and the health checks: public, and no credentials are even looked at.</li>
+ * <li>{@code /api/**} and the rest of {@code /actuator/**}: HTTP Basic for scripts (and the session of a signed-in
  * browser), never creating a session. CSRF is checked after authorization, and skipped only for a
  * request that authenticated with its own Basic credentials, carries no session cookie and is not a
  * browser's cross-site request. Browsers never get a Basic challenge, so they never keep Basic
@@ -114,22 +115,42 @@ class SecurityConfiguration {
     @ConditionalOnWebApplication
     @Order(0)
     SecurityFilterChain embedSecurity(HttpSecurity http) throws Exception {
-        http.securityMatcher("/embed/**")
+        return withoutCredentials(http, HttpMethod.GET, "/embed/**")
+            .headers(headers -> headers(headers).frameOptions(frames -> frames.disable())
+                .contentSecurityPolicy(csp -> csp.policyDirectives(EMBED_CSP)))
+            .build();
+    }
+
+    /**
+     * Health checks and the build's info: public, asked often by load balancers, and not held to the
+     * per-address request limits ({@link RequestLimits}). So they take no credentials at all: a stray
+     * or forged Basic header there costs no password check, no look at the sign-in throttle, and
+     * cannot fail the check.
+     */
+    @Bean
+    @ConditionalOnWebApplication
+    @Order(1)
+    SecurityFilterChain healthSecurity(HttpSecurity http) throws Exception {
+        return withoutCredentials(http, null, "/actuator/health", "/actuator/health/**", "/actuator/info")
+            .headers(SecurityConfiguration::headers)
+            .build();
+    }
+
+    /** {@code paths} open to everyone with {@code method} (any, when null): no session, no credentials, no CSRF. */
+    private static HttpSecurity withoutCredentials(HttpSecurity http, HttpMethod method, String... paths) throws Exception {
+        return http.securityMatcher(paths)
             .authorizeHttpRequests(requests -> requests
-                .requestMatchers(HttpMethod.GET, "/embed/**").permitAll()
+                .requestMatchers(method, paths).permitAll()
                 .anyRequest().denyAll())
             .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .requestCache(cache -> cache.disable())
             .securityContext(context -> context.disable())
-            .csrf(csrf -> csrf.disable())
-            .headers(headers -> headers(headers).frameOptions(frames -> frames.disable())
-                .contentSecurityPolicy(csp -> csp.policyDirectives(EMBED_CSP)));
-        return http.build();
+            .csrf(csrf -> csrf.disable());
     }
 
     @Bean
     @ConditionalOnWebApplication
-    @Order(1)
+    @Order(2)
     SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager signIns, CookieCsrfTokenRepository csrfTokens,
                                     WebProperties properties, AccountStatusFilter accountStatus) throws Exception {
         CsrfFilter csrf = new CsrfFilter(csrfTokens);
@@ -142,7 +163,6 @@ class SecurityConfiguration {
             .authorizeHttpRequests(requests -> requests
                 .requestMatchers("/api/admin/**", "/api/users/**").hasRole("ADMIN")
                 .requestMatchers(HttpMethod.GET, "/api/shows/**", "/api/episodes/**").permitAll()
-                .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
                 .requestMatchers("/actuator/prometheus").access(new MetricsAccess(properties.metrics().allowed()))
                 .requestMatchers("/actuator/**").hasRole("ADMIN")
                 .anyRequest().authenticated())
@@ -162,7 +182,7 @@ class SecurityConfiguration {
 
     @Bean
     @ConditionalOnWebApplication
-    @Order(2)
+    @Order(3)
     SecurityFilterChain pageSecurity(HttpSecurity http, AuthenticationManager signIns, CookieCsrfTokenRepository csrfTokens,
                                      AccountStatusFilter accountStatus) throws Exception {
         http.authenticationManager(signIns)

@@ -241,6 +241,29 @@ class AuthorizationMatrixIntegrationTests {
                 }));
     }
 
+    /**
+     * Signing in and out are Spring Security's filters, not routes of a handler mapping, so the two
+     * tests above never see them: a forged sign-in would put a victim's browser into the attacker's
+     * account, a forged sign-out would throw its user out.
+     */
+    @Test
+    void theSignInAndSignOutFormsNeedTheirCsrfTokenToo() {
+        PageClient stranger = PageClient.at(port);
+        HttpResponse<String> signIn = stranger.send(stranger.request("/login")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + Studio.ADMIN + "&password=" + Studio.ADMIN_PASSWORD))
+                .build());
+        assertThat(signIn.statusCode()).as("a sign-in without its token").isEqualTo(403);
+        assertThat(signInPage(stranger.get("/studio"))).as("and nobody was signed in").isTrue();
+
+        PageClient admin = signedIn(Studio.ADMIN, Studio.ADMIN_PASSWORD);
+        HttpResponse<String> signOut = admin.send(admin.request("/logout")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(signOut.statusCode()).as("a sign-out without its token").isEqualTo(403);
+        assertThat(admin.get("/studio").statusCode()).as("and the admin is still signed in").isEqualTo(200);
+    }
+
     private void answersAsTheRuleSays(String route, Who who) {
         HttpResponse<String> answer = visitors.get(who).send(request(who, route, true, letsIn(RULES.get(route), who)));
         String seen = route + " as " + who + " answered " + answer.statusCode() + " "

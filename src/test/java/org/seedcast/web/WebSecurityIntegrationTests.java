@@ -24,6 +24,7 @@ import org.seedcast.support.Studio;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * What anonymous requests may cost and where credentials count: HTTP Basic only on the API and
@@ -39,6 +40,9 @@ class WebSecurityIntegrationTests {
 
     @Autowired
     PasswordChecks passwordChecks;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Value("${seedcast.sign-in.max-failures-per-user:10}")
     int maxFailuresPerUser;
@@ -58,6 +62,25 @@ class WebSecurityIntegrationTests {
         HttpResponse<String> home = fan.basic("GET", "/", "admin", "wrong");
         assertThat(home.statusCode()).isEqualTo(200);
         assertThat(passwordChecks.count()).as("no bcrypt for a public path").isEqualTo(before);
+    }
+
+    /**
+     * Health checks are public and, unlike every other path, not held to the per-address request
+     * limits (a load balancer asks often): a stray or forged Basic header there must cost neither a
+     * password check nor a look at the sign-in throttle's table, and must not fail the check.
+     */
+    @Test
+    void aWrongBasicHeaderOnAHealthCheckCostsNoPasswordCheckAndDoesNotFailIt() {
+        PageClient prober = PageClient.from(port, "127.0.0.22");
+        long before = passwordChecks.count();
+        for (String path : List.of("/actuator/health", "/actuator/health/liveness", "/actuator/info")) {
+            for (int i = 0; i < 3; i++) {
+                assertThat(prober.basic("GET", path, "health-" + i, "wrong-" + i).statusCode()).as(path).isEqualTo(200);
+            }
+        }
+        assertThat(passwordChecks.count()).as("no bcrypt for a health check").isEqualTo(before);
+        assertThat(jdbc.queryForObject("select count(*) from sign_in_failures where key like 'health-%' or key = '127.0.0.22'",
+                Long.class)).as("no failed sign-in counted").isZero();
     }
 
     @Test

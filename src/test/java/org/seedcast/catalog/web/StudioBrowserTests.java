@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
 import org.awaitility.Awaitility;
@@ -26,6 +27,7 @@ import org.seedcast.support.Http;
 import org.seedcast.support.IntegrationTest;
 import org.seedcast.support.Media;
 import org.seedcast.support.Studio;
+import org.seedcast.support.TusClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -41,11 +43,13 @@ class StudioBrowserTests {
     @TempDir
     Path tmp;
 
+    ChromeDriver chrome;
     WebDriver browser;
     WebDriverWait wait;
 
     @BeforeEach
     void start(ChromeDriver shared) {
+        chrome = shared;
         browser = shared;
         wait = new WebDriverWait(browser, Duration.ofSeconds(60));
         Http admin = Http.at(port).as("admin", "admin-secret-1");
@@ -77,6 +81,67 @@ class StudioBrowserTests {
         browser.get(url("/studio/shows/carols-kitchen"));
         WebElement table = browser.findElement(By.id("episodes"));
         assertThat(table.getText()).contains("Pilot").contains("Draft").contains("Pilot-episode.mp4").contains("8.4 MB");
+    }
+
+    /**
+     * The server takes the first 8 MiB chunk but the page is told 502, as when a proxy loses the
+     * answer: the uploader must ask the server for its offset and go on from there (F-11), not forget
+     * the upload and start again from byte 0. Every PATCH's offset is kept in the tab's session
+     * storage, which outlives the uploader's move to the episode page.
+     */
+    @Test
+    void aLostAnswerIsRetriedAndTheUploadGoesOnFromTheServersOffset() throws Exception {
+        String lostAnswer = """
+                (function (open, send, header) {
+                  var lost = false;
+                  XMLHttpRequest.prototype.open = function (method) { this.method = method; return open.apply(this, arguments); };
+                  XMLHttpRequest.prototype.setRequestHeader = function (name, value) {
+                    if (this.method === 'PATCH' && name === 'Upload-Offset') {
+                      var offsets = JSON.parse(sessionStorage.getItem('patches') || '[]');
+                      sessionStorage.setItem('patches', JSON.stringify(offsets.concat([Number(value)])));
+                    }
+                    return header.apply(this, arguments);
+                  };
+                  XMLHttpRequest.prototype.send = function () {
+                    var xhr = this, onload = xhr.onload;
+                    if (xhr.method === 'PATCH' && !lost) {
+                      lost = true;
+                      xhr.onload = function () {
+                        Object.defineProperty(xhr, 'status', { get: function () { return 502; } });
+                        Object.defineProperty(xhr, 'responseText', { get: function () { return ''; } });
+                        return onload.apply(xhr, arguments);
+                      };
+                    }
+                    return send.apply(xhr, arguments);
+                  };
+                })(XMLHttpRequest.prototype.open, XMLHttpRequest.prototype.send, XMLHttpRequest.prototype.setRequestHeader);
+                """;
+        Studio studio = new Studio(port);
+        studio.showOnce("lost-answer", "{\"slug\":\"lost-answer\",\"title\":\"Lost answer\"}");
+        byte[] content = Media.mp4(8 * 1024 * 1024 + 5, 44);
+        Path video = tmp.resolve("Retried.mp4");
+        Files.write(video, content);
+        signIn("admin", "admin-secret-1");
+        Object script = chrome.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", lostAnswer))
+                .get("identifier");
+        try (AutoCloseable quickRetry = Browser.shortTimers(chrome, 1000, 10)) {
+            browser.get(url("/studio/shows/lost-answer"));
+            browser.findElement(By.id("episode-title")).sendKeys("Retried");
+            browser.findElement(By.id("episode-file")).sendKeys(video.toString());
+            browser.findElement(By.id("upload-start")).click();
+
+            wait.until(ExpectedConditions.urlContains("/studio/episodes/"));
+        } finally {
+            chrome.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", script));
+        }
+
+        assertThat(browser.findElement(By.cssSelector(".flash.success")).getText()).contains("Upload complete");
+        assertThat(String.valueOf(chrome.executeScript("return sessionStorage.getItem('patches')")))
+                .as("offsets of the PATCHes: the one whose answer was lost, then on from the server's offset")
+                .isEqualTo("[0,8388608]");
+        String id = browser.getCurrentUrl().replaceAll(".*/studio/episodes/(\\d+).*", "$1");
+        String episode = studio.admin().get("/api/episodes/" + id).body();
+        assertThat((String) JsonPath.read(episode, "$.sha256")).isEqualTo(TusClient.sha256(content));
     }
 
     @Test
