@@ -8,9 +8,11 @@ import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.seedcast.support.IntegrationTest;
 import org.seedcast.support.Media;
+import org.seedcast.support.FirstInItsLane;
 
 /** The API flow with media on this node's disk, and the API's answers that do not depend on the storage at all. */
 @IntegrationTest
+@FirstInItsLane
 class EpisodeApiIntegrationTests extends EpisodeApiJourneys {
 
     @Test
