@@ -2,7 +2,6 @@ package org.seedcast.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +47,7 @@ public final class ExternalPostgres implements AutoCloseable {
         this.dataDir = dir.toAbsolutePath().resolve("data");
         this.log = dir.toAbsolutePath().resolve("postgres.log");
         this.password = UUID.randomUUID().toString();
-        this.port = freePort();
+        this.port = TestRunSetup.freePort();
         Files.createDirectories(dir);
         Path passwordFile = dir.resolve("password");
         Files.writeString(passwordFile, password, StandardCharsets.UTF_8);
@@ -125,13 +124,6 @@ public final class ExternalPostgres implements AutoCloseable {
         RequiredTools.run(command);
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     /** Resolves an {@link ExternalPostgres} parameter with the run's one server, started on first use. */
     public static final class Extension extends RunScoped<ExternalPostgres> {

@@ -3,7 +3,6 @@ package org.seedcast.support;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,8 +58,8 @@ public final class RunningSeedcast implements AutoCloseable {
 
     /** The same for a database given by its URL and credentials: another node of an application already running. */
     public static Settings settings(String jdbcUrl, String username, String password, Path dataDir, String... properties) {
-        return new Settings(jdbcUrl, username, password == null ? "" : password, dataDir.toAbsolutePath(), freePort(),
-                freePort(), List.of(properties));
+        return new Settings(jdbcUrl, username, password == null ? "" : password, dataDir.toAbsolutePath(), TestRunSetup.freePort(),
+                TestRunSetup.freePort(), List.of(properties));
     }
 
     /** Starts the application in this JVM and returns once it is ready. */
@@ -194,13 +193,6 @@ public final class RunningSeedcast implements AutoCloseable {
                 .collect(Collectors.joining(File.pathSeparator));
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     /**
      * @param jdbcUrl     the application's database
@@ -228,7 +220,7 @@ public final class RunningSeedcast implements AutoCloseable {
             values.put("seedcast.tracker.threads", "1");
             values.put("seedcast.tracker.udp-sockets", "2");
             // a real port, not 0: magnets and the tracker advertise it (AdvertisedSeed refuses 0)
-            values.put("seedcast.seeder.port", Integer.toString(freePort()));
+            values.put("seedcast.seeder.port", Integer.toString(TestRunSetup.freePort()));
             values.put("seedcast.seeder.bind-address", "127.0.0.1");
             values.put("seedcast.seeder.threads", "1");
             values.put("seedcast.admin.username", Studio.ADMIN);

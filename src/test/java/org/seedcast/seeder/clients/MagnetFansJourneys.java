@@ -2,10 +2,7 @@ package org.seedcast.seeder.clients;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,7 +60,7 @@ abstract class MagnetFansJourneys {
     void start(ExternalPostgres postgres) {
         String name = getClass().getSimpleName().toLowerCase(Locale.ROOT);
         postgres.createDatabase(name);
-        seedPort = freePort();
+        seedPort = TestRunSetup.freePort();
         List<String> settings = new ArrayList<>(storage());
         settings.addAll(List.of("seedcast.seeder.host=127.0.0.1", "seedcast.seeder.port=" + seedPort,
                 // slower than loopback by far, so that ten fans take most of an episode from each other
@@ -167,13 +164,6 @@ abstract class MagnetFansJourneys {
         return app.context().getBean(SeedTraffic.class).sentByEpisode().getOrDefault(id, 0L);
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     static String lastLine(String output) {
         String[] lines = output.strip().split("\n");
