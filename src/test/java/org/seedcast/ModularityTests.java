@@ -7,9 +7,11 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 import org.seedcast.support.BesideTheSuite;
+import org.seedcast.support.FirstInItsLane;
 import org.springframework.modulith.core.ApplicationModules;
 
 @BesideTheSuite
+@FirstInItsLane
 class ModularityTests {
 
     /** The torrent engine's classes alone: what the rule below looks at (and a fraction of the application's). */

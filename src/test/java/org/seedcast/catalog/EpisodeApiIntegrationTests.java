@@ -10,11 +10,13 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.seedcast.support.IntegrationTest;
 import org.seedcast.support.Media;
+import org.seedcast.support.FirstInItsLane;
 import org.seedcast.support.PageClient;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The API flow with media on this node's disk, and the API's answers that do not depend on the storage at all. */
 @IntegrationTest
+@FirstInItsLane
 class EpisodeApiIntegrationTests extends EpisodeApiJourneys {
 
     @Autowired

@@ -6,6 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -28,7 +31,37 @@ public final class Browser {
             });
             """;
 
+    /** A browser started ahead of the run's first browser test (see {@link HeadStart}), until that test takes it. */
+    private static CompletableFuture<ChromeDriver> early;
+
     private Browser() {
+    }
+
+    /** Starts the run's browser on a thread of its own, ahead of its first use. */
+    static synchronized void startEarly() {
+        if (early == null) {
+            early = CompletableFuture.supplyAsync(Browser::start, runnable -> Thread.ofPlatform().daemon()
+                    .name("head-start-browser").start(runnable));
+        }
+    }
+
+    /** The browser started early, or null if none was or its start failed (the caller then starts one, and fails). */
+    private static synchronized ChromeDriver takeEarly() {
+        CompletableFuture<ChromeDriver> started = early;
+        early = CompletableFuture.failedFuture(new IllegalStateException("taken"));
+        try {
+            return started == null ? null : started.join();
+        } catch (CompletionException | CancellationException failed) {
+            return null;
+        }
+    }
+
+    /** Quits the browser started early if no test took it. */
+    static void quitUntaken() {
+        ChromeDriver untaken = takeEarly();
+        if (untaken != null) {
+            untaken.quit();
+        }
     }
 
     /** A browser of the caller's own, which it quits. */
@@ -81,7 +114,8 @@ public final class Browser {
 
         @Override
         ChromeDriver create() {
-            return start();
+            ChromeDriver started = takeEarly();
+            return started != null ? started : start();
         }
 
         @Override

@@ -23,6 +23,7 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 public class PostgresTestConfiguration {
 
     private static final AtomicInteger CONTEXTS = new AtomicInteger();
+    private static Boolean dockerAvailable;
 
     @Bean
     @ServiceConnection
@@ -39,27 +40,30 @@ public class PostgresTestConfiguration {
         return TestPostgres.connectionDetails(database);
     }
 
-    static class DockerAvailable implements Condition {
+    /** Whether a Docker engine answers: asked once per run (the probe takes a while without one). */
+    static synchronized boolean dockerAvailable() {
+        if (dockerAvailable == null) {
+            dockerAvailable = probe();
+        }
+        return dockerAvailable;
+    }
 
-        private static Boolean available;
+    private static boolean probe() {
+        if ("false".equals(System.getenv("SEEDCAST_TESTCONTAINERS"))) {
+            return false;
+        }
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (Throwable e) {
+            return false;
+        }
+    }
+
+    static class DockerAvailable implements Condition {
 
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            if (available == null) {
-                available = probe();
-            }
-            return available;
-        }
-
-        private static boolean probe() {
-            if ("false".equals(System.getenv("SEEDCAST_TESTCONTAINERS"))) {
-                return false;
-            }
-            try {
-                return DockerClientFactory.instance().isDockerAvailable();
-            } catch (Throwable e) {
-                return false;
-            }
+            return dockerAvailable();
         }
     }
 
@@ -67,7 +71,7 @@ public class PostgresTestConfiguration {
 
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            return !new DockerAvailable().matches(context, metadata);
+            return !dockerAvailable();
         }
     }
 }

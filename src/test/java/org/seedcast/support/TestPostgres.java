@@ -63,6 +63,11 @@ public final class TestPostgres {
         };
     }
 
+    /** Starts the server unless it runs: ahead of its first use (see {@link HeadStart}). */
+    static synchronized void start() {
+        server();
+    }
+
     private static EmbeddedPostgres server() {
         if (server == null) {
             try {

@@ -2,10 +2,12 @@ package org.seedcast.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.DatagramSocket;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
 import org.junit.platform.launcher.LauncherSession;
@@ -32,12 +34,39 @@ public class TestRunSetup implements LauncherSessionListener {
         }
     }
 
-    /** A port nobody listens on now, for a server that must know its port before it starts. */
+    /**
+     * A port nobody uses now, for a server that must know its port before it starts: below the
+     * kernel's ephemeral range, which every outgoing connection (this run's clients, PostgreSQL's,
+     * libtorrent's) takes its local port from, so none of them can take it in the seconds before
+     * the server binds it. Free for TCP and UDP alike (the tracker listens on both).
+     */
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        int below = ephemeralRangeStart();
+        for (int attempt = 0; attempt < 1000; attempt++) {
+            int port = ThreadLocalRandom.current().nextInt(LOWEST_PORT, below);
+            if (bindable(port)) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("no free port between " + LOWEST_PORT + " and " + below);
+    }
+
+    private static final int LOWEST_PORT = 10_000;
+
+    private static int ephemeralRangeStart() {
+        try {
+            int start = Integer.parseInt(Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim().split("\\s+")[0]);
+            return start > LOWEST_PORT + 1000 ? start : 32_768;
+        } catch (IOException | RuntimeException notLinux) {
+            return 32_768;
+        }
+    }
+
+    private static boolean bindable(int port) {
+        try (ServerSocket tcp = new ServerSocket(port); DatagramSocket udp = new DatagramSocket(port)) {
+            return true;
+        } catch (IOException taken) {
+            return false;
         }
     }
 

@@ -15,12 +15,14 @@ import org.seedcast.RequiredTools;
 import org.seedcast.torrent.bencode.BDict;
 import org.seedcast.torrent.bencode.BString;
 import org.seedcast.support.BesideTheSuite;
+import org.seedcast.support.FirstInItsLane;
 
 /**
  * Proof against independent implementations: mktorrent, Transmission, libtorrent and OpenSSL.
  * Each test skips when its tool is missing, unless {@code seedcast.requireTools=true}.
  */
 @BesideTheSuite
+@FirstInItsLane
 class TorrentInteropTests {
 
     private static final URI TRACKER = URI.create("http://tracker.example/announce");

@@ -14,6 +14,7 @@ import org.seedcast.tracker.bench.StandaloneTracker;
 import org.seedcast.tracker.guard.NetworkSet;
 import org.seedcast.tracker.protocol.HashKey;
 import org.seedcast.support.BesideTheSuite;
+import org.seedcast.support.FirstInItsLane;
 
 /**
  * A real client's swarm through our tracker alone: libtorrent (Debian's python3-libtorrent) runs a
@@ -23,6 +24,7 @@ import org.seedcast.support.BesideTheSuite;
  * from another local port. Skipped without the binding unless {@code seedcast.requireTools=true}.
  */
 @BesideTheSuite
+@FirstInItsLane
 class LibtorrentSwarmTests {
 
     @TempDir

@@ -7,11 +7,14 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.seedcast.SeedcastApplication;
+import org.seedcast.support.BesideTheSuite;
 
 /**
  * {@code seedcast train}: a whole throwaway application (its own embedded PostgreSQL in a temporary
- * directory) started, trained through its tracker and pages, and shut down, with exit status 0.
+ * directory) started, trained through its tracker and pages, and shut down, with exit status 0. Beside the suite:
+ * the application and its database are its own, on ports the system chose.
  */
+@BesideTheSuite
 class AotTrainingTests {
 
     @Test

@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.seedcast.support.BesideTheSuite;
+import org.seedcast.support.FirstInItsLane;
 import org.seedcast.tracker.bench.StandaloneTracker;
 import org.seedcast.tracker.guard.NetworkSet;
 
@@ -21,6 +22,7 @@ import org.seedcast.tracker.guard.NetworkSet;
  * brings libtorrent back in about 30 s. Skipped without the binding unless SEEDCAST_REQUIRE_TOOLS=true.
  */
 @BesideTheSuite
+@FirstInItsLane
 class LibtorrentRefusalTests {
 
     private static final Pattern NEXT = Pattern.compile("\"next_announce_s\": (\\d+)");
