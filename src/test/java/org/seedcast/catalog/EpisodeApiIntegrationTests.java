@@ -37,8 +37,8 @@ class EpisodeApiIntegrationTests extends EpisodeApiJourneys {
                 .until(() -> JsonPath.read(admin.get("/api/episodes/" + id).body(), "$.facts.state"), state -> !"pending".equals(state));
         assertThat(admin.postJson("/api/episodes/" + id + "/publish", "").statusCode()).isEqualTo(200);
         String real = "/media/" + id + "/real.mp4";
-        PageClient flooder = PageClient.from(port, "127.0.0.51");
-        PageClient fan = PageClient.from(port, "127.0.0.52");
+        PageClient flooder = PageClient.from(port, "127.0.0.71");
+        PageClient fan = PageClient.from(port, "127.0.0.72");
         assertThat(fan.get(real, "Range", "bytes=0-99").statusCode()).isEqualTo(206);
 
         long before = catalogMedia.lookups();
