@@ -28,7 +28,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 WINDOW=${1:-20}
 ATTACK=$((WINDOW + 10))
-ALL_SHAPES="none foreign slow-1 slow-1000 syn spoof basic pages variants bombs multipart slowpost peers"
+ALL_SHAPES="none foreign slow-1 slow-1000 syn spoof basic pages variants media-misses bombs multipart slowpost peers"
 SHAPES=${SHAPES:-$ALL_SHAPES}
 TRACKER_SHAPES=" none foreign slow-1 slow-1000 syn spoof peers "
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
@@ -129,6 +129,7 @@ attack() {   # attack SHAPE PORT: runs the shape against the tracker port (and t
     pages) wrk -t1 -c64 -d${ATTACK}s -s bench/paths.lua "http://127.0.0.1:$APP_PORT" -- / /shows/abuse-show \
              "/shows/abuse-show/episodes/$ID" /login /verify /feeds/all.xml /no-such-page 2>&1 | grep '^attack:' ;;
     variants) wrk -t1 -c32 -d${ATTACK}s -s bench/paths.lua "http://127.0.0.1:$APP_PORT" -- variants abuse-show 2>&1 | grep '^attack:' ;;
+    media-misses) wrk -t1 -c32 -d${ATTACK}s -s bench/paths.lua "http://127.0.0.1:$APP_PORT" -- misses 2>&1 | grep '^attack:' ;;
     bombs) "$JAVA" bench/Abuse.java bombs 127.0.0.1 $APP_PORT 12 $ATTACK ;;
     multipart) "$JAVA" bench/Abuse.java multipart 127.0.0.1 $APP_PORT /,/verify,/api/shows/abuse-show/episodes,/login 1024 4 $ATTACK ;;
     slowpost) "$JAVA" bench/Abuse.java slowpost 127.0.0.1 $APP_PORT /verify 400 $ATTACK ;;

@@ -1,13 +1,16 @@
 -- wrk script for bench/abuse.sh's web shapes: GETs of the given paths in random order, or (after
 -- "variants") of a show page under a new percent-encoding of its slug each time, as an attacker
--- would to grow a cache keyed by the raw URI. Prints one line with the rate and non-2xx answers.
+-- would to grow a cache keyed by the raw URI, or (after "misses") of the web seed's media under an
+-- episode id that exists nowhere, a new one each time, as an attacker would to make the web seed ask
+-- the database. Prints one line with the rate and non-2xx answers.
 -- usage: wrk -t1 -c32 -d30s -s bench/paths.lua http://127.0.0.1:8080 -- /path [/other...]
 --        wrk -t1 -c32 -d30s -s bench/paths.lua http://127.0.0.1:8080 -- variants SLUG
+--        wrk -t1 -c32 -d30s -s bench/paths.lua http://127.0.0.1:8080 -- misses
 
-local paths, slug = {}, nil
+local paths, slug, misses = {}, nil, false
 
 function init(args)
-  if args[1] == "variants" then slug = args[2] else for i = 1, #args do paths[i] = args[i] end end
+  if args[1] == "variants" then slug = args[2] elseif args[1] == "misses" then misses = true else for i = 1, #args do paths[i] = args[i] end end
   math.randomseed(os.time() + math.floor(os.clock() * 1e6))
 end
 
@@ -20,6 +23,7 @@ local function variant(s)
 end
 
 function request()
+  if misses then return wrk.format("GET", "/media/" .. math.random(1000000, 2000000000) .. "/x.mp4") end
   return wrk.format("GET", slug and ("/shows/" .. variant(slug)) or paths[math.random(#paths)])
 end
 

@@ -30,8 +30,9 @@ class MediaController {
     }
 
     /**
-     * GET and HEAD of published media. {@link WebSeedFilter} answers the found case before
-     * Spring MVC; this mapping answers what it passes on (unknown episodes, wrong names) the same way.
+     * GET and HEAD of published media. {@link WebSeedFilter} answers what the catalog holds in memory
+     * before the request limits and Spring MVC; this mapping answers what it passes on the same way:
+     * unknown episodes, wrong names, and published media not in memory yet (which asking puts there).
      */
     @GetMapping("/media/{episodeId}/{fileName:.+}")
     void media(@PathVariable long episodeId, @PathVariable String fileName,

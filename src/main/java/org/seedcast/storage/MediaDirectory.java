@@ -10,6 +10,12 @@ public interface MediaDirectory {
     /** The media of a published episode, or empty when there is none (unknown, draft, withdrawn). */
     Optional<PublicMedia> publishedMedia(long episodeId);
 
+    /**
+     * As {@link #publishedMedia(long)}, but only what is known without asking the database: empty
+     * also when the episode may well be published but is not (or no longer reliably) in memory.
+     */
+    Optional<PublicMedia> knownPublishedMedia(long episodeId);
+
     /** The poster frame of a published episode, or empty. */
     Optional<PublicMedia> episodePoster(long episodeId);
 

@@ -14,9 +14,13 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * The web seed's fast path: BitTorrent clients fetch published media in 1 MiB ranges, thousands
  * of times a second, so a GET or HEAD of {@code /media/{episodeId}/{fileName}} for a published
- * episode is answered here, before the security chain, Spring MVC and request observation,
- * which would cost more than the bytes. Everything else goes down the chain unchanged (the
- * controller answers unknown media with the usual 404).
+ * episode is answered here, before the per-address request limits, the security chain, Spring MVC
+ * and request observation, which would cost more than the bytes. Only what the catalog already
+ * holds in memory is answered here: anything that needs the database (an unknown id, an episode
+ * not asked for since the last change) goes down the chain unchanged, so it is counted against its
+ * address's request budget before any look-up, and the controller answers it (and fills the
+ * catalog's memory, so the fans' next ranges come this way). Otherwise anybody could make us query
+ * the database once per request, at any rate, by asking for ids that do not exist.
  */
 class WebSeedFilter implements Filter {
 
@@ -45,7 +49,7 @@ class WebSeedFilter implements Filter {
         delivery.deliver(found.episodeId(), found.media(), found.file(), request, response);
     }
 
-    /** A published episode's media, found once: the path parsed, the catalog asked, the file located. */
+    /** A published episode's media, found once: the path parsed, the catalog's memory asked, the file located. */
     private record Target(long episodeId, MediaDirectory.PublicMedia media, MediaFile file) {
     }
 
@@ -66,7 +70,7 @@ class WebSeedFilter implements Filter {
             return Optional.empty();
         }
         String fileName = path.substring(slash + 1);
-        return directory.publishedMedia(episodeId)
+        return directory.knownPublishedMedia(episodeId)
                 .filter(m -> m.fileName().equals(fileName))
                 .flatMap(m -> store.locate(m.mediaId(), m.size()).map(file -> new Target(episodeId, m, file)));
     }

@@ -19,7 +19,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * pages cannot take the CPU from everybody else, and one address cannot have more than a few
  * requests served at once. Static assets count too: a page with its scripts and images
  * fits the burst, and a flood of them (compressed anew for each request) would cost as much as
- * pages. The web seed never gets here (its filter answers first), nor do health checks.
+ * pages. Health checks are not counted, nor is the web seed's range traffic for published media
+ * (its filter answers it first, from memory); a web-seed request that needs the database (an
+ * unknown episode id, say) comes here first, like any other.
  * <p>
  * Addresses are hashed into a fixed table: memory does not grow with the number of addresses, and
  * two addresses that share a slot share its limits (which only makes them stricter).
