@@ -121,6 +121,24 @@ class DatabaseOutageIntegrationTests {
     }
 
     @Test
+    void aPageWhileTheDatabaseIsStalledIsTheErrorPageWith503() {
+        SignedInBrowser browser = new SignedInBrowser(app.port(), Studio.ADMIN, Studio.ADMIN_PASSWORD);
+        network.freeze();
+        try {
+            HttpResponse<String> page = assertTimeoutPreemptively(Duration.ofSeconds(50),
+                    () -> browser.send(browser.request("/studio").header("Accept", "text/html").GET().build()),
+                    "the page still waits on the stalled database");
+            assertThat(page.statusCode()).as(page.body()).isEqualTo(503);
+            assertThat(page.headers().firstValue("Retry-After")).isPresent();
+            assertThat(page.body()).doesNotContain("Exception", "at org.");
+        } finally {
+            network.thaw();
+        }
+        await("the page once the database answers again").atMost(BACK_WITHIN)
+                .until(() -> browser.send(browser.request("/studio").GET().build()).statusCode(), status -> status == 200);
+    }
+
+    @Test
     void theTrackerAnswersWhileTheDatabaseIsDownAndItsCountsReachTheDatabaseOnceItIsBack() throws Exception {
         String episode = studio.publishInNewShow("outage-tracker", Media.mp4(64 * 1024, 41));
         String infoHash = JsonPath.read(episode, "$.infoHash");
