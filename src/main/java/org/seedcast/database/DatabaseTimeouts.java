@@ -5,16 +5,13 @@ import java.util.Properties;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
-import org.flywaydb.core.Flyway;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
@@ -26,19 +23,23 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
  * pgjdbc prefers) win. Flyway migrates through connections of its own without either bound.
  */
 @AutoConfiguration(before = DataSourceAutoConfiguration.class)
-@EnableConfigurationProperties(DatabaseProperties.class)
 class DatabaseTimeouts {
 
     static final String SOCKET_TIMEOUT = "socketTimeout";
     static final String OPTIONS = "options";
 
+    /**
+     * Binds the settings itself rather than asking for their bean: a module test of another
+     * module has the pool but leaves out this module's beans.
+     */
     @Bean
-    static BeanPostProcessor boundedPoolConnections(ObjectProvider<DatabaseProperties> properties) {
+    static BeanPostProcessor boundedPoolConnections(Environment environment) {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String name) {
                 if (bean instanceof HikariDataSource pool) {
-                    bound(pool.getDataSourceProperties(), properties.getObject());
+                    bound(pool.getDataSourceProperties(),
+                            Binder.get(environment).bindOrCreate("seedcast.database", DatabaseProperties.class));
                 }
                 return bean;
             }
@@ -55,31 +56,28 @@ class DatabaseTimeouts {
         }
     }
 
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass({Flyway.class, FlywayConfigurationCustomizer.class})
-    static class Migrations {
-
-        /**
-         * The pool's connection settings (TLS and the like), less its bounds: a migration that
-         * rewrites a large table must not be cut off half-way through a release's start.
-         */
-        @Bean
-        FlywayConfigurationCustomizer unboundedMigrations() {
-            return configuration -> {
-                DataSource dataSource = configuration.getDataSource();
-                if (!(dataSource instanceof HikariDataSource pool) || pool.getJdbcUrl() == null) {
-                    return;
-                }
-                Properties driver = new Properties();
-                driver.putAll(pool.getDataSourceProperties());
-                driver.setProperty(SOCKET_TIMEOUT, "0");
-                // a later -c wins over an earlier one
-                driver.setProperty(OPTIONS, (driver.getProperty(OPTIONS, "") + " -c statement_timeout=0").strip());
-                SimpleDriverDataSource migrations = new SimpleDriverDataSource(new org.postgresql.Driver(), pool.getJdbcUrl(),
-                        pool.getUsername(), pool.getPassword());
-                migrations.setConnectionProperties(driver);
-                configuration.dataSource(migrations);
-            };
-        }
+    /**
+     * The pool's connection settings (TLS and the like), less its bounds: a migration that
+     * rewrites a large table must not be cut off half-way through a release's start. Static, as
+     * the bean above, so that it does not need this configuration's own bean (which a module test
+     * of another module leaves out).
+     */
+    @Bean
+    static FlywayConfigurationCustomizer unboundedMigrations() {
+        return configuration -> {
+            DataSource dataSource = configuration.getDataSource();
+            if (!(dataSource instanceof HikariDataSource pool) || pool.getJdbcUrl() == null) {
+                return;
+            }
+            Properties driver = new Properties();
+            driver.putAll(pool.getDataSourceProperties());
+            driver.setProperty(SOCKET_TIMEOUT, "0");
+            // a later -c wins over an earlier one
+            driver.setProperty(OPTIONS, (driver.getProperty(OPTIONS, "") + " -c statement_timeout=0").strip());
+            SimpleDriverDataSource migrations = new SimpleDriverDataSource(new org.postgresql.Driver(), pool.getJdbcUrl(),
+                    pool.getUsername(), pool.getPassword());
+            migrations.setConnectionProperties(driver);
+            configuration.dataSource(migrations);
+        };
     }
 }
