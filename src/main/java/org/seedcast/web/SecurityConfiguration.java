@@ -218,6 +218,14 @@ class SecurityConfiguration {
         return registration;
     }
 
+    /** Around the session lookup, which is the first to need the database. */
+    @Bean
+    FilterRegistrationBean<DatabaseUnavailable> databaseUnavailable() {
+        FilterRegistrationBean<DatabaseUnavailable> registration = new FilterRegistrationBean<>(new DatabaseUnavailable());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
+        return registration;
+    }
+
     @Bean
     FilterRegistrationBean<MultipartGate> multipartGate(StorageProperties storage) {
         FilterRegistrationBean<MultipartGate> registration =

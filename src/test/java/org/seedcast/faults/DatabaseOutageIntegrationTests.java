@@ -1,14 +1,22 @@
 package org.seedcast.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.jayway.jsonpath.JsonPath;
@@ -17,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.function.ThrowingSupplier;
 import org.junit.jupiter.api.parallel.ResourceAccessMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.seedcast.support.BesideTheSuite;
@@ -29,8 +38,9 @@ import org.seedcast.support.TestRunSetup;
 import org.seedcast.support.TusClient;
 
 /**
- * The application against a PostgreSQL that the tests stop and start again: what must keep
- * working while the database is gone, and what must reach it once it is back.
+ * The application against a PostgreSQL that the tests stop and start again, or stall: what must
+ * keep working while the database is gone, what must reach it once it is back, and that a database
+ * that stops answering fails requests instead of holding them.
  */
 @ExtendWith(ExternalPostgres.Extension.class)
 @BesideTheSuite
@@ -43,16 +53,23 @@ class DatabaseOutageIntegrationTests {
     /** Hikari's shortest wait is 250 ms; twice that leaves a loaded machine room to hand out a pooled connection. */
     private static final String CONNECTION_WAIT = "500"; // milliseconds
 
+    /** Short, so that a stalled request fails soon; long enough for any statement these tests make. */
+    private static final String SOCKET_TIMEOUT = "3s";
+
     static ExternalPostgres postgres;
+    /** Between the application and PostgreSQL, to stall the database without stopping it. */
+    static FreezableProxy network;
     static RunningSeedcast app;
     static Studio studio;
 
     @BeforeAll
-    static void start(ExternalPostgres server) {
+    static void start(ExternalPostgres server) throws IOException {
         postgres = server;
         postgres.createDatabase("outage");
-        app = RunningSeedcast.start(RunningSeedcast.settings(postgres, "outage", TestRunSetup.ROOT.resolve("outage"),
-                "seedcast.tracker.flush-interval=" + FLUSH, "seedcast.downloads.flush-interval=" + FLUSH,
+        network = new FreezableProxy(URI.create(postgres.jdbcUrl("outage").substring("jdbc:".length())).getPort());
+        app = RunningSeedcast.start(RunningSeedcast.settings("jdbc:postgresql://127.0.0.1:" + network.port() + "/outage",
+                postgres.username(), postgres.password(), TestRunSetup.ROOT.resolve("outage"),
+                "seedcast.database.socket-timeout=" + SOCKET_TIMEOUT, "seedcast.tracker.flush-interval=" + FLUSH, "seedcast.downloads.flush-interval=" + FLUSH,
                 // each request that needs the database while it is down waits this long for a connection, then fails
                 "spring.datasource.hikari.connection-timeout=" + CONNECTION_WAIT));
         studio = new Studio(app.port());
@@ -60,14 +77,69 @@ class DatabaseOutageIntegrationTests {
 
     @AfterEach
     void databaseBack() {
+        network.thaw();
         postgres.ensureRunning();
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws IOException {
         if (app != null) {
             app.close();
         }
+        if (network != null) {
+            network.close();
+        }
+    }
+
+    @Test
+    void aRequestTheDatabaseStopsAnsweringMidwayFailsWith503InsteadOfHoldingItsThreadForever() throws Exception {
+        Http scripts = studio.admin();
+        assertThat(scripts.get("/api/account").statusCode()).isEqualTo(200);
+        ExecutorService client = Executors.newSingleThreadExecutor();
+        try (Connection holder = postgres.connect("outage")) {
+            holder.setAutoCommit(false);
+            try (Statement statement = holder.createStatement()) { // the account check now waits for this transaction
+                statement.execute("lock table sign_in_failures, accounts in access exclusive mode");
+            }
+            Future<HttpResponse<String>> answer = client.submit(() -> scripts.get("/api/account"));
+            // the statement is in the server: the connection passed the pool's check, and only the socket can time out now
+            await("the account check waiting in PostgreSQL").atMost(BACK_WITHIN)
+                    .until(() -> answer.isDone() || number("select count(*) from pg_stat_activity"
+                            + " where datname = ? and wait_event_type = 'Lock'", "outage") > 0);
+            network.freeze();
+
+            assertUnavailable(answer::get, "the request still waits on the stalled database: nothing bounds a JDBC call");
+        } finally {
+            network.thaw();
+            client.shutdownNow();
+        }
+        await("the accounts once the database answers again").atMost(BACK_WITHIN)
+                .until(() -> scripts.get("/api/account").statusCode(), status -> status == 200);
+    }
+
+    @Test
+    void aPageWhileTheDatabaseIsStalledIsTheErrorPageWith503() {
+        SignedInBrowser browser = new SignedInBrowser(app.port(), Studio.ADMIN, Studio.ADMIN_PASSWORD);
+        network.freeze();
+        try {
+            assertUnavailable(() -> browser.send(browser.request("/studio").header("Accept", "text/html").GET().build()),
+                    "the page still waits on the stalled database");
+        } finally {
+            network.thaw();
+        }
+        await("the page once the database answers again").atMost(BACK_WITHIN)
+                .until(() -> browser.send(browser.request("/studio").GET().build()).statusCode(), status -> status == 200);
+    }
+
+    /**
+     * A stalled database's caller is told to retry, with no trace of the failure. The guard, far
+     * past the bounds set above, only turns a request held forever into a failure.
+     */
+    private static void assertUnavailable(ThrowingSupplier<HttpResponse<String>> request, String held) {
+        HttpResponse<String> answer = assertTimeoutPreemptively(Duration.ofSeconds(50), request, held);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(503);
+        assertThat(answer.headers().firstValue("Retry-After")).isPresent();
+        assertThat(answer.body()).doesNotContain("Exception", "at org.");
     }
 
     @Test
