@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.seedcast.support.TestRunSetup;
 import org.seedcast.tracker.TrackerDefaults;
 import org.seedcast.support.BesideTheSuite;
 import org.seedcast.tracker.engine.TrackerEngine;
@@ -108,7 +109,8 @@ class HttpListenerContractTests {
         this.loops = transport.group(loops, "contract-" + transport);
         listener = HttpListener.on(transport, engine, new ConnectionLimiter(perAddress), Scratch.perThread(200),
                 new HttpListener.Limits(perLoop, Math.max(1, perLoop / 4), tarpit.toMillis(), head, idle));
-        port = listener.listen(this.loops, new InetSocketAddress("127.0.0.1", TrackerServer.unsharedFreePort("127.0.0.1")));
+        // below the ephemeral range: the port is bound again after each stop, and no outgoing connection may take it meanwhile
+        port = listener.listen(this.loops, new InetSocketAddress("127.0.0.1", TestRunSetup.freePort()));
     }
 
     /**
