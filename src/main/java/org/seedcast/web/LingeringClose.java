@@ -92,36 +92,37 @@ final class LingeringClose implements ReadListener, AsyncListener {
         }
     }
 
+    /** The whole body is in: the answer ends, and the connection closes in order or stays open. */
     @Override
-    public synchronized void onAllDataRead() {
+    public void onAllDataRead() {
+        complete();
+    }
+
+    /** The client went away, or the time is up: whatever is still unread stays so. */
+    @Override
+    public void onError(Throwable clientGone) {
         complete();
     }
 
     @Override
-    public synchronized void onTimeout(AsyncEvent event) {
+    public void onTimeout(AsyncEvent event) {
         complete();
     }
 
     @Override
-    public synchronized void onError(Throwable failure) {
-        complete();
+    public void onError(AsyncEvent event) {
+        onError(event.getThrowable());
     }
 
     @Override
-    public synchronized void onError(AsyncEvent event) {
-        complete();
-    }
-
-    @Override
-    public synchronized void onComplete(AsyncEvent event) {
-        completed = true;
+    public void onComplete(AsyncEvent event) {
     }
 
     @Override
     public void onStartAsync(AsyncEvent event) {
     }
 
-    private void complete() {
+    private synchronized void complete() {
         if (!completed) {
             completed = true;
             context.complete();
