@@ -18,7 +18,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * stopped by a full disk) so that the client can read it. A connection closed with bytes still
  * unread is reset by the kernel, and the reset discards at the client whatever of the answer it
  * had not read yet: a browser says "connection reset" instead of showing the refusal, and a
- * client that sends its whole body before reading loses the answer every time.
+ * client that sends its whole body before reading loses it whenever the body outgrows the buffers.
  * <p>
  * So the answer is sent at once, and the rest of the body is then read and thrown away, with no
  * thread held (servlet non-blocking reads); once it is all read the answer ends and the connection
@@ -27,12 +27,14 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * stays open for the rest of the time, for a client reading while it writes, and is then closed.
  * The answer goes without a length, in chunks: Tomcat stops reading a request whose answer is
  * complete. What this costs the server is bounded: a connection for at most the time, and reading
- * at most the bytes (the idea of nginx's lingering close).
+ * at most the bytes (the idea of nginx's lingering close). The bytes are few on purpose: each
+ * refused request may cost that much reading, and an address may send 20 a second; a client that
+ * sends more before it reads anything loses the answer, as it did before.
  */
 final class LingeringClose implements ReadListener, AsyncListener {
 
     static final Duration TIME = Duration.ofSeconds(2);
-    static final long BYTES = 16L << 20;
+    static final long BYTES = 2L << 20;
 
     private final AsyncContext context;
     private final ServletInputStream body;
