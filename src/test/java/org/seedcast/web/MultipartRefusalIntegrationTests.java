@@ -84,14 +84,9 @@ class MultipartRefusalIntegrationTests {
      */
     @Test
     void aClientThatSendsTheWholeRefusedBodyBeforeReadingStillReadsTheRefusal() throws IOException {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
-            socket.setSoTimeout(60_000);
-            byte[] body = new byte[WHOLE_BODY];
+        byte[] body = new byte[WHOLE_BODY];
+        try (Socket socket = verifyPostOf(body.length)) {
             OutputStream out = socket.getOutputStream();
-            out.write(("POST /verify HTTP/1.1\r\nHost: localhost:" + port + "\r\n"
-                    + "Content-Type: multipart/form-data; boundary=x\r\nContent-Length: " + body.length + "\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
             out.write(body);
             out.flush();
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -106,14 +101,9 @@ class MultipartRefusalIntegrationTests {
      */
     @Test
     void aClientStillSendingAFarLargerBodyReadsTheWholeRefusalWhileItWrites() throws Exception {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
-            socket.setSoTimeout(60_000);
-            byte[] body = new byte[(int) (24 * LingeringClose.BYTES)]; // far more than the sockets buffer too
+        byte[] body = new byte[(int) (24 * LingeringClose.BYTES)]; // far more than the sockets buffer too
+        try (Socket socket = verifyPostOf(body.length)) {
             OutputStream out = socket.getOutputStream();
-            out.write(("POST /verify HTTP/1.1\r\nHost: localhost:" + port + "\r\n"
-                    + "Content-Type: multipart/form-data; boundary=x\r\nContent-Length: " + body.length + "\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
             AtomicBoolean sentWhole = new AtomicBoolean();
             Thread writer = Thread.ofPlatform().start(() -> {
                 try {
@@ -125,7 +115,8 @@ class MultipartRefusalIntegrationTests {
             });
             StringBuilder answer = new StringBuilder();
             InputStream in = socket.getInputStream();
-            for (int b = in.read(); b != -1 && !answer.toString().endsWith("\r\n0\r\n\r\n"); b = in.read()) {
+            // up to the answer's last chunk and no further: the server closes the connection only later
+            for (int b; !answer.toString().endsWith("\r\n0\r\n\r\n") && (b = in.read()) != -1; ) {
                 answer.append((char) b);
             }
             boolean stillWriting = writer.isAlive();
@@ -135,6 +126,22 @@ class MultipartRefusalIntegrationTests {
                     .endsWith("\r\n0\r\n\r\n");
             assertThat(stillWriting || !sentWhole.get()).as("the answer came while the body was still being sent").isTrue();
         }
+    }
+
+    /** A connection with the head of a multipart POST to {@code /verify} declaring {@code length} bytes sent. */
+    private Socket verifyPostOf(int length) throws IOException {
+        Socket socket = connected();
+        socket.getOutputStream().write(("POST /verify HTTP/1.1\r\nHost: localhost:" + port + "\r\n"
+                + "Content-Type: multipart/form-data; boundary=x\r\nContent-Length: " + length + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        return socket;
+    }
+
+    private Socket connected() throws IOException {
+        Socket socket = new Socket();
+        socket.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
+        socket.setSoTimeout(60_000);
+        return socket;
     }
 
     /** Where Tomcat spools multipart parts: the configured location, else the context's temporary directory. */
@@ -155,9 +162,7 @@ class MultipartRefusalIntegrationTests {
      * only guards against that hang.
      */
     private int statusOfAPartlySentBody(String path, String basicCredentials) throws IOException {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
-            socket.setSoTimeout(60_000);
+        try (Socket socket = connected()) {
             String boundary = "----seedcast" + UUID.randomUUID();
             StringBuilder head = new StringBuilder()
                     .append("POST ").append(path).append(" HTTP/1.1\r\n")
