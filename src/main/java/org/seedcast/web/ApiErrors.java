@@ -7,6 +7,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -66,17 +67,18 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 
     /**
      * The database cannot be reached or did not answer in time: nothing was changed, and the same
-     * request will work once it is back. No stack trace: the cause is the database's, and it is
+     * request will work once it is back. The types are those {@link DatabaseUnavailable} knows for
+     * pages and filters (an annotation cannot name its set). No stack trace: the cause is the database's, and it is
      * logged once per failing request in one line.
      */
     @ExceptionHandler({CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
             QueryTimeoutException.class, TransientDataAccessResourceException.class})
     ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
         log.warn("Database unavailable in an API call: {}", e.getMessage());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "The database is not reachable right now; nothing was changed. Retry in a few seconds.");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.DETAIL);
         problem.setTitle("Service unavailable");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5").body(problem);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS).body(problem);
     }
 
     @ExceptionHandler(Exception.class)

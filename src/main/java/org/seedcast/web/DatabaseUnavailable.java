@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -30,6 +31,9 @@ final class DatabaseUnavailable extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(DatabaseUnavailable.class);
     private static final Set<Class<? extends Exception>> UNAVAILABLE = Set.of(CannotCreateTransactionException.class,
             DataAccessResourceFailureException.class, QueryTimeoutException.class, TransientDataAccessResourceException.class);
+    /** What the caller is told, here and by {@link ApiErrors}: nothing changed, and when to try again. */
+    static final String DETAIL = "The database is not reachable right now; nothing was changed. Retry in a few seconds.";
+    static final String RETRY_AFTER_SECONDS = "5";
     /** Hikari's answer on a connection it evicted after a connection error. */
     private static final String CLOSED_BY_POOL = "Connection is closed";
 
@@ -45,9 +49,8 @@ final class DatabaseUnavailable extends OncePerRequestFilter {
             }
             log.warn("Database unavailable for {}: {}", Refusals.path(request), cause.getMessage());
             response.resetBuffer();
-            response.setHeader("Retry-After", "5");
-            Refusals.refuse(request, response, HttpStatus.SERVICE_UNAVAILABLE,
-                    "The database is not reachable right now; nothing was changed. Retry in a few seconds.");
+            response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+            Refusals.refuse(request, response, HttpStatus.SERVICE_UNAVAILABLE, DETAIL);
         }
     }
 
