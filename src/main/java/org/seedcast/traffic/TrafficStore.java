@@ -24,6 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class TrafficStore {
 
+    private static final int PRUNE_BATCH = 10_000;
+
     private static final String COLUMNS = "seed_bytes, webseed_bittorrent_bytes, webseed_plain_bytes, fan_bytes";
 
     /** Rows of episodes deleted meanwhile are skipped, not an error. */
@@ -108,8 +110,25 @@ class TrafficStore {
 
     /** Forgets buckets older than {@code before}; the totals keep their bytes. */
     int prune(Instant before) {
-        return client.sql("delete from traffic_buckets where bucket_start < :before")
-                .param("before", Timestamp.from(before)).update();
+        return prune(before, PRUNE_BATCH);
+    }
+
+    /**
+     * Deletes in batches, each a statement of its own, so a backlog of old buckets (after a long
+     * downtime, or with one-minute buckets over many episodes) never becomes one statement that
+     * outlasts the database's statement timeout and fails on every run.
+     */
+    int prune(Instant before, int batch) {
+        int total = 0;
+        int deleted;
+        do {
+            deleted = client.sql("""
+                    delete from traffic_buckets where ctid in
+                        (select ctid from traffic_buckets where bucket_start < :before limit :batch)
+                    """).param("before", Timestamp.from(before)).param("batch", batch).update();
+            total += deleted;
+        } while (deleted == batch);
+        return total;
     }
 
     private static TrafficFigures figures(ResultSet row, int first) throws SQLException {

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.net.http.HttpResponse;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
@@ -152,6 +155,23 @@ class TrafficIntegrationTests {
                         + " from other fans");
         Instant first = ledger.bucketOf(clock.instant().minus(Duration.ofHours(2)));
         assertThat(studio).as("the chart's first point").contains(first.getEpochSecond() + ",100000,0,400000");
+    }
+
+    @Test
+    void pruningDeletesOldBucketsInBatchesUntilNoneIsLeftAndKeepsTheNewerOnes() {
+        String episode = new Studio(port).publishInNewShow(slug("traffic-prune"), Media.mp4(100_000, 93));
+        long id = ((Integer) JsonPath.read(episode, "$.id")).longValue();
+        Instant old = Instant.parse("2001-01-01T00:00:00Z");
+        Map<TrafficStore.Key, TrafficFigures> buckets = new HashMap<>();
+        for (int hour = 0; hour < 7; hour++) {
+            buckets.put(new TrafficStore.Key(id, old.plus(Duration.ofHours(hour))), new TrafficFigures(1, 0, 0, 0));
+        }
+        store.add(buckets);
+
+        assertThat(store.prune(old.plus(Duration.ofHours(5)), 2)).as("three batches: 2, 2 and 1").isEqualTo(5);
+        assertThat(jdbc.queryForList("select bucket_start from traffic_buckets where episode_id = ? order by 1",
+                Timestamp.class, id)).extracting(Timestamp::toInstant)
+                .containsExactly(old.plus(Duration.ofHours(5)), old.plus(Duration.ofHours(6)));
     }
 
     private static String slug(String prefix) {
