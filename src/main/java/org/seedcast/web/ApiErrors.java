@@ -3,9 +3,6 @@ package org.seedcast.web;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.QueryTimeoutException;
-import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -13,7 +10,6 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -66,31 +62,29 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * The database cannot be reached or did not answer in time: nothing was changed, and the same
-     * request will work once it is back. The types are those {@link DatabaseUnavailable} knows for
-     * pages and filters (an annotation cannot name its set). No stack trace: the cause is the database's, and it is
-     * logged once per failing request in one line.
+     * Unexpected, unless the database could not be reached or did not answer in time, by the same
+     * test {@link DatabaseUnavailable} applies to pages and filters: then nothing was changed, the
+     * same request will work once it is back, and the answer is 503 with {@code Retry-After} and no
+     * stack trace (the cause is the database's, logged in one line).
      */
-    @ExceptionHandler({CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
-            QueryTimeoutException.class, TransientDataAccessResourceException.class})
-    ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
-        log.warn("Database unavailable in an API call: {}", e.getMessage());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.DETAIL);
-        problem.setTitle("Service unavailable");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS).body(problem);
-    }
-
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) throws Exception {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) throws Exception {
         if (e instanceof AuthenticationException) {
             throw e;
+        }
+        Throwable unavailable = DatabaseUnavailable.causeOf(e);
+        if (unavailable != null) {
+            log.warn("Database unavailable in an API call: {}", unavailable.getMessage());
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.DETAIL);
+            problem.setTitle("Service unavailable");
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS).body(problem);
         }
         String reference = Long.toString(System.nanoTime(), 36);
         log.error("Unexpected error {} in an API call", reference, e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "Something went wrong on our side (reference " + reference + "); it was logged.");
         problem.setTitle("Internal error");
-        return problem;
+        return ResponseEntity.internalServerError().body(problem);
     }
 }

@@ -24,7 +24,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * reach or too slow to answer gets 503 with {@code Retry-After}, answered here rather than by the
  * container's error page: rendering that page would look up the same session in the same
  * database, fail again, and end as a bare 500. The API's controllers answer the same 503 as a
- * problem detail themselves ({@link ApiErrors}).
+ * problem detail themselves ({@link ApiErrors}), by the same test ({@link #causeOf}).
  */
 final class DatabaseUnavailable extends OncePerRequestFilter {
 
@@ -43,7 +43,7 @@ final class DatabaseUnavailable extends OncePerRequestFilter {
         try {
             chain.doFilter(request, response);
         } catch (ServletException | RuntimeException e) {
-            Throwable cause = unavailable(e);
+            Throwable cause = causeOf(e);
             if (cause == null || response.isCommitted()) {
                 throw e;
             }
@@ -55,12 +55,13 @@ final class DatabaseUnavailable extends OncePerRequestFilter {
     }
 
     /**
-     * By type, or by the driver's SQL state (a connection exception, class 08, or a statement
+     * The exception in {@code e}'s causes that says the database is out of reach or too slow, or
+     * null. By type, or by the driver's SQL state (a connection exception, class 08, or a statement
      * cancelled for running too long). A transaction whose connection broke ends in a rollback on
      * that connection, which the pool has closed by then: that exception replaces the first one
      * (Spring Session's session lookup does this), and only the pool's message still says why.
      */
-    private static Throwable unavailable(Throwable e) {
+    static Throwable causeOf(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (unavailableType(t) || t instanceof SQLException sql && unavailable(sql)) {
                 return t;

@@ -6,9 +6,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.sql.SQLException;
+
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -32,6 +35,13 @@ class ApiErrorsTests {
             throw switch (what) {
                 case "version" -> new ObjectOptimisticLockingFailureException("Episode", 7L);
                 case "constraint" -> new DataIntegrityViolationException("duplicate key value violates unique constraint");
+                case "connection-lost" -> new UncategorizedSQLException("select", "select 1",
+                        new SQLException("An I/O error occurred while sending to the backend.", "08006"));
+                case "statement-timeout" -> new UncategorizedSQLException("update", "update episodes",
+                        new SQLException("canceling statement due to statement timeout", "57014"));
+                case "closed-by-pool" -> new IllegalStateException("rollback failed",
+                        new SQLException("Connection is closed"));
+                case "bug" -> new IllegalStateException("a bug of ours");
                 default -> new CannotCreateTransactionException("connection refused");
             };
         }
@@ -54,5 +64,25 @@ class ApiErrorsTests {
         api.perform(put("/api/failing/database"))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(header().string("Retry-After", "5"));
+    }
+
+    /** The same test as pages get from {@link DatabaseUnavailable}: by the driver's SQL state and the pool's message too. */
+    @Test
+    void aLostConnectionATimedOutStatementAndAConnectionThePoolClosedAre503sLikeAnOutage() throws Exception {
+        for (String outage : new String[] {"connection-lost", "statement-timeout", "closed-by-pool"}) {
+            api.perform(put("/api/failing/" + outage))
+                    .andExpect(status().isServiceUnavailable())
+                    .andExpect(header().string("Retry-After", "5"))
+                    .andExpect(jsonPath("$.detail").value(Matchers.containsString("nothing was changed")));
+        }
+    }
+
+    @Test
+    void anyOtherErrorIsA500WithAReferenceAndNoStackTrace() throws Exception {
+        api.perform(put("/api/failing/bug"))
+                .andExpect(status().isInternalServerError())
+                .andExpect(header().doesNotExist("Retry-After"))
+                .andExpect(jsonPath("$.detail").value(Matchers.containsString("reference")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("a bug of ours"))));
     }
 }
