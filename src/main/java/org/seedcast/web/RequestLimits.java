@@ -52,6 +52,7 @@ final class RequestLimits extends OncePerRequestFilter {
         for (int i = 0; i < SLOTS; i++) {
             slots[i] = new Slot();
             slots[i].tokens = burst;
+            slots[i].at = millis.getAsLong();
         }
     }
 
@@ -87,7 +88,8 @@ final class RequestLimits extends OncePerRequestFilter {
     private String admit(Slot slot) {
         long now = millis.getAsLong();
         synchronized (slot) {
-            slot.tokens = Math.min(burst, slot.tokens + (now - slot.at) * perSecond / 1000);
+            // never a negative refill: a clock stepped back would otherwise hold every address below one token for as long as the step
+            slot.tokens = Math.min(burst, slot.tokens + Math.max(0, now - slot.at) * perSecond / 1000);
             slot.at = now;
             if (slot.running >= inProgress) {
                 return "Too many requests from your address at once; wait for them to finish.";

@@ -202,11 +202,14 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    /** Right after the web seed's filter: before the multipart gate, the security chain and everything else. */
+    /**
+     * Right after the web seed's filter: before the multipart gate, the security chain and everything
+     * else. Refills by the monotonic clock, which NTP steps do not move.
+     */
     @Bean
     FilterRegistrationBean<RequestLimits> requestLimits(WebProperties properties) {
         FilterRegistrationBean<RequestLimits> registration =
-                new FilterRegistrationBean<>(new RequestLimits(properties.webLimits(), System::currentTimeMillis));
+                new FilterRegistrationBean<>(new RequestLimits(properties.webLimits(), () -> System.nanoTime() / 1_000_000));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }

@@ -47,6 +47,19 @@ class RequestLimitsTests {
     }
 
     @Test
+    void aClockSteppedBackRefillsNothingAndRefusesNothingMore() throws Exception {
+        for (int i = 0; i < 50; i++) {
+            get("/", "198.51.100.7");
+        }
+        now.addAndGet(-3_600_000);
+        int served = 0;
+        for (int i = 0; i < 60; i++) {
+            served += status(get("/", "198.51.100.7")) == 200 ? 1 : 0;
+        }
+        assertThat(served).as("the 50 left of the burst, as before the step").isEqualTo(50);
+    }
+
+    @Test
     void anAddressMayHaveSixteenRequestsInProgressAndNoMore() throws Exception {
         List<Integer> statuses = new ArrayList<>();
         nested(20, statuses); // each request is still being served while the next one arrives
