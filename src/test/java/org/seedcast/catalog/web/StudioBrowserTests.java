@@ -51,7 +51,7 @@ class StudioBrowserTests {
     void start(ChromeDriver shared) {
         chrome = shared;
         browser = shared;
-        wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        wait = Browser.waitUpTo(browser, Duration.ofSeconds(60));
         Http admin = Http.at(port).as("admin", "admin-secret-1");
         admin.postJson("/api/users", "{\"username\":\"carol\",\"password\":\"carol-pass-1\",\"role\":\"producer\"}");
     }
