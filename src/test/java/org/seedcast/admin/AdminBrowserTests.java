@@ -58,7 +58,7 @@ class AdminBrowserTests {
     @BeforeEach
     void start(ChromeDriver shared) {
         browser = shared;
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait = Browser.waitUpTo(browser, Duration.ofSeconds(30));
     }
 
     @Test

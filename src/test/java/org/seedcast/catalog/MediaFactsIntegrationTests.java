@@ -204,15 +204,13 @@ class MediaFactsIntegrationTests {
 
     @Test
     void anUploadThatFindsTheQueueFullIsReadOnceTheQueueDrains() throws Exception {
-        int first = uploadAndAwaitFacts("Queued", "queued.webm", Clips.webm(dir, 1, "160x90"));
-        int second = uploadAndAwaitFacts("Overflowed", "overflowed.webm", Clips.webm(dir, 1, "160x90"));
-        UUID firstMedia = markPending(first);
-        UUID secondMedia = markPending(second);
-        Set<UUID> read = ConcurrentHashMap.newKeySet();
-        EpisodeFacts facts = facts(media -> {
-            read.add(media);
-            return probe.probe(media);
-        }, 0, 1);
+        List<Integer> ids = pendingEpisodes("Queued", 2);
+        int first = ids.get(0);
+        int second = ids.get(1);
+        UUID firstMedia = mediaOf(first);
+        UUID secondMedia = mediaOf(second);
+        Map<UUID, AtomicInteger> reads = new ConcurrentHashMap<>();
+        EpisodeFacts facts = facts(counting(reads, Set.of()), 0, 1);
         CountDownLatch busy = new CountDownLatch(1);
         try {
             facts.worker.execute(() -> awaitQuietly(busy));
@@ -226,7 +224,7 @@ class MediaFactsIntegrationTests {
             facts.stop();
         }
 
-        assertThat(read).contains(firstMedia, secondMedia);
+        assertThat(reads).containsKeys(firstMedia, secondMedia);
     }
 
     @Test

@@ -25,10 +25,22 @@ import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 
 /**
  * The embedded PostgreSQL lets in only who holds the generated password (F-08): no {@code trust}. The configuration
- * creates a data directory once ({@code initdb} takes seconds), and each test that starts from one starts from a copy.
+ * creates a data directory once ({@code initdb} takes seconds), and each test that starts from one starts from a copy,
+ * the trusting one of an older Seedcast included.
  */
 @BesideTheSuite
 class EmbeddedDatabaseAuthenticationTests {
+
+    /** What {@code initdb -A trust} writes, as EmbeddedPostgres runs it unless told otherwise. */
+    private static final String TRUSTING_HBA = """
+            # TYPE  DATABASE        USER            ADDRESS                 METHOD
+            local   all             all                                     trust
+            host    all             all             127.0.0.1/32            trust
+            host    all             all             ::1/128                 trust
+            local   replication     all                                     trust
+            host    replication     all             127.0.0.1/32            trust
+            host    replication     all             ::1/128                 trust
+            """;
 
     private static Path created;
 
@@ -53,6 +65,19 @@ class EmbeddedDatabaseAuthenticationTests {
                 }
             }
         }
+    }
+
+    /**
+     * A data directory as one created before the password existed left it: {@code initdb -A trust}'s rules in
+     * {@code pg_hba.conf} and no password kept. Made from a copy of a created one, which spares an {@code initdb}:
+     * its superuser's password goes with the file, so nobody knows it, as nobody knew a trusting one's.
+     */
+    private void copyATrustingDataDirectory() throws IOException {
+        copyACreatedDataDirectory();
+        Path passwordFile = DatabasePassword.fileIn(dataDir);
+        Files.delete(passwordFile);
+        Files.delete(passwordFile.getParent());
+        Files.writeString(dataDir.resolve("postgres/pg_hba.conf"), TRUSTING_HBA);
     }
 
     @Test
@@ -85,6 +110,7 @@ class EmbeddedDatabaseAuthenticationTests {
 
     @Test
     void aDatabaseCreatedWithTrustIsMovedToThePasswordOnStart() throws Exception {
+        copyATrustingDataDirectory();
         Path pgData = dataDir.resolve("postgres");
         try (EmbeddedPostgres trusting = EmbeddedPostgres.builder().setDataDirectory(pgData)
                 .setCleanDataDirectory(false).setRegisterShutdownHook(false).start()) {

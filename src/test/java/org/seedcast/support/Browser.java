@@ -11,9 +11,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.seedcast.RequiredTools;
 
 /**
@@ -85,6 +87,14 @@ public final class Browser {
         driver.manage().timeouts().implicitlyWait(Duration.ZERO);
         driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", RECORD_CSP_VIOLATIONS));
         return driver;
+    }
+
+    /**
+     * A wait of up to {@code timeout} for a condition on {@code driver}'s page, checked every 50 ms: Selenium's
+     * default half second between checks is sat out by every wait whose condition is not met at once.
+     */
+    public static WebDriverWait waitUpTo(WebDriver driver, Duration timeout) {
+        return new WebDriverWait(driver, timeout, Duration.ofMillis(50));
     }
 
     /**

@@ -51,7 +51,7 @@ class StudioBrowserTests {
     void start(ChromeDriver shared) {
         chrome = shared;
         browser = shared;
-        wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        wait = Browser.waitUpTo(browser, Duration.ofSeconds(60));
         Http admin = Http.at(port).as("admin", "admin-secret-1");
         admin.postJson("/api/users", "{\"username\":\"carol\",\"password\":\"carol-pass-1\",\"role\":\"producer\"}");
     }
@@ -145,7 +145,8 @@ class StudioBrowserTests {
     }
 
     @Test
-    void pendingMediaFactsAppearOnTheEpisodePageOnceReadWithoutAReloadThatLosesEdits(@Autowired JdbcTemplate jdbc) {
+    void pendingMediaFactsAppearOnTheEpisodePageOnceReadWithoutAReloadThatLosesEdits(@Autowired JdbcTemplate jdbc)
+            throws Exception {
         RequiredTools.require("ffprobe");
         Studio studio = new Studio(port);
         studio.showOnce("facts-in-the-browser", "{\"slug\":\"facts-in-the-browser\",\"title\":\"Facts\"}");
@@ -154,8 +155,10 @@ class StudioBrowserTests {
                 .read(studio.admin().get("/api/episodes/" + id).body(), "$.facts.state"), "known"::equals);
         jdbc.update("update episodes set facts_state = 'PENDING' where id = ?", id); // as while it is read
         signIn("admin", "admin-secret-1");
-
-        browser.get(url("/studio/episodes/" + id));
+        // the page asks again after 2 s, then longer each time; every 200 ms here, through the same code
+        try (AutoCloseable quicker = Browser.shortTimers(chrome, 2000, 200)) {
+            browser.get(url("/studio/episodes/" + id));
+        }
         assertThat(browser.findElement(By.id("facts-pending")).isDisplayed()).isTrue();
         browser.findElement(By.id("description")).sendKeys("typed while the facts were read");
         jdbc.update("update episodes set facts_state = 'KNOWN' where id = ?", id); // the read is done
