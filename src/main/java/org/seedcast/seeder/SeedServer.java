@@ -148,7 +148,7 @@ final class SeedServer {
             peers.closed(peer);
         });
         open.add(ch);
-        ch.pipeline().addLast(peer);
+        ch.pipeline().addLast(new EncryptedHandshake(seed, peer), peer);
         peers.opened(peer, ch.eventLoop());
     }
 
