@@ -30,11 +30,8 @@ import org.seedcast.tracker.Tracker;
 @ResourceLock(value = ExternalPostgres.LOCK, mode = ResourceAccessMode.READ)
 class MagnetFansIntegrationTests extends MagnetFansJourneys {
 
-    /**
-     * Small pieces (the piece length follows the file's size: 16 KiB up to 31 MiB), so the fans have pieces to trade
-     * early. The swarm's time is about the bytes the fans take from the seed at its capped rate, a few copies' worth.
-     */
-    private static final int FANS_EPISODE_BYTES = 10 * 1024 * 1024 + 17;
+    /** Small pieces (the piece length follows the file's size), so the fans have pieces to trade early. */
+    private static final int FANS_EPISODE_BYTES = 20 * 1024 * 1024 + 17;
 
     /**
      * How far the dashboard's P2P share (from the fans' announces and our seed's count) may stray from the one the

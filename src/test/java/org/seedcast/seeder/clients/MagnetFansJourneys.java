@@ -44,7 +44,7 @@ abstract class MagnetFansJourneys {
 
     private static final Pattern WEB_SEED = Pattern.compile("&ws=[^&]*");
 
-    /** Our seed's upload cap: an episode of the ten-fan swarm takes it 2.5 s to send once. */
+    /** Our seed's upload cap: an episode of the ten-fan swarm takes it 5 s to send once. */
     private static final String SEED_UPLOAD_RATE = "4MB";
 
     RunningSeedcast app;
