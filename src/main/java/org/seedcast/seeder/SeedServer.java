@@ -148,7 +148,10 @@ final class SeedServer {
             peers.closed(peer);
         });
         open.add(ch);
-        ch.pipeline().addLast(new EncryptedHandshake(seed, peer), peer);
+        if (seed.settings().encryptedHandshakes()) {
+            ch.pipeline().addLast(new EncryptedHandshake(seed, peer));
+        }
+        ch.pipeline().addLast(peer);
         peers.opened(peer, ch.eventLoop());
     }
 
