@@ -5,7 +5,10 @@ import java.util.Locale;
 /** Why the seed closed a connection; the metrics' {@code reason} tag. */
 enum CloseReason {
     // refused before or at the handshake
-    /** The first byte was not 19: an MSE/PE encrypted handshake, which the seed does not speak. */
+    /**
+     * An encrypted handshake (MSE/PE) the seed cannot finish: the peer offers RC4 alone for what follows (the seed
+     * sends in plaintext only), or the handshake is malformed.
+     */
     ENCRYPTED(true),
     /** Not the BitTorrent protocol string. */
     NOT_BITTORRENT(true),

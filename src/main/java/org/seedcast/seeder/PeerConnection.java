@@ -20,9 +20,9 @@ import org.slf4j.LoggerFactory;
  * {@link #close()}, which any thread may call (the {@link Choker}, a withdrawal) and which hop onto
  * the loop.
  * <p>
- * An encrypted handshake (MSE/PE, whose first byte is not 19) is closed at once: the seed speaks
- * plaintext only, which is also what keeps its sends zero-copy, and libtorrent's default policy then
- * retries in plaintext.
+ * It reads plaintext only, which is also what keeps its sends zero-copy: an encrypted handshake (MSE/PE)
+ * is answered in front of it by {@link EncryptedHandshake}, which agrees on plaintext; a connection that
+ * reaches it with a first byte other than 19 is closed at once.
  *
  * @see <a href="https://www.bittorrent.org/beps/bep_0003.html">BEP 3</a>
  * @see <a href="https://www.bittorrent.org/beps/bep_0006.html">BEP 6</a>

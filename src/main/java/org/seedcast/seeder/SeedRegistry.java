@@ -16,6 +16,8 @@ final class SeedRegistry {
 
     private final Map<InfoHash, SeededTorrent> byHash = new ConcurrentHashMap<>();
     private final Map<Long, SeededTorrent> byEpisode = new ConcurrentHashMap<>();
+    /** The hashes again, under HASH('req2', hash): how an encrypted handshake names its torrent. */
+    private final Map<InfoHash, InfoHash> obfuscated = new ConcurrentHashMap<>();
 
     /**
      * Serves a torrent; another one already served for the episode is withdrawn first, and the same
@@ -29,8 +31,10 @@ final class SeedRegistry {
         remove(torrent.episodeId());
         byEpisode.put(torrent.episodeId(), torrent);
         byHash.put(torrent.v1(), torrent);
+        obfuscated.put(obfuscated(torrent.v1()), torrent.v1());
         if (torrent.v2Truncated() != null) {
             byHash.put(torrent.v2Truncated(), torrent);
+            obfuscated.put(obfuscated(torrent.v2Truncated()), torrent.v2Truncated());
         }
     }
 
@@ -41,8 +45,10 @@ final class SeedRegistry {
             return false;
         }
         byHash.remove(torrent.v1(), torrent);
+        obfuscated.remove(obfuscated(torrent.v1()));
         if (torrent.v2Truncated() != null) {
             byHash.remove(torrent.v2Truncated(), torrent);
+            obfuscated.remove(obfuscated(torrent.v2Truncated()));
         }
         torrent.withdraw();
         return true;
@@ -56,6 +62,15 @@ final class SeedRegistry {
 
     SeededTorrent find(InfoHash hash) {
         return byHash.get(hash);
+    }
+
+    /** The info-hash an encrypted handshake names by HASH('req2', info-hash), or null if not served. */
+    InfoHash findObfuscated(InfoHash req2) {
+        return obfuscated.get(req2);
+    }
+
+    private static InfoHash obfuscated(InfoHash hash) {
+        return InfoHash.of(EncryptedHandshake.sha1(EncryptedHandshake.bytes("req2"), hash.toBytes()));
     }
 
     Collection<SeededTorrent> all() {

@@ -148,6 +148,9 @@ final class SeedServer {
             peers.closed(peer);
         });
         open.add(ch);
+        if (seed.settings().encryptedHandshakes()) {
+            ch.pipeline().addLast(new EncryptedHandshake(seed, peer));
+        }
         ch.pipeline().addLast(peer);
         peers.opened(peer, ch.eventLoop());
     }

@@ -12,13 +12,14 @@ import java.util.function.Supplier;
 
 /**
  * The seed's Prometheus metrics: open connections, torrents served, bytes of piece data and of
- * metadata sent, and connections refused or closed by reason.
+ * metadata sent, encrypted handshakes answered, and connections refused or closed by reason.
  */
 final class SeederMetrics {
 
     private final AtomicInteger connections = new AtomicInteger();
     private final LongAdder pieceBytes = new LongAdder();
     private final Map<CloseReason, Counter> closed = new EnumMap<>(CloseReason.class);
+    private final Counter encrypted;
 
     SeederMetrics(MeterRegistry registry, Supplier<Integer> torrents) {
         Gauge.builder("seedcast.seeder.connections", connections, AtomicInteger::get)
@@ -27,6 +28,8 @@ final class SeederMetrics {
                 .description("Published torrents the seed serves").register(registry);
         FunctionCounter.builder("seedcast.seeder.sent", pieceBytes, LongAdder::sum).baseUnit("bytes")
                 .description("Bytes of piece data the seed sent").register(registry);
+        encrypted = Counter.builder("seedcast.seeder.encrypted.handshakes")
+                .description("Encrypted (MSE/PE) handshakes the seed answered, agreeing on plaintext").register(registry);
         for (CloseReason reason : CloseReason.values()) {
             String name = reason.refusal() ? "seedcast.seeder.refused" : "seedcast.seeder.closed";
             closed.put(reason, Counter.builder(name).tag("reason", reason.tag())
@@ -50,6 +53,14 @@ final class SeederMetrics {
 
     void closed(CloseReason reason) {
         closed.get(reason).increment();
+    }
+
+    void encryptedHandshake() {
+        encrypted.increment();
+    }
+
+    long encryptedHandshakes() {
+        return (long) encrypted.count();
     }
 
     int connections() {

@@ -32,6 +32,11 @@ import org.springframework.util.unit.DataSize;
  * @param pieceCache               pieces of media kept in a bucket ({@code SEEDCAST_STORAGE=s3}) that the seed
  *                                 holds in memory, read whole with one ranged GET each; media on this node's
  *                                 disk are sent from the file and use none of it
+ * @param encryptedHandshakes      answer encrypted handshakes (MSE/PE), agreeing on plaintext for what follows:
+ *                                 aria2 and libtorrent open with one. Each costs the seed a Diffie-Hellman
+ *                                 exchange (two 768-bit modular powers) before the peer has named a torrent;
+ *                                 off, they are closed at their first byte and clients that allow it come back in
+ *                                 plaintext
  */
 @ConfigurationProperties("seedcast.seeder")
 record SeederProperties(String bindAddress,
@@ -47,7 +52,8 @@ record SeederProperties(String bindAddress,
                         @DefaultValue("4m") Duration idleTimeout,
                         @DefaultValue("2m") Duration keepAliveInterval,
                         @DefaultValue("0") Duration spreading,
-                        @DefaultValue("64MB") DataSize pieceCache) {
+                        @DefaultValue("64MB") DataSize pieceCache,
+                        @DefaultValue("true") boolean encryptedHandshakes) {
 
     SeederProperties {
         if (unchokeSlots < 1) {

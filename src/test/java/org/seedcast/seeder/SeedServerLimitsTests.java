@@ -91,6 +91,24 @@ class SeedServerLimitsTests {
     }
 
     @Test
+    void answersAnEncryptedHandshakesKeyUnlessEncryptedHandshakesAreOff() throws Exception {
+        byte[] key = new byte[EncryptedHandshake.KEY_LENGTH];
+        key[0] = (byte) 0x98; // a Diffie-Hellman public key, where a plaintext handshake has 19
+        start(SeedFixture.limits(100, 16, true), null);
+        Socket answered = connect("127.0.0.8");
+        answered.getOutputStream().write(key);
+        assertThat(answered.getInputStream().readNBytes(EncryptedHandshake.KEY_LENGTH)).as("the seed's key")
+                .hasSize(EncryptedHandshake.KEY_LENGTH);
+        server.stop();
+
+        start(SeedFixture.limits(100, 16, false), null);
+        Socket closed = connect("127.0.0.8");
+        closed.getOutputStream().write(key);
+        assertThat(closedBySeed(closed)).isTrue();
+        assertThat(seed.metrics().count(CloseReason.ENCRYPTED)).isOne();
+    }
+
+    @Test
     void refusesAnAddressTheTrackerBans() throws Exception {
         start(SeedFixture.limits(100, 16), InetAddress.getByName("127.0.0.2"));
 

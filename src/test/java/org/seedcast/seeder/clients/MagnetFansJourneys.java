@@ -131,6 +131,11 @@ abstract class MagnetFansJourneys {
         assertThat(aria2.exitValue()).as(() -> RequiredTools.logTail(work.resolve("aria2-detail.log"), 40)).isZero();
         assertThat(Files.readAllBytes(downloads.resolve(fileName(episode)))).isEqualTo(content);
         assertThat(sentBySeed(episode)).as("piece bytes our seed sent").isEqualTo(content.length);
+        // aria2 opens every connection with an encrypted handshake (MSE/PE), and falls back to a plaintext one
+        // only on a second connection, a second later: our seed answers the first, agreeing on plaintext
+        assertThat(Files.readString(work.resolve("aria2-detail.log")))
+                .contains("To: 127.0.0.1:" + seedPort + " handshake")
+                .doesNotContain("Retry using legacy BitTorrent handshake");
     }
 
     static long sum(Map<String, Object> report, String key) {
