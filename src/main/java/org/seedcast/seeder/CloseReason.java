@@ -10,6 +10,11 @@ enum CloseReason {
      * sends in plaintext only), or the handshake is malformed.
      */
     ENCRYPTED(true),
+    /**
+     * An encrypted handshake past the seed's budget of Diffie-Hellman exchanges a second ({@link ExchangeBudget}):
+     * a client that allows plaintext comes back with it.
+     */
+    ENCRYPTION_BUDGET(true),
     /** Not the BitTorrent protocol string. */
     NOT_BITTORRENT(true),
     /** An info-hash the seed does not serve. */

@@ -20,7 +20,8 @@ import org.seedcast.torrent.InfoHash;
  * and allows plaintext (aria2 always does, libtorrent by default) is served on its first connection
  * instead of being closed and coming back plain (aria2 a second later), and the seed's sends stay
  * zero-copy: only the few dozen bytes of the handshake are ever enciphered. A peer that offers RC4 alone
- * for its payload is closed ({@link CloseReason#ENCRYPTED}). A plaintext handshake (first byte 19) goes
+ * for its payload is closed ({@link CloseReason#ENCRYPTED}), and so is one past the seed's budget of exchanges
+ * a second ({@link ExchangeBudget}, {@link CloseReason#ENCRYPTION_BUDGET}). A plaintext handshake (first byte 19) goes
  * straight through: this handler then takes itself out of the pipeline.
  * <p>
  * The handshake deadline is the {@link PeerConnection}'s: it counts from the connection's opening until the
@@ -47,6 +48,7 @@ final class EncryptedHandshake extends ByteToMessageDecoder {
 
     private final Seed seed;
     private final PeerConnection peer;
+    private final ExchangeBudget exchanges;
     private State state = State.KEY;
     private byte[] secret;
     private byte[] req1;
@@ -54,9 +56,10 @@ final class EncryptedHandshake extends ByteToMessageDecoder {
     private Rc4 out;
     private int length;
 
-    EncryptedHandshake(Seed seed, PeerConnection peer) {
+    EncryptedHandshake(Seed seed, PeerConnection peer, ExchangeBudget exchanges) {
         this.seed = seed;
         this.peer = peer;
+        this.exchanges = exchanges;
     }
 
     @Override
@@ -78,6 +81,10 @@ final class EncryptedHandshake extends ByteToMessageDecoder {
             return;
         }
         if (buf.readableBytes() < KEY_LENGTH) {
+            return;
+        }
+        if (!exchanges.take()) {
+            refuse(buf, CloseReason.ENCRYPTION_BUDGET);
             return;
         }
         byte[] theirs = new byte[KEY_LENGTH];

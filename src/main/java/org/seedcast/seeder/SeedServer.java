@@ -62,6 +62,7 @@ final class SeedServer {
     private final int port;
     private final Predicate<InetAddress> banned;
     private final AddressLimits addresses;
+    private final ExchangeBudget exchanges;
     private final ChannelGroup open = new DefaultChannelGroup("seedcast-seeder", GlobalEventExecutor.INSTANCE);
     private EventLoopGroup loops;
     private Channel listener;
@@ -75,6 +76,7 @@ final class SeedServer {
         this.port = port;
         this.banned = banned;
         this.addresses = new AddressLimits(seed.settings().maxConnectionsPerAddress());
+        this.exchanges = new ExchangeBudget(seed.settings().encryptedHandshakesPerSecond(), System::nanoTime);
     }
 
     /**
@@ -148,8 +150,8 @@ final class SeedServer {
             peers.closed(peer);
         });
         open.add(ch);
-        if (seed.settings().encryptedHandshakes()) {
-            ch.pipeline().addLast(new EncryptedHandshake(seed, peer));
+        if (exchanges.enabled()) {
+            ch.pipeline().addLast(new EncryptedHandshake(seed, peer, exchanges));
         }
         ch.pipeline().addLast(peer);
         peers.opened(peer, ch.eventLoop());

@@ -32,11 +32,12 @@ import org.springframework.util.unit.DataSize;
  * @param pieceCache               pieces of media kept in a bucket ({@code SEEDCAST_STORAGE=s3}) that the seed
  *                                 holds in memory, read whole with one ranged GET each; media on this node's
  *                                 disk are sent from the file and use none of it
- * @param encryptedHandshakes      answer encrypted handshakes (MSE/PE), agreeing on plaintext for what follows:
- *                                 aria2 and libtorrent open with one. Each costs the seed a Diffie-Hellman
- *                                 exchange (two 768-bit modular powers) before the peer has named a torrent;
- *                                 off, they are closed at their first byte and clients that allow it come back in
- *                                 plaintext
+ * @param encryptedHandshakesPerSecond encrypted handshakes (MSE/PE) the seed answers a second, across all
+ *                                 peers, agreeing on plaintext for what follows (aria2 and libtorrent open with
+ *                                 one). Each costs a Diffie-Hellman exchange (two 768-bit modular powers, under a
+ *                                 millisecond of CPU) before the peer has named a torrent, so the budget bounds
+ *                                 what anyone can make the seed spend; past it, and with 0, they are closed at
+ *                                 their first bytes and clients that allow it come back in plaintext
  */
 @ConfigurationProperties("seedcast.seeder")
 record SeederProperties(String bindAddress,
@@ -53,7 +54,7 @@ record SeederProperties(String bindAddress,
                         @DefaultValue("2m") Duration keepAliveInterval,
                         @DefaultValue("0") Duration spreading,
                         @DefaultValue("64MB") DataSize pieceCache,
-                        @DefaultValue("true") boolean encryptedHandshakes) {
+                        @DefaultValue("100") int encryptedHandshakesPerSecond) {
 
     SeederProperties {
         if (unchokeSlots < 1) {
@@ -61,6 +62,9 @@ record SeederProperties(String bindAddress,
         }
         if (requestQueue < 1) {
             throw new IllegalArgumentException("seedcast.seeder.request-queue must be at least 1");
+        }
+        if (encryptedHandshakesPerSecond < 0) {
+            throw new IllegalArgumentException("seedcast.seeder.encrypted-handshakes-per-second must be 0 (off) or more");
         }
     }
 

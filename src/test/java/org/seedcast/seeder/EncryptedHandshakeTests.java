@@ -36,6 +36,7 @@ class EncryptedHandshakeTests {
 
     SeededTorrent torrent;
     Seed seed;
+    ExchangeBudget exchanges = new ExchangeBudget(100, () -> 0L);
 
     @BeforeEach
     void seed() throws Exception {
@@ -57,7 +58,7 @@ class EncryptedHandshakeTests {
 
         Initiator() {
             PeerConnection peer = new PeerConnection(seed);
-            ch.pipeline().addLast(new EncryptedHandshake(seed, peer), peer);
+            ch.pipeline().addLast(new EncryptedHandshake(seed, peer, exchanges), peer);
         }
 
         /** Sends Ya and PadA; reads Yb and PadB, and works out the shared secret. */
@@ -167,9 +168,27 @@ class EncryptedHandshakeTests {
     }
 
     @Test
+    void pastTheBudgetOfExchangesAKeyIsClosedUnansweredAndPlaintextStillPasses() throws Exception {
+        exchanges = new ExchangeBudget(1, () -> 0L); // two seconds' worth, and the clock stands still
+        new Initiator().exchangeKeys(0);
+        new Initiator().exchangeKeys(0);
+
+        Initiator third = new Initiator();
+        third.ch.writeInbound(Unpooled.wrappedBuffer(new byte[96]));
+        assertThat((ByteBuf) third.ch.readOutbound()).as("no key of the seed's").isNull();
+        assertThat(third.ch.isActive()).isFalse();
+        assertThat(seed.metrics().count(CloseReason.ENCRYPTION_BUDGET)).isOne();
+
+        PeerConnection peer = new PeerConnection(seed);
+        EmbeddedChannel plain = new EmbeddedChannel(new EncryptedHandshake(seed, peer, exchanges), peer);
+        plain.writeInbound(handshake(torrent.v1().toBytes(), true, true));
+        assertThat((int) written(plain).readUnsignedByte()).as("a plaintext handshake costs no exchange").isEqualTo(19);
+    }
+
+    @Test
     void letsAPlaintextHandshakeThrough() throws Exception {
         PeerConnection peer = new PeerConnection(seed);
-        EmbeddedChannel ch = new EmbeddedChannel(new EncryptedHandshake(seed, peer), peer);
+        EmbeddedChannel ch = new EmbeddedChannel(new EncryptedHandshake(seed, peer, exchanges), peer);
         ch.writeInbound(handshake(torrent.v1().toBytes(), true, true));
         assertThat((int) written(ch).readUnsignedByte()).isEqualTo(19);
         assertThat(ch.pipeline().get(EncryptedHandshake.class)).isNull();

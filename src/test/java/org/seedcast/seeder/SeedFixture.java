@@ -34,19 +34,19 @@ final class SeedFixture {
     static SeederProperties settings(int unchokeSlots, int requestQueue, long peerUploadRate) {
         return new SeederProperties("127.0.0.1", 1, DataSize.ofBytes(0), DataSize.ofBytes(peerUploadRate),
                 unchokeSlots, Duration.ofSeconds(15), requestQueue, 2000, 16, Duration.ofSeconds(10),
-                Duration.ofMinutes(4), Duration.ofMinutes(2), Duration.ZERO, DataSize.ofMegabytes(8), true);
+                Duration.ofMinutes(4), Duration.ofMinutes(2), Duration.ZERO, DataSize.ofMegabytes(8), 100);
     }
 
     /** With connection limits. */
     static SeederProperties limits(int maxConnections, int maxConnectionsPerAddress) {
-        return limits(maxConnections, maxConnectionsPerAddress, true);
+        return limits(maxConnections, maxConnectionsPerAddress, 100);
     }
 
-    /** With connection limits, and encrypted handshakes answered or not. */
-    static SeederProperties limits(int maxConnections, int maxConnectionsPerAddress, boolean encryptedHandshakes) {
+    /** With connection limits, and encrypted handshakes answered up to a rate a second (0: not at all). */
+    static SeederProperties limits(int maxConnections, int maxConnectionsPerAddress, int encryptedHandshakesPerSecond) {
         return new SeederProperties("127.0.0.1", 1, DataSize.ofBytes(0), DataSize.ofBytes(0), 8, Duration.ofSeconds(15),
                 250, maxConnections, maxConnectionsPerAddress, Duration.ofSeconds(10), Duration.ofMinutes(4),
-                Duration.ofMinutes(2), Duration.ZERO, DataSize.ofMegabytes(8), encryptedHandshakes);
+                Duration.ofMinutes(2), Duration.ZERO, DataSize.ofMegabytes(8), encryptedHandshakesPerSecond);
     }
 
     static SeederProperties settings() {

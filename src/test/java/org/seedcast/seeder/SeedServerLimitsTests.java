@@ -94,14 +94,14 @@ class SeedServerLimitsTests {
     void answersAnEncryptedHandshakesKeyUnlessEncryptedHandshakesAreOff() throws Exception {
         byte[] key = new byte[EncryptedHandshake.KEY_LENGTH];
         key[0] = (byte) 0x98; // a Diffie-Hellman public key, where a plaintext handshake has 19
-        start(SeedFixture.limits(100, 16, true), null);
+        start(SeedFixture.limits(100, 16, 100), null);
         Socket answered = connect("127.0.0.8");
         answered.getOutputStream().write(key);
         assertThat(answered.getInputStream().readNBytes(EncryptedHandshake.KEY_LENGTH)).as("the seed's key")
                 .hasSize(EncryptedHandshake.KEY_LENGTH);
         server.stop();
 
-        start(SeedFixture.limits(100, 16, false), null);
+        start(SeedFixture.limits(100, 16, 0), null);
         Socket closed = connect("127.0.0.8");
         closed.getOutputStream().write(key);
         assertThat(closedBySeed(closed)).isTrue();

@@ -39,7 +39,7 @@ class SeedingTests {
     Seeding seeding(Duration spreading, Instant now) {
         SeederProperties settings = new SeederProperties("", 1, DataSize.ofBytes(0), DataSize.ofBytes(0), 1,
                 Duration.ofSeconds(15), 250, 100, 16, Duration.ofSeconds(10), Duration.ofMinutes(4), Duration.ofMinutes(2),
-                spreading, DataSize.ofMegabytes(8), true);
+                spreading, DataSize.ofMegabytes(8), 100);
         return new Seeding(registry, publishing, id -> Optional.empty(), settings, Clock.fixed(now, ZoneOffset.UTC),
                 SeedFixture.pieces());
     }
