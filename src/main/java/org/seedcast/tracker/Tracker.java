@@ -183,15 +183,13 @@ public class Tracker {
         if (access.tracked(key)) {
             throw new IllegalArgumentException(infoHash + " is a published torrent; withdraw it instead");
         }
-        access.block(key);
         TrackerStore.Block block = new TrackerStore.Block(key, reason == null ? "" : reason);
-        housekeeper.persist(store -> store.saveBlock(block));
+        housekeeper.change(() -> access.block(key), store -> store.saveBlock(block));
     }
 
     public void unblock(InfoHash infoHash) {
         HashKey key = HashKey.of(infoHash);
-        access.unblock(key);
-        housekeeper.persist(store -> store.deleteBlock(key));
+        housekeeper.change(() -> access.unblock(key), store -> store.deleteBlock(key));
     }
 
     public Set<InfoHash> blocked() {
@@ -221,17 +219,16 @@ public class Tracker {
         Instant now = Instant.now(clock);
         Bans.Ban ban = new Bans.Ban(Cidr.parse(cidr), reason == null ? "" : reason, now,
                 lasting == null ? null : now.plus(lasting));
-        bans.ban(ban);
-        housekeeper.persist(store -> store.saveBan(ban));
+        housekeeper.change(() -> bans.ban(ban), store -> store.saveBan(ban));
         return view(ban);
     }
 
     /** Lifts a ban; returns whether there was one. */
     public boolean unban(String cidr) {
         Cidr parsed = Cidr.parse(cidr);
-        boolean removed = bans.unban(parsed);
-        housekeeper.persist(store -> store.deleteBan(parsed));
-        return removed;
+        boolean[] removed = new boolean[1];
+        housekeeper.change(() -> removed[0] = bans.unban(parsed), store -> store.deleteBan(parsed));
+        return removed[0];
     }
 
     /** Whether an address is banned, for the other listeners that refuse what the tracker refuses (the seed). */

@@ -147,15 +147,18 @@ class TrackerLifecycle implements SmartLifecycle, Notifications.Subscriber {
 
     /**
      * Blocks and bans as the database holds them now, replacing those in memory: another node (or
-     * this one) changed them. A failure leaves them as they are; the next change or reconnection
-     * loads them again.
+     * this one) changed them. This node's own changes are written first; while one cannot be, memory
+     * is ahead of the database and is kept. A failure leaves them as they are; the next change or
+     * reconnection loads them again.
      */
     synchronized void reloadGuard() {
         try {
-            List<HashKey> blocked = store.loadBlocks().stream().map(TrackerStore.Block::infoHash).toList();
-            List<Bans.Ban> current = store.loadBans();
-            access.replaceBlocked(blocked);
-            bans.replace(current);
+            housekeeper.reload(() -> {
+                List<HashKey> blocked = store.loadBlocks().stream().map(TrackerStore.Block::infoHash).toList();
+                List<Bans.Ban> current = store.loadBans();
+                access.replaceBlocked(blocked);
+                bans.replace(current);
+            });
         } catch (RuntimeException e) {
             log.warn("could not reload blocks and bans after another node changed them: {}", e.toString());
         }

@@ -117,6 +117,33 @@ class TrackerTests {
                 "sightings 1");
     }
 
+    /**
+     * Another node's change makes every node reload blocks and bans from the database: an admin's change on this
+     * node whose write is still queued was undone by that reload until the write landed (a blocked hash answered
+     * as unknown meanwhile).
+     */
+    @Test
+    void aChangeNotYetWrittenSurvivesAReloadOfTheDatabasesBlocksAndBans() {
+        TrackerLifecycle lifecycle = new TrackerLifecycle(null, true, 6969, null, housekeeper, store, List::of, access,
+                bans, swarms, org.seedcast.tracker.cluster.TrackerCluster.STANDALONE, null);
+        tracker.block(FOREIGN, "spam"); // the housekeeper's thread is not started: the write stays queued
+        tracker.ban("203.0.113.0/24", "flood");
+
+        lifecycle.received("blocks", false);
+        assertThat(tracker.blocked()).containsExactly(FOREIGN);
+        assertThat(tracker.bans()).extracting(Ban::cidr).containsExactly("203.0.113.0/24");
+        assertThat(store.blocks).as("written before the database was read").containsKey(HashKey.of(FOREIGN));
+
+        store.down = true;
+        tracker.unblock(FOREIGN);
+        lifecycle.received("blocks", false);
+        assertThat(tracker.blocked()).as("the database is behind: memory is kept").isEmpty();
+        store.down = false;
+        lifecycle.received("blocks", false);
+        assertThat(tracker.blocked()).isEmpty();
+        assertThat(store.blocks).isEmpty();
+    }
+
     @Test
     void refusesToBlockAPublishedTorrentOrBanGarbage() {
         events.on(new TorrentPublished(1, V1, null));
@@ -254,28 +281,48 @@ class TrackerTests {
             log.add("sightings " + batch.size());
         }
 
+        /** The blocks and bans written, as every node reads them. */
+        final Map<HashKey, Block> blocks = new java.util.LinkedHashMap<>();
+        final Map<org.seedcast.tracker.guard.Cidr, Bans.Ban> bans = new java.util.LinkedHashMap<>();
+
         @Override
         public void saveBlock(Block block) {
             check();
             log.add("block " + block.infoHash());
+            blocks.put(block.infoHash(), block);
         }
 
         @Override
         public void deleteBlock(HashKey infoHash) {
             check();
             log.add("unblock " + infoHash);
+            blocks.remove(infoHash);
+        }
+
+        @Override
+        public List<Block> loadBlocks() {
+            check();
+            return List.copyOf(blocks.values());
         }
 
         @Override
         public void saveBan(Bans.Ban ban) {
             check();
             log.add("ban " + ban.cidr());
+            bans.put(ban.cidr(), ban);
         }
 
         @Override
         public void deleteBan(org.seedcast.tracker.guard.Cidr cidr) {
             check();
             log.add("unban " + cidr);
+            bans.remove(cidr);
+        }
+
+        @Override
+        public List<Bans.Ban> loadBans() {
+            check();
+            return List.copyOf(bans.values());
         }
     }
 }

@@ -39,6 +39,8 @@ public final class Housekeeper {
     private final TrafficHistory history;
     private final Clock clock;
     private final ConcurrentLinkedQueue<Consumer<TrackerStore>> writes = new ConcurrentLinkedQueue<>();
+    /** Held while an admin change is made in memory and queued, and while the store's copy replaces memory's. */
+    private final Object changes = new Object();
     private ScheduledExecutorService executor;
     private long lastAnnounces, lastScrapes, lastRefusals, lastRateLimited;
     private boolean storeFailing;
@@ -78,8 +80,38 @@ public final class Housekeeper {
         flush();
     }
 
+    /**
+     * Makes an admin change (ban, block) in memory and queues its write, as one step that a
+     * {@link #reload} cannot fall between.
+     */
+    public void change(Runnable inMemory, Consumer<TrackerStore> write) {
+        synchronized (changes) {
+            inMemory.run();
+            persist(write);
+        }
+    }
+
+    /**
+     * Writes this node's queued admin changes, then runs {@code readAndReplace} (the store's blocks and
+     * bans replace memory's, after another node changed them) unless a change is still unwritten. The
+     * store would then be behind this node's memory and the replacement would undo that change until
+     * its write lands; instead that write's own notification reloads again once it is stored.
+     *
+     * @return whether {@code readAndReplace} ran
+     */
+    public boolean reload(Runnable readAndReplace) {
+        flush();
+        synchronized (changes) {
+            if (!writes.isEmpty()) {
+                return false;
+            }
+            readAndReplace.run();
+            return true;
+        }
+    }
+
     /** Queues an admin change (ban, block) to be persisted in order. */
-    public void persist(Consumer<TrackerStore> write) {
+    private void persist(Consumer<TrackerStore> write) {
         writes.add(write);
         ScheduledExecutorService e = executor;
         if (e != null) {
