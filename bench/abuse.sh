@@ -36,7 +36,7 @@ SHAPES=${SHAPES:-$ALL_SHAPES}
 TRACKER_SHAPES=" none foreign slow-1 slow-1000 syn spoof peers "
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 JCMD=${JAVA_HOME:+$JAVA_HOME/bin/}jcmd
-APP_PORT=18181; TRACKER_PORT=26981; OT_PORT=16981
+APP_PORT=${APP_PORT:-18181}; TRACKER_PORT=${TRACKER_PORT:-26981}; OT_PORT=${OT_PORT:-16981}   # others: when another run holds these
 # A real attacker's processes run on its own machines. Here they share the target's cores, so they
 # are confined to one core (the last) unless ATTACKER_CPUS says otherwise: the target, the legitimate
 # clients and the kernel keep the others, and what the attack costs the target is what is measured.

@@ -7,6 +7,8 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,7 +22,7 @@ import org.springframework.security.web.util.matcher.IpAddressMatcher;
 
 /**
  * The web port's open connections under {@link ConnectionRules}: counted per address and in total,
- * and those waiting for a request head listed in the order they began waiting (at accept, or when the
+ * and those waiting for a request head kept in the order they began waiting (at accept, or when the
  * answer before ended on a kept connection). A connection leaves that list once its head is complete
  * (its request is being served) and joins its end again when the answer is done. The first of the
  * list is therefore the one to shed at capacity, and the expired ones are at its front.
@@ -40,8 +42,8 @@ final class Connections {
     private final List<IpAddressMatcher> proxies;
     private final Map<SocketChannel, Connection> bySocket = new ConcurrentHashMap<>();
     private final Map<Long, Integer> openPerAddress = new HashMap<>();
-    private Connection first;
-    private Connection last;
+    /** Connections waiting for a head, in the order they began waiting: the first has waited longest. */
+    private final LinkedHashSet<Connection> waiting = new LinkedHashSet<>();
     private int live;
 
     static final class Connection {
@@ -52,9 +54,6 @@ final class Connections {
         volatile SocketWrapperBase<?> wrapper;
         long since;
         boolean serving;
-        boolean listed;
-        Connection previous;
-        Connection next;
 
         Connection(Connections owner, SocketChannel socket, long address) {
             this.owner = owner;
@@ -123,9 +122,7 @@ final class Connections {
 
     /** The request head is complete: the request is being served, no deadline of this class applies. */
     synchronized void serving(Connection connection) {
-        if (connection.listed) {
-            unlist(connection);
-        }
+        waiting.remove(connection);
         connection.serving = true;
     }
 
@@ -149,7 +146,7 @@ final class Connections {
      * to shed, and the newcomer waits in the kernel's queue as it would for Tomcat's own limit.
      */
     synchronized void awaitRoom(BooleanSupplier stopping) throws InterruptedException {
-        while (live >= capacity && first == null && !stopping.getAsBoolean()) {
+        while (live >= capacity && waiting.isEmpty() && !stopping.getAsBoolean()) {
             wait(100);
         }
     }
@@ -158,8 +155,8 @@ final class Connections {
     void shedOverCapacity() {
         List<Connection> shed = new ArrayList<>();
         synchronized (this) {
-            for (Connection c = first; c != null && live > capacity; c = c.next) {
-                take(c, shed);
+            for (Iterator<Connection> it = waiting.iterator(); it.hasNext() && live > capacity; ) {
+                take(it, it.next(), shed);
             }
         }
         close(shed);
@@ -170,17 +167,25 @@ final class Connections {
         List<Connection> shed = new ArrayList<>();
         long now = System.nanoTime();
         synchronized (this) {
-            for (Connection c = first; c != null && now - c.since >= headNanos; c = c.next) {
-                take(c, shed);
+            for (Iterator<Connection> it = waiting.iterator(); it.hasNext(); ) {
+                Connection c = it.next();
+                if (now - c.since < headNanos) {
+                    break;
+                }
+                take(it, c, shed);
             }
         }
         close(shed);
     }
 
-    /** Takes {@code c} out of the count if no Tomcat thread is processing it; its lock stays held until it is closed. */
-    private void take(Connection c, List<Connection> shed) {
+    /**
+     * Takes {@code c}, the iterator's last, out of the count if no Tomcat thread is processing it (its
+     * lock then stays held until it is closed); one being processed is left.
+     */
+    private void take(Iterator<Connection> it, Connection c, List<Connection> shed) {
         SocketWrapperBase<?> wrapper = c.wrapper;
         if (wrapper != null && wrapper.getLock().tryLock()) {
+            it.remove();
             uncount(c);
             shed.add(c);
         }
@@ -198,45 +203,18 @@ final class Connections {
 
     private void uncount(Connection connection) {
         bySocket.remove(connection.socket);
-        if (connection.listed) {
-            unlist(connection);
-        }
+        waiting.remove(connection);
         live--;
         if (connection.address != 0) {
             openPerAddress.computeIfPresent(connection.address, (k, n) -> n <= 1 ? null : n - 1);
         }
     }
 
+    /** The connection waits for a head from now: it goes to the end of the list. */
     private void waitFromNow(Connection c) {
-        if (c.listed) {
-            unlist(c);
-        }
+        waiting.remove(c);
         c.since = System.nanoTime();
-        c.listed = true;
-        c.previous = last;
-        c.next = null;
-        if (last != null) {
-            last.next = c;
-        } else {
-            first = c;
-        }
-        last = c;
-    }
-
-    private void unlist(Connection c) {
-        if (c.previous != null) {
-            c.previous.next = c.next;
-        } else {
-            first = c.next;
-        }
-        if (c.next != null) {
-            c.next.previous = c.previous;
-        } else {
-            last = c.previous;
-        }
-        c.listed = false;
-        // c.next stays: a walk that took c out of the list goes on from it
-        c.previous = null;
+        waiting.add(c);
     }
 
     /** The address's key: IPv4 as is, IPv6 by its /64, which one host usually holds whole; 0 for a proxy. */
