@@ -66,10 +66,10 @@ PY
 chmod 644 "$WORK"/*.txt "$WORK"/*.mp4
 
 # Every client here connects from loopback, which the web port takes for a proxy's address by default
-# (no per-address connection limit): SEEDCAST_WEB_PROXIES empty makes the attackers' loopback addresses stand
+# (no per-address connection limit): SEEDCAST_WEB_PROXIES=none makes the attackers' loopback addresses stand
 # for the public addresses they would have.
 "${RUN[@]}" env SERVER_PORT=$APP_PORT SEEDCAST_TRACKER_PORT=$TRACKER_PORT SEEDCAST_DATA_DIR="$WORK/data" \
-  SEEDCAST_WEB_PROXIES= SEEDCAST_ADMIN_PASSWORD=bench-password-1 SEEDCAST_PUBLIC_URL=http://127.0.0.1:$APP_PORT ${APP_ENV:-} \
+  SEEDCAST_WEB_PROXIES=none SEEDCAST_ADMIN_PASSWORD=bench-password-1 SEEDCAST_PUBLIC_URL=http://127.0.0.1:$APP_PORT ${APP_ENV:-} \
   "$JAVA" -Xms512m -Xmx512m -XX:+UseZGC -Djava.io.tmpdir="$WORK/tmp" -jar target/seedcast.jar > "$WORK/app.log" 2>&1 &
 APP=$!; PIDS+=($APP)
 for _ in $(seq 900); do curl -sf localhost:$APP_PORT/actuator/health >/dev/null && break; sleep 0.1; done

@@ -87,7 +87,8 @@ record WebProperties(@DefaultValue SignIn signIn, @DefaultValue Metrics metrics,
      *                                 the web port (loopback and private networks by default, the networks
      *                                 Tomcat trusts as internal proxies). Their connections carry many
      *                                 clients' requests, so they are not limited per address; the total and
-     *                                 the head deadline still apply. Empty: every address is limited
+     *                                 the head deadline still apply. {@code none}: every address is limited
+     *                                 (an environment variable set empty keeps the default)
      */
     record Connections(@DefaultValue("8192") int maxConnections, @DefaultValue("64") int maxConnectionsPerAddress,
                        @DefaultValue("10s") Duration headTimeout,
@@ -95,7 +96,7 @@ record WebProperties(@DefaultValue SignIn signIn, @DefaultValue Metrics metrics,
                                "169.254.0.0/16", "100.64.0.0/10", "fc00::/7", "fe80::/10"}) List<String> proxies) {
 
         Connections {
-            proxies = proxies == null ? List.of() : proxies.stream().filter(p -> !p.isBlank()).toList();
+            proxies = proxies == null ? List.of() : proxies.stream().filter(p -> !p.isBlank() && !p.equals("none")).toList();
             if (maxConnections < 1 || maxConnectionsPerAddress < 1 || !headTimeout.isPositive()) {
                 throw new IllegalArgumentException("seedcast.web: max-connections, max-connections-per-address and "
                         + "head-timeout must be positive");
