@@ -78,19 +78,21 @@ final class Connections {
     }
 
     /** Counts a connection just accepted, waiting for its head from now; null when its address has its limit open. */
-    synchronized Connection admit(SocketChannel socket) throws IOException {
+    Connection admit(SocketChannel socket) throws IOException {
         long key = socket.getRemoteAddress() instanceof InetSocketAddress remote ? key(remote.getAddress()) : 0;
-        if (key != 0 && openPerAddress.getOrDefault(key, 0) >= perAddress) {
-            return null;
+        synchronized (this) {
+            if (key != 0 && openPerAddress.getOrDefault(key, 0) >= perAddress) {
+                return null;
+            }
+            if (key != 0) {
+                openPerAddress.merge(key, 1, Integer::sum);
+            }
+            Connection connection = new Connection(this, socket, key);
+            bySocket.put(socket, connection);
+            live++;
+            waitFromNow(connection);
+            return connection;
         }
-        if (key != 0) {
-            openPerAddress.merge(key, 1, Integer::sum);
-        }
-        Connection connection = new Connection(this, socket, key);
-        bySocket.put(socket, connection);
-        live++;
-        waitFromNow(connection);
-        return connection;
     }
 
     /** The connection of a Tomcat socket wrapper, if it is counted here. */
