@@ -13,6 +13,9 @@
 # and the cores the target and the whole machine used meanwhile, since the attackers share those cores.
 # The first shape, "none", is the legitimate load alone: the floor every other row compares with.
 #
+# web-slow-1 and web-slow-1000 are slow-1 and slow-1000 against the web port: one address holding 20,000
+# connections that trickle their request heads, then 1,000 addresses holding 20 each.
+#
 # Loopback only; every shape stops by itself after ATTACK seconds (SECONDS + 10, at most 30 by default).
 #
 # usage: bench/abuse.sh [SECONDS=20]       (the legitimate measurement window per shape)
@@ -28,12 +31,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 WINDOW=${1:-20}
 ATTACK=$((WINDOW + 10))
-ALL_SHAPES="none foreign slow-1 slow-1000 syn spoof basic pages variants media-misses bombs multipart slowpost peers"
+ALL_SHAPES="none foreign slow-1 slow-1000 syn spoof basic pages variants media-misses bombs multipart slowpost peers web-slow-1 web-slow-1000"
 SHAPES=${SHAPES:-$ALL_SHAPES}
 TRACKER_SHAPES=" none foreign slow-1 slow-1000 syn spoof peers "
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 JCMD=${JAVA_HOME:+$JAVA_HOME/bin/}jcmd
-APP_PORT=18181; TRACKER_PORT=26981; OT_PORT=16981
+APP_PORT=${APP_PORT:-18181}; TRACKER_PORT=${TRACKER_PORT:-26981}; OT_PORT=${OT_PORT:-16981}   # others: when another run holds these
 # A real attacker's processes run on its own machines. Here they share the target's cores, so they
 # are confined to one core (the last) unless ATTACKER_CPUS says otherwise: the target, the legitimate
 # clients and the kernel keep the others, and what the attack costs the target is what is measured.
@@ -62,8 +65,11 @@ with open(f"{w}/episode.mp4", "wb") as f:
 PY
 chmod 644 "$WORK"/*.txt "$WORK"/*.mp4
 
+# Every client here connects from loopback, which the web port takes for a proxy's address by default
+# (no per-address connection limit): SEEDCAST_WEB_PROXIES=none makes the attackers' loopback addresses stand
+# for the public addresses they would have.
 "${RUN[@]}" env SERVER_PORT=$APP_PORT SEEDCAST_TRACKER_PORT=$TRACKER_PORT SEEDCAST_DATA_DIR="$WORK/data" \
-  SEEDCAST_ADMIN_PASSWORD=bench-password-1 SEEDCAST_PUBLIC_URL=http://127.0.0.1:$APP_PORT ${APP_ENV:-} \
+  SEEDCAST_WEB_PROXIES=none SEEDCAST_ADMIN_PASSWORD=bench-password-1 SEEDCAST_PUBLIC_URL=http://127.0.0.1:$APP_PORT ${APP_ENV:-} \
   "$JAVA" -Xms512m -Xmx512m -XX:+UseZGC -Djava.io.tmpdir="$WORK/tmp" -jar target/seedcast.jar > "$WORK/app.log" 2>&1 &
 APP=$!; PIDS+=($APP)
 for _ in $(seq 900); do curl -sf localhost:$APP_PORT/actuator/health >/dev/null && break; sleep 0.1; done
@@ -133,6 +139,12 @@ attack() {   # attack SHAPE PORT: runs the shape against the tracker port (and t
     bombs) "$JAVA" bench/Abuse.java bombs 127.0.0.1 $APP_PORT 12 $ATTACK ;;
     multipart) "$JAVA" bench/Abuse.java multipart 127.0.0.1 $APP_PORT /,/verify,/api/shows/abuse-show/episodes,/login 1024 4 $ATTACK ;;
     slowpost) "$JAVA" bench/Abuse.java slowpost 127.0.0.1 $APP_PORT /verify 400 $ATTACK ;;
+    # the slowloris shapes against the web port (Tomcat) instead of the tracker's
+    web-slow-1) two "$JAVA" bench/Abuse.java slow 127.0.0.1 $APP_PORT 1 10000 $ATTACK ;;
+    web-slow-1000) "$JAVA" bench/Abuse.java slow 127.0.0.1 $APP_PORT 500 20 $ATTACK 500 > "$WORK/out/second" 2>&1 &
+      local second=$!
+      "$JAVA" bench/Abuse.java slow 127.0.0.1 $APP_PORT 500 20 $ATTACK 0
+      wait $second || true; cat "$WORK/out/second" ;;
   esac
 }
 

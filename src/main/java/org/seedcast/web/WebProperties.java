@@ -13,9 +13,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param signIn  how many failed sign-ins are allowed before further attempts are refused unchecked
  * @param metrics who may read {@code /actuator/prometheus} without signing in
  * @param webLimits what one client address may ask of the web app
+ * @param web       the web port's connections
  */
 @ConfigurationProperties("seedcast")
-record WebProperties(@DefaultValue SignIn signIn, @DefaultValue Metrics metrics, @DefaultValue Limits webLimits) {
+record WebProperties(@DefaultValue SignIn signIn, @DefaultValue Metrics metrics, @DefaultValue Limits webLimits,
+                     @DefaultValue Connections web) {
 
     /**
      * A leaky bucket per user name and per address: each failure adds one, one drains every
@@ -56,6 +58,48 @@ record WebProperties(@DefaultValue SignIn signIn, @DefaultValue Metrics metrics,
             exempt = exempt == null ? List.of() : exempt;
             if (requestsPerSecond < 0 || burst < 1 || inProgress < 1) {
                 throw new IllegalArgumentException("seedcast.web-limits: requests-per-second must not be negative, burst and in-progress positive");
+            }
+        }
+    }
+
+    /**
+     * The web port's own connection limits, as the tracker and the seed have theirs: no address can
+     * hold the port with idle or slow connections, with or without a proxy in front. Tomcat's
+     * {@code server.tomcat.max-connections} is not used: these bound the port instead.
+     *
+     * @param maxConnections           {@code SEEDCAST_WEB_MAX_CONNECTIONS}: open connections at most. At
+     *                                 capacity the connection that has waited longest for a request head (a
+     *                                 fresh one, or one kept alive between requests) is closed for the
+     *                                 newcomer; only when every connection is being served does a newcomer
+     *                                 wait in the kernel's queue, as with Tomcat's own limit
+     * @param maxConnectionsPerAddress {@code SEEDCAST_WEB_MAX_CONNECTIONS_PER_ADDRESS}: open connections per
+     *                                 client address (IPv6: per /64); one beyond is closed at once. A browser
+     *                                 opens 6 to 8 per site; 64 leaves room for a household or office behind
+     *                                 one address, while filling the port takes {@code max-connections / 64}
+     *                                 addresses (and even then newcomers are served: idle ones are shed)
+     * @param headTimeout              {@code SEEDCAST_WEB_HEAD_TIMEOUT}: a request head must be complete this
+     *                                 long after the connection opened, or after the answer before it on a
+     *                                 kept connection (so it is also how long an idle kept connection stays);
+     *                                 bytes trickling in do not extend it. Bodies are not bounded by it:
+     *                                 {@code server.tomcat.connection-timeout} bounds the wait for each of
+     *                                 their bytes
+     * @param proxies                  {@code SEEDCAST_WEB_PROXIES}: addresses or CIDRs of proxies in front of
+     *                                 the web port (loopback and private networks by default, the networks
+     *                                 Tomcat trusts as internal proxies). Their connections carry many
+     *                                 clients' requests, so they are not limited per address; the total and
+     *                                 the head deadline still apply. {@code none}: every address is limited
+     *                                 (an environment variable set empty keeps the default)
+     */
+    record Connections(@DefaultValue("8192") int maxConnections, @DefaultValue("64") int maxConnectionsPerAddress,
+                       @DefaultValue("10s") Duration headTimeout,
+                       @DefaultValue({"127.0.0.0/8", "::1/128", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16",
+                               "169.254.0.0/16", "100.64.0.0/10", "fc00::/7", "fe80::/10"}) List<String> proxies) {
+
+        Connections {
+            proxies = proxies == null ? List.of() : proxies.stream().filter(p -> !p.isBlank() && !p.equals("none")).toList();
+            if (maxConnections < 1 || maxConnectionsPerAddress < 1 || !headTimeout.isPositive()) {
+                throw new IllegalArgumentException("seedcast.web: max-connections, max-connections-per-address and "
+                        + "head-timeout must be positive");
             }
         }
     }

@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Assumptions;
+import org.apache.catalina.connector.Connector;
 import org.junit.jupiter.api.Test;
 import org.seedcast.support.Http;
 import org.seedcast.support.IntegrationTest;
@@ -21,7 +22,10 @@ import org.seedcast.support.Media;
 import org.seedcast.support.PageClient;
 import org.seedcast.support.PasswordChecks;
 import org.seedcast.support.Studio;
+import org.seedcast.web.connections.GuardedNioProtocol;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -233,4 +237,16 @@ class WebSecurityIntegrationTests {
         return name;
     }
 
+
+    /**
+     * The web port's connections follow {@code seedcast.web.*} (what they do is proven with raw sockets by
+     * {@code GuardedNioProtocolTests}): this checks the application's Tomcat speaks that protocol, bound by
+     * the settings rather than by Tomcat's own latch.
+     */
+    @Test
+    void theWebPortFollowsItsOwnConnectionRules(@Autowired WebServerApplicationContext context) {
+        Connector connector = ((TomcatWebServer) context.getWebServer()).getTomcat().getConnector();
+        assertThat(connector.getProtocolHandler()).isInstanceOf(GuardedNioProtocol.class);
+        assertThat(((GuardedNioProtocol) connector.getProtocolHandler()).getMaxConnections()).isEqualTo(8192);
+    }
 }

@@ -1,0 +1,38 @@
+package org.seedcast.web;
+
+import org.seedcast.web.connections.ConnectionRules;
+import org.seedcast.web.connections.GuardedNioProtocol;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.tomcat.TomcatProtocolHandlerCustomizer;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/**
+ * The web port's connections follow {@link WebProperties.Connections} ({@link GuardedNioProtocol}), as
+ * the tracker's and the seed's follow theirs.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebPortConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(WebPortConfiguration.class);
+
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> webPortConnections(WebProperties properties,
+                                                                                 Environment environment) {
+        WebProperties.Connections web = properties.web();
+        ConnectionRules rules = new ConnectionRules(web.maxConnections(), web.maxConnectionsPerAddress(),
+                web.headTimeout(), web.proxies());
+        if (environment.containsProperty("server.tomcat.max-connections")) {
+            log.warn("server.tomcat.max-connections is not used: seedcast.web.max-connections ({}) bounds the web port",
+                    rules.maxConnections());
+        }
+        return factory -> {
+            factory.setProtocol(GuardedNioProtocol.class.getName());
+            factory.addProtocolHandlerCustomizers((TomcatProtocolHandlerCustomizer<GuardedNioProtocol>) protocol -> protocol.guard(rules));
+        };
+    }
+}

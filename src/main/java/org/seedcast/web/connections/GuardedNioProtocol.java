@@ -1,0 +1,66 @@
+package org.seedcast.web.connections;
+
+import org.apache.coyote.Adapter;
+import org.apache.coyote.Request;
+import org.apache.coyote.Response;
+import org.apache.coyote.http11.Http11NioProtocol;
+import org.apache.tomcat.util.net.SocketEvent;
+
+/**
+ * Tomcat's HTTP/1.1 NIO protocol with the web port's connection rules ({@link ConnectionRules}): at most
+ * so many connections per address and in total, shedding the one idle longest at capacity, and a
+ * deadline for each request head that trickled bytes do not extend. Public with a constructor without
+ * arguments because Tomcat makes its protocol from the class name; {@link #guard} must be called
+ * before the connector starts.
+ */
+public class GuardedNioProtocol extends Http11NioProtocol {
+
+    public GuardedNioProtocol() {
+        super(new GuardedEndpoint());
+    }
+
+    /** The rules this port's connections follow from its start. */
+    public void guard(ConnectionRules rules) {
+        ((GuardedEndpoint) getEndpoint()).guard(rules);
+    }
+
+    /** The adapter is where a request arrives once its head is complete: the connection is then serving. */
+    @Override
+    public void setAdapter(Adapter adapter) {
+        super.setAdapter(new HeadComplete(adapter));
+    }
+
+    private record HeadComplete(Adapter tomcat) implements Adapter {
+
+        @Override
+        public void service(Request req, Response res) throws Exception {
+            Connections.headComplete();
+            tomcat.service(req, res);
+        }
+
+        @Override
+        public boolean prepare(Request req, Response res) throws Exception {
+            return tomcat.prepare(req, res);
+        }
+
+        @Override
+        public boolean asyncDispatch(Request req, Response res, SocketEvent status) throws Exception {
+            return tomcat.asyncDispatch(req, res, status);
+        }
+
+        @Override
+        public void log(Request req, Response res, long time) {
+            tomcat.log(req, res, time);
+        }
+
+        @Override
+        public void checkRecycled(Request req, Response res) {
+            tomcat.checkRecycled(req, res);
+        }
+
+        @Override
+        public String getDomain() {
+            return tomcat.getDomain();
+        }
+    }
+}

@@ -1,0 +1,244 @@
+package org.seedcast.web.connections;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.catalina.Context;
+import org.apache.catalina.LifecycleException;
+import org.apache.catalina.connector.Connector;
+import org.apache.catalina.startup.Tomcat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.seedcast.support.BesideTheSuite;
+
+/**
+ * F-07 on the web port, with raw sockets against a Tomcat that speaks {@link GuardedNioProtocol}: a
+ * request head trickled byte by byte is closed at its deadline, an address beyond its limit has its
+ * extra connections closed, a proxy's are not limited per address, and at capacity the connection
+ * idle longest is shed for a newcomer. Tomcat's own timeout is a minute here, so only the rules close
+ * connections.
+ */
+@BesideTheSuite
+class GuardedNioProtocolTests {
+
+    private static final String KEPT = "GET / HTTP/1.1\r\nHost: t\r\n\r\n";
+
+    @TempDir
+    Path dir;
+
+    private Tomcat tomcat;
+    private int port;
+    private final List<Socket> sockets = new ArrayList<>();
+
+    @AfterEach
+    void stop() throws IOException, LifecycleException {
+        for (Socket s : sockets) {
+            s.close();
+        }
+        if (tomcat != null) {
+            tomcat.stop();
+            tomcat.destroy();
+        }
+    }
+
+    /** A Tomcat on loopback whose servlet answers {@code ok} and the length of the body it read. */
+    private void start(int total, int perAddress, Duration head, List<String> proxies) throws LifecycleException {
+        GuardedNioProtocol protocol = new GuardedNioProtocol();
+        protocol.guard(new ConnectionRules(total, perAddress, head, proxies));
+        protocol.setConnectionTimeout(60_000);
+        Connector connector = new Connector(protocol);
+        connector.setPort(0);
+        connector.setProperty("address", "127.0.0.1");
+        tomcat = new Tomcat();
+        tomcat.setBaseDir(dir.toString());
+        tomcat.setConnector(connector);
+        Context context = tomcat.addContext("", dir.toString());
+        Tomcat.addServlet(context, "answer", new HttpServlet() {
+            @Override
+            protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+                long read = request.getInputStream().transferTo(OutputStream.nullOutputStream());
+                response.getWriter().print("ok " + read);
+            }
+        });
+        context.addServletMappingDecoded("/*", "answer");
+        tomcat.start();
+        port = connector.getLocalPort();
+    }
+
+    @Test
+    void aClientTricklingItsRequestHeadIsClosedAtTheHeadDeadlineThoughItKeepsSending() throws Exception {
+        start(64, 8, Duration.ofMillis(500), List.of());
+        for (boolean keptConnection : new boolean[] {false, true}) {
+            Socket s = connect("127.0.0.2");
+            OutputStream out = s.getOutputStream();
+            if (keptConnection) { // the deadline starts again once an answer is done
+                out.write(KEPT.getBytes(StandardCharsets.ISO_8859_1));
+                assertThat(readAnswer(s)).startsWith("HTTP/1.1 200").endsWith("ok 0");
+            }
+            out.write("GET /".getBytes(StandardCharsets.ISO_8859_1));
+            boolean closed = false;
+            // one byte every 50 ms, for at most 20 s (Tomcat's own timeout, a minute, starts again with each): a slowloris
+            for (int i = 0; i < 400 && !closed; i++) {
+                try {
+                    out.write('a');
+                    out.flush();
+                    closed = closedByServer(s, 50);
+                } catch (SocketException reset) {
+                    closed = true;
+                }
+            }
+            assertThat(closed).as("closed though it kept sending (kept connection: %s)", keptConnection).isTrue();
+        }
+    }
+
+    @Test
+    void aRequestWhoseHeadCameInTimeMaySendItsBodyPastTheHeadDeadline() throws Exception {
+        start(64, 8, Duration.ofMillis(300), List.of());
+        Socket s = connect("127.0.0.2");
+        OutputStream out = s.getOutputStream();
+        out.write("POST / HTTP/1.1\r\nHost: t\r\nContent-Length: 40\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+        for (int i = 0; i < 40; i++) { // 2 s of body, a byte every 50 ms: well past the head's 300 ms
+            assertThat(closedByServer(s, 50)).as("closed while its body came").isFalse();
+            out.write('b');
+            out.flush();
+        }
+        assertThat(readAnswer(s)).startsWith("HTTP/1.1 200").endsWith("ok 40");
+    }
+
+    @Test
+    void anAddressOverItsConnectionLimitHasItsExtraConnectionsClosedAndOthersAreStillAnswered() throws Exception {
+        start(64, 4, Duration.ofSeconds(60), List.of());
+        List<Socket> within = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            within.add(connect("127.0.0.2"));
+        }
+        assertThat(ask(within.getFirst())).endsWith("ok 0"); // served, and kept
+        Socket extra = connect("127.0.0.2");
+        assertThat(closedByServer(extra, 5000)).as("the fifth connection of the address").isTrue();
+        assertThat(ask(connect("127.0.0.3"))).as("another address").endsWith("ok 0");
+        for (Socket s : within) {
+            assertThat(ask(s)).as("a connection within the limit").endsWith("ok 0");
+        }
+        within.getLast().close();
+        String again = "";
+        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!again.endsWith("ok 0") && System.nanoTime() < until) { // until the server has seen the close
+            again = askUnlessClosed(connect("127.0.0.2"));
+        }
+        assertThat(again).as("a connection once one of the address's has closed").endsWith("ok 0");
+    }
+
+    @Test
+    void aProxysConnectionsAreNotLimitedPerAddress() throws Exception {
+        start(64, 2, Duration.ofSeconds(60), List.of("127.0.0.4/32"));
+        List<Socket> proxied = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            proxied.add(connect("127.0.0.4"));
+        }
+        for (Socket s : proxied) {
+            assertThat(ask(s)).endsWith("ok 0");
+        }
+    }
+
+    @Test
+    void atCapacityTheConnectionIdleLongestIsShedForANewcomer() throws Exception {
+        start(8, 8, Duration.ofSeconds(60), List.of());
+        List<Socket> idle = new ArrayList<>();
+        idle.add(connect("127.0.0.2")); // waiting for its first head since it was accepted, before any other
+        for (int i = 1; i < 8; i++) { // capacity full: 7 more, each kept after an answer
+            Socket s = connect("127.0.0.2");
+            assertThat(ask(s)).endsWith("ok 0");
+            idle.add(s);
+        }
+        assertThat(ask(connect("127.0.0.3"))).as("the newcomer").endsWith("ok 0");
+        assertThat(closedByServer(idle.getFirst(), 5000)).as("the connection idle longest").isTrue();
+        for (Socket s : idle.subList(1, 8)) {
+            assertThat(ask(s)).as("the others").endsWith("ok 0");
+        }
+    }
+
+    private Socket connect(String from) throws IOException {
+        Socket s = new Socket();
+        sockets.add(s);
+        s.bind(new InetSocketAddress(from, 0));
+        s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+        s.setSoTimeout(10_000);
+        return s;
+    }
+
+    private static String ask(Socket s) throws IOException {
+        s.getOutputStream().write(KEPT.getBytes(StandardCharsets.ISO_8859_1));
+        return readAnswer(s);
+    }
+
+    private static String askUnlessClosed(Socket s) throws IOException {
+        try {
+            return ask(s);
+        } catch (SocketException reset) {
+            return "";
+        } finally {
+            s.close();
+        }
+    }
+
+    /** One answer on a kept connection: its head, then as many body bytes as it says. */
+    private static String readAnswer(Socket s) throws IOException {
+        InputStream in = s.getInputStream();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int length = -1;
+        while (length < 0 || bytes.size() < length) {
+            int b = in.read();
+            if (b < 0) {
+                break;
+            }
+            bytes.write(b);
+            String text = bytes.toString(StandardCharsets.ISO_8859_1);
+            int end = text.indexOf("\r\n\r\n");
+            if (length < 0 && end >= 0) {
+                length = end + 4 + contentLength(text);
+            }
+        }
+        return bytes.toString(StandardCharsets.ISO_8859_1);
+    }
+
+    private static int contentLength(String head) {
+        for (String line : head.split("\r\n")) {
+            if (line.toLowerCase().startsWith("content-length:")) {
+                return Integer.parseInt(line.substring(15).trim());
+            }
+        }
+        throw new IllegalStateException("an answer without a length: " + head);
+    }
+
+    /** Whether the server closed the connection (end of stream, or reset) within {@code millis}. */
+    private static boolean closedByServer(Socket s, int millis) throws IOException {
+        int before = s.getSoTimeout();
+        s.setSoTimeout(millis);
+        try {
+            return s.getInputStream().read() < 0;
+        } catch (SocketTimeoutException stillOpen) {
+            return false;
+        } catch (SocketException reset) {
+            return true;
+        } finally {
+            s.setSoTimeout(before);
+        }
+    }
+}
