@@ -29,12 +29,14 @@ import org.seedcast.support.Studio;
 import org.seedcast.support.TestRunSetup;
 
 /**
- * Nodes on one PostgreSQL, as on several machines: a web node (this JVM; no tracker, no seed) and a
- * tracker cluster of two tracker-only nodes, each in a JVM of its own (no servlet container; health and
- * metrics on its management port). What the studio changes on the web node reaches the tracker nodes
- * through the database's notifications, the tracker nodes answer on after the web node is gone, and
- * one of them keeps the swarms after the other is killed with SIGKILL. The third test kills the first
- * tracker node, the last one stops the web node.
+ * Nodes on one PostgreSQL, as on several machines: a web node (no tracker, no seed) and a tracker cluster
+ * of two tracker-only nodes (no servlet container; health and metrics on the management port). The first
+ * tracker node runs in a JVM of its own: what the studio changes on the web node reaches it only through
+ * the database's notifications, its peers reach the other node only through the cluster, and it is killed
+ * with SIGKILL. The web node and the other tracker node, which survives, run in this JVM, as separate
+ * applications: a second process for them would prove nothing the first does not and costs a JVM's start.
+ * The tracker nodes answer on after the web node is gone, and the survivor keeps the swarms after the
+ * first is killed. The third test kills the first tracker node, the last one stops the web node.
  */
 @ExtendWith(ExternalPostgres.Extension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -60,16 +62,15 @@ class SeparateRolesIntegrationTests {
         int otherClusterPort = TestRunSetup.freePort();
         String members = "seedcast.cluster.members=127.0.0.1:" + clusterPort + ",127.0.0.1:" + otherClusterPort;
         RunningSeedcast.Settings trackerNode = trackerNode(postgres, "roles-tracker", members, clusterPort);
-        // all start at once, as nodes of a cluster do; the tracker nodes form theirs between them, and only
-        // the web node creates the first admin
+        // all start at once, as nodes of a cluster do (the first tracker node's JVM starts while this one
+        // starts the others); the tracker nodes form theirs between them, and only the web node creates the
+        // first admin
         tracker = RunningSeedcast.launchProcess(trackerNode);
-        otherTracker = RunningSeedcast.launchProcess(trackerNode(postgres, "roles-other-tracker", members,
-                otherClusterPort));
+        otherTracker = RunningSeedcast.start(trackerNode(postgres, "roles-other-tracker", members, otherClusterPort));
         // the web node writes the tracker node's port into its torrents, as a cluster's web nodes do
         web = RunningSeedcast.start(RunningSeedcast.settings(postgres, DATABASE, TestRunSetup.ROOT.resolve("roles-web"),
                 "seedcast.roles=web", "seedcast.tracker.port=" + trackerNode.trackerPort()));
         tracker.awaitReady();
-        otherTracker.awaitReady();
         studio = new Studio(web.port());
         peers = new TrackerClient(tracker.trackerPort());
     }

@@ -39,6 +39,8 @@ public final class RunningSeedcast implements AutoCloseable {
 
     /** Generous: the start competes with the rest of the suite, and on a shared machine with other builds. */
     private static final Duration STARTUP = Duration.ofMinutes(5);
+    /** A refused connect or a readiness probe is cheap beside the start it waits for, so it looks often. */
+    private static final Duration READINESS_POLL = Duration.ofMillis(50);
 
     private final Settings settings;
     private ConfigurableApplicationContext context;
@@ -143,7 +145,7 @@ public final class RunningSeedcast implements AutoCloseable {
     public RunningSeedcast awaitReady() {
         Http http = Http.at(settings.port());
         try {
-            Awaitility.await("the application's readiness").atMost(STARTUP).pollInterval(Duration.ofMillis(200))
+            Awaitility.await("the application's readiness").atMost(STARTUP).pollInterval(READINESS_POLL)
                     .until(() -> {
                         if (!process.isAlive()) {
                             throw new AssertionError("the application exited with " + process.exitValue()
