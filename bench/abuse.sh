@@ -53,7 +53,7 @@ ulimit -n "$(ulimit -Hn)"   # the slow-connection shapes hold 20,000 sockets (tw
 WORK=$(mktemp -d /tmp/seedcast-abuse.XXXXXX); chmod 755 "$WORK"; mkdir -p "$WORK/tmp" "$WORK/out"
 RUN=(); [ "$(id -u)" = 0 ] && { id seedcast >/dev/null 2>&1 || useradd -m seedcast; chown seedcast "$WORK" "$WORK/tmp"; RUN=(runuser -u seedcast --); }
 PIDS=()
-cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; phases_stop >/dev/null 2>&1; sleep 2; [ -n "${KEEP:-}" ] || rm -rf "$WORK"; }
+cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; phases_stop >/dev/null 2>&1 || true; sleep 2; [ -n "${KEEP:-}" ] || rm -rf "$WORK"; }
 trap cleanup EXIT
 
 python3 - "$WORK" <<'PY'
@@ -163,9 +163,9 @@ phases_start() {
 phases_stop() {   # phases_stop [TRACE_FILE]: without a file, only removes the tracing instance
   [ -d "$TRACE" ] || return 0
   echo 0 > "$TRACE/events/sock/inet_sock_set_state/enable"; echo 0 > "$TRACE/events/tcp/tcp_rcv_space_adjust/enable"
-  sleep 1; kill "$TRACER" 2>/dev/null; wait "$TRACER" 2>/dev/null; rmdir "$TRACE"
+  sleep 1; kill "$TRACER" 2>/dev/null || true; wait "$TRACER" 2>/dev/null || true; rmdir "$TRACE" || true
   [ -n "${1:-}" ] || return 0
-  python3 bench/http_phases.py "$1" $TRACKER_PORT; rm -f "$1"
+  python3 bench/http_phases.py "$1" $TRACKER_PORT || true; rm -f "$1"
 }
 
 # measure TARGET SHAPE: one row; TARGET is seedcast or opentracker
