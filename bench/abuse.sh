@@ -25,6 +25,9 @@
 #        ATTACKER_CPUS=all bench/abuse.sh        (attackers on every core; default: the last core only)
 #        ATTACKER_NICE=19 bench/abuse.sh         (attackers yield their core to the target; default 0)
 #        WARMUP=0 bench/abuse.sh                 (seconds of unmeasured legitimate load first; default 20)
+#        PHASES=1 bench/abuse.sh                 (root: after each Seedcast row, where legitimate HTTP
+#                                                 announces spent their time, from kernel tracepoints;
+#                                                 see bench/http_phases.py)
 # needs: a JDK 21+, wrk, opentracker, hping3 (for the SYN flood; root), python3, curl; root to raise
 # the descriptor limit (20,000 connections) and to run hping3; the application runs as user seedcast.
 set -euo pipefail
@@ -53,7 +56,7 @@ ulimit -n "$(ulimit -Hn)"   # the slow-connection shapes hold 20,000 sockets (tw
 WORK=$(mktemp -d /tmp/seedcast-abuse.XXXXXX); chmod 755 "$WORK"; mkdir -p "$WORK/tmp" "$WORK/out"
 RUN=(); [ "$(id -u)" = 0 ] && { id seedcast >/dev/null 2>&1 || useradd -m seedcast; chown seedcast "$WORK" "$WORK/tmp"; RUN=(runuser -u seedcast --); }
 PIDS=()
-cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; sleep 2; [ -n "${KEEP:-}" ] || rm -rf "$WORK"; }
+cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; phases_stop >/dev/null 2>&1 || true; sleep 2; [ -n "${KEEP:-}" ] || rm -rf "$WORK"; }
 trap cleanup EXIT
 
 python3 - "$WORK" <<'PY'
@@ -157,11 +160,32 @@ page_reader() { "$JAVA" bench/PageProbe.java 127.0.0.3 127.0.0.1 $APP_PORT "$1" 
 cpu_of() { awk '{print $14 + $15}' /proc/"$1"/stat 2>/dev/null || echo 0; }
 busy() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8}' /proc/stat; }
 
+# the kernel's view of the tracker port's connections while a shape's legitimate load runs (PHASES=1):
+# whether a legitimate connection waits in the accept queue, for the event loop, or in its client
+TRACE=/sys/kernel/tracing/instances/seedcast-abuse-$$
+phases_start() {
+  [ "${PHASES:-0}" = 1 ] && mkdir "$TRACE" 2>/dev/null || return 0
+  echo 32768 > "$TRACE/buffer_size_kb"; echo mono > "$TRACE/trace_clock"
+  echo "sport == $TRACKER_PORT || dport == $TRACKER_PORT" > "$TRACE/events/sock/inet_sock_set_state/filter"
+  echo "sport == $TRACKER_PORT" > "$TRACE/events/tcp/tcp_rcv_space_adjust/filter"
+  echo 1 > "$TRACE/events/sock/inet_sock_set_state/enable"; echo 1 > "$TRACE/events/tcp/tcp_rcv_space_adjust/enable"
+  cat "$TRACE/trace_pipe" > "$1" &
+  TRACER=$!
+}
+phases_stop() {   # phases_stop [TRACE_FILE]: without a file, only removes the tracing instance
+  [ -d "$TRACE" ] || return 0
+  echo 0 > "$TRACE/events/sock/inet_sock_set_state/enable"; echo 0 > "$TRACE/events/tcp/tcp_rcv_space_adjust/enable"
+  sleep 1; kill "$TRACER" 2>/dev/null || true; wait "$TRACER" 2>/dev/null || true; rmdir "$TRACE" || true
+  [ -n "${1:-}" ] || return 0
+  python3 bench/http_phases.py "$1" $TRACKER_PORT || true; rm -f "$1"
+}
+
 # measure TARGET SHAPE: one row; TARGET is seedcast or opentracker
 measure() {
   local target=$1 shape=$2 port=$TRACKER_PORT pid=$APP_JVM out="$WORK/out/$1-$2"
   [ "$target" = opentracker ] && { port=$OT_PORT; pid=$OT; }
   touch "$out.samples.run"
+  [ "$target" = seedcast ] && phases_start "$out.trace"
   sample "$pid" "$out.samples" &
   local sampler=$!
   legit_swarm "$port" "$WINDOW" > "$out.legit" 2>&1 &
@@ -178,12 +202,14 @@ measure() {
   echo "$(cpu_of "$pid") $cpu0 $(busy) $busy0 $(date +%s.%N) $t0 $(getconf CLK_TCK)" \
     | awk '{w = $5 - $6; printf "%.2f %.2f\n", ($1 - $2) / $7 / w, ($3 - $4) / $7 / w}' > "$out.cpu"
   wait $legit || true
+  [ "$target" = seedcast ] && phases_stop "$out.trace" > "$out.phases"
   [ -n "$probe" ] && { wait $probe || true; }
   rm -f "$out.samples.run"; wait $sampler || true
   local heap="-"
   [ "$target" = seedcast ] && heap=$(heap_after_gc)
   [ "$target" = opentracker ] && heap="rss $(( $(ps -o rss= -p $OT) / 1024 ))"
   python3 bench/abuse_row.py "$target" "$shape" "$out" "${heap:-?}" | tee -a "$WORK/table.md"
+  [ -s "$out.phases" ] && sed "s/^/    $shape: /" "$out.phases" >> "$WORK/phases.txt"
   sleep 3   # let closed connections and held answers drain before the next shape
 }
 
@@ -208,3 +234,4 @@ done
 echo
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); attackers on cores: ${ATTACKER_CPUS}; the legitimate clients and the application on all"
 echo "OutOfMemoryError lines in the application log: $(grep -c OutOfMemoryError "$WORK/app.log" || true)"
+if [ -s "$WORK/phases.txt" ]; then echo; cat "$WORK/phases.txt"; fi
