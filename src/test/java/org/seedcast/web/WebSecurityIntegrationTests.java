@@ -248,5 +248,9 @@ class WebSecurityIntegrationTests {
         Connector connector = ((TomcatWebServer) context.getWebServer()).getTomcat().getConnector();
         assertThat(connector.getProtocolHandler()).isInstanceOf(GuardedNioProtocol.class);
         assertThat(((GuardedNioProtocol) connector.getProtocolHandler()).getMaxConnections()).isEqualTo(8192);
+        assertThat(Http.at(port).get("/actuator/prometheus").body()).as("its metrics")
+                .containsPattern("(?m)^seedcast_web_connections\\{[^}]*} [1-9]")
+                .contains("seedcast_web_connections_closed_total{application=\"seedcast\",reason=\"address_limit\"}")
+                .contains("reason=\"shed\"").contains("reason=\"head_timeout\"");
     }
 }

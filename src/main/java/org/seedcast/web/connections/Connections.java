@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
 
 import org.apache.coyote.Processor;
@@ -45,6 +46,7 @@ final class Connections {
     /** Connections waiting for a head, in the order they began waiting: the first has waited longest. */
     private final LinkedHashSet<Connection> waiting = new LinkedHashSet<>();
     private int live;
+    private final LongAdder[] closed = {new LongAdder(), new LongAdder(), new LongAdder()};
 
     static final class Connection {
         final Connections owner;
@@ -77,11 +79,22 @@ final class Connections {
         return headNanos;
     }
 
+    /** Connections open now, as counted here. */
+    synchronized int open() {
+        return live;
+    }
+
+    /** Connections closed for {@code reason} since the start. */
+    long closed(Closed reason) {
+        return closed[reason.ordinal()].sum();
+    }
+
     /** Counts a connection just accepted, waiting for its head from now; null when its address has its limit open. */
     Connection admit(SocketChannel socket) throws IOException {
         long key = socket.getRemoteAddress() instanceof InetSocketAddress remote ? key(remote.getAddress()) : 0;
         synchronized (this) {
             if (key != 0 && openPerAddress.getOrDefault(key, 0) >= perAddress) {
+                closed[Closed.ADDRESS_LIMIT.ordinal()].increment();
                 return null;
             }
             if (key != 0) {
@@ -161,6 +174,7 @@ final class Connections {
                 take(it, it.next(), shed);
             }
         }
+        closed[Closed.SHED.ordinal()].add(shed.size());
         close(shed);
     }
 
@@ -177,6 +191,7 @@ final class Connections {
                 take(it, c, shed);
             }
         }
+        closed[Closed.HEAD_TIMEOUT.ordinal()].add(shed.size());
         close(shed);
     }
 

@@ -27,6 +27,10 @@ final class GuardedEndpoint extends NioEndpoint {
         guard = new Connections(rules);
     }
 
+    Connections connections() {
+        return guard;
+    }
+
     /** Ignored: {@link ConnectionRules#maxConnections()} bounds the port. */
     @Override
     public void setMaxConnections(int ignored) {

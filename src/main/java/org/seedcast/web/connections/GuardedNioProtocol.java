@@ -24,6 +24,18 @@ public class GuardedNioProtocol extends Http11NioProtocol {
         ((GuardedEndpoint) getEndpoint()).guard(rules);
     }
 
+    /** Connections open now; 0 before {@link #guard}. */
+    public int openConnections() {
+        Connections guard = ((GuardedEndpoint) getEndpoint()).connections();
+        return guard == null ? 0 : guard.open();
+    }
+
+    /** Connections the port closed itself for {@code reason}; 0 before {@link #guard}. */
+    public long closedConnections(Closed reason) {
+        Connections guard = ((GuardedEndpoint) getEndpoint()).connections();
+        return guard == null ? 0 : guard.closed(reason);
+    }
+
     /** The adapter is where a request arrives once its head is complete: the connection is then serving. */
     @Override
     public void setAdapter(Adapter adapter) {

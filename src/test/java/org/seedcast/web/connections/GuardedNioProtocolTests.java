@@ -44,6 +44,7 @@ class GuardedNioProtocolTests {
     Path dir;
 
     private Tomcat tomcat;
+    private GuardedNioProtocol protocol;
     private int port;
     private final List<Socket> sockets = new ArrayList<>();
 
@@ -60,7 +61,7 @@ class GuardedNioProtocolTests {
 
     /** A Tomcat on loopback whose servlet answers {@code ok} and the length of the body it read. */
     private void start(int total, int perAddress, Duration head, List<String> proxies) throws LifecycleException {
-        GuardedNioProtocol protocol = new GuardedNioProtocol();
+        protocol = new GuardedNioProtocol();
         protocol.guard(new ConnectionRules(total, perAddress, head, proxies));
         protocol.setConnectionTimeout(60_000);
         Connector connector = new Connector(protocol);
@@ -106,6 +107,7 @@ class GuardedNioProtocolTests {
             }
             assertThat(closed).as("closed though it kept sending (kept connection: %s)", keptConnection).isTrue();
         }
+        assertThat(protocol.closedConnections(Closed.HEAD_TIMEOUT)).as("counted for the metrics").isEqualTo(2);
     }
 
     @Test
@@ -120,6 +122,7 @@ class GuardedNioProtocolTests {
             out.flush();
         }
         assertThat(readAnswer(s)).startsWith("HTTP/1.1 200").endsWith("ok 40");
+        assertThat(protocol.closedConnections(Closed.HEAD_TIMEOUT)).isZero();
     }
 
     @Test
@@ -132,6 +135,7 @@ class GuardedNioProtocolTests {
         assertThat(ask(within.getFirst())).endsWith("ok 0"); // served, and kept
         Socket extra = connect("127.0.0.2");
         assertThat(closedByServer(extra, 5000)).as("the fifth connection of the address").isTrue();
+        assertThat(protocol.closedConnections(Closed.ADDRESS_LIMIT)).as("counted for the metrics").isOne();
         assertThat(ask(connect("127.0.0.3"))).as("another address").endsWith("ok 0");
         for (Socket s : within) {
             assertThat(ask(s)).as("a connection within the limit").endsWith("ok 0");
@@ -169,6 +173,8 @@ class GuardedNioProtocolTests {
         }
         assertThat(ask(connect("127.0.0.3"))).as("the newcomer").endsWith("ok 0");
         assertThat(closedByServer(idle.getFirst(), 5000)).as("the connection idle longest").isTrue();
+        assertThat(protocol.closedConnections(Closed.SHED)).as("counted for the metrics").isOne();
+        assertThat(protocol.openConnections()).isEqualTo(8);
         for (Socket s : idle.subList(1, 8)) {
             assertThat(ask(s)).as("the others").endsWith("ok 0");
         }
