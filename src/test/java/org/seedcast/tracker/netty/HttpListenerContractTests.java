@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -133,6 +134,22 @@ class HttpListenerContractTests {
             loops.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
             loops = null;
         }
+    }
+
+    /** So that a burst of connections queued on one loop's socket does not hold up those of the other (SO_REUSEPORT). */
+    @Test
+    void eachEventLoopListensOnASocketOfItsOwn() throws Exception {
+        // 127.0.0.1 as /proc/net/tcp writes it, and as tcp6 does for a dual-stack socket (Netty's native ones are)
+        String hexPort = String.format(":%04X", port);
+        Set<String> local = Set.of("0100007F" + hexPort, "0000000000000000FFFF00000100007F" + hexPort);
+        long listening = 0;
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            listening += java.nio.file.Files.readAllLines(java.nio.file.Path.of(table)).stream()
+                    .map(line -> line.trim().split("\\s+"))
+                    .filter(fields -> fields.length > 3 && local.contains(fields[1]) && fields[3].equals("0A")) // 0A: LISTEN
+                    .count();
+        }
+        assertThat(listening).as("listening sockets on the tracker's port, one per event loop").isEqualTo(2);
     }
 
     @Test
