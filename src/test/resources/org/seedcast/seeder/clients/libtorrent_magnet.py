@@ -25,7 +25,8 @@ def session(address):
         "listen_interfaces": address + ":0", "outgoing_interfaces": address,
         "enable_dht": False, "enable_lsd": False, "enable_upnp": False, "enable_natpmp": False,
         "enable_incoming_utp": False, "enable_outgoing_utp": False,
-        "alert_mask": lt.alert.category_t.error_notification | lt.alert.category_t.status_notification,
+        "alert_mask": lt.alert.category_t.error_notification | lt.alert.category_t.status_notification
+        | lt.alert.category_t.tracker_notification,
         # a fan's last announce (its download's total) goes out as the session ends; libtorrent waits 1 s for it
         # by default, which a busy machine's tracker can miss (a UDP announce needs a connect round trip first)
         "stop_tracker_timeout": 15,
@@ -98,11 +99,19 @@ def swarm(magnet, directory, count, seed_port, seconds):
     from_seed = [0] * count
     last_seed_total = [0] * count
     done = [False] * count
+    # a fan's completing announce carries its whole download: the tracker has it once it has answered one after the
+    # fan finished, and only then is the fan done (an exiting session's last announces may not get out on a busy machine)
+    finished = [False] * count
+    answered = [False] * count
     start = time.time()
     while time.time() - start < seconds and not all(done):
         fans[0].wait_for_alert(100)
         for index, (fan, handle) in enumerate(zip(fans, handles)):
-            fan.pop_alerts()
+            for alert in fan.pop_alerts():
+                if isinstance(alert, lt.torrent_finished_alert):
+                    finished[index] = True
+                elif finished[index] and isinstance(alert, lt.tracker_reply_alert):
+                    answered[index] = True
             if done[index]:
                 continue
             seed_total = None
@@ -113,7 +122,7 @@ def swarm(magnet, directory, count, seed_port, seconds):
                 if seed_total < last_seed_total[index]:
                     from_seed[index] += last_seed_total[index]
                 last_seed_total[index] = seed_total
-            done[index] = handle.status().is_seeding
+            done[index] = handle.status().is_seeding and answered[index]
     totals = [handle.status().total_payload_download for handle in handles]
     print(json.dumps({"completed": all(done), "seconds": round(time.time() - start, 1),
                       "received": totals, "from_seed": [a + b for a, b in zip(from_seed, last_seed_total)],
