@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -46,7 +47,7 @@ final class Connections {
     /** Connections waiting for a head, in the order they began waiting: the first has waited longest. */
     private final LinkedHashSet<Connection> waiting = new LinkedHashSet<>();
     private int live;
-    private final LongAdder[] closed = {new LongAdder(), new LongAdder(), new LongAdder()};
+    private final Map<Closed, LongAdder> closed = new EnumMap<>(Closed.class);
 
     static final class Connection {
         final Connections owner;
@@ -69,6 +70,9 @@ final class Connections {
         this.perAddress = rules.maxConnectionsPerAddress();
         this.headNanos = rules.headTimeout().toNanos();
         this.proxies = rules.proxies().stream().map(IpAddressMatcher::new).toList();
+        for (Closed reason : Closed.values()) {
+            closed.put(reason, new LongAdder());
+        }
     }
 
     int capacity() {
@@ -86,7 +90,7 @@ final class Connections {
 
     /** Connections closed for {@code reason} since the start. */
     long closed(Closed reason) {
-        return closed[reason.ordinal()].sum();
+        return closed.get(reason).sum();
     }
 
     /** Counts a connection just accepted, waiting for its head from now; null when its address has its limit open. */
@@ -94,7 +98,7 @@ final class Connections {
         long key = socket.getRemoteAddress() instanceof InetSocketAddress remote ? key(remote.getAddress()) : 0;
         synchronized (this) {
             if (key != 0 && openPerAddress.getOrDefault(key, 0) >= perAddress) {
-                closed[Closed.ADDRESS_LIMIT.ordinal()].increment();
+                closed.get(Closed.ADDRESS_LIMIT).increment();
                 return null;
             }
             if (key != 0) {
@@ -174,7 +178,7 @@ final class Connections {
                 take(it, it.next(), shed);
             }
         }
-        closed[Closed.SHED.ordinal()].add(shed.size());
+        closed.get(Closed.SHED).add(shed.size());
         close(shed);
     }
 
@@ -191,7 +195,7 @@ final class Connections {
                 take(it, c, shed);
             }
         }
-        closed[Closed.HEAD_TIMEOUT.ordinal()].add(shed.size());
+        closed.get(Closed.HEAD_TIMEOUT).add(shed.size());
         close(shed);
     }
 
