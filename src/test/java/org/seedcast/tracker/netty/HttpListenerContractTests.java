@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
-import static org.seedcast.tracker.netty.LoopbackHttp.closedByTracker;
+import static org.seedcast.support.RawHttp.closedByServer;
+import static org.seedcast.support.RawHttp.readAnswer;
+import static org.seedcast.support.RawHttp.trickledUntilClosed;
 import static org.seedcast.tracker.netty.LoopbackHttp.http;
 import static org.seedcast.tracker.netty.LoopbackHttp.readAll;
-import static org.seedcast.tracker.netty.LoopbackHttp.readAnswer;
 import static org.seedcast.tracker.netty.LoopbackHttp.socket;
 import static org.seedcast.tracker.netty.LoopbackHttp.socketFrom;
 
@@ -349,17 +350,8 @@ class HttpListenerContractTests {
                     assertThat(readAnswer(s.getInputStream())).startsWith("HTTP/1.1 200 OK").contains("keep-alive");
                 }
                 out.write("GET /announce?info_hash=".getBytes(StandardCharsets.ISO_8859_1));
-                boolean closed = false;
                 // one byte every 50 ms, for at most 10 s (the idle timeout is 60 s): a slowloris
-                for (int i = 0; i < 200 && !closed; i++) {
-                    try {
-                        out.write('a');
-                        out.flush();
-                        closed = closedByTracker(s, 50);
-                    } catch (SocketException reset) {
-                        closed = true;
-                    }
-                }
+                boolean closed = trickledUntilClosed(s, 200);
                 assertThat(closed).as("closed though it kept sending (kept connection: %s)", keptConnection).isTrue();
             }
         }
@@ -378,7 +370,7 @@ class HttpListenerContractTests {
             List<Socket> open = new ArrayList<>(flood);
             for (int round = 0; round < 200 && open.size() > 8; round++) { // bounded: at most some 10 s
                 for (var it = open.iterator(); it.hasNext(); ) {
-                    if (closedByTracker(it.next(), 1)) {
+                    if (closedByServer(it.next(), 1)) {
                         it.remove();
                     }
                 }
@@ -391,7 +383,7 @@ class HttpListenerContractTests {
                 assertThat(readAll(other)).startsWith("HTTP/1.1 200 OK").contains("8:intervali1800e");
             }
             for (Socket s : open) {
-                assertThat(closedByTracker(s, 1)).as("a connection within the limit").isFalse();
+                assertThat(closedByServer(s, 1)).as("a connection within the limit").isFalse();
             }
         } finally {
             for (Socket s : flood) {
@@ -421,10 +413,10 @@ class HttpListenerContractTests {
             }
             boolean shed = false;
             for (int round = 0; round < 100 && !shed; round++) {
-                shed = closedByTracker(idle.getFirst(), 100);
+                shed = closedByServer(idle.getFirst(), 100);
             }
             assertThat(shed).as("the oldest waiting connection was shed").isTrue();
-            assertThat(closedByTracker(idle.getLast(), 1)).as("the newest still open").isFalse();
+            assertThat(closedByServer(idle.getLast(), 1)).as("the newest still open").isFalse();
         } finally {
             for (Socket s : idle) {
                 s.close();

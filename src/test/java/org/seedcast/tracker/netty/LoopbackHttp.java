@@ -1,12 +1,9 @@
 package org.seedcast.tracker.netty;
 
 import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketException;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 
 /** A test's HTTP/1.1 client for the tracker's listeners on loopback, over plain sockets. */
@@ -44,32 +41,5 @@ final class LoopbackHttp {
                     .getBytes(StandardCharsets.ISO_8859_1));
             return readAll(s);
         }
-    }
-
-    /** Whether the tracker has closed the connection; waits up to {@code millis} for something to read. */
-    static boolean closedByTracker(Socket s, int millis) throws Exception {
-        s.setSoTimeout(millis);
-        try {
-            return s.getInputStream().read() == -1;
-        } catch (SocketTimeoutException stillOpen) {
-            return false;
-        } catch (SocketException reset) {
-            return true;
-        }
-    }
-
-    /** One answer on a kept connection: its head, then Content-Length bytes of body. */
-    static String readAnswer(InputStream in) throws Exception {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-            int b = in.read();
-            if (b < 0) {
-                throw new AssertionError("closed after " + head);
-            }
-            head.write(b);
-        }
-        String text = head.toString(StandardCharsets.ISO_8859_1);
-        int length = Integer.parseInt(text.replaceAll("(?s).*Content-Length: (\\d+).*", "$1"));
-        return text + new String(in.readNBytes(length), StandardCharsets.ISO_8859_1);
     }
 }

@@ -1,15 +1,16 @@
 package org.seedcast.web.connections;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.seedcast.support.RawHttp.closedByServer;
+import static org.seedcast.support.RawHttp.readAnswer;
+import static org.seedcast.support.RawHttp.trickledUntilClosed;
 
-import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -91,20 +92,11 @@ class GuardedNioProtocolTests {
             OutputStream out = s.getOutputStream();
             if (keptConnection) { // the deadline starts again once an answer is done
                 out.write(KEPT.getBytes(StandardCharsets.ISO_8859_1));
-                assertThat(readAnswer(s)).startsWith("HTTP/1.1 200").endsWith("ok 0");
+                assertThat(readAnswer(s.getInputStream())).startsWith("HTTP/1.1 200").endsWith("ok 0");
             }
             out.write("GET /".getBytes(StandardCharsets.ISO_8859_1));
-            boolean closed = false;
             // one byte every 50 ms, for at most 20 s (Tomcat's own timeout, a minute, starts again with each): a slowloris
-            for (int i = 0; i < 400 && !closed; i++) {
-                try {
-                    out.write('a');
-                    out.flush();
-                    closed = closedByServer(s, 50);
-                } catch (SocketException reset) {
-                    closed = true;
-                }
-            }
+            boolean closed = trickledUntilClosed(s, 400);
             assertThat(closed).as("closed though it kept sending (kept connection: %s)", keptConnection).isTrue();
         }
         assertThat(protocol.closedConnections(Closed.HEAD_TIMEOUT)).as("counted for the metrics").isEqualTo(2);
@@ -121,7 +113,7 @@ class GuardedNioProtocolTests {
             out.write('b');
             out.flush();
         }
-        assertThat(readAnswer(s)).startsWith("HTTP/1.1 200").endsWith("ok 40");
+        assertThat(readAnswer(s.getInputStream())).startsWith("HTTP/1.1 200").endsWith("ok 40");
         assertThat(protocol.closedConnections(Closed.HEAD_TIMEOUT)).isZero();
     }
 
@@ -191,60 +183,16 @@ class GuardedNioProtocolTests {
 
     private static String ask(Socket s) throws IOException {
         s.getOutputStream().write(KEPT.getBytes(StandardCharsets.ISO_8859_1));
-        return readAnswer(s);
+        return readAnswer(s.getInputStream());
     }
 
     private static String askUnlessClosed(Socket s) throws IOException {
         try {
             return ask(s);
-        } catch (SocketException reset) {
+        } catch (SocketException | EOFException closed) {
             return "";
         } finally {
             s.close();
-        }
-    }
-
-    /** One answer on a kept connection: its head, then as many body bytes as it says. */
-    private static String readAnswer(Socket s) throws IOException {
-        InputStream in = s.getInputStream();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        int length = -1;
-        while (length < 0 || bytes.size() < length) {
-            int b = in.read();
-            if (b < 0) {
-                break;
-            }
-            bytes.write(b);
-            String text = bytes.toString(StandardCharsets.ISO_8859_1);
-            int end = text.indexOf("\r\n\r\n");
-            if (length < 0 && end >= 0) {
-                length = end + 4 + contentLength(text);
-            }
-        }
-        return bytes.toString(StandardCharsets.ISO_8859_1);
-    }
-
-    private static int contentLength(String head) {
-        for (String line : head.split("\r\n")) {
-            if (line.toLowerCase().startsWith("content-length:")) {
-                return Integer.parseInt(line.substring(15).trim());
-            }
-        }
-        throw new IllegalStateException("an answer without a length: " + head);
-    }
-
-    /** Whether the server closed the connection (end of stream, or reset) within {@code millis}. */
-    private static boolean closedByServer(Socket s, int millis) throws IOException {
-        int before = s.getSoTimeout();
-        s.setSoTimeout(millis);
-        try {
-            return s.getInputStream().read() < 0;
-        } catch (SocketTimeoutException stillOpen) {
-            return false;
-        } catch (SocketException reset) {
-            return true;
-        } finally {
-            s.setSoTimeout(before);
         }
     }
 }
