@@ -208,7 +208,7 @@ final class EncryptedHandshake extends ByteToMessageDecoder {
     }
 
     /** A key or secret as the protocol sends it: 96 bytes, big-endian, zero-padded on the left. */
-    private static byte[] unsigned(BigInteger value) {
+    static byte[] unsigned(BigInteger value) {
         byte[] bytes = value.toByteArray();
         byte[] fixed = new byte[KEY_LENGTH];
         int copy = Math.min(bytes.length, KEY_LENGTH);

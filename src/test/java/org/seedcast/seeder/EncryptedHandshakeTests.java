@@ -63,12 +63,12 @@ class EncryptedHandshakeTests {
 
         /** Sends Ya and PadA; reads Yb and PadB, and works out the shared secret. */
         void exchangeKeys(int padA) throws Exception {
-            ch.writeInbound(Unpooled.buffer().writeBytes(fixed(BigInteger.TWO.modPow(privateKey, EncryptedHandshake.P))).writeBytes(new byte[padA]));
+            ch.writeInbound(Unpooled.buffer().writeBytes(EncryptedHandshake.unsigned(BigInteger.TWO.modPow(privateKey, EncryptedHandshake.P))).writeBytes(new byte[padA]));
             ByteBuf answer = written(ch);
             assertThat(answer.readableBytes()).as("Yb and PadB").isBetween(96, 96 + 512);
             byte[] theirs = new byte[96];
             answer.readBytes(theirs);
-            secret = fixed(new BigInteger(1, theirs).modPow(privateKey, EncryptedHandshake.P));
+            secret = EncryptedHandshake.unsigned(new BigInteger(1, theirs).modPow(privateKey, EncryptedHandshake.P));
         }
 
         /** Sends the fields naming the torrent and offering {@code provide}, PadC, and the initial payload. */
@@ -89,14 +89,6 @@ class EncryptedHandshakeTests {
             ch.writeInbound(Unpooled.buffer().writeBytes(sha1(bytes("req1"), secret)).writeBytes(named)
                     .writeBytes(out.apply(enciphered)));
         }
-    }
-
-    static byte[] fixed(BigInteger value) {
-        byte[] bytes = value.toByteArray();
-        byte[] fixed = new byte[96];
-        int copy = Math.min(bytes.length, 96);
-        System.arraycopy(bytes, bytes.length - copy, fixed, 96 - copy, copy);
-        return fixed;
     }
 
     @Test
