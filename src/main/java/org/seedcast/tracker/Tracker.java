@@ -226,9 +226,7 @@ public class Tracker {
     /** Lifts a ban; returns whether there was one. */
     public boolean unban(String cidr) {
         Cidr parsed = Cidr.parse(cidr);
-        boolean[] removed = new boolean[1];
-        housekeeper.change(() -> removed[0] = bans.unban(parsed), store -> store.deleteBan(parsed));
-        return removed[0];
+        return housekeeper.change(() -> bans.unban(parsed), store -> store.deleteBan(parsed));
     }
 
     /** Whether an address is banned, for the other listeners that refuse what the tracker refuses (the seed). */

@@ -12,6 +12,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.seedcast.tracker.engine.TrackerMetrics.Kind;
 import org.seedcast.tracker.engine.TrackerMetrics.Outcome;
 import org.seedcast.tracker.protocol.HashKey;
@@ -85,9 +86,18 @@ public final class Housekeeper {
      * {@link #reload} cannot fall between.
      */
     public void change(Runnable inMemory, Consumer<TrackerStore> write) {
-        synchronized (changes) {
+        change(() -> {
             inMemory.run();
+            return null;
+        }, write);
+    }
+
+    /** The same for a change that answers something, such as whether there was anything to lift. */
+    public <T> T change(Supplier<T> inMemory, Consumer<TrackerStore> write) {
+        synchronized (changes) {
+            T answer = inMemory.get();
             persist(write);
+            return answer;
         }
     }
 
