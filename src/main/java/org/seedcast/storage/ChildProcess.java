@@ -46,8 +46,22 @@ final class ChildProcess {
             throw new IOException("interrupted while " + command.getFirst() + " ran", e);
         } finally {
             if (process.isAlive()) {
-                process.destroyForcibly();
+                killAndReap(process);
             }
+        }
+    }
+
+    /**
+     * SIGKILL, then waits for the exit so the caller returns with the child gone, not still exiting (or left a
+     * zombie) while the next file's run starts. A killed process exits at once; the bound is for a child stuck in
+     * an uninterruptible read, which no signal ends sooner.
+     */
+    private static void killAndReap(Process process) {
+        process.destroyForcibly();
+        try {
+            process.waitFor(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
