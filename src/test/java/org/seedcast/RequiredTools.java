@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
@@ -19,6 +21,9 @@ import org.junit.jupiter.api.Assumptions;
  * property {@code seedcast.requireTools} is {@code true} (CI), where it fails the test instead.
  */
 public final class RequiredTools {
+
+    /** The interpreter that imports each module asked for so far, or none. */
+    private static final Map<String, Optional<Path>> PYTHONS = new ConcurrentHashMap<>();
 
     private RequiredTools() {
     }
@@ -31,9 +36,15 @@ public final class RequiredTools {
     /**
      * A Python 3 interpreter that can import {@code module}: the PATH's first, then the
      * system's {@code /usr/bin/python3} (Debian's python3-* packages install there, and a
-     * pyenv on the PATH does not see them).
+     * pyenv on the PATH does not see them). Looked up once per module and run: each try starts an
+     * interpreter, and many tests ask for the same module.
      */
     public static Path requirePythonModule(String module) {
+        Optional<Path> python = PYTHONS.computeIfAbsent(module, RequiredTools::findPython);
+        return python.orElseGet(() -> missing("no python3 can import " + module + " (Debian: python3-" + module + ")"));
+    }
+
+    private static Optional<Path> findPython(String module) {
         Set<Path> candidates = new LinkedHashSet<>();
         find("python3").ifPresent(candidates::add);
         Path system = Path.of("/usr/bin/python3");
@@ -42,10 +53,10 @@ public final class RequiredTools {
         }
         for (Path python : candidates) {
             if (exitCode(List.of(python.toString(), "-c", "import " + module)) == 0) {
-                return python;
+                return Optional.of(python);
             }
         }
-        return missing("no python3 can import " + module + " (Debian: python3-" + module + ")");
+        return Optional.empty();
     }
 
     /**

@@ -10,7 +10,9 @@ usage:
       with BEP 52 hash requests (a magnet carries no piece layers)
   libtorrent_magnet.py swarm MAGNET DIR COUNT SEED_PORT SECONDS
       COUNT fans on 127.0.0.21 and up at once; prints one JSON line: completed, and per fan the
-      payload it received in all and from the seed (the peer on 127.0.0.1:SEED_PORT)
+      payload it received in all and from the seed (the peer on 127.0.0.1:SEED_PORT), and the
+      seconds (since the script started) by which it was seen to have the metadata, to know a peer
+      other than the seed, and to have finished
 """
 import json
 import os
@@ -30,6 +32,20 @@ def session(address):
         # a fan's last announce (its download's total) goes out as the session ends; libtorrent waits 1 s for it
         # by default, which a busy machine's tracker can miss (a UDP announce needs a connect round trip first)
         "stop_tracker_timeout": 15,
+        # libtorrent keeps UDP tracker connection ids in a cache shared by every session of the process, keyed by
+        # the tracker alone; a fan on another address would announce with an id the tracker issued to the first
+        # fan's address, which the tracker rightly drops (BEP 15), and that fan then waits out the UDP timeout
+        # before it tries HTTP and learns of the other fans. 0 makes each fan connect for itself, as fans on
+        # machines of their own do.
+        "udp_tracker_token_expiry": 0,
+        # the downloaded figure in announces counts every payload byte, end-game duplicates included, as the
+        # per-peer counters the swarm's report is made of do; by default libtorrent leaves redundant bytes out
+        # and can announce less than the episode after completing it
+        "report_true_downloaded": True,
+        # a fan queues requests to a peer for this long at its rate (3 s by default); at a rate-capped seed a
+        # shorter queue lets fans pick, from the pieces only the seed has, fewer that another fan is already
+        # taking from it
+        "request_queue_time": 1,
     })
 
 
@@ -88,6 +104,7 @@ def fetch(magnet, directory, seconds):
 
 
 def swarm(magnet, directory, count, seed_port, seconds):
+    start = time.time()
     fans, handles = [], []
     for index in range(count):
         fan = session("127.0.0.%d" % (21 + index))
@@ -103,12 +120,21 @@ def swarm(magnet, directory, count, seed_port, seconds):
     # fan finished, and only then is the fan done (an exiting session's last announces may not get out on a busy machine)
     finished = [False] * count
     answered = [False] * count
-    start = time.time()
+    # when each fan had the metadata, first had a peer other than the seed, and finished: where a slow swarm waited
+    phases = {"metadata_s": [None] * count, "other_fan_s": [None] * count, "finished_s": [None] * count}
+
+    def reached(phase, index):
+        if phases[phase][index] is None:
+            phases[phase][index] = round(time.time() - start, 1)
+
     while time.time() - start < seconds and not all(done):
         fans[0].wait_for_alert(100)
         for index, (fan, handle) in enumerate(zip(fans, handles)):
             for alert in fan.pop_alerts():
-                if isinstance(alert, lt.torrent_finished_alert):
+                if isinstance(alert, lt.metadata_received_alert):
+                    reached("metadata_s", index)
+                elif isinstance(alert, lt.torrent_finished_alert):
+                    reached("finished_s", index)
                     finished[index] = True
                 elif finished[index] and isinstance(alert, lt.tracker_reply_alert):
                     answered[index] = True
@@ -118,6 +144,8 @@ def swarm(magnet, directory, count, seed_port, seconds):
             for peer in handle.get_peer_info():
                 if peer.ip == ("127.0.0.1", seed_port):
                     seed_total = peer.total_download
+                else:
+                    reached("other_fan_s", index)
             if seed_total is not None:
                 if seed_total < last_seed_total[index]:
                     from_seed[index] += last_seed_total[index]
@@ -126,7 +154,7 @@ def swarm(magnet, directory, count, seed_port, seconds):
     totals = [handle.status().total_payload_download for handle in handles]
     print(json.dumps({"completed": all(done), "seconds": round(time.time() - start, 1),
                       "received": totals, "from_seed": [a + b for a, b in zip(from_seed, last_seed_total)],
-                      "hash_failures": [h.status().total_failed_bytes for h in handles]}), flush=True)
+                      "hash_failures": [h.status().total_failed_bytes for h in handles], **phases}), flush=True)
 
 
 if __name__ == "__main__":
