@@ -10,6 +10,8 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -114,9 +116,11 @@ public final class Browser {
     /**
      * Resolves a {@link ChromeDriver} parameter (of a {@code @BeforeEach} method, say) with the run's one browser,
      * started on first use (a start costs seconds) and quit when the run ends. Each test gets it as a new one would
-     * be: a blank page, no cookies, nothing stored for the application's origin, the usual window size.
+     * be: a blank page, no cookies, nothing stored for the application's origin, the usual window size. After each
+     * test the browser goes back to a blank page, so that no page keeps running (a dashboard refreshing itself, a
+     * player) through the classes that run until the next browser test.
      */
-    public static final class Extension extends RunScoped<ChromeDriver> {
+    public static final class Extension extends RunScoped<ChromeDriver> implements AfterEachCallback {
 
         public Extension() {
             super(ChromeDriver.class);
@@ -131,6 +135,14 @@ public final class Browser {
         @Override
         void close(ChromeDriver driver) {
             driver.quit();
+        }
+
+        @Override
+        public void afterEach(ExtensionContext context) {
+            ChromeDriver driver = made(context);
+            if (driver != null) {
+                driver.get("about:blank");
+            }
         }
 
         @Override
