@@ -1,7 +1,11 @@
 package org.seedcast.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.HttpCookie;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -89,6 +93,22 @@ public final class Browser {
         driver.manage().timeouts().implicitlyWait(Duration.ZERO);
         driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", RECORD_CSP_VIOLATIONS));
         return driver;
+    }
+
+    /**
+     * Signs {@code driver} in as {@code username} without a page load: the sign-in form is posted over HTTP, as a
+     * browser posts it, and the session cookie it answers with is handed to the browser. For tests about what comes
+     * after signing in; the sign-in page itself is tested in a browser elsewhere.
+     */
+    public static void signIn(ChromeDriver driver, int port, String username, String password) {
+        PageClient client = PageClient.at(port);
+        HttpResponse<String> answer = client.signIn(username, password);
+        assertThat(answer.headers().firstValue("Location").orElse("")).as(username + " signed in")
+                .isNotEmpty().doesNotContain("/login");
+        for (HttpCookie cookie : client.cookies().getCookieStore().getCookies()) {
+            driver.executeCdpCommand("Network.setCookie", Map.of("name", cookie.getName(), "value", cookie.getValue(),
+                    "url", "http://localhost:" + port + "/", "httpOnly", cookie.isHttpOnly()));
+        }
     }
 
     /**
