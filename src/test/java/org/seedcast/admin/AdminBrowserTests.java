@@ -167,6 +167,7 @@ class AdminBrowserTests {
         Http.at(port).as("admin", "admin-secret-1").postJson("/api/users",
                 "{\"username\":\"" + producer + "\",\"password\":\"producer-pass-1\",\"role\":\"producer\"}");
         signIn(producer, "producer-pass-1");
+        browser.get(url("/studio"));
         assertThat(browser.findElements(By.linkText("Admin"))).as("no admin link in the nav").isEmpty();
         browser.get(url("/admin"));
         assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain("Tracker overview");
@@ -204,11 +205,7 @@ class AdminBrowserTests {
     }
 
     private void signIn(String username, String password) {
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.cssSelector("form.stacked button[type=submit]")).click();
-        wait.until(driver -> !driver.getCurrentUrl().endsWith("/login"));
+        Browser.signIn((ChromeDriver) browser, port, username, password);
     }
 
     private String url(String path) {

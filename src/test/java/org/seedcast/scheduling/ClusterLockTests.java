@@ -30,7 +30,8 @@ class ClusterLockTests {
 
     @BeforeAll
     static void createDatabase() {
-        database = TestPostgres.createDatabase("cluster_lock");
+        // a session per connection: a pooled one could still hold a lock whose session a test ends, or be that session
+        database = TestPostgres.createUnpooledDatabase("cluster_lock");
     }
 
     @Test

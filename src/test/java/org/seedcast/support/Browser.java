@@ -1,7 +1,11 @@
 package org.seedcast.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.HttpCookie;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,6 +14,8 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -90,6 +96,22 @@ public final class Browser {
     }
 
     /**
+     * Signs {@code driver} in as {@code username} without a page load: the sign-in form is posted over HTTP, as a
+     * browser posts it, and the session cookie it answers with is handed to the browser. For tests about what comes
+     * after signing in; the sign-in page itself is tested in a browser elsewhere.
+     */
+    public static void signIn(ChromeDriver driver, int port, String username, String password) {
+        PageClient client = PageClient.at(port);
+        HttpResponse<String> answer = client.signIn(username, password);
+        assertThat(answer.headers().firstValue("Location").orElse("")).as(username + " signed in")
+                .isNotEmpty().doesNotContain("/login");
+        for (HttpCookie cookie : client.cookies().getCookieStore().getCookies()) {
+            driver.executeCdpCommand("Network.setCookie", Map.of("name", cookie.getName(), "value", cookie.getValue(),
+                    "url", "http://localhost:" + port + "/", "httpOnly", cookie.isHttpOnly()));
+        }
+    }
+
+    /**
      * A wait of up to {@code timeout} for a condition on {@code driver}'s page, checked every 50 ms: Selenium's
      * default half second between checks is sat out by every wait whose condition is not met at once.
      */
@@ -114,9 +136,11 @@ public final class Browser {
     /**
      * Resolves a {@link ChromeDriver} parameter (of a {@code @BeforeEach} method, say) with the run's one browser,
      * started on first use (a start costs seconds) and quit when the run ends. Each test gets it as a new one would
-     * be: a blank page, no cookies, nothing stored for the application's origin, the usual window size.
+     * be: a blank page, no cookies, nothing stored for the application's origin, the usual window size. After each
+     * test the browser goes back to a blank page, so that no page keeps running (a dashboard refreshing itself, a
+     * player) through the classes that run until the next browser test.
      */
-    public static final class Extension extends RunScoped<ChromeDriver> {
+    public static final class Extension extends RunScoped<ChromeDriver> implements AfterEachCallback {
 
         public Extension() {
             super(ChromeDriver.class);
@@ -131,6 +155,14 @@ public final class Browser {
         @Override
         void close(ChromeDriver driver) {
             driver.quit();
+        }
+
+        @Override
+        public void afterEach(ExtensionContext context) {
+            ChromeDriver driver = made(context);
+            if (driver != null) {
+                driver.get("about:blank");
+            }
         }
 
         @Override

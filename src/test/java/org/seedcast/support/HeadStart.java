@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.platform.commons.support.AnnotationSupport;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
@@ -17,14 +18,16 @@ import org.springframework.test.context.BootstrapWith;
 
 /**
  * Starts what the run shares and is slow to start, its {@link TestPostgres}, its {@link S3Proxy} and its
- * {@link Browser}, each on a thread of its own as soon as the test plan is known, when the plan holds a class that
- * needs it: they then start while the first Spring context loads its classes, instead of one after another inside it
- * (the browser, inside the lane's first browser test). Their first user waits for the start under way (each starts
- * under a lock); a start that fails here is left for that user to retry and report. A browser no test took is quit
- * when the plan ends. Registered in {@code META-INF/services}, after {@link TestRunSetup}, which empties their
- * directories first.
+ * {@link Browser}, each on a thread of its own when the plan holds a class that needs it: the servers as soon as the
+ * test plan is known, so they start while the first Spring context loads its classes instead of one after another
+ * inside it; the browser once the run's first class is done (see {@link #executionFinished}), ahead of the first
+ * browser test. Their first user waits for the start under way (each starts under a lock); a start that fails here is
+ * left for that user to retry and report. A browser no test took is quit when the plan ends. Registered in
+ * {@code META-INF/services}, after {@link TestRunSetup}, which empties their directories first.
  */
 public class HeadStart implements TestExecutionListener {
+
+    private volatile boolean browserWanted;
 
     @Override
     public void testPlanExecutionStarted(TestPlan plan) {
@@ -38,8 +41,18 @@ public class HeadStart implements TestExecutionListener {
         if (any(classes, type -> AnnotatedElementUtils.hasAnnotation(type, S3IntegrationTest.class))) {
             startAside("s3proxy", S3Proxy::endpoint);
         }
-        if (any(classes, type -> AnnotationSupport.findRepeatableAnnotations(type, ExtendWith.class).stream()
-                .anyMatch(extension -> List.of(extension.value()).contains(Browser.Extension.class)))) {
+        browserWanted = any(classes, type -> AnnotationSupport.findRepeatableAnnotations(type, ExtendWith.class).stream()
+                .anyMatch(extension -> List.of(extension.value()).contains(Browser.Extension.class)));
+    }
+
+    /**
+     * The browser starts once the run's first class is done, not with the servers: by then the first context has
+     * loaded, which its start would slow down, and an idle browser costs CPU for as long as it waits.
+     */
+    @Override
+    public void executionFinished(TestIdentifier test, TestExecutionResult result) {
+        if (browserWanted && test.getSource().filter(ClassSource.class::isInstance).isPresent()) {
+            browserWanted = false;
             Browser.startEarly();
         }
     }

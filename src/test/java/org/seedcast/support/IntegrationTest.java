@@ -29,6 +29,8 @@ import org.springframework.context.annotation.Import;
         "server.port=${seedcast.test.port}",
         "seedcast.public-url=http://localhost:${seedcast.test.port}",
         "logging.level.org.testcontainers=OFF",
+        // connections as the tests need them, not the pool's ten at start: the run's contexts share one PostgreSQL
+        "spring.datasource.hikari.minimum-idle=2",
 })
 @Import({PostgresTestConfiguration.class, PasswordChecks.class, TestClock.class})
 public @interface IntegrationTest {

@@ -36,7 +36,7 @@ public class PostgresTestConfiguration {
     @Conditional(NoDocker.class)
     JdbcConnectionDetails testPostgres() {
         String database = "context_" + CONTEXTS.incrementAndGet();
-        TestPostgres.createDatabase(database);
+        TestPostgres.emptyDatabase(database);
         return TestPostgres.connectionDetails(database);
     }
 

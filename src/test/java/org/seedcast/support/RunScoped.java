@@ -32,6 +32,12 @@ abstract class RunScoped<T> implements ParameterResolver {
         return parameter.getParameter().getType() == type;
     }
 
+    /** The run's instance if a test has asked for it already, else null: made only on first use. */
+    T made(ExtensionContext context) {
+        Kept<?> kept = context.getRoot().getStore(ExtensionContext.Namespace.create(getClass())).get(type, Kept.class);
+        return kept == null ? null : type.cast(kept.instance());
+    }
+
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         Kept<?> kept = context.getRoot().getStore(ExtensionContext.Namespace.create(getClass()))

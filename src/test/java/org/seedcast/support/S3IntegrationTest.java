@@ -34,6 +34,8 @@ import org.springframework.test.context.ContextConfiguration;
         "seedcast.seeder.bind-address=127.0.0.1",
         "seedcast.seeder.threads=1",
         "logging.level.org.testcontainers=OFF",
+        // connections as the tests need them, not the pool's ten at start: the run's contexts share one PostgreSQL
+        "spring.datasource.hikari.minimum-idle=2",
         // this context also shows the graceful path without ffprobe; the filesystem's runs the machine's
         "seedcast.media-facts.ffprobe=target/no-ffprobe-here/ffprobe",
 })

@@ -6,9 +6,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 
@@ -22,19 +25,48 @@ import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 public final class TestPostgres {
 
     private static EmbeddedPostgres server;
+    private static final Map<String, HikariDataSource> POOLS = new HashMap<>();
 
     private TestPostgres() {
     }
 
-    /** Creates an empty database named {@code name} (dropping one of that name first) and returns it. */
+    /**
+     * Creates an empty database named {@code name} (dropping one of that name first) and returns a small pool of
+     * connections to it, as the application has: without one, every query would fork a server process of its own.
+     */
     public static synchronized DataSource createDatabase(String name) {
+        emptyDatabase(name);
+        HikariDataSource pool = new HikariDataSource();
+        pool.setPoolName("test-" + name);
+        pool.setJdbcUrl(jdbcUrl(name));
+        pool.setUsername("postgres");
+        pool.setMaximumPoolSize(4);
+        pool.setMinimumIdle(1);
+        POOLS.put(name, pool);
+        return pool;
+    }
+
+    /**
+     * Creates an empty database named {@code name} as {@link #createDatabase} does, for a test whose every connection
+     * must be a server session of its own (one it ends under a user's feet, say): each one opens a new session.
+     */
+    public static synchronized DataSource createUnpooledDatabase(String name) {
+        emptyDatabase(name);
+        return server.getDatabase("postgres", name);
+    }
+
+    /** Creates an empty database named {@code name}, dropping one of that name first (and closing its pool). */
+    static synchronized void emptyDatabase(String name) {
+        HikariDataSource previous = POOLS.remove(name);
+        if (previous != null) {
+            previous.close();
+        }
         try (Connection c = server().getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             s.execute("drop database if exists " + name + " with (force)");
             s.execute("create database " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("could not create database " + name, e);
         }
-        return server.getDatabase("postgres", name);
     }
 
     /** The JDBC URL of {@code database}, for user {@code postgres} without a password (the server trusts loopback). */

@@ -121,7 +121,7 @@ class StudioBrowserTests {
         byte[] content = Media.mp4(8 * 1024 * 1024 + 5, 44);
         Path video = tmp.resolve("Retried.mp4");
         Files.write(video, content);
-        signIn("admin", "admin-secret-1");
+        Browser.signIn(chrome, port, "admin", "admin-secret-1");
         Object script = chrome.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", lostAnswer))
                 .get("identifier");
         try (AutoCloseable quickRetry = Browser.shortTimers(chrome, 1000, 10)) {
@@ -154,7 +154,7 @@ class StudioBrowserTests {
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> JsonPath
                 .read(studio.admin().get("/api/episodes/" + id).body(), "$.facts.state"), "known"::equals);
         jdbc.update("update episodes set facts_state = 'PENDING' where id = ?", id); // as while it is read
-        signIn("admin", "admin-secret-1");
+        Browser.signIn(chrome, port, "admin", "admin-secret-1");
         // the page asks again after 2 s, then longer each time; every 200 ms here, through the same code
         try (AutoCloseable quicker = Browser.shortTimers(chrome, 2000, 200)) {
             browser.get(url("/studio/episodes/" + id));
