@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import jakarta.annotation.PreDestroy;
 import org.seedcast.catalog.DownloadCounts;
@@ -27,6 +29,10 @@ import org.springframework.stereotype.Component;
  * {@code download_counts} with one batched upsert per interval and once more at shutdown.
  * A failed flush puts its counts back, so they go out with the next one. The interval is
  * {@code seedcast.downloads.flush-interval} ({@link DownloadsProperties}).
+ * <p>
+ * A reader (stored plus pending) never runs during a flush: between taking the counts out of memory and
+ * its write's commit they are in neither place, and a page read then showed fewer downloads than before.
+ * Only readers wait for a flush's one statement; a download's count never does.
  */
 @Component
 class DownloadCounter implements DownloadCounts {
@@ -44,6 +50,7 @@ class DownloadCounter implements DownloadCounts {
     private final JdbcTemplate jdbc;
     private final Map<Long, LongAdder> direct = new ConcurrentHashMap<>();
     private final Map<Long, LongAdder> torrent = new ConcurrentHashMap<>();
+    private final ReadWriteLock flushing = new ReentrantReadWriteLock();
 
     DownloadCounter(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -68,16 +75,25 @@ class DownloadCounter implements DownloadCounts {
     /** Stored counts plus those not flushed yet, in one query; every episode asked for is in the map. */
     @Override
     public Map<Long, Counts> forEpisodes(Collection<Long> episodeIds) {
-        Map<Long, Counts> counts = new HashMap<>();
         if (episodeIds.isEmpty()) {
-            return counts;
+            return new HashMap<>();
         }
+        flushing.readLock().lock();
+        try {
+            return storedPlusPending(episodeIds);
+        } finally {
+            flushing.readLock().unlock();
+        }
+    }
+
+    private Map<Long, Counts> storedPlusPending(Collection<Long> episodeIds) {
         Map<Long, Counts> stored = new HashMap<>();
         jdbc.query("select episode_id, direct, torrent from download_counts where episode_id in ("
                         + String.join(",", Collections.nCopies(episodeIds.size(), "?")) + ")",
                 row -> {
                     stored.put(row.getLong(1), new Counts(row.getLong(2), row.getLong(3)));
                 }, episodeIds.toArray());
+        Map<Long, Counts> counts = new HashMap<>();
         for (long id : episodeIds) {
             Counts base = stored.getOrDefault(id, Counts.NONE);
             counts.put(id, new Counts(base.direct() + pending(direct, id), base.torrent() + pending(torrent, id)));
@@ -87,7 +103,15 @@ class DownloadCounter implements DownloadCounts {
 
     @PreDestroy
     void flush() {
-        List<Object[]> batch = drain();
+        flushing.writeLock().lock();
+        try {
+            write(drain());
+        } finally {
+            flushing.writeLock().unlock();
+        }
+    }
+
+    private void write(List<Object[]> batch) {
         if (batch.isEmpty()) {
             return;
         }
