@@ -73,7 +73,7 @@ class TrackerConfiguration {
     @Bean(destroyMethod = "close")
     TrackerCluster trackerCluster(ClusterProperties p) {
         return p.members().isEmpty() ? TrackerCluster.STANDALONE
-                : TrackerCluster.join(p.members(), p.port(), TrackerCluster.JOIN_WAIT);
+                : TrackerCluster.join(p.members(), p.port(), p.joinWait());
     }
 
     @Bean

@@ -23,10 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.ResourceAccessMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
@@ -40,12 +37,12 @@ import org.seedcast.support.TestRunSetup;
 import org.seedcast.support.TusClient;
 
 /**
- * The application stopped and started again on the same data directory and database: killed
- * outright while it publishes, and stopped while an episode waits for its scheduled time. Each
- * test works from whatever application runs; the order only saves start-ups.
+ * The application killed outright (SIGKILL) while it publishes, with an episode waiting for its
+ * scheduled time, and started again on the same data directory and database. The kill and the
+ * restart happen once, before the tests, each of which checks one thing the restarted application
+ * must have kept: the kill costs a JVM of its own, the restart a start, both the longest part.
  */
 @ExtendWith(ExternalPostgres.Extension.class)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @BesideTheSuite
 @ResourceLock(value = ExternalPostgres.LOCK, mode = ResourceAccessMode.READ)
 @ResourceLock(RunningSeedcast.PROCESS_LOCK)
@@ -55,16 +52,48 @@ class CrashAndRestartIntegrationTests {
     private static final Duration SCHEDULE_RUNS_WITHIN = Duration.ofSeconds(90);
 
     static ExternalPostgres postgres;
-    static RunningSeedcast.Settings settings;
     static RunningSeedcast app;
+    static Studio studio;
+    /** The drafts being published when the application was killed. */
+    static List<Integer> drafts;
+    /** The episode scheduled an hour ahead before the kill, and the time it was moved back to while nothing ran. */
+    static int scheduled;
+    static Instant scheduledAt;
 
+    /**
+     * Uploads the drafts and schedules an episode an hour ahead through the API of an application in
+     * a JVM of its own, kills it while it publishes the drafts, moves the scheduled time into the past
+     * in the database, as if the hour had gone by while nothing ran (instead of waiting for a time to
+     * come on the wall clock), and starts the application again.
+     */
     @BeforeAll
-    static void database(ExternalPostgres server) {
+    static void killDuringPublishingAndRestart(ExternalPostgres server) throws Exception {
         postgres = server;
         postgres.createDatabase(DATABASE);
-        // scheduled episodes are looked for every second, so the restart test waits for its episode, not for the schedule
-        settings = RunningSeedcast.settings(postgres, DATABASE, TestRunSetup.ROOT.resolve("crash-restart"),
-                "seedcast.schedule-interval=1s");
+        // scheduled episodes are looked for every second, so the test waits for its episode, not for the schedule
+        RunningSeedcast.Settings settings = RunningSeedcast.settings(postgres, DATABASE,
+                TestRunSetup.ROOT.resolve("crash-restart"), "seedcast.schedule-interval=1s");
+        app = RunningSeedcast.startProcess(settings);
+        Studio killed = new Studio(app.port());
+        killed.show("crash", "v1");
+        drafts = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            drafts.add(killed.upload("crash", "Episode " + i, Media.mp4(200 * 1024 + i, 60 + i)));
+        }
+        killed.show("scheduled", "v1");
+        scheduled = killed.upload("scheduled", "Scheduled", Media.mp4(100 * 1024, 70));
+        Instant later = Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        HttpResponse<String> schedule = killed.admin().postJson("/api/episodes/" + scheduled + "/publish",
+                "{\"publishAt\":\"" + later + "\"}");
+        assertThat(schedule.statusCode()).as(schedule.body()).isEqualTo(200);
+        assertThat((String) JsonPath.read(schedule.body(), "$.status")).isEqualTo("SCHEDULED");
+
+        publishUntilKilled(killed, drafts);
+        scheduledAt = Instant.now().minus(1, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
+        assertThat(moveSchedule(scheduled, later, scheduledAt)).as("the scheduled row, still scheduled at the time the API took")
+                .isOne();
+        app = RunningSeedcast.start(settings);
+        studio = new Studio(app.port());
     }
 
     @AfterAll
@@ -75,21 +104,7 @@ class CrashAndRestartIntegrationTests {
     }
 
     @Test
-    @Order(1)
     void afterAKillDuringPublishingEveryEpisodeIsPublishedWithItsTorrentOrStillAPublishableDraft() throws Exception {
-        stopApp();
-        app = RunningSeedcast.startProcess(settings);
-        Studio studio = new Studio(app.port());
-        studio.show("crash", "v1");
-        List<Integer> drafts = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            drafts.add(studio.upload("crash", "Episode " + i, Media.mp4(200 * 1024 + i, 60 + i)));
-        }
-
-        publishUntilKilled(studio, drafts);
-        app = RunningSeedcast.start(settings);
-        studio = new Studio(app.port());
-
         TrackerClient peers = new TrackerClient(app.trackerPort());
         int port = 42000;
         for (int id : drafts) {
@@ -106,34 +121,13 @@ class CrashAndRestartIntegrationTests {
         }
     }
 
-    /**
-     * The episode is scheduled through the API an hour ahead; once the application has stopped, its time is
-     * moved into the past in the database, as if the hour had gone by while nothing ran, instead of waiting
-     * for a time to come on the wall clock.
-     */
     @Test
-    @Order(2)
-    void anEpisodeScheduledWhileTheApplicationWasStoppedIsPublishedAtItsScheduledTime() throws Exception {
-        startAppUnlessRunning();
-        Studio studio = new Studio(app.port());
-        studio.show("scheduled", "v1");
-        int id = studio.upload("scheduled", "Scheduled", Media.mp4(100 * 1024, 70));
-        Instant later = Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
-        HttpResponse<String> scheduled = studio.admin().postJson("/api/episodes/" + id + "/publish",
-                "{\"publishAt\":\"" + later + "\"}");
-        assertThat(scheduled.statusCode()).as(scheduled.body()).isEqualTo(200);
-        assertThat((String) JsonPath.read(scheduled.body(), "$.status")).isEqualTo("SCHEDULED");
-
-        stopApp();
-        Instant at = Instant.now().minus(1, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
-        assertThat(moveSchedule(id, later, at)).as("the scheduled row, still scheduled at the time the API took").isOne();
-        app = RunningSeedcast.start(settings);
-        Studio restarted = new Studio(app.port());
-
+    void anEpisodeScheduledWhenTheApplicationWasKilledIsPublishedAtItsScheduledTimeOnceItRunsAgain() {
         String episode = await("the scheduled episode's publication").atMost(SCHEDULE_RUNS_WITHIN)
-                .until(() -> restarted.admin().get("/api/episodes/" + id).body(),
+                .until(() -> studio.admin().get("/api/episodes/" + scheduled).body(),
                         body -> "PUBLISHED".equals(JsonPath.read(body, "$.status")));
-        assertThat(Instant.parse(JsonPath.read(episode, "$.publishedAt"))).as("dated at its scheduled time").isEqualTo(at);
+        assertThat(Instant.parse(JsonPath.read(episode, "$.publishedAt"))).as("dated at its scheduled time")
+                .isEqualTo(scheduledAt);
         assertPublishedWhole(episode, new TrackerClient(app.trackerPort()), 43000);
     }
 
@@ -166,7 +160,7 @@ class CrashAndRestartIntegrationTests {
     }
 
     /** Published, with its signed torrent served, its media served and its info-hash tracked. */
-    private void assertPublishedWhole(String episode, TrackerClient peers, int port) {
+    private static void assertPublishedWhole(String episode, TrackerClient peers, int port) {
         long id = ((Number) JsonPath.read(episode, "$.id")).longValue();
         assertThat((String) JsonPath.read(episode, "$.status")).isEqualTo("PUBLISHED");
         String infoHash = JsonPath.read(episode, "$.infoHash");
@@ -199,19 +193,6 @@ class CrashAndRestartIntegrationTests {
             s.setLong(2, episodeId);
             s.setObject(3, from.atOffset(ZoneOffset.UTC));
             return s.executeUpdate();
-        }
-    }
-
-    private static void startAppUnlessRunning() {
-        if (app == null) {
-            app = RunningSeedcast.start(settings);
-        }
-    }
-
-    private static void stopApp() {
-        if (app != null) {
-            app.close();
-            app = null;
         }
     }
 }

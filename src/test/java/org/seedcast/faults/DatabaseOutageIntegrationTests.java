@@ -53,8 +53,11 @@ class DatabaseOutageIntegrationTests {
     /** Hikari's shortest wait is 250 ms; twice that leaves a loaded machine room to hand out a pooled connection. */
     private static final String CONNECTION_WAIT = "500"; // milliseconds
 
-    /** Short, so that a stalled request fails soon; long enough for any statement these tests make. */
-    private static final String SOCKET_TIMEOUT = "3s";
+    /**
+     * Short, as each stall test sits it out; long enough for any statement these tests make on a loaded machine,
+     * and for the lock test to see its statement wait in PostgreSQL and freeze the network before it runs out.
+     */
+    private static final String SOCKET_TIMEOUT = "2s";
 
     static ExternalPostgres postgres;
     /** Between the application and PostgreSQL, to stall the database without stopping it. */

@@ -77,8 +77,9 @@ class SeparateRolesIntegrationTests {
 
     private static RunningSeedcast.Settings trackerNode(ExternalPostgres postgres, String name, String members,
                                                         int clusterPort) {
+        // the nodes start together, so the first need not wait Hazelcast's default 5 s for the other to join
         return RunningSeedcast.settings(postgres, DATABASE, TestRunSetup.ROOT.resolve(name), "seedcast.roles=tracker",
-                members, "seedcast.cluster.port=" + clusterPort);
+                members, "seedcast.cluster.port=" + clusterPort, "seedcast.cluster.join-wait=1s");
     }
 
     @AfterAll

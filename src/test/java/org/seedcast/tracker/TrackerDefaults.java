@@ -13,6 +13,8 @@ public final class TrackerDefaults {
     private static final TrackerProperties PROPERTIES = new Binder().bindOrCreate("seedcast.tracker",
             TrackerProperties.class);
 
+    private static final ClusterProperties CLUSTER = new Binder().bindOrCreate("seedcast.cluster", ClusterProperties.class);
+
     private TrackerDefaults() {
     }
 
@@ -22,6 +24,11 @@ public final class TrackerDefaults {
 
     public static TrackerSettings engine() {
         return PROPERTIES.engineSettings();
+    }
+
+    /** The cluster's settings with nothing configured (standalone). */
+    public static ClusterProperties cluster() {
+        return CLUSTER;
     }
 
     /** On port 0: a free one. */

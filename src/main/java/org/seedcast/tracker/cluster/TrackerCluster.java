@@ -30,8 +30,6 @@ public final class TrackerCluster implements AutoCloseable {
     private static final String NAME = "seedcast-tracker";
     private static final String KEYS = "seedcast-tracker-keys";
     private static final String CONNECTION_ID_KEY = "connection-id";
-    /** Hazelcast's own default: how long a starting member looks for the others before it forms a cluster alone. */
-    public static final Duration JOIN_WAIT = Duration.ofSeconds(5);
 
     private final HazelcastInstance hazelcast;
     private Replication replication;
@@ -63,7 +61,9 @@ public final class TrackerCluster implements AutoCloseable {
         JoinConfig join = network.getJoin();
         join.getMulticastConfig().setEnabled(false);
         join.getAutoDetectionConfig().setEnabled(false);
-        join.getTcpIpConfig().setEnabled(true).setMembers(members);
+        // a starting member asks the listed ones for a master this long before it claims the role itself
+        join.getTcpIpConfig().setEnabled(true).setMembers(members).setConnectionTimeoutSeconds(
+                (int) Math.max(1, joinWait.toSeconds()));
         HazelcastInstance instance = Hazelcast.newHazelcastInstance(config);
         log.info("tracker cluster member {} of {}", instance.getCluster().getLocalMember().getAddress(),
                 instance.getCluster().getMembers().size());

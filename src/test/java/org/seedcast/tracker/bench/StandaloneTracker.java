@@ -158,6 +158,6 @@ public final class StandaloneTracker {
             return TrackerCluster.STANDALONE;
         }
         return TrackerCluster.join(List.of(members.split(",")), Integer.getInteger("seedcast.bench.cluster-port", 5701),
-                TrackerCluster.JOIN_WAIT);
+                TrackerDefaults.cluster().joinWait());
     }
 }
