@@ -26,8 +26,9 @@
 #        ATTACKER_NICE=19 bench/abuse.sh         (attackers yield their core to the target; default 0)
 #        WARMUP=0 bench/abuse.sh                 (seconds of unmeasured legitimate load first; default 20)
 #        PHASES=1 bench/abuse.sh                 (root: after each Seedcast row, where legitimate HTTP
-#                                                 announces spent their time, from kernel tracepoints;
-#                                                 see bench/http_phases.py)
+#                                                 announces spent their time, from kernel tracepoints
+#                                                 (see bench/http_phases.py), and the CPU the tracker's
+#                                                 HTTP event loops used, per connection the server shed)
 # needs: a JDK 21+, wrk, opentracker, hping3 (for the SYN flood; root), python3, curl; root to raise
 # the descriptor limit (20,000 connections) and to run hping3; the application runs as user seedcast.
 set -euo pipefail
@@ -94,6 +95,11 @@ heap_after_gc() {   # MB used right after a full collection
   timeout 60 "${RUN[@]}" "$JCMD" "$APP_JVM" GC.run >/dev/null 2>&1 || true
   timeout 30 "${RUN[@]}" "$JCMD" "$APP_JVM" GC.heap_info 2>/dev/null | grep -oE 'used [0-9]+[KMG]' | head -1 | awk '{v=$2; u=substr(v,length(v)); n=substr(v,1,length(v)-1); print (u=="G"? n*1024 : u=="K"? int(n/1024) : n)}'
 }
+# the tracker's HTTP event loop threads (PHASES=1): their CPU in clock ticks, whatever else runs in the JVM
+HTTP_LOOPS=""
+[ "${PHASES:-0}" = 1 ] && HTTP_LOOPS=$(timeout 30 "${RUN[@]}" "$JCMD" "$APP_JVM" Thread.print 2>/dev/null \
+  | sed -nE 's/^"seedcast-tracker-http[^"]*" #[0-9]+ \[([0-9]+)\].*/\1/p' | tr '\n' ' ' || true)
+loops_cpu() { local s=0 t; for t in $HTTP_LOOPS; do s=$((s + $(awk '{print $14 + $15}' /proc/"$APP_JVM"/task/"$t"/stat 2>/dev/null || echo 0))); done; echo $s; }
 written_bytes() { du -sb "$WORK/tmp" "$WORK/data/media" "$WORK/data/uploads" 2>/dev/null | awk '{s+=$1} END {print s+0}'; }
 
 # sample PID: the most descriptors PID held and the most bytes written under the watched directories
@@ -195,14 +201,20 @@ measure() {
     page_reader $((WINDOW + 5)) > "$out.pages" 2>&1 &
     probe=$!
   fi
-  local cpu0 busy0 t0
-  cpu0=$(cpu_of "$pid"); busy0=$(busy); t0=$(date +%s.%N)
+  local cpu0 busy0 t0 loops0
+  cpu0=$(cpu_of "$pid"); busy0=$(busy); t0=$(date +%s.%N); loops0=$(loops_cpu)
   timeout $((ATTACK + 60)) "${PIN[@]}" bash -c "$(declare -f attack two); $(declare -p WORK JAVA ATTACK APP_PORT HASH ID); attack $shape $port" > "$out.attack" 2>&1 || true
   # cores used on average while the shape ran: by the target, and by everything (attackers, clients, kernel)
   echo "$(cpu_of "$pid") $cpu0 $(busy) $busy0 $(date +%s.%N) $t0 $(getconf CLK_TCK)" \
     | awk '{w = $5 - $6; printf "%.2f %.2f\n", ($1 - $2) / $7 / w, ($3 - $4) / $7 / w}' > "$out.cpu"
   wait $legit || true
   [ "$target" = seedcast ] && phases_stop "$out.trace" > "$out.phases"
+  if [ "$target" = seedcast ] && [ -n "$HTTP_LOOPS" ]; then
+    local ms shed
+    ms=$(( ($(loops_cpu) - loops0) * 1000 / $(getconf CLK_TCK) ))
+    shed=$({ grep -oE '[0-9]+ closed by the server' "$out.attack" || true; } | awk '{s += $1} END {print s + 0}')   # both attacker processes
+    echo "  HTTP event loops: $ms ms of CPU while the shape ran$([ "${shed:-0}" -gt 0 ] && echo "; $(( ms * 1000 / shed )) us per connection the server shed ($shed)")" >> "$out.phases"
+  fi
   [ -n "$probe" ] && { wait $probe || true; }
   rm -f "$out.samples.run"; wait $sampler || true
   local heap="-"

@@ -1,7 +1,7 @@
 """One row of bench/abuse.sh's table from the files one shape left behind, with the issue's targets.
 
 usage: python3 bench/abuse_row.py TARGET SHAPE OUT_PREFIX HEAP
-  OUT_PREFIX.attack   the attacker's "attack:" line
+  OUT_PREFIX.attack   the attacker's "attack:" line (or lines, one per attacker process)
   OUT_PREFIX.legit    LegitSwarm's summary
   OUT_PREFIX.pages    PageProbe's summary (Seedcast only)
   OUT_PREFIX.samples  "PEAK_FDS BYTES_WRITTEN"
@@ -29,10 +29,23 @@ def transport(legit, name):
     return (float(m.group(2)), float(m.group(3))) if m else None
 
 
+def attack_line(text):
+    """The attacker's "attack:" line; when several attacker processes printed one each with the same
+    wording (the slow shapes run two), one line with their figures added up."""
+    lines = [l[len("attack: "):] for l in text.splitlines() if l.startswith("attack: ")]
+    if not lines:
+        return text.strip().replace("\n", " ")[:120] or "no output"
+    number = re.compile(r"\d+")
+    if len(lines) > 1 and len({number.sub("#", l) for l in lines}) == 1:
+        sums = [sum(n) for n in zip(*([int(x) for x in number.findall(l)] for l in lines))]
+        figures = iter(sums)
+        return number.sub(lambda m: str(next(figures)), lines[0])
+    return lines[0]
+
+
 def main():
     target, shape, out, heap = sys.argv[1:5]
-    attack = next((l[len("attack: "):] for l in read(out + ".attack").splitlines() if l.startswith("attack: ")),
-                  read(out + ".attack").strip().replace("\n", " ")[:120] or "no output")
+    attack = attack_line(read(out + ".attack"))
     legit = read(out + ".legit")
     failures = re.search(r"failures (\d+) \(udp (\d+), http (\d+)\)", legit)
     udp, http = transport(legit, "udp"), transport(legit, "http")
