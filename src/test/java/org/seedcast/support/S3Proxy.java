@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.awaitility.Awaitility;
+import org.springframework.boot.SpringApplication;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
@@ -106,7 +107,9 @@ public final class S3Proxy {
         Process process = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar.toAbsolutePath().toString(),
                 "--properties", properties.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+        // stopped once the applications that use it have closed (not beside them, which would leave their last
+        // requests waiting out their timeouts)
+        SpringApplication.getShutdownHandlers().add(process::destroyForcibly);
         int port = Awaitility.await("S3Proxy listening (see " + log + ")").atMost(STARTUP)
                 .pollInterval(Duration.ofMillis(100))
                 .until(() -> {

@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 
 /**
@@ -100,6 +101,14 @@ public final class TestPostgres {
         server();
     }
 
+    private static synchronized void stop() {
+        try {
+            server.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not stop the tests' PostgreSQL", e);
+        }
+    }
+
     private static EmbeddedPostgres server() {
         if (server == null) {
             try {
@@ -109,7 +118,11 @@ public final class TestPostgres {
                         .setServerConfig("fsync", "off")
                         .setServerConfig("full_page_writes", "off")
                         .setPGStartupWait(Duration.ofSeconds(60))
+                        // stopped once the run's applications have closed: a shutdown hook of its own ran beside
+                        // theirs, and each application's last flushes waited out the pool's connection timeout
+                        .setRegisterShutdownHook(false)
                         .start();
+                SpringApplication.getShutdownHandlers().add(TestPostgres::stop);
             } catch (IOException e) {
                 throw new UncheckedIOException("could not start the tests' PostgreSQL", e);
             }
