@@ -34,15 +34,19 @@ abstract class RunScoped<T> implements ParameterResolver {
 
     /** The run's instance if a test has asked for it already, else null: made only on first use. */
     T made(ExtensionContext context) {
-        Kept<?> kept = context.getRoot().getStore(ExtensionContext.Namespace.create(getClass())).get(type, Kept.class);
+        Kept<?> kept = store(context).get(type, Kept.class);
         return kept == null ? null : type.cast(kept.instance());
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        Kept<?> kept = context.getRoot().getStore(ExtensionContext.Namespace.create(getClass()))
-                .computeIfAbsent(type, key -> new Kept<>(create(), this::close), Kept.class);
+        Kept<?> kept = store(context).computeIfAbsent(type, key -> new Kept<>(create(), this::close), Kept.class);
         return handOver(type.cast(kept.instance()));
+    }
+
+    /** Where the run's instance is kept: the root store, so every class of the run gets the same one. */
+    private ExtensionContext.Store store(ExtensionContext context) {
+        return context.getRoot().getStore(ExtensionContext.Namespace.create(getClass()));
     }
 
     private record Kept<T>(T instance, Consumer<T> closer) implements AutoCloseable {

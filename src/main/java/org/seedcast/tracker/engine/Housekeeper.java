@@ -106,17 +106,13 @@ public final class Housekeeper {
      * bans replace memory's, after another node changed them) unless a change is still unwritten. The
      * store would then be behind this node's memory and the replacement would undo that change until
      * its write lands; instead that write's own notification reloads again once it is stored.
-     *
-     * @return whether {@code readAndReplace} ran
      */
-    public boolean reload(Runnable readAndReplace) {
+    public void reload(Runnable readAndReplace) {
         flush();
         synchronized (changes) {
-            if (!writes.isEmpty()) {
-                return false;
+            if (writes.isEmpty()) {
+                readAndReplace.run();
             }
-            readAndReplace.run();
-            return true;
         }
     }
 
