@@ -29,6 +29,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.seedcast.network.AddressKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -135,7 +136,7 @@ final class SeedServer {
             ch.close();
             return;
         }
-        long key = AddressLimits.key(address);
+        long key = AddressKeys.of(address);
         if (!addresses.open(key)) {
             seed.metrics().closed(CloseReason.ADDRESS_LIMIT);
             ch.close();

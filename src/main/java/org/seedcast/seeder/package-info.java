@@ -4,7 +4,7 @@
  * swarm has a seed. It reads what to serve from publishing, the merkle layers of hybrids from storage
  * and the bans from the tracker; nothing depends on it but the traffic figures ({@link SeedTraffic}).
  */
-@ApplicationModule(allowedDependencies = {"node", "publishing", "storage", "torrent", "torrent :: bencode", "tracker"})
+@ApplicationModule(allowedDependencies = {"network", "node", "publishing", "storage", "torrent", "torrent :: bencode", "tracker"})
 package org.seedcast.seeder;
 
 import org.springframework.modulith.ApplicationModule;

@@ -3,7 +3,7 @@
  * in-memory swarms, access list, foreign-torrent accounting, bans and rate limits. Its listeners run
  * on their own Netty event loops.
  */
-@ApplicationModule(allowedDependencies = {"catalog", "database", "node", "publishing", "storage", "torrent", "torrent :: bencode"})
+@ApplicationModule(allowedDependencies = {"catalog", "database", "network", "node", "publishing", "storage", "torrent", "torrent :: bencode"})
 package org.seedcast.tracker;
 
 import org.springframework.modulith.ApplicationModule;

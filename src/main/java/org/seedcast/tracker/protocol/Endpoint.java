@@ -6,6 +6,8 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 
+import org.seedcast.network.AddressKeys;
+
 /**
  * A peer's address and port as numbers: IPv4 in the low 32 bits of {@code low}, IPv6 in
  * {@code high} and {@code low}. IPv4-mapped IPv6 addresses are normalised to IPv4.
@@ -51,12 +53,9 @@ public record Endpoint(boolean ipv6, long high, long low, int port) {
         return new Endpoint(ipv6, high, low, newPort);
     }
 
-    /**
-     * A key for per-address limits: the IPv4 address, or the IPv6 /64 a single host usually
-     * holds whole. Never 0.
-     */
+    /** The key per-address limits count by ({@link AddressKeys}): never 0. */
     public long addressKey() {
-        return ipv6 ? (high == 0 ? 1 : high) : (1L << 32) | low;
+        return ipv6 ? AddressKeys.ipv6(high, low) : AddressKeys.ipv4((int) low);
     }
 
     public InetAddress toInetAddress() {

@@ -3,7 +3,6 @@ package org.seedcast.web.connections;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -20,6 +19,7 @@ import org.apache.coyote.Processor;
 import org.apache.tomcat.util.net.AbstractEndpoint.Handler.SocketState;
 import org.apache.tomcat.util.net.NioChannel;
 import org.apache.tomcat.util.net.SocketWrapperBase;
+import org.seedcast.network.AddressKeys;
 import org.springframework.security.web.util.matcher.IpAddressMatcher;
 
 /**
@@ -238,17 +238,12 @@ final class Connections {
         waiting.add(c);
     }
 
-    /** The address's key: IPv4 as is, IPv6 by its /64, which one host usually holds whole; 0 for a proxy. */
+    /** The address's key ({@link AddressKeys}); 0 for a proxy, whose connections are not counted per address. */
     private long key(InetAddress address) {
         String text = address.getHostAddress();
         if (proxies.stream().anyMatch(proxy -> proxy.matches(text))) {
             return 0;
         }
-        byte[] bytes = address.getAddress();
-        if (bytes.length == 4) {
-            return 1L << 32 | ByteBuffer.wrap(bytes).getInt() & 0xFFFF_FFFFL;
-        }
-        long network = ByteBuffer.wrap(bytes).getLong();
-        return network == 0 ? 1 : network;
+        return AddressKeys.of(address);
     }
 }

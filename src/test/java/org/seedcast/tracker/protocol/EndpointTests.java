@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.seedcast.network.AddressKeys;
 
 class EndpointTests {
 
@@ -44,5 +45,14 @@ class EndpointTests {
         mapped[15] = 7;
         assertThat(Endpoint.of(mapped, 80)).isEqualTo(Endpoint.of(new byte[] {(byte) 192, 0, 0, 7}, 80));
         assertThat(Endpoint.of(mapped, 80).ipv6()).isFalse();
+    }
+
+    /** The tracker keys its limits from its own fields; the web port and the seed from an address: the same key. */
+    @Test
+    void itsAddressKeyIsTheOneTheOtherListenersCountBy() throws Exception {
+        for (String literal : new String[] {"192.0.2.7", "10.0.0.1", "2001:db8:1:2::9", "::1", "::ffff:192.0.2.7"}) {
+            InetAddress address = InetAddress.getByName(literal);
+            assertThat(Endpoint.of(address, 6881).addressKey()).as(literal).isEqualTo(AddressKeys.of(address));
+        }
     }
 }
