@@ -22,8 +22,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * it reads anything, as a plain HTTP/1.1 client may: the server reads and throws away what it
  * refused (up to {@link LingeringClose#BYTES}) instead of closing the connection on unread bytes,
  * which resets it, fails the client's write and discards the answer. The client's send buffer is
- * kept small, so the body is far more than the two sockets' buffers hold: a server that does not
- * drain it fails the client's write every time. The refusals come from every place that gives
+ * kept from growing, so the body is far more than the two sockets' buffers hold: a server that does
+ * not drain it fails the client's write every time. The refusals come from every place that gives
  * one: a filter of ours, Spring Security (its entry point, its CSRF check and its firewall),
  * Spring MVC, and Tomcat's own limit on a form; the ones the container would render as an error
  * page are written in the form of every other early refusal, with no error page and no trace.
@@ -33,8 +33,13 @@ class EarlyRefusalIntegrationTests {
 
     /** Less than the server drains, and far more than the sockets buffer. */
     private static final int BODY = (int) LingeringClose.BYTES - (128 << 10);
-    /** A send buffer the kernel does not grow: the body cannot hide in it. */
-    private static final int SEND_BUFFER = 32 << 10;
+    /**
+     * Of a body declared larger than the server drains: one byte more than it drains, so that it ends
+     * the answer at once instead of waiting for the rest until its time is up.
+     */
+    private static final int PAST_THE_DRAIN = (int) LingeringClose.BYTES + 1;
+    /** A send buffer the kernel does not grow (it would, to 4 MiB): the body cannot hide in it. */
+    private static final int SEND_BUFFER = 256 << 10;
 
     @LocalServerPort
     int port;
@@ -54,7 +59,7 @@ class EarlyRefusalIntegrationTests {
     void anEarlyRefusalReachesAClientThatSendsItsWholeBodyBeforeReading(String method, String path, String type,
                                                                           String who, long declared, int status,
                                                                           String says) throws IOException {
-        int sent = declared == 0 ? BODY : (int) Math.min(declared, BODY);
+        int sent = declared == 0 ? BODY : (int) Math.min(declared, PAST_THE_DRAIN);
         try (Socket socket = new Socket()) {
             socket.setSendBufferSize(SEND_BUFFER);
             socket.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
