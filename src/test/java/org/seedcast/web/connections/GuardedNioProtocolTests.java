@@ -1,6 +1,7 @@
 package org.seedcast.web.connections;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.seedcast.support.RawHttp.closedByServer;
 import static org.seedcast.support.RawHttp.readAnswer;
 import static org.seedcast.support.RawHttp.trickledUntilClosed;
@@ -24,10 +25,13 @@ import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
+import org.apache.coyote.http2.Http2Protocol;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seedcast.support.BesideTheSuite;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.Http2;
 
 /**
  * F-07 on the web port, with raw sockets against a Tomcat that speaks {@link GuardedNioProtocol}: a
@@ -170,6 +174,41 @@ class GuardedNioProtocolTests {
         for (Socket s : idle.subList(1, 8)) {
             assertThat(ask(s)).as("the others").endsWith("ok 0");
         }
+    }
+
+    /**
+     * HTTP/2 would pass the rules (see {@link GuardedNioProtocol}): asked for, as
+     * {@code server.http2.enabled} asks Spring Boot, the web port does not start.
+     */
+    @Test
+    void askedToSpeakHttpTwoTheWebPortDoesNotStart() {
+        TomcatServletWebServerFactory factory = new TomcatServletWebServerFactory(0);
+        factory.setBaseDirectory(dir.toFile());
+        factory.setProtocol(GuardedNioProtocol.class.getName());
+        Http2 http2 = new Http2();
+        http2.setEnabled(true);
+        factory.setHttp2(http2);
+        assertThatThrownBy(factory::getWebServer).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("HTTP/1.1 only");
+        assertThatThrownBy(() -> new Connector(new GuardedNioProtocol()).addUpgradeProtocol(new Http2Protocol()))
+                .as("nor when added to the connector otherwise").isInstanceOf(IllegalStateException.class);
+    }
+
+    /**
+     * A client asking to upgrade to HTTP/2 ({@code h2c}) is answered in HTTP/1.1, and one speaking it
+     * from the start (prior knowledge) is closed: neither gets past the head rules.
+     */
+    @Test
+    void aClientAskingForHttpTwoIsAnsweredInHttpOneAndOneSpeakingItIsClosed() throws Exception {
+        start(64, 8, Duration.ofSeconds(60), List.of());
+        Socket asking = connect("127.0.0.2");
+        asking.getOutputStream().write(("GET / HTTP/1.1\r\nHost: t\r\nConnection: Upgrade, HTTP2-Settings\r\n"
+                + "Upgrade: h2c\r\nHTTP2-Settings: AAMAAABkAARAAAAAAAIAAAAA\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        assertThat(readAnswer(asking.getInputStream())).startsWith("HTTP/1.1 200").endsWith("ok 0");
+        Socket speaking = connect("127.0.0.2");
+        speaking.getOutputStream().write("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+        speaking.getOutputStream().write(new byte[] {0, 0, 0, 4, 0, 0, 0, 0, 0}); // an empty SETTINGS frame
+        assertThat(closedByServer(speaking, 5000)).as("closed without an answer").isTrue();
     }
 
     private Socket connect(String from) throws IOException {
