@@ -2,6 +2,7 @@ package org.seedcast.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpResponse;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.seedcast.RequiredTools;
 import org.seedcast.scheduling.ClusterLock;
+import org.seedcast.storage.StorageProperties;
 import org.seedcast.support.Http;
 import org.seedcast.support.IntegrationTest;
 import org.seedcast.support.Media;
@@ -30,6 +32,7 @@ import org.seedcast.support.PageClient;
 import org.seedcast.support.RunningSeedcast;
 import org.seedcast.support.Studio;
 import org.seedcast.torrent.PublisherIdentity;
+import org.seedcast.torrent.TestIdentities;
 import org.seedcast.torrent.Torrent;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
@@ -38,8 +41,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Two web nodes on one PostgreSQL, as behind a load balancer: the shared application (A) and a
- * second one started here on A's database (B), with a data directory of its own, no tracker or seed
- * listening, and one web-seed mirror and one further tracker host that A does not have.
+ * second one started here on A's database (B), with a data directory of its own (holding A's publisher
+ * key, as web nodes share one), no tracker or seed listening, and one web-seed mirror and one further
+ * tracker host that A does not have.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -69,9 +73,12 @@ class TwoWebNodesIntegrationTests {
     private RunningSeedcast nodeB;
 
     @BeforeAll
-    void startSecondNode(@Autowired JdbcConnectionDetails database) {
+    void startSecondNode(@Autowired JdbcConnectionDetails database, @Autowired StorageProperties storage)
+            throws IOException {
+        Path dataDir = Path.of("target/test-data/second-web-node");
+        TestIdentities.copy(storage.inDataDir("publisher"), dataDir.resolve("publisher"));
         nodeB = RunningSeedcast.start(RunningSeedcast.settings(database.getJdbcUrl(), database.getUsername(),
-                database.getPassword(), Path.of("target/test-data/second-web-node"),
+                database.getPassword(), dataDir,
                 "seedcast.public-url=http://localhost:" + port,
                 // a web node: A's tracker and seed serve the swarms
                 "seedcast.tracker.enabled=false", "seedcast.seeder.enabled=false",

@@ -30,7 +30,7 @@ import org.seedcast.catalog.MediaFacts;
 import org.seedcast.catalog.ShowView;
 import org.seedcast.storage.MediaStore;
 import org.seedcast.torrent.PieceHasher;
-import org.seedcast.torrent.PublisherIdentity;
+import org.seedcast.torrent.TestIdentities;
 import org.seedcast.torrent.Torrent;
 import org.seedcast.torrent.TorrentFormat;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -118,7 +118,7 @@ class TorrentAnnounceListTests {
         when(torrents.findById(7L)).thenReturn(Optional.empty());
         when(torrents.findByInfoHash(any())).thenReturn(Optional.empty());
         publishing = new Publishing(torrents, catalog, mediaStore,
-                PublisherIdentity.loadOrCreate(identityDir, "org.example.shows", NOW), site, tracker, null,
+                TestIdentities.in(identityDir, "org.example.shows"), site, tracker, null,
                 new WebSeedMirrors(null), mock(ApplicationEventPublisher.class), Clock.fixed(NOW, ZoneOffset.UTC));
 
         publishing.on(new EpisodePublished(new EpisodeView(7, 1, "show", UUID.randomUUID(), "Pilot", "", null, null,

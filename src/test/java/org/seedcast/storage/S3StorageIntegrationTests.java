@@ -33,6 +33,7 @@ import org.seedcast.scheduling.ClusterLock;
 import org.seedcast.seeder.Seeder;
 import org.seedcast.torrent.PieceHasher;
 import org.seedcast.torrent.PieceLength;
+import org.seedcast.torrent.TestIdentities;
 import org.seedcast.torrent.Torrent;
 import org.seedcast.torrent.TorrentFormat;
 import org.seedcast.torrent.TorrentSpec;
@@ -163,8 +164,10 @@ class S3StorageIntegrationTests {
         byte[] content = Media.mp4(5 * 1024 * 1024 + 400_321, 183);
         int crossing = 5 * 1024 * 1024 + 100_000;
         String location;
+        Path nodeADataDir = Path.of(DATA_DIR + "-node-a");
+        TestIdentities.copy(Path.of(DATA_DIR, "publisher"), nodeADataDir.resolve("publisher")); // one publisher key
         try (RunningSeedcast nodeA = RunningSeedcast.start(RunningSeedcast.settings(database.getJdbcUrl(),
-                database.getUsername(), database.getPassword(), Path.of(DATA_DIR + "-node-a"),
+                database.getUsername(), database.getPassword(), nodeADataDir,
                 Stream.concat(S3Proxy.settings(BUCKET).stream(), Stream.of("seedcast.uploads.segment-size=" + SEGMENT_SIZE,
                         "seedcast.tracker.enabled=false", "seedcast.seeder.enabled=false",
                         "seedcast.schedule-interval=1h")).toArray(String[]::new)))) {

@@ -6,10 +6,12 @@ import java.net.DatagramSocket;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
+import org.awaitility.Awaitility;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
@@ -18,7 +20,9 @@ import org.junit.platform.launcher.LauncherSessionListener;
  * {@code target/test-data}, and picks a free port for the web app ({@code seedcast.test.port}) the tracker ({@code seedcast.test.tracker-port}) and the seed
  * ({@code seedcast.test.seeder-port}),
  * so the public URL written into torrents is known before the server starts and real clients
- * (aria2c) can follow it. Registered in {@code META-INF/services}.
+ * (aria2c) can follow it; and has Awaitility check a condition at once, not first after one poll
+ * interval (its default, 100 ms for every wait, even for a condition already met). Registered in
+ * {@code META-INF/services}.
  */
 public class TestRunSetup implements LauncherSessionListener {
 
@@ -27,6 +31,7 @@ public class TestRunSetup implements LauncherSessionListener {
     @Override
     public void launcherSessionOpened(LauncherSession session) {
         deleteRecursively(ROOT);
+        Awaitility.setDefaultPollDelay(Duration.ZERO);
         if (System.getProperty("seedcast.test.port") == null) {
             System.setProperty("seedcast.test.port", Integer.toString(freePort()));
             System.setProperty("seedcast.test.tracker-port", Integer.toString(freePort()));

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.security.cert.CertificateException;
-import java.time.Instant;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,7 +16,7 @@ class PemTests {
 
     @Test
     void writesRfc7468TextWithSixtyFourCharacterLines() throws Exception {
-        PublisherIdentity identity = PublisherIdentity.loadOrCreate(dir, "com.example.shows", Instant.now());
+        PublisherIdentity identity = TestIdentities.in(dir, "com.example.shows");
         byte[] der = identity.certificate().getEncoded();
 
         String pem = Pem.certificate(identity.certificate());
@@ -29,7 +28,7 @@ class PemTests {
 
     @Test
     void readsTheCertificateBlockAfterOtherTextAndBlocks() throws Exception {
-        PublisherIdentity identity = PublisherIdentity.loadOrCreate(dir, "com.example.shows", Instant.now());
+        PublisherIdentity identity = TestIdentities.in(dir, "com.example.shows");
         // any other block will do: an EC key, as a 3,072-bit RSA key takes seconds to generate
         String bundle = "Bag Attributes: friendly name\r\n" + Pem.privateKey(java.security.KeyPairGenerator
                 .getInstance("EC").generateKeyPair().getPrivate()) + Pem.certificate(identity.certificate());

@@ -35,7 +35,7 @@ class PublisherIdentityTests {
 
     @Test
     void narrowsAKeyFileOthersCouldReadToItsOwnerOnLoad() throws Exception {
-        PublisherIdentity.loadOrCreate(dir, "com.example.shows", Instant.now());
+        TestIdentities.in(dir, "com.example.shows");
         Path key = dir.resolve("publisher-key.pem");
         Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r--r--"));
 
@@ -57,7 +57,7 @@ class PublisherIdentityTests {
 
     @Test
     void refusesAnIdentityMadeForAnotherPublisherId() throws Exception {
-        PublisherIdentity.loadOrCreate(dir, "com.example.shows", Instant.now());
+        TestIdentities.in(dir, "com.example.shows");
 
         assertThatThrownBy(() -> PublisherIdentity.loadOrCreate(dir, "org.other.shows", Instant.now()))
                 .hasMessageContaining("belongs to com.example.shows, not to org.other.shows");
@@ -71,7 +71,7 @@ class PublisherIdentityTests {
 
     @Test
     void loadsFromAPkcs12KeyStore() throws Exception {
-        PublisherIdentity made = PublisherIdentity.loadOrCreate(dir.resolve("made"), "com.example.shows", Instant.now());
+        PublisherIdentity made = TestIdentities.in(dir.resolve("made"), "com.example.shows");
         Path keyStore = dir.resolve("publisher.p12");
         char[] password = "secret".toCharArray();
         KeyStore store = KeyStore.getInstance("PKCS12");

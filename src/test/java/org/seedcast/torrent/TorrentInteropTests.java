@@ -91,7 +91,7 @@ class TorrentInteropTests {
     @Test
     void opensslVerifiesOurBep35Signature() throws Exception {
         Path openssl = RequiredTools.require("openssl");
-        PublisherIdentity publisher = PublisherIdentity.loadOrCreate(dir.resolve("identity"), "com.example.shows", Instant.now());
+        PublisherIdentity publisher = TestIdentities.in(dir.resolve("identity"), "com.example.shows");
         Torrent signed = publisher.sign(v1(episode(50_000), 16 * 1024), "guid-1", Instant.now());
         BDict entry = (BDict) ((BDict) signed.root().get("signatures").orElseThrow())
                 .get("com.example.shows").orElseThrow();

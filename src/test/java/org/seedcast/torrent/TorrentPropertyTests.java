@@ -18,7 +18,7 @@ class TorrentPropertyTests {
     @Test
     void mutatedSignedTorrentsGiveReadableAnswersAndStayGenuineOnlyWithTheirInfoIntact()
             throws Exception {
-        PublisherIdentity publisher = PublisherIdentity.loadOrCreate(dir, "com.example.shows", Instant.now());
+        PublisherIdentity publisher = TestIdentities.in(dir, "com.example.shows");
         Torrent original = publisher.sign(PublisherIdentityTests.torrent(), "guid", Instant.EPOCH);
         byte[] signed = original.bytes();
         RandomBencode random = new RandomBencode(new Random(35));

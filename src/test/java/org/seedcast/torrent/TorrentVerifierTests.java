@@ -28,9 +28,9 @@ class TorrentVerifierTests {
     @BeforeAll
     static void identities(@TempDir Path dir) throws Exception {
         keyDir = dir;
-        publisher = PublisherIdentity.loadOrCreate(dir.resolve("a"), "com.example.shows", Instant.now());
-        impostor = PublisherIdentity.loadOrCreate(dir.resolve("b"), "com.example.shows", Instant.now());
-        other = PublisherIdentity.loadOrCreate(dir.resolve("c"), "org.other.shows", Instant.now());
+        publisher = TestIdentities.in(dir.resolve("a"), "com.example.shows");
+        impostor = TestIdentities.in(dir.resolve("b"), "com.example.shows", "impostor");
+        other = TestIdentities.in(dir.resolve("c"), "org.other.shows");
     }
 
     @Test

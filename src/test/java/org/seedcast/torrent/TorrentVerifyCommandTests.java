@@ -26,8 +26,8 @@ class TorrentVerifyCommandTests {
 
     @BeforeAll
     static void files() throws Exception {
-        PublisherIdentity publisher = PublisherIdentity.loadOrCreate(dir.resolve("me"), "com.example.shows", Instant.now());
-        PublisherIdentity other = PublisherIdentity.loadOrCreate(dir.resolve("other"), "org.other.shows", Instant.now());
+        PublisherIdentity publisher = TestIdentities.in(dir.resolve("me"), "com.example.shows");
+        PublisherIdentity other = TestIdentities.in(dir.resolve("other"), "org.other.shows");
         Torrent torrent = PublisherIdentityTests.torrent();
         signed = Files.write(dir.resolve("signed.torrent"), publisher.sign(torrent, "g", Instant.EPOCH).bytes());
         unsigned = Files.write(dir.resolve("unsigned.torrent"), torrent.bytes());

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.seedcast.support.Browser;
 import org.seedcast.support.Clips;
 import org.seedcast.support.IntegrationTest;
@@ -52,7 +51,7 @@ class PlayerBrowserTests {
             browser.get("http://localhost:" + port + page);
             JavascriptExecutor js = browser;
             js.executeScript(PLAY);
-            new WebDriverWait(browser, Duration.ofSeconds(60)).withMessage(() -> page + " did not play: "
+            Browser.waitUpTo(browser, Duration.ofSeconds(60)).withMessage(() -> page + " did not play: "
                             + js.executeScript("const v = document.getElementById('player'); return [window.playError,"
                             + " v.error && v.error.message, v.networkState, v.readyState, v.currentTime];"))
                     .until(b -> ((Number) js.executeScript("return document.getElementById('player').currentTime;"))
