@@ -42,6 +42,16 @@ public final class RunningSeedcast implements AutoCloseable {
     /** A refused connect or a readiness probe is cheap beside the start it waits for, so it looks often. */
     private static final Duration READINESS_POLL = Duration.ofMillis(50);
 
+    /**
+     * The second JVM's options: C1 and the serial collector, as for the test JVM (see docs/testing.md); a first
+     * metadata collection threshold above what a started application holds (about 110 MB), so its start runs no full
+     * collection of the heap just to grow its class metadata; and no verification of the application's bytecode, which
+     * the test JVM verifies anyway when it loads the same classes from the same class path.
+     */
+    private static final List<String> PROCESS_JVM_OPTIONS = List.of("-Xmx256m", "-XX:TieredStopAtLevel=1",
+            "-XX:+UseSerialGC", "-XX:MetaspaceSize=256m", "-XX:+UnlockDiagnosticVMOptions",
+            "-XX:-BytecodeVerificationRemote");
+
     private final Settings settings;
     private ConfigurableApplicationContext context;
     private Process process;
@@ -85,8 +95,9 @@ public final class RunningSeedcast implements AutoCloseable {
      */
     public static RunningSeedcast launchProcess(Settings settings) {
         RunningSeedcast app = new RunningSeedcast(settings);
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", applicationClassPath(), SeedcastApplication.class.getName()));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(PROCESS_JVM_OPTIONS);
+        command.addAll(List.of("-cp", applicationClassPath(), SeedcastApplication.class.getName()));
         command.addAll(settings.arguments());
         try {
             Files.createDirectories(settings.dataDir());
