@@ -21,7 +21,7 @@ import org.seedcast.torrent.InfoHash;
  * instead of being closed and coming back plain (aria2 a second later), and the seed's sends stay
  * zero-copy: only the few dozen bytes of the handshake are ever enciphered. A peer that offers RC4 alone
  * for its payload is closed ({@link CloseReason#ENCRYPTED}), and so is one past the seed's budget of exchanges
- * a second ({@link ExchangeBudget}, {@link CloseReason#ENCRYPTION_BUDGET}). A plaintext handshake (first byte 19) goes
+ * a second ({@link ExchangeBudget}, {@link CloseReason#ENCRYPTION_BUDGET}). A plaintext handshake (its 20-byte header) goes
  * straight through: this handler then takes itself out of the pipeline.
  * <p>
  * The handshake deadline is the {@link PeerConnection}'s: it counts from the connection's opening until the
@@ -76,7 +76,7 @@ final class EncryptedHandshake extends ByteToMessageDecoder {
 
     /** Ya, the peer's public key; a plaintext handshake instead goes through untouched. */
     private void key(ChannelHandlerContext ctx, ByteBuf buf) {
-        if (buf.getUnsignedByte(buf.readerIndex()) == PeerMessages.PROTOCOL.length) {
+        if (opensAPlaintextHandshake(buf)) {
             ctx.pipeline().remove(this);
             return;
         }
@@ -98,6 +98,19 @@ final class EncryptedHandshake extends ByteToMessageDecoder {
         answer.writeBytes(unsigned(G.modPow(privateKey, P))).writeBytes(pad);
         ctx.writeAndFlush(answer, ctx.voidPromise());
         state = State.SYNC;
+    }
+
+    /**
+     * Whether the peer's first bytes are a plaintext handshake's header, {@code "\x13BitTorrent protocol"}. Its first
+     * byte alone does not tell: one public key in 256 opens with 19 too. Until all 20 bytes have come (a plaintext
+     * handshake is 68 bytes, a key 96) the caller waits either way.
+     */
+    private static boolean opensAPlaintextHandshake(ByteBuf buf) {
+        byte[] protocol = PeerMessages.PROTOCOL;
+        if (buf.readableBytes() < 1 + protocol.length || buf.getUnsignedByte(buf.readerIndex()) != protocol.length) {
+            return false;
+        }
+        return startsWith(buf, buf.readerIndex() + 1, protocol);
     }
 
     /** The peer's padding, up to HASH('req1', S), which marks its end. */

@@ -50,13 +50,18 @@ class EncryptedHandshakeTests {
     /** The initiator's side, as aria2 and libtorrent play it. */
     final class Initiator {
 
-        final BigInteger privateKey = new BigInteger(160, RANDOM);
+        final BigInteger privateKey;
         final EmbeddedChannel ch = new EmbeddedChannel();
         byte[] secret;
         EncryptedHandshake.Rc4 out;
         EncryptedHandshake.Rc4 in;
 
         Initiator() {
+            this(new BigInteger(160, RANDOM));
+        }
+
+        Initiator(BigInteger privateKey) {
+            this.privateKey = privateKey;
             PeerConnection peer = new PeerConnection(seed);
             ch.pipeline().addLast(new EncryptedHandshake(seed, peer, exchanges), peer);
         }
@@ -118,6 +123,22 @@ class EncryptedHandshakeTests {
                 .isEqualTo(PeerMessages.UNCHOKE);
         assertThat(client.ch.isActive()).isTrue();
         assertThat(seed.metrics().encryptedHandshakes()).isOne();
+    }
+
+    /** One client in 256 has a public key that opens with 19, the byte a plaintext handshake opens with. */
+    @Test
+    void answersAPublicKeyThatOpensWithAPlaintextHandshakesFirstByte() throws Exception {
+        BigInteger privateKey;
+        do {
+            privateKey = new BigInteger(160, RANDOM);
+        } while (EncryptedHandshake.unsigned(BigInteger.TWO.modPow(privateKey, EncryptedHandshake.P))[0] != 19);
+        Initiator client = new Initiator(privateKey);
+        client.exchangeKeys(0);
+        client.offer(torrent.v1().toBytes(), EncryptedHandshake.PLAINTEXT, handshake(torrent.v1().toBytes(), false, false));
+
+        ByteBuf answer = written(client.ch).skipBytes(14);
+        assertThat((int) answer.readUnsignedByte()).as("the seed's handshake, in plaintext").isEqualTo(19);
+        assertThat(client.ch.isActive()).isTrue();
     }
 
     @Test
@@ -184,6 +205,20 @@ class EncryptedHandshakeTests {
         ch.writeInbound(handshake(torrent.v1().toBytes(), true, true));
         assertThat((int) written(ch).readUnsignedByte()).isEqualTo(19);
         assertThat(ch.pipeline().get(EncryptedHandshake.class)).isNull();
+    }
+
+    /** A plaintext handshake may come a few bytes at a time: its header is told from a key once it is whole. */
+    @Test
+    void letsAPlaintextHandshakeThroughThatComesAFewBytesAtATime() throws Exception {
+        PeerConnection peer = new PeerConnection(seed);
+        EmbeddedChannel ch = new EmbeddedChannel(new EncryptedHandshake(seed, peer, exchanges), peer);
+        ByteBuf handshake = handshake(torrent.v1().toBytes(), true, true);
+        while (handshake.isReadable()) {
+            ch.writeInbound(handshake.readRetainedSlice(Math.min(7, handshake.readableBytes())));
+        }
+        assertThat((int) written(ch).readUnsignedByte()).isEqualTo(19);
+        assertThat(ch.pipeline().get(EncryptedHandshake.class)).isNull();
+        assertThat(seed.metrics().encryptedHandshakes()).isZero();
     }
 
     @Test
