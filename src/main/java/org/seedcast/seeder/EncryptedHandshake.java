@@ -76,7 +76,9 @@ final class EncryptedHandshake extends ByteToMessageDecoder {
 
     /** Ya, the peer's public key; a plaintext handshake instead goes through untouched. */
     private void key(ChannelHandlerContext ctx, ByteBuf buf) {
-        if (opensAPlaintextHandshake(buf)) {
+        // the whole header decides: one public key in 256 opens with 19 too (a plaintext handshake is 68 bytes, a
+        // key 96, so either way the bytes wait here until there are 20)
+        if (PeerMessages.headerBytesMatched(buf) == PeerMessages.HEADER_LENGTH) {
             ctx.pipeline().remove(this);
             return;
         }
@@ -98,19 +100,6 @@ final class EncryptedHandshake extends ByteToMessageDecoder {
         answer.writeBytes(unsigned(G.modPow(privateKey, P))).writeBytes(pad);
         ctx.writeAndFlush(answer, ctx.voidPromise());
         state = State.SYNC;
-    }
-
-    /**
-     * Whether the peer's first bytes are a plaintext handshake's header, {@code "\x13BitTorrent protocol"}. Its first
-     * byte alone does not tell: one public key in 256 opens with 19 too. Until all 20 bytes have come (a plaintext
-     * handshake is 68 bytes, a key 96) the caller waits either way.
-     */
-    private static boolean opensAPlaintextHandshake(ByteBuf buf) {
-        byte[] protocol = PeerMessages.PROTOCOL;
-        if (buf.readableBytes() < 1 + protocol.length || buf.getUnsignedByte(buf.readerIndex()) != protocol.length) {
-            return false;
-        }
-        return startsWith(buf, buf.readerIndex() + 1, protocol);
     }
 
     /** The peer's padding, up to HASH('req1', S), which marks its end. */

@@ -109,16 +109,14 @@ final class PeerConnection extends ByteToMessageDecoder implements Choker.Peer {
 
     private void handshake(ByteBuf in) {
         int at = in.readerIndex();
-        if (in.getUnsignedByte(at) != PeerMessages.PROTOCOL.length) {
+        int matched = PeerMessages.headerBytesMatched(in);
+        if (matched == 0) {
             close(CloseReason.ENCRYPTED);
             return;
         }
-        int protocol = Math.min(in.readableBytes() - 1, PeerMessages.PROTOCOL.length);
-        for (int i = 0; i < protocol; i++) {
-            if (in.getByte(at + 1 + i) != PeerMessages.PROTOCOL[i]) {
-                close(CloseReason.NOT_BITTORRENT);
-                return;
-            }
+        if (matched < Math.min(in.readableBytes(), PeerMessages.HEADER_LENGTH)) {
+            close(CloseReason.NOT_BITTORRENT);
+            return;
         }
         if (in.readableBytes() < PeerMessages.HANDSHAKE_LENGTH) {
             return;

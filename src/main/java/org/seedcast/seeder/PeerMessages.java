@@ -18,6 +18,8 @@ final class PeerMessages {
     static final byte[] PROTOCOL = "BitTorrent protocol".getBytes(StandardCharsets.US_ASCII);
     /** {@code <19><"BitTorrent protocol"><reserved:8><info_hash:20><peer_id:20>}. */
     static final int HANDSHAKE_LENGTH = 1 + 19 + 8 + 20 + 20;
+    /** A plaintext handshake's header, {@code <19><"BitTorrent protocol">}: what tells it from anything else. */
+    static final int HEADER_LENGTH = 1 + 19;
     /** The block size every client asks for, and the most the seed sends in one {@code piece}. */
     static final int BLOCK = 16 * 1024;
     /** A metadata piece (BEP 9). */
@@ -111,5 +113,22 @@ final class PeerMessages {
     static ByteBuf hashReject(ByteBufAllocator alloc, ByteBuf request) {
         ByteBuf b = alloc.buffer(5 + HASH_REQUEST_LENGTH).writeInt(1 + HASH_REQUEST_LENGTH).writeByte(HASH_REJECT);
         return b.writeBytes(request, request.readerIndex(), HASH_REQUEST_LENGTH);
+    }
+
+    /**
+     * How many of a plaintext handshake's header bytes ({@link #HEADER_LENGTH}) open {@code in}'s readable bytes,
+     * counted up to the first that differs: {@link #HEADER_LENGTH} is a whole header; fewer than the bytes at hand
+     * is no header at all.
+     */
+    static int headerBytesMatched(ByteBuf in) {
+        int at = in.readerIndex();
+        int known = Math.min(in.readableBytes(), HEADER_LENGTH);
+        for (int i = 0; i < known; i++) {
+            int expected = i == 0 ? PROTOCOL.length : PROTOCOL[i - 1];
+            if (in.getByte(at + i) != expected) {
+                return i;
+            }
+        }
+        return known;
     }
 }
