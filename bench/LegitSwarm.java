@@ -8,6 +8,8 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
@@ -25,6 +27,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * warms itself up first against a stand-in tracker of its own, so its figures are the tracker's.
  *
  * usage: java bench/LegitSwarm.java HOST PORT INFO_HASH_HEX SECONDS [PEERS=1000] [INTERVAL=20] [CALM=0]
+ * <p>
+ * With LATENCY_LOG=FILE in the environment, every measured announce is written to FILE as one line:
+ * its start ({@code System.nanoTime()}, the kernel's monotonic clock, which {@code trace_clock mono}
+ * shares), how long it took in nanoseconds, the transport and whether it was answered; when the
+ * slowest ones fall tells a periodic stall from a steady tail.
  * <p>
  * With HOST a comma-separated list (T1,T2,...) the peers fail over as a BEP 12 client does: each
  * has every host in one tier, starting on one of them in turn (half on each of two), and when its
@@ -64,6 +71,8 @@ public class LegitSwarm {
         AtomicInteger floodFailures = new AtomicInteger();
         AtomicInteger udpFailures = new AtomicInteger();
         warmUp(hash, peers);
+        String logFile = System.getenv("LATENCY_LOG");
+        ConcurrentLinkedQueue<String> log = logFile == null || logFile.isEmpty() ? null : new ConcurrentLinkedQueue<>();
         ScheduledExecutorService pool = Executors.newScheduledThreadPool(16);
         for (int i = 0; i < peers; i++) {
             int n = i + 1;
@@ -75,6 +84,9 @@ public class LegitSwarm {
                 long start = System.nanoTime();
                 boolean ok = overUdp ? peer.udpAnnounce() : peer.httpAnnounce();
                 long took = System.nanoTime() - start;
+                if (log != null) {
+                    log.add(start + " " + took + " " + (overUdp ? "udp" : "http") + " " + ok);
+                }
                 boolean flood = start - floodStart >= 0;
                 if (ok) {
                     (overUdp ? udp : http).add(took);
@@ -97,6 +109,9 @@ public class LegitSwarm {
         Thread.sleep(seconds * 1000);
         pool.shutdownNow();
         pool.awaitTermination(5, TimeUnit.SECONDS);
+        if (log != null) {
+            Files.write(Path.of(logFile), log);
+        }
         System.out.printf("legitimate announces: udp %s; http %s; failures %d (udp %d, http %d)%n",
                 stats(udp), stats(http), failures.get(), udpFailures.get(), failures.get() - udpFailures.get());
         if (calm > 0) {

@@ -25,6 +25,10 @@
 #        ATTACKER_CPUS=all bench/abuse.sh        (attackers on every core; default: the last core only)
 #        ATTACKER_NICE=19 bench/abuse.sh         (attackers yield their core to the target; default 0)
 #        WARMUP=0 bench/abuse.sh                 (seconds of unmeasured legitimate load first; default 20)
+#        LATENCIES=/tmp/lat bench/abuse.sh       (every legitimate announce, when it began and how long it took,
+#                                                 in /tmp/lat/TARGET-SHAPE.txt: see bench/LegitSwarm.java)
+#        ATTACK_LEAD=0 bench/abuse.sh            (seconds each attack runs before the legitimate load starts,
+#                                                 so the attacker's JVM start is not measured; default 3)
 #        PHASES=1 bench/abuse.sh                 (root: after each Seedcast row, where legitimate HTTP
 #                                                 announces spent their time, from kernel tracepoints
 #                                                 (see bench/http_phases.py), and the CPU the tracker's
@@ -35,6 +39,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 WINDOW=${1:-20}
 ATTACK=$((WINDOW + 10))
+ATTACK_LEAD=${ATTACK_LEAD:-3}   # seconds the attack runs before the legitimate load starts
 ALL_SHAPES="none foreign slow-1 slow-1000 syn spoof basic pages variants media-misses bombs multipart slowpost peers web-slow-1 web-slow-1000"
 SHAPES=${SHAPES:-$ALL_SHAPES}
 TRACKER_SHAPES=" none foreign slow-1 slow-1000 syn spoof peers "
@@ -54,6 +59,7 @@ ATTACKER_NICE=${ATTACKER_NICE:-0}
 [ "$ATTACKER_NICE" != 0 ] && PIN=(nice -n "$ATTACKER_NICE" "${PIN[@]}")
 [ -f target/seedcast.jar ] || ./mvnw -q -B -DskipTests package
 ulimit -n "$(ulimit -Hn)"   # the slow-connection shapes hold 20,000 sockets (two attacker processes)
+[ -n "${LATENCIES:-}" ] && mkdir -p "$LATENCIES"
 WORK=$(mktemp -d /tmp/seedcast-abuse.XXXXXX); chmod 755 "$WORK"; mkdir -p "$WORK/tmp" "$WORK/out"
 RUN=(); [ "$(id -u)" = 0 ] && { id seedcast >/dev/null 2>&1 || useradd -m seedcast; chown seedcast "$WORK" "$WORK/tmp"; RUN=(runuser -u seedcast --); }
 PIDS=()
@@ -91,6 +97,14 @@ if [ "${OPENTRACKER:-1}" != 0 ]; then
   OT=$!; PIDS+=($OT)
 fi
 
+# The Java clients and attackers are compiled once here: launched from source, each JVM would first
+# compile its file (about 2 s of CPU), which a real attacker spends on its own machine, not ours.
+for name in Abuse UdpLoad LegitSwarm PageProbe; do
+  mkdir -p "$WORK/classes/$name"; "$JAVA"c -nowarn -d "$WORK/classes/$name" bench/$name.java
+done
+chmod -R a+rX "$WORK/classes"
+bench_java() { local name=$1; shift; "$JAVA" -cp "$WORK/classes/$name" "$name" "$@"; }
+
 heap_after_gc() {   # MB used right after a full collection
   timeout 60 "${RUN[@]}" "$JCMD" "$APP_JVM" GC.run >/dev/null 2>&1 || true
   timeout 30 "${RUN[@]}" "$JCMD" "$APP_JVM" GC.heap_info 2>/dev/null | grep -oE 'used [0-9]+[KMG]' | head -1 | awk '{v=$2; u=substr(v,length(v)); n=substr(v,1,length(v)-1); print (u=="G"? n*1024 : u=="K"? int(n/1024) : n)}'
@@ -123,44 +137,44 @@ attack() {   # attack SHAPE PORT: runs the shape against the tracker port (and t
     foreign)
       wrk -t1 -c64 -d${ATTACK}s -s bench/announce.lua "http://127.0.0.1:$port" -- "$WORK/foreign.txt" > "$WORK/out/wrk" 2>&1 &
       local w=$!
-      FLOOD=1 "$JAVA" bench/UdpLoad.java 127.0.0.1 "$port" "$WORK/foreign.txt" $ATTACK 1 1 > "$WORK/out/udp" 2>&1 || true
+      FLOOD=1 bench_java UdpLoad 127.0.0.1 "$port" "$WORK/foreign.txt" $ATTACK 1 1 > "$WORK/out/udp" 2>&1 || true
       wait $w || true
       echo "attack: HTTP $(tail -1 "$WORK/out/wrk" | sed 's/^http: //'); UDP $(tail -1 "$WORK/out/udp" | sed 's/^udp flood: //')" ;;
     # two attacker processes of 10,000 connections each: a process may hold at most 20,000 descriptors here
-    slow-1) two "$JAVA" bench/Abuse.java slow 127.0.0.1 "$port" 1 10000 $ATTACK ;;
-    slow-1000) "$JAVA" bench/Abuse.java slow 127.0.0.1 "$port" 500 20 $ATTACK 500 > "$WORK/out/second" 2>&1 &
+    slow-1) two bench_java Abuse slow 127.0.0.1 "$port" 1 10000 $ATTACK ;;
+    slow-1000) bench_java Abuse slow 127.0.0.1 "$port" 500 20 $ATTACK 500 > "$WORK/out/second" 2>&1 &
       local second=$!
-      "$JAVA" bench/Abuse.java slow 127.0.0.1 "$port" 500 20 $ATTACK 0
+      bench_java Abuse slow 127.0.0.1 "$port" 500 20 $ATTACK 0
       wait $second || true; cat "$WORK/out/second" ;;
     syn)
       if ! command -v hping3 >/dev/null; then echo "attack: skipped (hping3 missing: apt-get install hping3)"; return; fi
       local sent
       sent=$(timeout $ATTACK hping3 -S -p "$port" -a 127.0.0.9 --flood 127.0.0.1 2>&1 | grep -oE '^[0-9]+ packets transmitted' | grep -oE '^[0-9]+' || true)
       echo "attack: SYN flood from 127.0.0.9: $(( ${sent:-0} / ATTACK )) SYN/s" ;;
-    spoof) "$JAVA" bench/Abuse.java spoof 127.0.1.1,127.0.1.2,127.0.1.3,127.0.1.4 127.0.0.1 "$port" $ATTACK ;;
-    peers) "$JAVA" bench/Abuse.java peers 127.0.0.1 "$port" "$HASH" 10000 $ATTACK ;;
+    spoof) bench_java Abuse spoof 127.0.1.1,127.0.1.2,127.0.1.3,127.0.1.4 127.0.0.1 "$port" $ATTACK ;;
+    peers) bench_java Abuse peers 127.0.0.1 "$port" "$HASH" 10000 $ATTACK ;;
     basic) wrk -t1 -c32 -d${ATTACK}s -H 'Authorization: Basic YWRtaW46d3Jvbmc=' -s bench/paths.lua \
              "http://127.0.0.1:$APP_PORT" -- /css/seedcast.css /img/logo.svg 2>&1 | grep '^attack:' ;;
     pages) wrk -t1 -c64 -d${ATTACK}s -s bench/paths.lua "http://127.0.0.1:$APP_PORT" -- / /shows/abuse-show \
              "/shows/abuse-show/episodes/$ID" /login /verify /feeds/all.xml /no-such-page 2>&1 | grep '^attack:' ;;
     variants) wrk -t1 -c32 -d${ATTACK}s -s bench/paths.lua "http://127.0.0.1:$APP_PORT" -- variants abuse-show 2>&1 | grep '^attack:' ;;
     media-misses) wrk -t1 -c32 -d${ATTACK}s -s bench/paths.lua "http://127.0.0.1:$APP_PORT" -- misses 2>&1 | grep '^attack:' ;;
-    bombs) "$JAVA" bench/Abuse.java bombs 127.0.0.1 $APP_PORT 12 $ATTACK ;;
-    multipart) "$JAVA" bench/Abuse.java multipart 127.0.0.1 $APP_PORT /,/verify,/api/shows/abuse-show/episodes,/login 1024 4 $ATTACK ;;
-    slowpost) "$JAVA" bench/Abuse.java slowpost 127.0.0.1 $APP_PORT /verify 400 $ATTACK ;;
+    bombs) bench_java Abuse bombs 127.0.0.1 $APP_PORT 12 $ATTACK ;;
+    multipart) bench_java Abuse multipart 127.0.0.1 $APP_PORT /,/verify,/api/shows/abuse-show/episodes,/login 1024 4 $ATTACK ;;
+    slowpost) bench_java Abuse slowpost 127.0.0.1 $APP_PORT /verify 400 $ATTACK ;;
     # the slowloris shapes against the web port (Tomcat) instead of the tracker's
-    web-slow-1) two "$JAVA" bench/Abuse.java slow 127.0.0.1 $APP_PORT 1 10000 $ATTACK ;;
-    web-slow-1000) "$JAVA" bench/Abuse.java slow 127.0.0.1 $APP_PORT 500 20 $ATTACK 500 > "$WORK/out/second" 2>&1 &
+    web-slow-1) two bench_java Abuse slow 127.0.0.1 $APP_PORT 1 10000 $ATTACK ;;
+    web-slow-1000) bench_java Abuse slow 127.0.0.1 $APP_PORT 500 20 $ATTACK 500 > "$WORK/out/second" 2>&1 &
       local second=$!
-      "$JAVA" bench/Abuse.java slow 127.0.0.1 $APP_PORT 500 20 $ATTACK 0
+      bench_java Abuse slow 127.0.0.1 $APP_PORT 500 20 $ATTACK 0
       wait $second || true; cat "$WORK/out/second" ;;
   esac
 }
 
 # the legitimate load: legit_swarm PORT SECONDS (1,000 peers, each announcing every 20 s) and
 # page_reader SECONDS (the show page and its feed every 100 ms)
-legit_swarm() { "$JAVA" bench/LegitSwarm.java 127.0.0.1 "$1" "$HASH" "$2" 1000 20; }
-page_reader() { "$JAVA" bench/PageProbe.java 127.0.0.3 127.0.0.1 $APP_PORT "$1" 100 /shows/abuse-show /shows/abuse-show/feed.xml; }
+legit_swarm() { bench_java LegitSwarm 127.0.0.1 "$1" "$HASH" "$2" 1000 20; }
+page_reader() { bench_java PageProbe 127.0.0.3 127.0.0.1 $APP_PORT "$1" 100 /shows/abuse-show /shows/abuse-show/feed.xml; }
 
 # CPU time in clock ticks: of one process (all its threads), and of the whole machine's busy states
 cpu_of() { awk '{print $14 + $15}' /proc/"$1"/stat 2>/dev/null || echo 0; }
@@ -169,6 +183,10 @@ busy() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8}' /proc/stat; }
 # the kernel's view of the tracker port's connections while a shape's legitimate load runs (PHASES=1):
 # whether a legitimate connection waits in the accept queue, for the event loop, or in its client
 TRACE=/sys/kernel/tracing/instances/seedcast-abuse-$$
+if [ "${PHASES:-0}" = 1 ] && [ ! -d /sys/kernel/tracing/instances ]; then
+  # a machine that boots without tracefs mounted would otherwise print no phases at all
+  mount -t tracefs nodev /sys/kernel/tracing 2>/dev/null || echo "PHASES=1: no tracefs at /sys/kernel/tracing (root needed): no phases" >&2
+fi
 phases_start() {
   [ "${PHASES:-0}" = 1 ] && mkdir "$TRACE" 2>/dev/null || return 0
   echo 32768 > "$TRACE/buffer_size_kb"; echo mono > "$TRACE/trace_clock"
@@ -194,16 +212,20 @@ measure() {
   [ "$target" = seedcast ] && phases_start "$out.trace"
   sample "$pid" "$out.samples" &
   local sampler=$!
-  legit_swarm "$port" "$WINDOW" > "$out.legit" 2>&1 &
+  local cpu0 busy0 t0 loops0
+  cpu0=$(cpu_of "$pid"); busy0=$(busy); t0=$(date +%s.%N); loops0=$(loops_cpu)
+  timeout $((ATTACK + 60)) "${PIN[@]}" bash -c "$(declare -f attack two bench_java); $(declare -p WORK JAVA ATTACK APP_PORT HASH ID); attack $shape $port" > "$out.attack" 2>&1 &
+  local attacker=$!
+  # the attacker's JVM starts before the measured window: its start-up is this harness's, not the attack's
+  sleep "$ATTACK_LEAD"
+  LATENCY_LOG=${LATENCIES:+$LATENCIES/$target-$shape.txt} legit_swarm "$port" "$WINDOW" > "$out.legit" 2>&1 &
   local legit=$!
   local probe=""
   if [ "$target" = seedcast ]; then
     page_reader $((WINDOW + 5)) > "$out.pages" 2>&1 &
     probe=$!
   fi
-  local cpu0 busy0 t0 loops0
-  cpu0=$(cpu_of "$pid"); busy0=$(busy); t0=$(date +%s.%N); loops0=$(loops_cpu)
-  timeout $((ATTACK + 60)) "${PIN[@]}" bash -c "$(declare -f attack two); $(declare -p WORK JAVA ATTACK APP_PORT HASH ID); attack $shape $port" > "$out.attack" 2>&1 || true
+  wait $attacker || true
   # cores used on average while the shape ran: by the target, and by everything (attackers, clients, kernel)
   echo "$(cpu_of "$pid") $cpu0 $(busy) $busy0 $(date +%s.%N) $t0 $(getconf CLK_TCK)" \
     | awk '{w = $5 - $6; printf "%.2f %.2f\n", ($1 - $2) / $7 / w, ($3 - $4) / $7 / w}' > "$out.cpu"
