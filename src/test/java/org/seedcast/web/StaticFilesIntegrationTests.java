@@ -1,0 +1,62 @@
+package org.seedcast.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.seedcast.support.IntegrationTest;
+import org.seedcast.support.PageClient;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.Resource;
+
+/**
+ * Static files come from the application's {@code static/} directory and the web jars' directories
+ * alone ({@link StaticFiles}); nothing else on the class path is served, and a miss is a plain 404.
+ */
+@IntegrationTest
+class StaticFilesIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void theStylesheetScriptsImagesAndWebJarsAreServed() {
+        PageClient fan = PageClient.from(port, "127.0.0.41");
+        HttpResponse<String> css = fan.get("/css/seedcast.css");
+        assertThat(css.statusCode()).isEqualTo(200);
+        assertThat(css.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/css"));
+        assertThat(css.body()).contains(".site-header");
+        assertThat(css.headers().firstValue("Last-Modified")).as("conditional requests still work").isPresent();
+        HttpResponse<String> again = fan.get("/css/seedcast.css", "If-Modified-Since", css.headers().firstValue("Last-Modified").orElseThrow());
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(fan.get("/js/charts.js").statusCode()).isEqualTo(200);
+        assertThat(fan.get("/img/logo.svg").statusCode()).isEqualTo(200);
+        HttpResponse<String> uplot = fan.get("/webjars/uplot/1.6.30/dist/uPlot.min.css");
+        assertThat(uplot.statusCode()).isEqualTo(200);
+        assertThat(uplot.body()).contains(".uplot");
+    }
+
+    @Test
+    void onlyTheStaticDirectoriesAreServedNotTheRestOfTheClassPath() {
+        PageClient fan = PageClient.from(port, "127.0.0.42");
+        // src/test/resources puts both on the class path: Boot's own mapping served them from its
+        // META-INF/resources/ and public/ locations
+        assertThat(fan.get("/elsewhere-on-the-class-path.txt").statusCode()).isEqualTo(404);
+        assertThat(fan.get("/webjars/../elsewhere-on-the-class-path.txt").statusCode()).isNotEqualTo(200);
+        assertThat(fan.get("/application.properties").statusCode()).isEqualTo(404);
+        assertThat(fan.get("/css/../application.properties").statusCode()).isNotEqualTo(200);
+        assertThat(fan.get("/org/seedcast/web/StaticFiles.class").statusCode()).isEqualTo(404);
+        HttpResponse<String> miss = fan.get("/css/no-such-file.css");
+        assertThat(miss.statusCode()).isEqualTo(404);
+        assertThat(miss.body()).doesNotContain("Exception");
+    }
+
+    @Test
+    void eachDirectoryIsFoundOnceAtStart() throws Exception {
+        Resource[] roots = StaticFiles.directories("static/");
+        assertThat(roots).hasSize(1);
+        assertThat(roots[0].createRelative("css/seedcast.css").exists()).isTrue();
+        assertThat(StaticFiles.directories("META-INF/resources/webjars/")).hasSize(1);
+        assertThat(StaticFiles.directories("no-such-directory/")).isEmpty();
+    }
+}
