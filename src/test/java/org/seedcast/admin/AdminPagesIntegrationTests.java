@@ -97,7 +97,7 @@ class AdminPagesIntegrationTests {
         assertThat(page).contains("Episode of " + slug).contains("Show " + slug).contains(infoHash)
                 .contains("none: a v1 torrent").contains("healthy").contains("s ago")
                 .contains("data-source=\"/api/admin/swarms/" + infoHash + "\"")
-                .contains("/js/charts.js").contains("/js/admin-swarm.js")
+                .containsPattern("/js/charts-[0-9a-f]{32}\\.js").containsPattern("/js/admin-swarm-[0-9a-f]{32}\\.js")
                 .containsPattern("data-stat=\"seeders\">2<").containsPattern("data-stat=\"completed\">1<");
         // uPlot, from its WebJar on the app's classpath: the page's links resolve, for anyone (static, like /js/**)
         java.util.regex.Matcher webjars = java.util.regex.Pattern.compile("(?:src|href)=\"(/webjars/uplot/[^\"]+)\"").matcher(page);
@@ -232,7 +232,7 @@ class AdminPagesIntegrationTests {
 
     @Test
     void theOverviewIsLiveJsonAndOnlyAdminsMayOpenTheAdminPages() {
-        assertThat(admin.get("/admin").body()).contains("Tracker overview").contains("/js/admin-overview.js");
+        assertThat(admin.get("/admin").body()).contains("Tracker overview").containsPattern("/js/admin-overview-[0-9a-f]{32}\\.js");
         String json = admin.get("/admin/overview.json").body();
         assertThat(JsonPath.<Integer>read(json, "$.stepSeconds")).isEqualTo(10);
         assertThat(JsonPath.<Object>read(json, "$.minutes")).isNotNull();

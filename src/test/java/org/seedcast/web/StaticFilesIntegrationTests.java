@@ -3,6 +3,8 @@ package org.seedcast.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.seedcast.support.IntegrationTest;
 import org.seedcast.support.PageClient;
@@ -12,6 +14,7 @@ import org.springframework.core.io.Resource;
 /**
  * Static files come from the application's {@code static/} directory and the web jars' directories
  * alone ({@link StaticFiles}); nothing else on the class path is served, and a miss is a plain 404.
+ * Pages link to them by names that carry their content's hash, which browsers may keep.
  */
 @IntegrationTest
 class StaticFilesIntegrationTests {
@@ -34,6 +37,27 @@ class StaticFilesIntegrationTests {
         HttpResponse<String> uplot = fan.get("/webjars/uplot/1.6.30/dist/uPlot.min.css");
         assertThat(uplot.statusCode()).isEqualTo(200);
         assertThat(uplot.body()).contains(".uplot");
+    }
+
+    @Test
+    void pagesLinkVersionedNamesThatBrowsersKeep() {
+        PageClient fan = PageClient.from(port, "127.0.0.43");
+        HttpResponse<String> home = fan.get("/");
+        assertThat(home.statusCode()).isEqualTo(200);
+        assertThat(home.body()).as("no plain names left in the page")
+                .doesNotContain("href=\"/css/seedcast.css\"").doesNotContain("src=\"/img/logo.svg\"");
+        Matcher css = Pattern.compile("href=\"(/css/seedcast-([0-9a-f]{32})\\.css)\"").matcher(home.body());
+        assertThat(css.find()).as("the stylesheet's versioned link in %s", home.body()).isTrue();
+        HttpResponse<String> versioned = fan.get(css.group(1));
+        assertThat(versioned.statusCode()).isEqualTo(200);
+        assertThat(versioned.body()).isEqualTo(fan.get("/css/seedcast.css").body());
+        assertThat(versioned.headers().allValues("Cache-Control")).as("kept a year, not Spring Security's no-store")
+                .containsExactly("max-age=31536000, public");
+        String wrongHash = css.group(1).replace(css.group(2), "0".repeat(32));
+        HttpResponse<String> stale = fan.get(wrongHash);
+        assertThat(stale.statusCode()).as("a name whose hash is not the content's").isEqualTo(404);
+        assertThat(stale.headers().firstValue("Cache-Control")).as("a 404 is not kept")
+                .hasValueSatisfying(c -> assertThat(c).doesNotContain("max-age=31536000"));
     }
 
     @Test
