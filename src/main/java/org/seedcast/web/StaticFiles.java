@@ -7,7 +7,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.Resource;
@@ -15,8 +16,9 @@ import org.springframework.core.io.UrlResource;
 import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
+import org.springframework.web.servlet.resource.ResourceUrlProvider;
 import org.springframework.web.servlet.resource.VersionResourceResolver;
+import org.thymeleaf.spring6.SpringTemplateEngine;
 
 /**
  * The stylesheet, scripts and images ({@code static/} in the application) and the web jars' files
@@ -29,8 +31,8 @@ import org.springframework.web.servlet.resource.VersionResourceResolver;
  * turns Boot's mapping off), and nothing else on the class path is served.
  * <p>
  * Browsers keep them: pages link to each file by a name that carries a hash of its content
- * ({@code /css/seedcast-<md5>.css}, written by Thymeleaf's {@code @{...}} links through
- * {@link ResourceUrlEncodingFilter}; a web jar's path carries its version), so a new release links
+ * ({@code /css/seedcast-<md5>.css}, given to the templates by {@link StaticLinks}; a web jar's
+ * path carries its version), so a new release links
  * to new names and a kept file is never stale, and a fan's second page costs one request instead of
  * one per stylesheet, script and image. The plain name still answers, for links from elsewhere.
  */
@@ -52,10 +54,15 @@ class StaticFiles implements WebMvcConfigurer {
                 .addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"));
     }
 
-    /** Rewrites the pages' links to static files to their versioned names. */
+    /** Thymeleaf's {@code @{...}} links to static files get their versioned names ({@link StaticLinks}). */
     @Bean
-    FilterRegistrationBean<ResourceUrlEncodingFilter> versionedStaticLinks() {
-        return new FilterRegistrationBean<>(new ResourceUrlEncodingFilter());
+    static BeanPostProcessor versionedStaticLinks(ObjectProvider<ResourceUrlProvider> urls) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String name) {
+                return bean instanceof SpringTemplateEngine engine ? StaticLinks.install(engine, urls) : bean;
+            }
+        };
     }
 
     /** Every class path entry's {@code directory}, each as the one place its files are read from. */

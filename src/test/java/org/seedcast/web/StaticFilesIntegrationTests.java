@@ -44,6 +44,8 @@ class StaticFilesIntegrationTests {
         PageClient fan = PageClient.from(port, "127.0.0.43");
         HttpResponse<String> home = fan.get("/");
         assertThat(home.statusCode()).isEqualTo(200);
+        assertThat(fan.get("/no-such-page", "Accept", "text/html").body()).as("error pages link the same names")
+                .containsPattern("/css/seedcast-[0-9a-f]{32}\\.css");
         assertThat(home.body()).as("no plain names left in the page")
                 .doesNotContain("href=\"/css/seedcast.css\"").doesNotContain("src=\"/img/logo.svg\"");
         Matcher css = Pattern.compile("href=\"(/css/seedcast-([0-9a-f]{32})\\.css)\"").matcher(home.body());
