@@ -31,10 +31,10 @@ import org.thymeleaf.spring6.SpringTemplateEngine;
  * turns Boot's mapping off), and nothing else on the class path is served.
  * <p>
  * Browsers keep them: pages link to each file by a name that carries a hash of its content
- * ({@code /css/seedcast-<md5>.css}, given to the templates by {@link StaticLinks}; a web jar's
- * path carries its version), so a new release links
- * to new names and a kept file is never stale, and a fan's second page costs one request instead of
- * one per stylesheet, script and image. The plain name still answers, for links from elsewhere.
+ * ({@code /css/seedcast-<md5>.css}, given to the templates by {@link StaticLinks}; a web jar's path
+ * carries its version), so a new release links to new names and a kept file is never stale, and a
+ * fan's second page costs one request instead of one per stylesheet, script and image. The plain
+ * name still answers, for links from elsewhere, and is kept as long: one handler, one header.
  */
 @Configuration(proxyBeanMethods = false)
 class StaticFiles implements WebMvcConfigurer {
