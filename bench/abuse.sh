@@ -216,6 +216,7 @@ measure() {
   cpu0=$(cpu_of "$pid"); busy0=$(busy); t0=$(date +%s.%N); loops0=$(loops_cpu)
   timeout $((ATTACK + 60)) "${PIN[@]}" bash -c "$(declare -f attack two bench_java); $(declare -p WORK JAVA ATTACK APP_PORT HASH ID); attack $shape $port" > "$out.attack" 2>&1 &
   local attacker=$!
+  PIDS+=("$attacker")   # stopped by cleanup if the run is interrupted
   # the attacker's JVM starts before the measured window: its start-up is this harness's, not the attack's
   sleep "$ATTACK_LEAD"
   LATENCY_LOG=${LATENCIES:+$LATENCIES/$target-$shape.txt} legit_swarm "$port" "$WINDOW" > "$out.legit" 2>&1 &
