@@ -120,6 +120,7 @@ public class Abuse {
                         closedByServer += channel == null ? 0 : 1;
                         channels.set(i, connect(sourceOf.get(i)));
                         sentOf.set(i, 0);
+                        start(i);
                     }
                 }
                 peak = Math.max(peak, open());
@@ -147,6 +148,21 @@ public class Abuse {
             channels.add(connect(source));
             sourceOf.add(source);
             sentOf.add(0);
+            start(channels.size() - 1);
+        }
+
+        /**
+         * Sends a new connection's first byte at once, as a slowloris client does: the listening
+         * socket hands a connection to the server only once data arrives ({@code TCP_DEFER_ACCEPT}),
+         * and connections that send nothing pile up in the kernel instead, slowing this client's
+         * next connects, not the server.
+         */
+        private void start(int i) {
+            SocketChannel channel = channels.get(i);
+            if (channel != null && !alive(channel, i)) {
+                closedByServer++;
+                channels.set(i, null);
+            }
         }
 
         private SocketChannel connect(InetAddress source) {
