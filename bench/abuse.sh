@@ -63,7 +63,8 @@ ulimit -n "$(ulimit -Hn)"   # the slow-connection shapes hold 20,000 sockets (tw
 WORK=$(mktemp -d /tmp/seedcast-abuse.XXXXXX); chmod 755 "$WORK"; mkdir -p "$WORK/tmp" "$WORK/out"
 RUN=(); [ "$(id -u)" = 0 ] && { id seedcast >/dev/null 2>&1 || useradd -m seedcast; chown seedcast "$WORK" "$WORK/tmp"; RUN=(runuser -u seedcast --); }
 PIDS=()
-cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; phases_stop >/dev/null 2>&1 || true; sleep 2; [ -n "${KEEP:-}" ] || rm -rf "$WORK"; }
+ATTACKER=""   # the running shape's attacker, while it runs
+cleanup() { for p in "${PIDS[@]}" $ATTACKER; do kill "$p" 2>/dev/null || true; done; phases_stop >/dev/null 2>&1 || true; sleep 2; [ -n "${KEEP:-}" ] || rm -rf "$WORK"; }
 trap cleanup EXIT
 
 python3 - "$WORK" <<'PY'
@@ -215,8 +216,7 @@ measure() {
   local cpu0 busy0 t0 loops0
   cpu0=$(cpu_of "$pid"); busy0=$(busy); t0=$(date +%s.%N); loops0=$(loops_cpu)
   timeout $((ATTACK + 60)) "${PIN[@]}" bash -c "$(declare -f attack two bench_java); $(declare -p WORK JAVA ATTACK APP_PORT HASH ID); attack $shape $port" > "$out.attack" 2>&1 &
-  local attacker=$!
-  PIDS+=("$attacker")   # stopped by cleanup if the run is interrupted
+  ATTACKER=$!   # stopped by cleanup if the run is interrupted
   # the attacker's JVM starts before the measured window: its start-up is this harness's, not the attack's
   sleep "$ATTACK_LEAD"
   LATENCY_LOG=${LATENCIES:+$LATENCIES/$target-$shape.txt} legit_swarm "$port" "$WINDOW" > "$out.legit" 2>&1 &
@@ -226,7 +226,8 @@ measure() {
     page_reader $((WINDOW + 5)) > "$out.pages" 2>&1 &
     probe=$!
   fi
-  wait $attacker || true
+  wait $ATTACKER || true
+  ATTACKER=""   # its PID may be another process's by the time cleanup runs
   # cores used on average while the shape ran: by the target, and by everything (attackers, clients, kernel)
   echo "$(cpu_of "$pid") $cpu0 $(busy) $busy0 $(date +%s.%N) $t0 $(getconf CLK_TCK)" \
     | awk '{w = $5 - $6; printf "%.2f %.2f\n", ($1 - $2) / $7 / w, ($3 - $4) / $7 / w}' > "$out.cpu"

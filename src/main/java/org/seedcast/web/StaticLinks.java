@@ -3,10 +3,10 @@ package org.seedcast.web;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.web.servlet.resource.ResourceUrlProvider;
 import org.thymeleaf.context.IExpressionContext;
 import org.thymeleaf.linkbuilder.StandardLinkBuilder;
 import org.thymeleaf.spring6.SpringTemplateEngine;
-import org.springframework.web.servlet.resource.ResourceUrlProvider;
 
 /**
  * Thymeleaf's links to static files ({@code @{/css/seedcast.css}}) under their versioned names
@@ -37,16 +37,9 @@ final class StaticLinks extends StandardLinkBuilder {
 
     /** The path under which browsers may keep the file at {@code path}; {@code path} itself if it is not versioned. */
     String url(String path) {
-        String known = versioned.get(path);
-        if (known != null) {
-            return known;
-        }
-        String url = urls.getObject().getForLookupPath(path);
-        if (url == null) {
-            return path; // no such file, or asked before the handlers are known: not kept
-        }
-        versioned.put(path, url);
-        return url;
+        // null (no such file, or asked before the handlers are known) is not kept
+        String url = versioned.computeIfAbsent(path, p -> urls.getObject().getForLookupPath(p));
+        return url != null ? url : path;
     }
 
     private static boolean isStaticFile(String link) {
