@@ -36,4 +36,6 @@ RUN java $JAVA_GC $JAVA_HAZELCAST -XX:AOTCacheOutput=/home/seedcast/app/seedcast
  rm -rf /tmp/train.log /tmp/embedded-pg
 ENV SEEDCAST_DATA_DIR=/data
 EXPOSE 8080 6969/tcp 6969/udp 6881/tcp 5701/tcp
-ENTRYPOINT ["sh", "-c", "A=/home/seedcast/app; exec java -XX:InitialRAMPercentage=50 -XX:MaxRAMPercentage=50 $JAVA_GC $JAVA_HAZELCAST $([ -f $A/seedcast.aot ] && echo -XX:AOTCache=$A/seedcast.aot) $JAVA_OPTS -jar $A/seedcast.jar \"$@\"", "seedcast"]
+# -XX:ThreadPriorityPolicy=1 (README, "JVM settings for production"): web and seed work runs at nice 4,
+# below the tracker's event loops; lowering a priority needs no capability.
+ENTRYPOINT ["sh", "-c", "A=/home/seedcast/app; exec java -XX:InitialRAMPercentage=50 -XX:MaxRAMPercentage=50 -XX:ThreadPriorityPolicy=1 $JAVA_GC $JAVA_HAZELCAST $([ -f $A/seedcast.aot ] && echo -XX:AOTCache=$A/seedcast.aot) $JAVA_OPTS -jar $A/seedcast.jar \"$@\"", "seedcast"]

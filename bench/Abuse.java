@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -88,15 +90,17 @@ public class Abuse {
 
     /** Holds connections open, sending the next byte of {@code head} on each every 3 s (the whole head first if asked). */
     static final class Trickle {
+        /** Connections opened at once at the start. */
+        static final int OPENERS = 32;
         final InetSocketAddress target;
         final byte[] head;
         boolean sendHeadAtOnce;
         final List<SocketChannel> channels = new ArrayList<>();
         final List<InetAddress> sourceOf = new ArrayList<>();
         final List<Integer> sentOf = new ArrayList<>();
-        long opened;
+        final AtomicLong opened = new AtomicLong();
         long closedByServer;
-        long refused;
+        final AtomicLong refused = new AtomicLong();
         int peak;
 
         Trickle(InetSocketAddress target, byte[] head) {
@@ -106,11 +110,7 @@ public class Abuse {
 
         void hold(List<InetAddress> sources, int perSource, long seconds) throws Exception {
             long end = System.nanoTime() + seconds * 1_000_000_000L;
-            for (InetAddress source : sources) {
-                for (int i = 0; i < perSource && System.nanoTime() < end; i++) {
-                    add(source);
-                }
-            }
+            openAll(sources, perSource, end);
             peak = open();
             while (System.nanoTime() < end) {
                 long roundStart = System.nanoTime();
@@ -144,19 +144,52 @@ public class Abuse {
             return n;
         }
 
-        private void add(InetAddress source) {
-            channels.add(connect(source));
-            sourceOf.add(source);
-            sentOf.add(0);
-            start(channels.size() - 1);
+        /**
+         * Opens every connection, {@link #OPENERS} at a time, as an attacker with a busy client
+         * does: one by one, a connect to the tracker's port took a few milliseconds, and one address
+         * did not reach its 20,000 connections within a window.
+         */
+        private void openAll(List<InetAddress> sources, int perSource, long end) throws InterruptedException {
+            int total = sources.size() * perSource;
+            SocketChannel[] opening = new SocketChannel[total];
+            try (ExecutorService openers = Executors.newFixedThreadPool(OPENERS)) {
+                for (int i = 0; i < total; i++) {
+                    int k = i;
+                    openers.execute(() -> {
+                        if (System.nanoTime() < end) {
+                            opening[k] = connect(sources.get(k / perSource));
+                            // the first byte at once, as a slowloris client sends it: the listening socket
+                            // hands a connection over only once data arrives (TCP_DEFER_ACCEPT), and
+                            // connections that send nothing pile up in the kernel, slowing the next connects
+                            first(opening[k]);
+                        }
+                    });
+                }
+            }
+            for (int i = 0; i < total; i++) {
+                channels.add(opening[i]);
+                sourceOf.add(sources.get(i / perSource));
+                sentOf.add(opening[i] == null ? 0 : sendHeadAtOnce ? head.length : 1);
+            }
         }
 
-        /**
-         * Sends a new connection's first byte at once, as a slowloris client does: the listening
-         * socket hands a connection to the server only once data arrives ({@code TCP_DEFER_ACCEPT}),
-         * and connections that send nothing pile up in the kernel instead, slowing this client's
-         * next connects, not the server.
-         */
+        /** Sends a new connection's first byte (the whole head if asked); closes it if the server has gone. */
+        private void first(SocketChannel channel) {
+            if (channel == null) {
+                return;
+            }
+            try {
+                channel.write(ByteBuffer.wrap(head, 0, sendHeadAtOnce ? head.length : 1));
+            } catch (IOException e) {
+                try {
+                    channel.close();
+                } catch (IOException ignored) {
+                    // gone already
+                }
+            }
+        }
+
+        /** Sends a reopened connection's first byte at once (see {@link #openAll}). */
         private void start(int i) {
             SocketChannel channel = channels.get(i);
             if (channel != null && !alive(channel, i)) {
@@ -172,10 +205,10 @@ public class Abuse {
                 channel.bind(new InetSocketAddress(source, 0));
                 channel.socket().connect(target, 2000);
                 channel.configureBlocking(false);
-                opened++;
+                opened.incrementAndGet();
                 return channel;
             } catch (IOException e) {
-                refused++;
+                refused.incrementAndGet();
                 return null;
             }
         }

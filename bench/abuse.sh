@@ -22,6 +22,8 @@
 #        SHAPES="slow-1 bombs" bench/abuse.sh    (a subset; names below)
 #        OPENTRACKER=0 bench/abuse.sh            (skip opentracker's rows)
 #        APP_ENV="SEEDCAST_TRACKER_TARPIT=0" bench/abuse.sh   (extra settings for the application)
+#        APP_JAVA_OPTS="-Xlog:gc:file=/tmp/gc.log" bench/abuse.sh   (more options for the application's JVM, which
+#                                                 runs with the README's: -Xms512m -Xmx512m -XX:+UseZGC -XX:ThreadPriorityPolicy=1)
 #        ATTACKER_CPUS=all bench/abuse.sh        (attackers on every core; default: the last core only)
 #        ATTACKER_NICE=19 bench/abuse.sh         (attackers yield their core to the target; default 0)
 #        WARMUP=0 bench/abuse.sh                 (seconds of unmeasured legitimate load first; default 20)
@@ -81,7 +83,7 @@ chmod 644 "$WORK"/*.txt "$WORK"/*.mp4
 # for the public addresses they would have.
 "${RUN[@]}" env SERVER_PORT=$APP_PORT SEEDCAST_TRACKER_PORT=$TRACKER_PORT SEEDCAST_DATA_DIR="$WORK/data" \
   SEEDCAST_WEB_PROXIES=none SEEDCAST_ADMIN_PASSWORD=bench-password-1 SEEDCAST_PUBLIC_URL=http://127.0.0.1:$APP_PORT ${APP_ENV:-} \
-  "$JAVA" -Xms512m -Xmx512m -XX:+UseZGC -Djava.io.tmpdir="$WORK/tmp" -jar target/seedcast.jar > "$WORK/app.log" 2>&1 &
+  "$JAVA" -Xms512m -Xmx512m -XX:+UseZGC -XX:ThreadPriorityPolicy=1 ${APP_JAVA_OPTS:-} -Djava.io.tmpdir="$WORK/tmp" -jar target/seedcast.jar > "$WORK/app.log" 2>&1 &
 APP=$!; PIDS+=($APP)
 for _ in $(seq 900); do curl -sf localhost:$APP_PORT/actuator/health >/dev/null && break; sleep 0.1; done
 curl -sf localhost:$APP_PORT/actuator/health >/dev/null || { tail -30 "$WORK/app.log"; exit 1; }

@@ -56,7 +56,7 @@ chmod 644 "$WORK"/*
 
 "${RUN[@]}" env SERVER_PORT=$APP_PORT SEEDCAST_TRACKER_PORT=$TRACKER_PORT SEEDCAST_DATA_DIR="$WORK/data" \
   SEEDCAST_ADMIN_PASSWORD=bench-password SEEDCAST_PUBLIC_URL=http://127.0.0.1:$APP_PORT \
-  ${APP_ENV:-} "$JAVA" -Xms512m -Xmx512m $APP_GC ${APP_JAVA_OPTS:-} "${LAUNCH[@]}" > "$WORK/app.log" 2>&1 &
+  ${APP_ENV:-} "$JAVA" -Xms512m -Xmx512m $APP_GC -XX:ThreadPriorityPolicy=1 ${APP_JAVA_OPTS:-} "${LAUNCH[@]}" > "$WORK/app.log" 2>&1 &
 APP=$!; PIDS+=($APP)
 STARTED=$(date +%s%N)
 for _ in $(seq 900); do curl -sf localhost:$APP_PORT/actuator/health >/dev/null && break; sleep 0.1; done

@@ -4,11 +4,13 @@ import java.time.Clock;
 
 import org.seedcast.node.ConditionalOnRole;
 import org.seedcast.node.NodeRole;
+import org.seedcast.node.ThreadPriorities;
 import org.seedcast.torrent.TorrentVerifyCommand;
 import org.seedcast.training.AotTraining;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.task.ThreadPoolTaskSchedulerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -48,5 +50,11 @@ public class SeedcastApplication {
     @ConditionalOnRole(NodeRole.WEB)
     @EnableScheduling
     static class WebScheduling {
+
+        /** Web work gives way to the tracker's event loops ({@link ThreadPriorities}). */
+        @Bean
+        ThreadPoolTaskSchedulerCustomizer yieldingScheduler() {
+            return scheduler -> scheduler.setThreadPriority(ThreadPriorities.YIELDING);
+        }
     }
 }

@@ -19,6 +19,7 @@ import jakarta.annotation.PreDestroy;
 
 import org.seedcast.node.ConditionalOnRole;
 import org.seedcast.node.NodeRole;
+import org.seedcast.node.ThreadPriorities;
 import org.seedcast.scheduling.ClusterLock;
 import org.seedcast.storage.MediaProbe;
 import org.seedcast.storage.MediaStore;
@@ -80,7 +81,7 @@ class EpisodeFacts {
     private final Clock clock;
     final ThreadPoolExecutor worker;
     private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("media-facts-retry").daemon().factory());
+            Thread.ofPlatform().name("media-facts-retry").priority(ThreadPriorities.YIELDING).daemon().factory());
     /** Set when an upload found the queue full: the worker then looks for pending episodes once it drains. */
     private final AtomicBoolean overflowed = new AtomicBoolean();
     /** The media this node has queued, is reading or will read again: a second way in skips them. */
@@ -108,7 +109,7 @@ class EpisodeFacts {
         this.events = events;
         this.clock = clock;
         this.worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue),
-                Thread.ofPlatform().name("media-facts").daemon().factory());
+                Thread.ofPlatform().name("media-facts").priority(ThreadPriorities.YIELDING).daemon().factory());
     }
 
     @TransactionalEventListener
@@ -119,7 +120,7 @@ class EpisodeFacts {
     @EventListener(ApplicationReadyEvent.class)
     void startBackfill() {
         if (probe.available()) {
-            backfill = Thread.ofPlatform().name("media-facts-backfill").daemon()
+            backfill = Thread.ofPlatform().name("media-facts-backfill").priority(ThreadPriorities.YIELDING).daemon()
                     .start(() -> cluster.runAlone(BACKFILL, this::backfill));
         }
     }

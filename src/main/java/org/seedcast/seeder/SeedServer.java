@@ -30,6 +30,7 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.seedcast.network.AddressKeys;
+import org.seedcast.node.ThreadPriorities;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -93,7 +94,7 @@ final class SeedServer {
         boolean epoll = Epoll.isAvailable();
         int threads = settings.threadCount();
         IoHandlerFactory handlers = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-        loops = new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory("seedcast-seeder", true), handlers);
+        loops = new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory("seedcast-seeder", true, ThreadPriorities.YIELDING), handlers);
         int perLoop = Math.max(1, (settings.maxConnections() + threads - 1) / threads);
         loopPeers = new FastThreadLocal<>() {
             @Override

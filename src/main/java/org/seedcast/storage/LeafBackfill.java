@@ -43,7 +43,8 @@ class LeafBackfill {
 
     @EventListener(ApplicationReadyEvent.class)
     void start() {
-        worker = Thread.ofPlatform().name("leaf-backfill").daemon().start(this::run);
+        // hashing old media can wait for the tracker's event loops, as the web's work does (node.ThreadPriorities)
+        worker = Thread.ofPlatform().name("leaf-backfill").priority(Thread.MIN_PRIORITY).daemon().start(this::run);
     }
 
     /** Stops between files or in the middle of one; what was cut short is picked up at the next start. */

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.seedcast.web.connections.Closed;
 import org.seedcast.web.connections.ConnectionRules;
+import org.seedcast.node.ThreadPriorities;
 import org.seedcast.web.connections.GuardedNioProtocol;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +19,8 @@ import org.springframework.core.env.Environment;
 
 /**
  * The web port's connections follow {@link WebProperties.Connections} ({@link GuardedNioProtocol}), as
- * the tracker's and the seed's follow theirs.
+ * the tracker's and the seed's follow theirs. Its request workers give way to the tracker's event
+ * loops ({@link ThreadPriorities}).
  */
 @Configuration(proxyBeanMethods = false)
 class WebPortConfiguration {
@@ -40,6 +42,7 @@ class WebPortConfiguration {
             factory.setProtocol(GuardedNioProtocol.class.getName());
             factory.addProtocolHandlerCustomizers((TomcatProtocolHandlerCustomizer<GuardedNioProtocol>) protocol -> {
                 protocol.guard(rules);
+                protocol.setThreadPriority(ThreadPriorities.YIELDING);
                 registry.ifAvailable(meters -> metrics(meters, protocol));
             });
         };

@@ -46,9 +46,10 @@ public final class RunningSeedcast implements AutoCloseable {
      * The second JVM's options: C1 and the serial collector, as for the test JVM (see docs/testing.md); a first
      * metadata collection threshold above what a started application holds (about 110 MB), so its start runs no full
      * collection of the heap just to grow its class metadata; and no verification of the application's bytecode, which
-     * the test JVM verifies anyway when it loads the same classes from the same class path.
+     * the test JVM verifies anyway when it loads the same classes from the same class path. Thread priorities reach the
+     * OS, as in production.
      */
-    private static final List<String> PROCESS_JVM_OPTIONS = List.of("-Xmx256m", "-XX:TieredStopAtLevel=1",
+    private static final List<String> PROCESS_JVM_OPTIONS = List.of("-Xmx256m", "-XX:ThreadPriorityPolicy=1", "-XX:TieredStopAtLevel=1",
             "-XX:+UseSerialGC", "-XX:MetaspaceSize=256m", "-XX:+UnlockDiagnosticVMOptions",
             "-XX:-BytecodeVerificationRemote");
 
