@@ -18,6 +18,8 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -74,7 +76,7 @@ public class Abuse {
         Trickle trickle = new Trickle(new InetSocketAddress(host, port), "GET /announce?info_hash=".getBytes(StandardCharsets.US_ASCII));
         trickle.hold(from, perSource, seconds);
         System.out.printf("attack: slow connections: %d held at the end (peak %d of %d wanted), %d opened, %d closed by the server, %d refused%n",
-                trickle.open(), trickle.peak, sources * perSource, trickle.opened, trickle.closedByServer, trickle.refused);
+                trickle.open(), trickle.peak, sources * perSource, trickle.opened.get(), trickle.closedByServer, trickle.refused.get());
     }
 
     private static void slowPost(String host, int port, String path, int connections, long seconds) throws Exception {
@@ -85,13 +87,17 @@ public class Abuse {
         trickle.sendHeadAtOnce = true;
         trickle.hold(List.of(InetAddress.getByName("127.0.0.7")), connections, seconds);
         System.out.printf("attack: slow POST bodies: %d held at the end (peak %d of %d wanted), %d opened, %d closed by the server, %d refused%n",
-                trickle.open(), trickle.peak, connections, trickle.opened, trickle.closedByServer, trickle.refused);
+                trickle.open(), trickle.peak, connections, trickle.opened.get(), trickle.closedByServer, trickle.refused.get());
     }
 
     /** Holds connections open, sending the next byte of {@code head} on each every 3 s (the whole head first if asked). */
     static final class Trickle {
         /** Connections opened at once at the start. */
         static final int OPENERS = 32;
+        /** The local ports this client binds, {@code PORTS_FROM} and up; two clients start at random points. */
+        static final int PORTS_FROM = 20_000;
+        static final int PORTS = 40_000;
+        final AtomicInteger nextPort = new AtomicInteger(ThreadLocalRandom.current().nextInt(PORTS));
         final InetSocketAddress target;
         final byte[] head;
         boolean sendHeadAtOnce;
@@ -202,7 +208,7 @@ public class Abuse {
             try {
                 SocketChannel channel = SocketChannel.open();
                 channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-                channel.bind(new InetSocketAddress(source, 0));
+                bindLocalPort(channel, source);
                 channel.socket().connect(target, 2000);
                 channel.configureBlocking(false);
                 opened.incrementAndGet();
@@ -210,6 +216,26 @@ public class Abuse {
             } catch (IOException e) {
                 refused.incrementAndGet();
                 return null;
+            }
+        }
+
+        /**
+         * Binds the next free local port of {@link #PORTS} on {@code source}. Asked for any port, the
+         * kernel searches the ports in use on that address for a free one, which with 20,000 held
+         * took over a millisecond of kernel CPU per connection, on the attacker's core and under
+         * locks the kernel's other binds and accepts take too: the harness measured itself.
+         */
+        private void bindLocalPort(SocketChannel channel, InetAddress source) throws IOException {
+            for (int attempt = 0; ; attempt++) {
+                int port = PORTS_FROM + Math.floorMod(nextPort.getAndIncrement(), PORTS);
+                try {
+                    channel.bind(new InetSocketAddress(source, port));
+                    return;
+                } catch (IOException inUse) {
+                    if (attempt == 1000) {
+                        throw inUse;
+                    }
+                }
             }
         }
 
