@@ -17,11 +17,13 @@ import org.springframework.stereotype.Component;
  * announces within milliseconds; the rest of what a node runs can wait a few: the web's request
  * workers and scheduled web work, the seed's loops, background media work. Those threads start at
  * {@link #YIELDING}, so a burst of costly web requests (page renders, refused uploads being drained)
- * cannot hold announces back while the machine has a core to spare.
+ * delays announces less.
  *
  * <p>Java priorities reach Linux's scheduler only when the JVM runs with
- * {@code -XX:ThreadPriorityPolicy=1}: the yielding threads then run at nice 4, the tracker's at 0.
- * Without it every thread is equal. Lowering a thread's priority needs no privilege; the warning the
+ * {@code -XX:ThreadPriorityPolicy=1}: the yielding threads then run at nice 4, the tracker's at 0,
+ * and when both want a core the tracker's loop gets about 2.4 times a yielding thread's share (the
+ * kernel's weights for nice 0 and 4). Nice 10 was tried and starved the pages of a web flood. Without
+ * the flag every thread is equal. Lowering a thread's priority needs no privilege; the warning the
  * JVM prints at start is about raising one, which Seedcast never does.
  *
  * <p>At start, a node that runs the tracker beside another role logs which of the two it runs with.
@@ -56,7 +58,7 @@ public final class ThreadPriorities {
                     yielding.getAsInt(), tracker.getAsInt());
         } else {
             log.warn("The tracker's event loops share the CPU as equals with web and seed work: start the JVM with "
-                    + "-XX:ThreadPriorityPolicy=1 so that a burst of costly web requests cannot hold announces back "
+                    + "-XX:ThreadPriorityPolicy=1 so that a burst of costly web requests delays announces less "
                     + "(README: JVM settings for production)");
         }
     }

@@ -67,7 +67,9 @@ record WebProperties(@DefaultValue SignIn signIn, @DefaultValue Metrics metrics,
      * hold the port with idle or slow connections, with or without a proxy in front. Tomcat's
      * {@code server.tomcat.max-connections} is not used: these bound the port instead.
      *
-     * @param maxConnections           {@code SEEDCAST_WEB_MAX_CONNECTIONS}: open connections at most. At
+     * @param maxConnections           {@code SEEDCAST_WEB_MAX_CONNECTIONS}: open connections at most; 0 (the
+     *                                 default): as many as a quarter of the heap holds, at most 8,192 (see
+     *                                 {@link #HEAP_PER_CONNECTION}; 2,048 at {@code -Xmx512m}). At
      *                                 capacity the connection that has waited longest for a request head (a
      *                                 fresh one, or one kept alive between requests) is closed for the
      *                                 newcomer; only when every connection is being served does a newcomer
@@ -90,17 +92,39 @@ record WebProperties(@DefaultValue SignIn signIn, @DefaultValue Metrics metrics,
      *                                 the head deadline still apply. {@code none}: every address is limited
      *                                 (an environment variable set empty keeps the default)
      */
-    record Connections(@DefaultValue("8192") int maxConnections, @DefaultValue("64") int maxConnectionsPerAddress,
+    record Connections(@DefaultValue("0") int maxConnections, @DefaultValue("64") int maxConnectionsPerAddress,
                        @DefaultValue("10s") Duration headTimeout,
                        @DefaultValue({"127.0.0.0/8", "::1/128", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16",
                                "169.254.0.0/16", "100.64.0.0/10", "fc00::/7", "fe80::/10"}) List<String> proxies) {
 
+        /**
+         * The heap a web connection holds once the first bytes of its head have arrived: Tomcat then
+         * gives it a processor, with its socket, head and request buffers, until the head is complete
+         * (about 60 KiB measured). 8,192 slow connections, the bound before it was sized to the heap,
+         * filled a 512 MiB heap at about 7,000.
+         */
+        static final long HEAP_PER_CONNECTION = 64 * 1024;
+        private static final int MOST_CONNECTIONS = 8192;
+
         Connections {
             proxies = proxies == null ? List.of() : proxies.stream().filter(p -> !p.isBlank() && !p.equals("none")).toList();
-            if (maxConnections < 1 || maxConnectionsPerAddress < 1 || !headTimeout.isPositive()) {
-                throw new IllegalArgumentException("seedcast.web: max-connections, max-connections-per-address and "
-                        + "head-timeout must be positive");
+            if (maxConnections < 0 || maxConnectionsPerAddress < 1 || !headTimeout.isPositive()) {
+                throw new IllegalArgumentException("seedcast.web: max-connections must not be negative, "
+                        + "max-connections-per-address and head-timeout must be positive");
             }
+            if (maxConnections == 0) {
+                maxConnections = forHeap(Runtime.getRuntime().maxMemory());
+            }
+        }
+
+        /** As many connections as a quarter of this heap holds mid-head, between 64 and 8,192. */
+        static int forHeap(long maxHeap) {
+            return (int) Math.clamp(maxHeap / 4 / HEAP_PER_CONNECTION, 64, MOST_CONNECTIONS);
+        }
+
+        /** The heap this many connections may hold at once, all of them mid-head. */
+        long heapAtCapacity() {
+            return maxConnections * HEAP_PER_CONNECTION;
         }
     }
 }
