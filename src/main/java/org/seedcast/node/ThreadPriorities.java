@@ -84,7 +84,8 @@ public final class ThreadPriorities {
 
     private static OptionalInt ownNice() {
         try {
-            String stat = Files.readString(OWN_STAT);
+            // read line by line: Files.readString trusts the size procfs reports, and got "4" of a sysctl's "4096"
+            String stat = Files.readAllLines(OWN_STAT).getFirst();
             // the fields after the command name, which may hold spaces and parentheses; nice is the 19th field
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             return OptionalInt.of(Integer.parseInt(fields[16]));
