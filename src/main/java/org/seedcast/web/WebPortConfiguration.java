@@ -48,10 +48,7 @@ class WebPortConfiguration {
             factory.setProtocol(GuardedNioProtocol.class.getName());
             factory.addProtocolHandlerCustomizers((TomcatProtocolHandlerCustomizer<GuardedNioProtocol>) protocol -> {
                 protocol.guard(rules);
-                // the acceptor and poller too: under a flood of connections they do most of the port's work
                 protocol.setThreadPriority(ThreadPriorities.YIELDING);
-                protocol.setAcceptorThreadPriority(ThreadPriorities.YIELDING);
-                protocol.setPollerThreadPriority(ThreadPriorities.YIELDING);
                 registry.ifAvailable(meters -> metrics(meters, protocol));
             });
         };

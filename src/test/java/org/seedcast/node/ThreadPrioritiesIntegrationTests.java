@@ -10,7 +10,7 @@ import org.seedcast.support.PageClient;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * In the whole application, the web port's threads, its scheduled work and the seed's loops start
+ * In the whole application, the web's request workers, its scheduled work and the seed's loops start
  * at {@link ThreadPriorities#YIELDING}; the tracker's event loops keep the normal priority.
  */
 @IntegrationTest
@@ -22,7 +22,7 @@ class ThreadPrioritiesIntegrationTests {
     @Test
     void webAndSeedWorkGivesWayToTheTrackersEventLoops() {
         assertThat(PageClient.from(port, "127.0.0.44").get("/").statusCode()).isEqualTo(200);
-        assertThat(threads("http-nio-" + port + "-(exec-\\d+|Acceptor|Poller)")).hasSizeGreaterThan(2)
+        assertThat(threads("http-nio-" + port + "-exec-\\d+")).isNotEmpty()
                 .allSatisfy(t -> assertThat(t.getPriority()).as(t.getName()).isEqualTo(ThreadPriorities.YIELDING));
         assertThat(threads("seedcast-seeder-\\d+-\\d+")).isNotEmpty()
                 .allSatisfy(t -> assertThat(t.getPriority()).as(t.getName()).isEqualTo(ThreadPriorities.YIELDING));
