@@ -34,12 +34,7 @@ class WebPortConfiguration {
         WebProperties.Connections web = properties.web();
         ConnectionRules rules = new ConnectionRules(web.maxConnections(), web.maxConnectionsPerAddress(),
                 web.headTimeout(), web.proxies());
-        long heap = Runtime.getRuntime().maxMemory();
-        if (web.heapAtCapacity() > heap / 2) {
-            log.warn("seedcast.web.max-connections={}: that many slow connections could hold {} MiB, more than half "
-                    + "of the {} MiB heap; unset, it is sized to the heap", web.maxConnections(),
-                    web.heapAtCapacity() >> 20, heap >> 20);
-        }
+        web.heapWarning(Runtime.getRuntime().maxMemory()).ifPresent(log::warn);
         if (environment.containsProperty("server.tomcat.max-connections")) {
             log.warn("server.tomcat.max-connections is not used: seedcast.web.max-connections ({}) bounds the web port",
                     rules.maxConnections());

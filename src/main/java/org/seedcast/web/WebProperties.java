@@ -2,6 +2,7 @@ package org.seedcast.web;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -125,6 +126,14 @@ record WebProperties(@DefaultValue SignIn signIn, @DefaultValue Metrics metrics,
         /** The heap this many connections may hold at once, all of them mid-head. */
         long heapAtCapacity() {
             return maxConnections * HEAP_PER_CONNECTION;
+        }
+
+        /** What to tell an operator whose bound could fill more than half of this heap with slow connections. */
+        Optional<String> heapWarning(long maxHeap) {
+            return heapAtCapacity() <= maxHeap / 2 ? Optional.empty()
+                    : Optional.of("seedcast.web.max-connections=" + maxConnections + ": that many slow connections could "
+                            + "hold " + (heapAtCapacity() >> 20) + " MiB, more than half of the " + (maxHeap >> 20)
+                            + " MiB heap; unset, it is sized to the heap");
         }
     }
 }

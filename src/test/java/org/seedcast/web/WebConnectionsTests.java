@@ -33,6 +33,14 @@ class WebConnectionsTests {
                 .hasMessageContaining("max-connections must not be negative");
     }
 
+    @Test
+    void aBoundThatCouldFillMoreThanHalfTheHeapIsWarnedAbout() {
+        assertThat(connections(8192).heapWarning(512L << 20)).hasValue("seedcast.web.max-connections=8192: that many "
+                + "slow connections could hold 512 MiB, more than half of the 512 MiB heap; unset, it is sized to the heap");
+        assertThat(connections(4096).heapWarning(512L << 20)).as("exactly half").isEmpty();
+        assertThat(connections(0).heapWarning(Runtime.getRuntime().maxMemory())).as("the default").isEmpty();
+    }
+
     private static WebProperties.Connections connections(int maxConnections) {
         return new WebProperties.Connections(maxConnections, 64, Duration.ofSeconds(10), null);
     }
