@@ -101,8 +101,7 @@ record WebProperties(@DefaultValue SignIn signIn, @DefaultValue Metrics metrics,
         /**
          * The heap a web connection holds once the first bytes of its head have arrived: Tomcat then
          * gives it a processor, with its socket, head and request buffers, until the head is complete
-         * (about 60 KiB measured). 8,192 slow connections, the bound before it was sized to the heap,
-         * filled a 512 MiB heap at about 7,000.
+         * (about 60 KiB measured), so about 7,000 slow connections fill a 512 MiB heap.
          */
         static final long HEAP_PER_CONNECTION = 64 * 1024;
         private static final int MOST_CONNECTIONS = 8192;
