@@ -60,7 +60,8 @@ public class TestRunSetup implements LauncherSessionListener {
 
     private static int ephemeralRangeStart() {
         try {
-            int start = Integer.parseInt(Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim().split("\\s+")[0]);
+            // line by line: Files.readString trusts the size procfs reports (0) and read "3" of "32768\t60999"
+            int start = Integer.parseInt(Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).getFirst().trim().split("\\s+")[0]);
             return start > LOWEST_PORT + 1000 ? start : 32_768;
         } catch (IOException | RuntimeException notLinux) {
             return 32_768;
