@@ -1,9 +1,11 @@
 package org.seedcast.web;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import com.sun.management.UnixOperatingSystemMXBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -69,8 +71,9 @@ record WebProperties(@DefaultValue SignIn signIn, @DefaultValue Metrics metrics,
      * {@code server.tomcat.max-connections} is not used: these bound the port instead.
      *
      * @param maxConnections           {@code SEEDCAST_WEB_MAX_CONNECTIONS}: open connections at most; 0 (the
-     *                                 default): as many as a quarter of the heap holds, at most 8,192 (see
-     *                                 {@link #HEAP_PER_CONNECTION}; 2,048 at {@code -Xmx512m}). At
+     *                                 default): as many as a quarter of the heap holds (see
+     *                                 {@link #HEAP_PER_CONNECTION}; 5,461 at {@code -Xmx512m}) and a quarter
+     *                                 of the process's file descriptors, at most 8,192. At
      *                                 capacity the connection that has waited longest for a request head (a
      *                                 fresh one, or one kept alive between requests) is closed for the
      *                                 newcomer; only when every connection is being served does a newcomer
@@ -99,11 +102,12 @@ record WebProperties(@DefaultValue SignIn signIn, @DefaultValue Metrics metrics,
                                "169.254.0.0/16", "100.64.0.0/10", "fc00::/7", "fe80::/10"}) List<String> proxies) {
 
         /**
-         * The heap a web connection holds once the first bytes of its head have arrived: Tomcat then
-         * gives it a processor, with its socket, head and request buffers, until the head is complete
-         * (about 60 KiB measured), so about 7,000 slow connections fill a 512 MiB heap.
+         * The heap a web connection holds while its head comes in: its socket's read and write
+         * buffers and their wrappers (about 19 KiB measured). The head is read into those buffers
+         * until it is complete (GuardedEndpoint); were Tomcat's processor given it at its first byte,
+         * as Tomcat does, it would hold about 60 KiB.
          */
-        static final long HEAP_PER_CONNECTION = 64 * 1024;
+        static final long HEAP_PER_CONNECTION = 24 * 1024;
         private static final int MOST_CONNECTIONS = 8192;
 
         Connections {
@@ -113,13 +117,22 @@ record WebProperties(@DefaultValue SignIn signIn, @DefaultValue Metrics metrics,
                         + "max-connections-per-address and head-timeout must be positive");
             }
             if (maxConnections == 0) {
-                maxConnections = forHeap(Runtime.getRuntime().maxMemory());
+                maxConnections = sized(Runtime.getRuntime().maxMemory(), descriptors());
             }
         }
 
-        /** As many connections as a quarter of this heap holds mid-head, between 64 and 8,192. */
-        static int forHeap(long maxHeap) {
-            return (int) Math.clamp(maxHeap / 4 / HEAP_PER_CONNECTION, 64, MOST_CONNECTIONS);
+        /**
+         * As many connections as a quarter of this heap holds mid-head and a quarter of these file
+         * descriptors (the tracker's HTTP listener takes another quarter), between 64 and 8,192.
+         */
+        static int sized(long maxHeap, long descriptors) {
+            return (int) Math.clamp(Math.min(maxHeap / 4 / HEAP_PER_CONNECTION, descriptors / 4), 64, MOST_CONNECTIONS);
+        }
+
+        /** The process's file descriptor limit (the JVM raises the soft one to the hard one). */
+        static long descriptors() {
+            return ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean unix
+                    ? unix.getMaxFileDescriptorCount() : 4096;
         }
 
         /** The heap this many connections may hold at once, all of them mid-head. */

@@ -1,11 +1,15 @@
 package org.seedcast.web.connections;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Lock;
 
 import org.apache.tomcat.util.net.NioChannel;
 import org.apache.tomcat.util.net.NioEndpoint;
+import org.apache.tomcat.util.net.SocketBufferHandler;
 import org.apache.tomcat.util.net.SocketEvent;
 import org.apache.tomcat.util.net.SocketWrapperBase;
 
@@ -13,6 +17,10 @@ import org.apache.tomcat.util.net.SocketWrapperBase;
  * Tomcat's NIO endpoint with {@link Connections} in charge of what it accepts. Tomcat's own limit
  * ({@code maxConnections}, a latch) stops accepting at capacity, which lets idle and slow connections
  * keep everyone else out; it is switched off here, and {@link #getMaxConnections()} reports the rules'.
+ * <p>
+ * A request head is read here, on the poller, until it is complete ({@link #processSocket}); only then
+ * does a worker take the connection. A connection mid-head so holds its socket buffers and no more,
+ * and each byte it trickles costs one read rather than a worker's turn.
  */
 final class GuardedEndpoint extends NioEndpoint {
 
@@ -67,6 +75,69 @@ final class GuardedEndpoint extends NioEndpoint {
             sweep = null;
         }
         super.stopInternal();
+    }
+
+    /**
+     * A connection with no request under way (fresh, or kept after an answer) that has bytes to read
+     * is read on the poller's thread into its socket's read buffer, where Tomcat's processor reads
+     * first, and handed to a worker only once the buffer holds a complete head or is full. Tomcat
+     * would otherwise give it a processor at its first byte, with head, request and answer buffers
+     * (about 40 KiB of the 58 a slow head held), and keep it for as long as the head trickles in,
+     * each byte a turn of a worker queued with the fans' requests. A read here that cannot take the
+     * socket's lock (a shed or the sweep is closing it) leaves the event to Tomcat as before.
+     */
+    @Override
+    public boolean processSocket(SocketWrapperBase<NioChannel> wrapper, SocketEvent event, boolean dispatch) {
+        if (event == SocketEvent.OPEN_READ && dispatch && wrapper != null && !isSSLEnabled()) {
+            Head head = readHead(wrapper);
+            if (head != Head.TOMCATS) {
+                return head == Head.INCOMPLETE; // false: Tomcat's poller closes the connection
+            }
+        }
+        return super.processSocket(wrapper, event, dispatch);
+    }
+
+    /** What {@link #readHead} found: Tomcat's to process now, a head still incomplete, or a connection gone. */
+    private enum Head { TOMCATS, INCOMPLETE, GONE }
+
+    private static Head readHead(SocketWrapperBase<NioChannel> wrapper) {
+        Lock lock = wrapper.getLock();
+        if (!lock.tryLock()) {
+            return Head.TOMCATS;
+        }
+        try {
+            if (wrapper.isClosed() || wrapper.getCurrentProcessor() != null) {
+                return Head.TOMCATS; // closed, or a request under way (a body, or a head Tomcat began)
+            }
+            SocketBufferHandler buffers = wrapper.getSocketBufferHandler();
+            buffers.configureReadBufferForWrite();
+            ByteBuffer in = buffers.getReadBuffer();
+            if (wrapper.getSocket().read(in) < 0) {
+                return Head.GONE;
+            }
+            if (!in.hasRemaining() || headEnds(in)) {
+                return Head.TOMCATS;
+            }
+            wrapper.registerReadInterest();
+            return Head.INCOMPLETE;
+        } catch (IOException gone) {
+            return Head.GONE;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Whether the bytes written to {@code in} (from 0 to its position) hold the blank line that ends
+     * a head: CRLF CRLF, or bare LFs, which Tomcat's parser is left to judge.
+     */
+    static boolean headEnds(ByteBuffer in) {
+        for (int i = 1, end = in.position(); i < end; i++) {
+            if (in.get(i) == '\n' && (in.get(i - 1) == '\n' || i > 1 && in.get(i - 1) == '\r' && in.get(i - 2) == '\n')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

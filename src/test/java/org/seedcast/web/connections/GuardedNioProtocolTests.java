@@ -12,11 +12,13 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,6 +27,7 @@ import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
+import org.apache.coyote.Processor;
 import org.apache.coyote.http2.Http2Protocol;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -66,7 +69,12 @@ class GuardedNioProtocolTests {
 
     /** A Tomcat on loopback whose servlet answers {@code ok} and the length of the body it read. */
     private void start(int total, int perAddress, Duration head, List<String> proxies) throws LifecycleException {
-        protocol = new GuardedNioProtocol();
+        start(new GuardedNioProtocol(), total, perAddress, head, proxies);
+    }
+
+    private void start(GuardedNioProtocol protocol, int total, int perAddress, Duration head, List<String> proxies)
+            throws LifecycleException {
+        this.protocol = protocol;
         protocol.guard(new ConnectionRules(total, perAddress, head, proxies));
         protocol.setConnectionTimeout(60_000);
         Connector connector = new Connector(protocol);
@@ -174,6 +182,87 @@ class GuardedNioProtocolTests {
         for (Socket s : idle.subList(1, 8)) {
             assertThat(ask(s)).as("the others").endsWith("ok 0");
         }
+    }
+
+    /**
+     * A head is read on the poller until it is complete, then handed to Tomcat (GuardedEndpoint): one
+     * that comes in pieces, on a fresh or a kept connection, is answered; so are a body sent with its
+     * head and two requests sent at once.
+     */
+    @Test
+    void aHeadThatComesInPiecesIsAnsweredAsOneSentWholeIs() throws Exception {
+        start(64, 8, Duration.ofSeconds(60), List.of());
+        Socket s = connect("127.0.0.2");
+        for (int round = 0; round < 2; round++) { // fresh, then kept
+            for (String piece : List.of("GE", "T / HTTP/1.1\r", "\nHost: t\r\n", "\r")) {
+                s.getOutputStream().write(piece.getBytes(StandardCharsets.ISO_8859_1));
+                assertThat(closedByServer(s, 30)).as("closed after %s", piece).isFalse(); // each piece a read of its own
+            }
+            s.getOutputStream().write('\n');
+            assertThat(readAnswer(s.getInputStream())).as("round %d", round).startsWith("HTTP/1.1 200").endsWith("ok 0");
+        }
+        s.getOutputStream().write("POST / HTTP/1.1\r\nHost: t\r\nContent-Length: 5\r\n\r\nhello".getBytes(StandardCharsets.ISO_8859_1));
+        assertThat(readAnswer(s.getInputStream())).as("a body sent with its head").endsWith("ok 5");
+        s.getOutputStream().write((KEPT + KEPT).getBytes(StandardCharsets.ISO_8859_1));
+        assertThat(readAnswer(s.getInputStream())).as("the first of two").endsWith("ok 0");
+        assertThat(readAnswer(s.getInputStream())).as("the second of two").endsWith("ok 0");
+    }
+
+    /** A head larger than the socket's read buffer, which never ends, is left to Tomcat's own limit. */
+    @Test
+    void aHeadLargerThanTheReadBufferIsRefusedByTomcat() throws Exception {
+        start(64, 8, Duration.ofSeconds(60), List.of());
+        Socket s = connect("127.0.0.2");
+        s.getOutputStream().write(("GET / HTTP/1.1\r\nHost: t\r\nX-Long: " + "a".repeat(12_000)).getBytes(StandardCharsets.ISO_8859_1));
+        assertThat(new String(s.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1)).startsWith("HTTP/1.1 400");
+    }
+
+    /**
+     * The point of reading heads on the poller: a connection whose head is incomplete holds no Tomcat
+     * processor (its head, request and answer buffers). Twenty such connections are open while one
+     * other asks three times; Tomcat then has made one processor, which served the three. Were the
+     * twenty given theirs at their first bytes, it would have made twenty-one.
+     */
+    @Test
+    void aConnectionWhoseHeadIsIncompleteHoldsNoProcessor() throws Exception {
+        AtomicInteger made = new AtomicInteger();
+        start(new GuardedNioProtocol() {
+            @Override
+            protected Processor createProcessor() {
+                made.incrementAndGet();
+                return super.createProcessor();
+            }
+        }, 64, 64, Duration.ofSeconds(60), List.of());
+        List<Socket> midHead = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            Socket s = connect("127.0.0.2");
+            s.getOutputStream().write("GET / HTTP/1.1\r\nHost: t\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            midHead.add(s);
+        }
+        Socket asking = connect("127.0.0.3");
+        for (int i = 0; i < 3; i++) {
+            assertThat(ask(asking)).endsWith("ok 0");
+        }
+        assertThat(made).hasValue(1);
+        for (Socket s : midHead) { // and each is answered once its head ends
+            s.getOutputStream().write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            assertThat(readAnswer(s.getInputStream())).endsWith("ok 0");
+        }
+    }
+
+    @Test
+    void aHeadEndsAtItsFirstBlankLine() {
+        for (String head : List.of("GET / HTTP/1.1\r\n\r\n", "GET / HTTP/1.1\n\n", "GET / HTTP/1.1\r\nHost: t\r\n\r\nGET")) {
+            assertThat(GuardedEndpoint.headEnds(written(head))).as(head).isTrue();
+        }
+        for (String head : List.of("", "\r", "GET / HTTP/1.1\r\n", "GET / HTTP/1.1\r\nHost: t\r\n\r", "GET /\r\r\n")) {
+            assertThat(GuardedEndpoint.headEnds(written(head))).as(head).isFalse();
+        }
+    }
+
+    /** A buffer as the poller leaves it: {@code text} written from 0, the position after it, more room beyond. */
+    private static ByteBuffer written(String text) {
+        return ByteBuffer.allocate(64).put(text.getBytes(StandardCharsets.ISO_8859_1));
     }
 
     /**
