@@ -247,7 +247,8 @@ class WebSecurityIntegrationTests {
     void theWebPortFollowsItsOwnConnectionRules(@Autowired WebServerApplicationContext context) {
         Connector connector = ((TomcatWebServer) context.getWebServer()).getTomcat().getConnector();
         assertThat(connector.getProtocolHandler()).isInstanceOf(GuardedNioProtocol.class);
-        assertThat(((GuardedNioProtocol) connector.getProtocolHandler()).getMaxConnections()).isEqualTo(8192);
+        assertThat(((GuardedNioProtocol) connector.getProtocolHandler()).getMaxConnections()).as("unset: sized to the heap and descriptors")
+                .isEqualTo(WebProperties.Connections.sized(Runtime.getRuntime().maxMemory(), WebProperties.Connections.descriptors()));
         assertThat(Http.at(port).get("/actuator/prometheus").body()).as("its metrics")
                 .containsPattern("(?m)^seedcast_web_connections\\{[^}]*} [1-9]")
                 .contains("seedcast_web_connections_closed_total{application=\"seedcast\",reason=\"address_limit\"}")
