@@ -1,8 +1,9 @@
 package org.seedcast.tracker.cluster;
 
 import com.hazelcast.config.Config;
+import com.hazelcast.config.AdvancedNetworkConfig;
 import com.hazelcast.config.JoinConfig;
-import com.hazelcast.config.NetworkConfig;
+import com.hazelcast.config.ServerSocketEndpointConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
@@ -56,8 +57,10 @@ public final class TrackerCluster implements AutoCloseable {
         // members do not authenticate each other (community edition): listen only on the address of
         // the list that is this member's own, never on every interface (Hazelcast's default)
         config.setProperty("hazelcast.socket.bind.any", "false");
-        NetworkConfig network = config.getNetworkConfig();
-        network.setPort(port).setPortAutoIncrement(false);
+        // a member endpoint and no other: Hazelcast's one port otherwise also takes its clients, and a
+        // client that knows the cluster's name could read the connection-id key or publish peers
+        AdvancedNetworkConfig network = config.getAdvancedNetworkConfig().setEnabled(true);
+        network.setMemberEndpointConfig(new ServerSocketEndpointConfig().setPort(port).setPortAutoIncrement(false));
         JoinConfig join = network.getJoin();
         join.getMulticastConfig().setEnabled(false);
         join.getAutoDetectionConfig().setEnabled(false);

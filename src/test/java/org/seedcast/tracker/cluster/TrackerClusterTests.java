@@ -3,6 +3,8 @@ package org.seedcast.tracker.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.hazelcast.client.HazelcastClient;
+import com.hazelcast.client.config.ClientConfig;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
@@ -82,6 +84,23 @@ class TrackerClusterTests {
         // another address of this machine (all of 127/8 is loopback on Linux), which the list does not name
         assertThatThrownBy(() -> new Socket(InetAddress.getByName("127.0.0.2"), first.port()).close())
                 .isInstanceOf(ConnectException.class);
+    }
+
+    /**
+     * A member speaks to members only. Hazelcast's member port also takes its clients by default, and a
+     * client that knows the cluster's name (in this source) could read the shared connection-id key or
+     * publish peers to every member; it is refused before it learns anything.
+     */
+    @Test
+    void aHazelcastClientIsRefused() {
+        ClientConfig client = new ClientConfig();
+        client.setClusterName("seedcast-tracker");
+        client.setProperty("hazelcast.logging.type", "slf4j");
+        client.getNetworkConfig().addAddress("127.0.0.1:" + first.port());
+        client.getConnectionStrategyConfig().getConnectionRetryConfig().setClusterConnectTimeoutMillis(3000);
+        assertThatThrownBy(() -> HazelcastClient.newHazelcastClient(client).shutdown())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("Unable to connect");
+        assertThat(first.members()).as("the members are still there").isGreaterThanOrEqualTo(2);
     }
 
     @Test
