@@ -112,10 +112,11 @@ final class GuardedEndpoint extends NioEndpoint {
             SocketBufferHandler buffers = wrapper.getSocketBufferHandler();
             buffers.configureReadBufferForWrite();
             ByteBuffer in = buffers.getReadBuffer();
+            int before = in.position();
             if (wrapper.getSocket().read(in) < 0) {
                 return Head.GONE;
             }
-            if (!in.hasRemaining() || headEnds(in)) {
+            if (!in.hasRemaining() || headEnds(in, before)) {
                 return Head.TOMCATS;
             }
             wrapper.registerReadInterest();
@@ -129,10 +130,12 @@ final class GuardedEndpoint extends NioEndpoint {
 
     /**
      * Whether the bytes written to {@code in} (from 0 to its position) hold the blank line that ends
-     * a head: CRLF CRLF, or bare LFs, which Tomcat's parser is left to judge.
+     * a head: CRLF CRLF, or bare LFs, which Tomcat's parser is left to judge. Only a line feed at
+     * {@code from} or later is looked at: the bytes before were there at the last read, which found
+     * no end, so a head trickled a byte at a time costs one look per byte, not the whole buffer's.
      */
-    static boolean headEnds(ByteBuffer in) {
-        for (int i = 1, end = in.position(); i < end; i++) {
+    static boolean headEnds(ByteBuffer in, int from) {
+        for (int i = Math.max(1, from), end = in.position(); i < end; i++) {
             if (in.get(i) == '\n' && (in.get(i - 1) == '\n' || i > 1 && in.get(i - 1) == '\r' && in.get(i - 2) == '\n')) {
                 return true;
             }

@@ -258,10 +258,13 @@ class GuardedNioProtocolTests {
     @Test
     void aHeadEndsAtItsFirstBlankLine() {
         for (String head : List.of("GET / HTTP/1.1\r\n\r\n", "GET / HTTP/1.1\n\n", "GET / HTTP/1.1\r\nHost: t\r\n\r\nGET")) {
-            assertThat(GuardedEndpoint.headEnds(written(head))).as(head).isTrue();
+            assertThat(GuardedEndpoint.headEnds(written(head), 0)).as(head).isTrue();
         }
+        String before = "GET / HTTP/1.1\r\n\r";
+        assertThat(GuardedEndpoint.headEnds(written(before + "\n"), before.length())).as("an end the last read began").isTrue();
+        assertThat(GuardedEndpoint.headEnds(written("GET / HTTP/1.1\r\n\r\nGET"), 18)).as("only new bytes are looked at").isFalse();
         for (String head : List.of("", "\r", "GET / HTTP/1.1\r\n", "GET / HTTP/1.1\r\nHost: t\r\n\r", "GET /\r\r\n")) {
-            assertThat(GuardedEndpoint.headEnds(written(head))).as(head).isFalse();
+            assertThat(GuardedEndpoint.headEnds(written(head), 0)).as(head).isFalse();
         }
     }
 
