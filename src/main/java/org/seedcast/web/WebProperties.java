@@ -1,11 +1,10 @@
 package org.seedcast.web;
 
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-import com.sun.management.UnixOperatingSystemMXBean;
+import org.seedcast.node.FileDescriptors;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -117,7 +116,7 @@ record WebProperties(@DefaultValue SignIn signIn, @DefaultValue Metrics metrics,
                         + "max-connections-per-address and head-timeout must be positive");
             }
             if (maxConnections == 0) {
-                maxConnections = sized(Runtime.getRuntime().maxMemory(), descriptors());
+                maxConnections = sized(Runtime.getRuntime().maxMemory(), FileDescriptors.limit());
             }
         }
 
@@ -127,12 +126,6 @@ record WebProperties(@DefaultValue SignIn signIn, @DefaultValue Metrics metrics,
          */
         static int sized(long maxHeap, long descriptors) {
             return (int) Math.clamp(Math.min(maxHeap / 4 / HEAP_PER_CONNECTION, descriptors / 4), 64, MOST_CONNECTIONS);
-        }
-
-        /** The process's file descriptor limit (the JVM raises the soft one to the hard one). */
-        static long descriptors() {
-            return ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean unix
-                    ? unix.getMaxFileDescriptorCount() : 4096;
         }
 
         /** The heap this many connections may hold at once, all of them mid-head. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.seedcast.node.FileDescriptors;
 
 /**
  * Unset, the web port's connection bound is sized to the heap and the file descriptors: every
@@ -26,7 +27,7 @@ class WebConnectionsTests {
         assertThat(WebProperties.Connections.sized(4L << 30, 1024)).as("a shell's 1,024").isEqualTo(256);
         WebProperties.Connections unset = connections(0);
         long heap = Runtime.getRuntime().maxMemory();
-        assertThat(unset.maxConnections()).isEqualTo(WebProperties.Connections.sized(heap, WebProperties.Connections.descriptors()));
+        assertThat(unset.maxConnections()).isEqualTo(WebProperties.Connections.sized(heap, FileDescriptors.limit()));
         assertThat(unset.heapAtCapacity()).isLessThanOrEqualTo(heap / 4);
     }
 

@@ -16,6 +16,7 @@ import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Assumptions;
 import org.apache.catalina.connector.Connector;
 import org.junit.jupiter.api.Test;
+import org.seedcast.node.FileDescriptors;
 import org.seedcast.support.Http;
 import org.seedcast.support.IntegrationTest;
 import org.seedcast.support.Media;
@@ -248,7 +249,7 @@ class WebSecurityIntegrationTests {
         Connector connector = ((TomcatWebServer) context.getWebServer()).getTomcat().getConnector();
         assertThat(connector.getProtocolHandler()).isInstanceOf(GuardedNioProtocol.class);
         assertThat(((GuardedNioProtocol) connector.getProtocolHandler()).getMaxConnections()).as("unset: sized to the heap and descriptors")
-                .isEqualTo(WebProperties.Connections.sized(Runtime.getRuntime().maxMemory(), WebProperties.Connections.descriptors()));
+                .isEqualTo(WebProperties.Connections.sized(Runtime.getRuntime().maxMemory(), FileDescriptors.limit()));
         assertThat(Http.at(port).get("/actuator/prometheus").body()).as("its metrics")
                 .containsPattern("(?m)^seedcast_web_connections\\{[^}]*} [1-9]")
                 .contains("seedcast_web_connections_closed_total{application=\"seedcast\",reason=\"address_limit\"}")

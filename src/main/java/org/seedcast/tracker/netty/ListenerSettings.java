@@ -1,9 +1,8 @@
 package org.seedcast.tracker.netty;
 
-import com.sun.management.UnixOperatingSystemMXBean;
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Objects;
+import org.seedcast.node.FileDescriptors;
 
 /**
  * Where and how the tracker listens. Plain values: the defaults are the application's settings
@@ -62,11 +61,7 @@ public record ListenerSettings(String bindAddress, int port, int threads, int ma
      * limits (524,288 and more) give the per-loop maximum; a shell's 1,024 gives 256.
      */
     static long defaultMaxConnections(int loops) {
-        long descriptors = 4096;
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean unix) {
-            descriptors = unix.getMaxFileDescriptorCount();
-        }
-        return Math.clamp(descriptors / 4, 256, (long) MAX_CONNECTIONS_PER_LOOP * loops);
+        return Math.clamp(FileDescriptors.limit() / 4, 256, (long) MAX_CONNECTIONS_PER_LOOP * loops);
     }
 
     int threadCount() {
