@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
 
+import org.seedcast.node.ThreadPriorities;
 import org.seedcast.torrent.FileHasher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,8 +44,8 @@ class LeafBackfill {
 
     @EventListener(ApplicationReadyEvent.class)
     void start() {
-        // hashing old media can wait for the tracker's event loops, as the web's work does (node.ThreadPriorities)
-        worker = Thread.ofPlatform().name("leaf-backfill").priority(Thread.MIN_PRIORITY).daemon().start(this::run);
+        // hashing old media can wait for the tracker's event loops, as the web's work does
+        worker = Thread.ofPlatform().name("leaf-backfill").priority(ThreadPriorities.YIELDING).daemon().start(this::run);
     }
 
     /** Stops between files or in the middle of one; what was cut short is picked up at the next start. */
