@@ -1,7 +1,7 @@
 package org.seedcast.tracker.cluster;
 
-import com.hazelcast.config.Config;
 import com.hazelcast.config.AdvancedNetworkConfig;
+import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.ServerSocketEndpointConfig;
 import com.hazelcast.core.Hazelcast;
