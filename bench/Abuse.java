@@ -34,6 +34,12 @@ import java.util.regex.Pattern;
  *     SOURCES addresses (127.0.0.5 when 1, else 127.3.x.y from the FIRST_SOURCE-th) each hold PER_SOURCE connections that
  *     trickle one byte of a request head every 3 s and never finish it; a connection the server
  *     closes is opened again (slowloris)
+ * java bench/Abuse.java slowpeer HOST PORT SOURCES PER_SOURCE SECONDS [FIRST_SOURCE=0]
+ *     the same against the seed's port, trickling a BitTorrent handshake (for a torrent nobody serves)
+ * java bench/Abuse.java mse HOST PORT SOURCES PARALLEL SECONDS
+ *     PARALLEL connections from SOURCES addresses (127.0.4.1 and up) that each open an encrypted
+ *     handshake (MSE/PE): 96 random bytes for a Diffie-Hellman public key, which costs the seed two
+ *     modular powers to answer; on its answer (or its refusal) the connection is closed and opened again
  * java bench/Abuse.java slowpost HOST PORT PATH CONNECTIONS SECONDS
  *     POSTs that announce a 10 MB multipart body and send one byte of it every 3 s
  * java bench/Abuse.java multipart HOST PORT PATH[,PATH...] MEGABYTES PARALLEL SECONDS
@@ -51,8 +57,11 @@ public class Abuse {
     public static void main(String[] args) throws Exception {
         String mode = args[0];
         switch (mode) {
-            case "slow" -> slow(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]),
-                    Long.parseLong(args[5]), args.length > 6 ? Integer.parseInt(args[6]) : 0);
+            case "slow", "slowpeer" -> slow(mode.equals("slow") ? ANNOUNCE_HEAD : PEER_HANDSHAKE, args[1],
+                    Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]), Long.parseLong(args[5]),
+                    args.length > 6 ? Integer.parseInt(args[6]) : 0);
+            case "mse" -> mse(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]),
+                    Long.parseLong(args[5]));
             case "slowpost" -> slowPost(args[1], Integer.parseInt(args[2]), args[3], Integer.parseInt(args[4]),
                     Long.parseLong(args[5]));
             case "multipart" -> multipart(args[1], Integer.parseInt(args[2]), args[3], Long.parseLong(args[4]),
@@ -67,13 +76,25 @@ public class Abuse {
 
     // ---- slowloris: connections that never finish their request head ----
 
-    private static void slow(String host, int port, int sources, int perSource, long seconds, int first) throws Exception {
+    private static final byte[] ANNOUNCE_HEAD = "GET /announce?info_hash=".getBytes(StandardCharsets.US_ASCII);
+    /** A BitTorrent handshake's 68 bytes: the protocol's name, reserved bits, a random info-hash and peer id. */
+    private static final byte[] PEER_HANDSHAKE = peerHandshake();
+
+    private static byte[] peerHandshake() {
+        ByteBuffer handshake = ByteBuffer.allocate(68);
+        handshake.put((byte) 19).put("BitTorrent protocol".getBytes(StandardCharsets.US_ASCII)).put(new byte[8]);
+        byte[] random = new byte[40];
+        ThreadLocalRandom.current().nextBytes(random);
+        return handshake.put(random).array();
+    }
+
+    private static void slow(byte[] head, String host, int port, int sources, int perSource, long seconds, int first) throws Exception {
         List<InetAddress> from = new ArrayList<>();
         for (int i = first; i < first + sources; i++) {
             from.add(sources == 1 ? InetAddress.getByName("127.0.0.5")
                     : InetAddress.getByAddress(new byte[] {127, 3, (byte) (i / 250), (byte) (1 + i % 250)}));
         }
-        Trickle trickle = new Trickle(new InetSocketAddress(host, port), "GET /announce?info_hash=".getBytes(StandardCharsets.US_ASCII));
+        Trickle trickle = new Trickle(new InetSocketAddress(host, port), head);
         trickle.hold(from, perSource, seconds);
         System.out.printf("attack: slow connections: %d held at the end (peak %d of %d wanted), %d opened, %d closed by the server, %d refused%n",
                 trickle.open(), trickle.peak, sources * perSource, trickle.opened.get(), trickle.closedByServer, trickle.refused.get());
@@ -269,6 +290,40 @@ public class Abuse {
                 return false;
             }
         }
+    }
+
+    // ---- encrypted handshakes: the seed's costliest answer to a stranger ----
+
+    private static void mse(String host, int port, int sources, int parallel, long seconds) throws Exception {
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        AtomicLong answered = new AtomicLong();
+        AtomicLong closed = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < parallel; t++) {
+            String source = "127.0.4." + (1 + t % sources);
+            threads.add(Thread.ofPlatform().start(() -> {
+                byte[] key = new byte[96];
+                while (System.nanoTime() < end) {
+                    ThreadLocalRandom.current().nextBytes(key);
+                    try (Socket socket = new Socket()) {
+                        socket.bind(new InetSocketAddress(source, 0));
+                        socket.connect(new InetSocketAddress(host, port), 5000);
+                        socket.setSoTimeout(5000);
+                        socket.getOutputStream().write(key);
+                        // the seed's public key, 96 bytes: it did the exchange; fewer, then the end: it refused
+                        (socket.getInputStream().readNBytes(96).length == 96 ? answered : closed).incrementAndGet();
+                    } catch (IOException e) {
+                        failed.incrementAndGet();
+                    }
+                }
+            }));
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        System.out.printf("attack: encrypted handshakes from %d addresses: %.0f/s answered with a key exchange, %.0f/s refused, %.0f/s failed%n",
+                sources, answered.get() / (double) seconds, closed.get() / (double) seconds, failed.get() / (double) seconds);
     }
 
     // ---- large and costly bodies ----

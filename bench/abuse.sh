@@ -10,11 +10,15 @@
 # anonymous requests made it write (its temporary directory, where Tomcat spools request bodies, and
 # the media and upload directories), and whether the issue's targets held: 0 legitimate failures,
 # announce p99 <= 10 ms on both transports, page p99 <= 100 ms, heap after GC <= 256 MB, 0 bytes written;
+# and, our own target for the publisher's seed, a leecher's handshake with it (bench/SeedProbe.java, every
+# 100 ms from 127.0.0.4) answered every time, p99 <= 100 ms as for a page;
 # and the cores the target and the whole machine used meanwhile, since the attackers share those cores.
 # The first shape, "none", is the legitimate load alone: the floor every other row compares with.
 #
 # web-slow-1 and web-slow-1000 are slow-1 and slow-1000 against the web port: one address holding 20,000
-# connections that trickle their request heads, then 1,000 addresses holding 20 each.
+# connections that trickle their request heads, then 1,000 addresses holding 20 each. seed-slow-1 and
+# seed-slow-1000 do the same to the seed's port with BitTorrent handshakes, and seed-mse opens encrypted
+# handshakes (a Diffie-Hellman exchange each for the seed) from 16 addresses, 64 at a time.
 #
 # Loopback only; every shape stops by itself after ATTACK seconds (SECONDS + 10, at most 30 by default).
 #
@@ -42,12 +46,12 @@ cd "$(dirname "$0")/.."
 WINDOW=${1:-20}
 ATTACK=$((WINDOW + 10))
 ATTACK_LEAD=${ATTACK_LEAD:-3}   # seconds the attack runs before the legitimate load starts
-ALL_SHAPES="none foreign slow-1 slow-1000 syn spoof basic pages variants media-misses bombs multipart slowpost peers web-slow-1 web-slow-1000"
+ALL_SHAPES="none foreign slow-1 slow-1000 syn spoof basic pages variants media-misses bombs multipart slowpost peers web-slow-1 web-slow-1000 seed-slow-1 seed-slow-1000 seed-mse"
 SHAPES=${SHAPES:-$ALL_SHAPES}
 TRACKER_SHAPES=" none foreign slow-1 slow-1000 syn spoof peers "
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 JCMD=${JAVA_HOME:+$JAVA_HOME/bin/}jcmd
-APP_PORT=${APP_PORT:-18181}; TRACKER_PORT=${TRACKER_PORT:-26981}; OT_PORT=${OT_PORT:-16981}   # others: when another run holds these
+APP_PORT=${APP_PORT:-18181}; TRACKER_PORT=${TRACKER_PORT:-26981}; SEED_PORT=${SEED_PORT:-26881}; OT_PORT=${OT_PORT:-16981}   # others: when another run holds these
 # A real attacker's processes run on its own machines. Here they share the target's cores, so they
 # are confined to one core (the last) unless ATTACKER_CPUS says otherwise: the target, the legitimate
 # clients and the kernel keep the others, and what the attack costs the target is what is measured.
@@ -81,7 +85,7 @@ chmod 644 "$WORK"/*.txt "$WORK"/*.mp4
 # Every client here connects from loopback, which the web port takes for a proxy's address by default
 # (no per-address connection limit): SEEDCAST_WEB_PROXIES=none makes the attackers' loopback addresses stand
 # for the public addresses they would have.
-"${RUN[@]}" env SERVER_PORT=$APP_PORT SEEDCAST_TRACKER_PORT=$TRACKER_PORT SEEDCAST_DATA_DIR="$WORK/data" \
+"${RUN[@]}" env SERVER_PORT=$APP_PORT SEEDCAST_TRACKER_PORT=$TRACKER_PORT SEEDCAST_SEEDER_PORT=$SEED_PORT SEEDCAST_DATA_DIR="$WORK/data" \
   SEEDCAST_WEB_PROXIES=none SEEDCAST_ADMIN_PASSWORD=bench-password-1 SEEDCAST_PUBLIC_URL=http://127.0.0.1:$APP_PORT ${APP_ENV:-} \
   "$JAVA" -Xms512m -Xmx512m -XX:+UseZGC -XX:ThreadPriorityPolicy=1 ${APP_JAVA_OPTS:-} -Djava.io.tmpdir="$WORK/tmp" -jar target/seedcast.jar > "$WORK/app.log" 2>&1 &
 APP=$!; PIDS+=($APP)
@@ -102,7 +106,7 @@ fi
 
 # The Java clients and attackers are compiled once here: launched from source, each JVM would first
 # compile its file (about 2 s of CPU), which a real attacker spends on its own machine, not ours.
-for name in Abuse UdpLoad LegitSwarm PageProbe; do
+for name in Abuse UdpLoad LegitSwarm PageProbe SeedProbe; do
   mkdir -p "$WORK/classes/$name"; "$JAVA"c -nowarn -d "$WORK/classes/$name" bench/$name.java
 done
 chmod -R a+rX "$WORK/classes"
@@ -132,6 +136,11 @@ sample() {
 }
 
 two() { "$@" > "$WORK/out/second" 2>&1 & local second=$!; "$@"; wait $second || true; cat "$WORK/out/second"; }
+# thousand MODE PORT: Abuse MODE from 1,000 addresses holding 20 connections each, in two processes
+thousand() {
+  bench_java Abuse "$1" 127.0.0.1 "$2" 500 20 $ATTACK 500 > "$WORK/out/second" 2>&1 & local second=$!
+  bench_java Abuse "$1" 127.0.0.1 "$2" 500 20 $ATTACK 0; wait $second || true; cat "$WORK/out/second"
+}
 
 attack() {   # attack SHAPE PORT: runs the shape against the tracker port (and the app port)
   local shape=$1 port=$2
@@ -145,10 +154,7 @@ attack() {   # attack SHAPE PORT: runs the shape against the tracker port (and t
       echo "attack: HTTP $(tail -1 "$WORK/out/wrk" | sed 's/^http: //'); UDP $(tail -1 "$WORK/out/udp" | sed 's/^udp flood: //')" ;;
     # two attacker processes of 10,000 connections each: a process may hold at most 20,000 descriptors here
     slow-1) two bench_java Abuse slow 127.0.0.1 "$port" 1 10000 $ATTACK ;;
-    slow-1000) bench_java Abuse slow 127.0.0.1 "$port" 500 20 $ATTACK 500 > "$WORK/out/second" 2>&1 &
-      local second=$!
-      bench_java Abuse slow 127.0.0.1 "$port" 500 20 $ATTACK 0
-      wait $second || true; cat "$WORK/out/second" ;;
+    slow-1000) thousand slow "$port" ;;
     syn)
       if ! command -v hping3 >/dev/null; then echo "attack: skipped (hping3 missing: apt-get install hping3)"; return; fi
       local sent
@@ -167,10 +173,12 @@ attack() {   # attack SHAPE PORT: runs the shape against the tracker port (and t
     slowpost) bench_java Abuse slowpost 127.0.0.1 $APP_PORT /verify 400 $ATTACK ;;
     # the slowloris shapes against the web port (Tomcat) instead of the tracker's
     web-slow-1) two bench_java Abuse slow 127.0.0.1 $APP_PORT 1 10000 $ATTACK ;;
-    web-slow-1000) bench_java Abuse slow 127.0.0.1 $APP_PORT 500 20 $ATTACK 500 > "$WORK/out/second" 2>&1 &
-      local second=$!
-      bench_java Abuse slow 127.0.0.1 $APP_PORT 500 20 $ATTACK 0
-      wait $second || true; cat "$WORK/out/second" ;;
+    web-slow-1000) thousand slow $APP_PORT ;;
+    # the same against the seed's port, trickling BitTorrent handshakes; then encrypted handshakes, the seed's
+    # costliest answer to a stranger (a Diffie-Hellman exchange), from 16 addresses, 64 connections at once
+    seed-slow-1) two bench_java Abuse slowpeer 127.0.0.1 $SEED_PORT 1 10000 $ATTACK ;;
+    seed-slow-1000) thousand slowpeer $SEED_PORT ;;
+    seed-mse) bench_java Abuse mse 127.0.0.1 $SEED_PORT 16 64 $ATTACK ;;
   esac
 }
 
@@ -178,6 +186,8 @@ attack() {   # attack SHAPE PORT: runs the shape against the tracker port (and t
 # page_reader SECONDS (the show page and its feed every 100 ms)
 legit_swarm() { bench_java LegitSwarm 127.0.0.1 "$1" "$HASH" "$2" 1000 20; }
 page_reader() { bench_java PageProbe 127.0.0.3 127.0.0.1 $APP_PORT "$1" 100 /shows/abuse-show /shows/abuse-show/feed.xml; }
+# seed_visitor SECONDS: a leecher's handshake with the seed every 100 ms, each on a new connection
+seed_visitor() { bench_java SeedProbe 127.0.0.4 127.0.0.1 $SEED_PORT "$HASH" "$1" 100; }
 
 # CPU time in clock ticks: of one process (all its threads), and of the whole machine's busy states
 cpu_of() { awk '{print $14 + $15}' /proc/"$1"/stat 2>/dev/null || echo 0; }
@@ -217,16 +227,18 @@ measure() {
   local sampler=$!
   local cpu0 busy0 t0 loops0
   cpu0=$(cpu_of "$pid"); busy0=$(busy); t0=$(date +%s.%N); loops0=$(loops_cpu)
-  timeout $((ATTACK + 60)) "${PIN[@]}" bash -c "$(declare -f attack two bench_java); $(declare -p WORK JAVA ATTACK APP_PORT HASH ID); attack $shape $port" > "$out.attack" 2>&1 &
+  timeout $((ATTACK + 60)) "${PIN[@]}" bash -c "$(declare -f attack two thousand bench_java); $(declare -p WORK JAVA ATTACK APP_PORT SEED_PORT HASH ID); attack $shape $port" > "$out.attack" 2>&1 &
   ATTACKER=$!   # stopped by cleanup if the run is interrupted
   # the attacker's JVM starts before the measured window: its start-up is this harness's, not the attack's
   sleep "$ATTACK_LEAD"
   LATENCY_LOG=${LATENCIES:+$LATENCIES/$target-$shape.txt} legit_swarm "$port" "$WINDOW" > "$out.legit" 2>&1 &
   local legit=$!
-  local probe=""
+  local probe="" visitor=""
   if [ "$target" = seedcast ]; then
     page_reader $((WINDOW + 5)) > "$out.pages" 2>&1 &
     probe=$!
+    seed_visitor $((WINDOW + 5)) > "$out.seed" 2>&1 &
+    visitor=$!
   fi
   wait $ATTACKER || true
   ATTACKER=""   # its PID may be another process's by the time cleanup runs
@@ -241,7 +253,7 @@ measure() {
     shed=$({ grep -oE '[0-9]+ closed by the server' "$out.attack" || true; } | awk '{s += $1} END {print s + 0}')   # both attacker processes
     echo "  HTTP event loops: $ms ms of CPU while the shape ran$([ "${shed:-0}" -gt 0 ] && echo "; $(( ms * 1000 / shed )) us per connection the server shed ($shed)")" >> "$out.phases"
   fi
-  [ -n "$probe" ] && { wait $probe || true; }
+  [ -n "$probe" ] && { wait $probe || true; wait $visitor || true; }
   rm -f "$out.samples.run"; wait $sampler || true
   local heap="-"
   [ "$target" = seedcast ] && heap=$(heap_after_gc)
@@ -257,12 +269,14 @@ if [ "${WARMUP:-20}" -gt 0 ]; then
   echo "== warm-up: ${WARMUP:-20}s of the legitimate load, not measured"
   legit_swarm $TRACKER_PORT "${WARMUP:-20}" > "$WORK/out/warmup.legit" 2>&1 &
   warm=$!
+  seed_visitor "${WARMUP:-20}" > "$WORK/out/warmup.seed" 2>&1 &
+  visit=$!
   page_reader "${WARMUP:-20}" > "$WORK/out/warmup.pages" 2>&1 || true
-  wait $warm || true
+  wait $warm $visit || true
   sleep 3
 fi
 
-printf '| shape | target | attack | legit UDP p50/p99/fail | legit HTTP p50/p99/fail | pages p99/fail | heap after GC MB | peak fds | written by anonymous | cores: target / all | targets |\n|---|---|---|---|---|---|---|---|---|---|---|\n' | tee "$WORK/table.md"
+printf '| shape | target | attack | legit UDP p50/p99/fail | legit HTTP p50/p99/fail | pages p99/fail | seed p99/fail | heap after GC MB | peak fds | written by anonymous | cores: target / all | targets |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n' | tee "$WORK/table.md"
 for shape in $SHAPES; do
   measure seedcast "$shape"
   if [ "${OPENTRACKER:-1}" != 0 ] && [[ $TRACKER_SHAPES == *" $shape "* ]]; then
