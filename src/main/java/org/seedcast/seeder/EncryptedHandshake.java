@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -20,8 +21,8 @@ import org.seedcast.torrent.InfoHash;
  * and allows plaintext (aria2 always does, libtorrent by default) is served on its first connection
  * instead of being closed and coming back plain (aria2 a second later), and the seed's sends stay
  * zero-copy: only the few dozen bytes of the handshake are ever enciphered. A peer that offers RC4 alone
- * for its payload is closed ({@link CloseReason#ENCRYPTED}), and so is one past the seed's budget of exchanges
- * a second ({@link ExchangeBudget}, {@link CloseReason#ENCRYPTION_BUDGET}). A plaintext handshake (its 20-byte header) goes
+ * for its payload is closed ({@link CloseReason#ENCRYPTED}), and so, {@link #REFUSAL_DELAY} later, is one past the
+ * seed's budget of exchanges a second ({@link ExchangeBudget}, {@link CloseReason#ENCRYPTION_BUDGET}). A plaintext handshake (its 20-byte header) goes
  * straight through: this handler then takes itself out of the pipeline.
  * <p>
  * The handshake deadline is the {@link PeerConnection}'s: it counts from the connection's opening until the
@@ -43,6 +44,13 @@ final class EncryptedHandshake extends ByteToMessageDecoder {
     static final int PLAINTEXT = 0x01;
     static final int RC4 = 0x02;
     private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * How long a key past the budget waits for its refusal. The budget is spent by a flood of keys; a
+     * flooder that waits for each answer before it connects again then sends one key a second per
+     * connection (and its address holds only its share of them) instead of as many as it can connect,
+     * and a client that comes back in plaintext does so a second later.
+     */
+    static final Duration REFUSAL_DELAY = Duration.ofSeconds(1);
 
     private enum State { KEY, SYNC, FIELDS, PAD, INITIAL_PAYLOAD, REFUSED }
 
@@ -86,7 +94,9 @@ final class EncryptedHandshake extends ByteToMessageDecoder {
             return;
         }
         if (!exchanges.take()) {
-            refuse(buf, CloseReason.ENCRYPTION_BUDGET);
+            state = State.REFUSED;
+            buf.skipBytes(buf.readableBytes());
+            peer.refuseAfter(CloseReason.ENCRYPTION_BUDGET, REFUSAL_DELAY);
             return;
         }
         byte[] theirs = new byte[KEY_LENGTH];

@@ -5,8 +5,10 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.BitSet;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.seedcast.torrent.InfoHash;
 import org.slf4j.Logger;
@@ -47,14 +49,13 @@ final class PeerConnection extends ByteToMessageDecoder implements Choker.Peer {
     private int maxMessage = MAX_MESSAGE;
     private long lastReceived;
     private long lastSent;
-    private long lastUseful;
+    private LoopPeers listedIn;
 
     PeerConnection(Seed seed) {
         this.seed = seed;
         this.opened = seed.nanoTime();
         this.lastReceived = opened;
         this.lastSent = opened;
-        this.lastUseful = opened;
     }
 
     @Override
@@ -149,7 +150,7 @@ final class PeerConnection extends ByteToMessageDecoder implements Choker.Peer {
         boolean v2 = found.hybrid() && (asked.equals(found.v2Truncated()) || (reserved[7] & 0x10) != 0);
         has = new BitSet(found.pieceCount());
         maxMessage = Math.max(MAX_MESSAGE, 1 + (found.pieceCount() + 7) / 8);
-        lastUseful = seed.nanoTime();
+        useful();
         write(PeerMessages.handshake(ctx.alloc(), (v2 ? found.v2Truncated() : found.v1()).toBytes(), seed.peerId(),
                 found.hybrid()));
         write(fast ? PeerMessages.simple(ctx.alloc(), PeerMessages.HAVE_ALL)
@@ -187,12 +188,12 @@ final class PeerConnection extends ByteToMessageDecoder implements Choker.Peer {
         if (reason != null) {
             close(reason);
         } else if (useful) {
-            lastUseful = seed.nanoTime();
+            useful();
         }
     }
 
     private void interested() {
-        lastUseful = seed.nanoTime();
+        useful();
         if (!interested) {
             interested = true;
             torrent.choker().interested(this);
@@ -253,7 +254,7 @@ final class PeerConnection extends ByteToMessageDecoder implements Choker.Peer {
         try {
             ByteBuf answer = extensions.received(extension, body, ctx.alloc());
             if (answer != null) {
-                lastUseful = seed.nanoTime();
+                useful();
                 write(answer);
             }
         } catch (IllegalArgumentException e) {
@@ -266,7 +267,7 @@ final class PeerConnection extends ByteToMessageDecoder implements Choker.Peer {
             close(CloseReason.PROTOCOL_VIOLATION);
             return;
         }
-        lastUseful = seed.nanoTime();
+        useful();
         write(extensions.hashRequest(payload, ctx.alloc()));
     }
 
@@ -351,9 +352,16 @@ final class PeerConnection extends ByteToMessageDecoder implements Choker.Peer {
         return true;
     }
 
-    /** When this connection last did something worth keeping it for (handshake, interest, a request). */
-    long lastUseful() {
-        return lastUseful;
+    /** The loop's connections, which this one tells when it does something worth keeping it for. */
+    void listedIn(LoopPeers peers) {
+        listedIn = peers;
+    }
+
+    /** It did something worth keeping it for: a handshake, interest, a request. */
+    private void useful() {
+        if (listedIn != null) {
+            listedIn.useful(this);
+        }
     }
 
     // ---- writing and closing
@@ -362,6 +370,23 @@ final class PeerConnection extends ByteToMessageDecoder implements Choker.Peer {
     void write(ByteBuf message) {
         lastSent = seed.nanoTime();
         ctx.write(message, ctx.voidPromise());
+    }
+
+    /**
+     * Refuses the connection now and hangs up after {@code delay}, dropping whatever arrives meanwhile. A
+     * flooder that waits for an answer before it connects again then comes back once a delay per connection
+     * it holds, where a refusal at once lets it come back as fast as it can connect.
+     */
+    void refuseAfter(CloseReason reason, Duration delay) {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        seed.metrics().closed(reason);
+        if (ctx != null) {
+            ChannelHandlerContext hangUp = ctx;
+            ctx.executor().schedule(() -> hangUp.close(), delay.toNanos(), TimeUnit.NANOSECONDS);
+        }
     }
 
     void close(CloseReason reason) {

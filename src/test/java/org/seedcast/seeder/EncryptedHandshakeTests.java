@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
 import javax.crypto.Cipher;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.BeforeEach;
@@ -181,15 +182,24 @@ class EncryptedHandshakeTests {
     }
 
     @Test
-    void pastTheBudgetOfExchangesAKeyIsClosedUnansweredAndPlaintextStillPasses() throws Exception {
+    void pastTheBudgetOfExchangesAKeyIsRefusedUnansweredASecondLaterAndPlaintextStillPasses() throws Exception {
         exchanges = new ExchangeBudget(1, () -> 0L); // two seconds' worth, and the clock stands still
         new Initiator().exchangeKeys(0);
         new Initiator().exchangeKeys(0);
 
         Initiator third = new Initiator();
+        third.ch.freezeTime();
         third.ch.writeInbound(Unpooled.wrappedBuffer(new byte[96]));
         assertThat((ByteBuf) third.ch.readOutbound()).as("no key of the seed's").isNull();
+        assertThat(seed.metrics().count(CloseReason.ENCRYPTION_BUDGET)).isOne();
+        third.ch.writeInbound(Unpooled.wrappedBuffer(new byte[96]));
+        third.ch.advanceTimeBy(EncryptedHandshake.REFUSAL_DELAY.toMillis() - 1, TimeUnit.MILLISECONDS);
+        third.ch.runScheduledPendingTasks();
+        assertThat(third.ch.isActive()).as("held, so that a flooder waiting for the answer waits").isTrue();
+        third.ch.advanceTimeBy(1, TimeUnit.MILLISECONDS);
+        third.ch.runScheduledPendingTasks();
         assertThat(third.ch.isActive()).isFalse();
+        assertThat((ByteBuf) third.ch.readOutbound()).as("nothing said while held").isNull();
         assertThat(seed.metrics().count(CloseReason.ENCRYPTION_BUDGET)).isOne();
 
         PeerConnection peer = new PeerConnection(seed);

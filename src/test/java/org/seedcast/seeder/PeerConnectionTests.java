@@ -371,6 +371,28 @@ class PeerConnectionTests {
     }
 
     @Test
+    void atCapacityTheLoopShedsThePeerUsefulLongestAgoNotTheFirstToCome() {
+        LoopPeers loop = new LoopPeers(2, now::get);
+        PeerConnection first = new PeerConnection(seed);
+        EmbeddedChannel firstChannel = new EmbeddedChannel(first);
+        loop.opened(first, firstChannel.eventLoop());
+        now.addAndGet(java.time.Duration.ofSeconds(1).toNanos());
+        PeerConnection second = new PeerConnection(seed);
+        EmbeddedChannel secondChannel = new EmbeddedChannel(second);
+        loop.opened(second, secondChannel.eventLoop());
+        now.addAndGet(java.time.Duration.ofSeconds(1).toNanos());
+        firstChannel.writeInbound(handshake(torrent.v1().toBytes(), true, false));
+
+        PeerConnection newcomer = new PeerConnection(seed);
+        loop.opened(newcomer, new EmbeddedChannel(newcomer).eventLoop());
+
+        assertThat(secondChannel.isActive()).as("the one that never handshook").isFalse();
+        assertThat(firstChannel.isActive()).as("the first, which handshook since").isTrue();
+        assertThat(loop.size()).isEqualTo(2);
+        assertThat(seed.metrics().count(CloseReason.SHED)).isOne();
+    }
+
+    @Test
     void closesAHandshakeNotCompleteInTimeAndAPeerSilentForTheIdleTimeout() {
         PeerConnection slow = new PeerConnection(seed);
         EmbeddedChannel slowChannel = new EmbeddedChannel(slow);
