@@ -6,6 +6,7 @@ import io.netty.buffer.ByteBufHolder;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.FileRegion;
 import io.netty.channel.IoHandlerFactory;
@@ -21,12 +22,16 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.unix.UnixChannelOption;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.FastThreadLocal;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.seedcast.network.AddressKeys;
@@ -36,7 +41,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The seed's TCP listener on event loops of its own (epoll on Linux, NIO elsewhere), so peers never
- * wait behind the web application or the tracker. A connection from an address the tracker bans,
+ * wait behind the web application or the tracker; on Linux each loop has a listening socket of its
+ * own on the port ({@code SO_REUSEPORT}). A connection from an address the tracker bans,
  * or past its address's share, is closed before a byte is read; each loop holds its share of the
  * total and sheds its idlest connection for a newcomer ({@link LoopPeers}). A timer rotates every
  * torrent's unchoked peers ({@link Choker}).
@@ -67,7 +73,7 @@ final class SeedServer {
     private final ExchangeBudget exchanges;
     private final ChannelGroup open = new DefaultChannelGroup("seedcast-seeder", GlobalEventExecutor.INSTANCE);
     private EventLoopGroup loops;
-    private Channel listener;
+    private final List<Channel> listeners = new ArrayList<>();
     private ScheduledFuture<?> rotation;
     private FastThreadLocal<LoopPeers> loopPeers;
     private long rounds;
@@ -82,7 +88,7 @@ final class SeedServer {
     }
 
     /**
-     * Binds the listener.
+     * Binds the listening sockets.
      *
      * @throws IllegalStateException if the port is taken
      */
@@ -102,32 +108,53 @@ final class SeedServer {
                 return new LoopPeers(perLoop, seed::nanoTime);
             }
         };
-        Class<? extends ServerChannel> channel = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         try {
-            listener = new ServerBootstrap().group(loops).channel(channel)
-                    .option(ChannelOption.SO_BACKLOG, 1024)
-                    .option(ChannelOption.SO_REUSEADDR, true)
-                    // Nagle on: a block's 13-byte header then joins the block's first segment instead
-                    // of leaving as a packet of its own while earlier blocks are in flight
-                    .childOption(ChannelOption.TCP_NODELAY, false)
-                    .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
-                    .childOption(ChannelOption.MESSAGE_SIZE_ESTIMATOR, SIZES)
-                    .childHandler(new ChannelInitializer<SocketChannel>() {
-                        @Override
-                        protected void initChannel(SocketChannel ch) {
-                            accept(ch);
-                        }
-                    })
-                    .bind(address(settings.bindAddress(), port)).syncUninterruptibly().channel();
+            if (epoll) {
+                // a listening socket per loop (SO_REUSEPORT): the kernel spreads connections over
+                // their accept queues, each loop accepts its own without handing them over, and a
+                // newcomer queued behind a burst of reconnecting attackers waits for one loop's share
+                int bound = port;
+                for (EventExecutor loop : loops) {
+                    bound = portOf(listen((EventLoop) loop, EpollServerSocketChannel.class, true, bound));
+                }
+            } else {
+                listen(loops, NioServerSocketChannel.class, false, port);
+            }
         } catch (Exception e) { // Netty rethrows the checked BindException as it is
             stop();
             throw new IllegalStateException("the seed cannot listen on port " + port + ": " + e, e);
         }
-        boundPort = ((InetSocketAddress) listener.localAddress()).getPort();
+        boundPort = portOf(listeners.getFirst());
         long every = settings.rotationInterval().toNanos();
         rotation = loops.next().scheduleAtFixedRate(this::rotate, every, every, TimeUnit.NANOSECONDS);
         log.info("seed listening on port {} ({}, {} event loops, {} torrents)", boundPort, epoll ? "epoll" : "NIO",
                 threads, seed.registry().size());
+    }
+
+    /** A listening socket on {@code port} (0: any), accepted on {@code group} and served by its loops. */
+    private Channel listen(EventLoopGroup group, Class<? extends ServerChannel> channel, boolean reusePort, int port) {
+        ServerBootstrap bootstrap = new ServerBootstrap().group(group).channel(channel)
+                // the tracker's: a flood of connections shed and reopened arrives in bursts, and a
+                // full accept queue drops a newcomer's SYN, which its kernel resends only a second later
+                .option(ChannelOption.SO_BACKLOG, 4096)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                // Nagle on: a block's 13-byte header then joins the block's first segment instead
+                // of leaving as a packet of its own while earlier blocks are in flight
+                .childOption(ChannelOption.TCP_NODELAY, false)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
+                .childOption(ChannelOption.MESSAGE_SIZE_ESTIMATOR, SIZES)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        accept(ch);
+                    }
+                });
+        if (reusePort) {
+            bootstrap.option(UnixChannelOption.SO_REUSEPORT, true);
+        }
+        Channel listening = bootstrap.bind(address(seed.settings().bindAddress(), port)).syncUninterruptibly().channel();
+        listeners.add(listening);
+        return listening;
     }
 
     private void accept(SocketChannel ch) {
@@ -185,16 +212,20 @@ final class SeedServer {
             rotation.cancel(false);
             rotation = null;
         }
-        if (listener != null) {
+        for (Channel listener : listeners) {
             listener.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
-            listener = null;
         }
+        listeners.clear();
         open.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
         if (loops != null) {
             loops.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
             loops = null;
         }
         boundPort = -1;
+    }
+
+    private static int portOf(Channel listening) {
+        return ((InetSocketAddress) listening.localAddress()).getPort();
     }
 
     private static InetSocketAddress address(String host, int port) {
